@@ -1,0 +1,14 @@
+//! capture-core: what the `sniffer` and the `kubectl-dumpy` plugin share.
+//!
+//! - [`options`]: the tcpdump-compatible option subset and its parser;
+//! - [`filter`]: filter expressions, compiled by libpcap;
+//! - [`print`]: tcpdump-identical one-line packet summaries;
+//! - [`pcapng`]: the pcapng writer (hot path) and a pcap/pcapng reader;
+//! - [`wire`]: zero-copy views of protocol headers, one protocol per file.
+
+pub mod filter;
+pub mod options;
+pub mod packet;
+pub mod pcapng;
+pub mod print;
+pub mod wire;

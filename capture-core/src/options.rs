@@ -1,0 +1,310 @@
+//! The tcpdump-compatible subset of options that `sniffer` accepts.
+//!
+//! Both binaries parse with this module: the sniffer for its own command line, and the
+//! plugin to validate a user's `-f "<tcpdump args>"` before it creates anything. Parsing is
+//! clap's, configured to behave like tcpdump's getopt: bundled short flags (`-nn`, `-tttt`),
+//! attached values (`-iany`, `-c10`) and a trailing filter expression of one or many words.
+//!
+//! Options that make tcpdump run programs or switch users (`-z`, `-Z`) are refused with a
+//! message that names them, and so is every option outside the subset.
+
+use clap::{ArgAction, Args, Parser, ValueEnum};
+use std::path::PathBuf;
+
+/// tcpdump's default snapshot length (and what `-s 0` means).
+pub const DEFAULT_SNAPLEN: u32 = 262_144;
+
+/// Which direction of traffic to capture (`-Q`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
+pub enum Direction {
+    In,
+    Out,
+    Inout,
+}
+
+/// The tcpdump options the sniffer understands, with tcpdump's letters and meanings.
+#[derive(Args, Clone, Debug, Default, PartialEq, Eq)]
+pub struct TcpdumpArgs {
+    /// Interface to capture on, as named inside the target's network namespace.
+    #[arg(short = 'i', value_name = "IFACE", default_value = "any")]
+    pub interface: String,
+
+    /// Snapshot length in bytes; 0 means the default, 262144.
+    #[arg(short = 's', value_name = "SNAPLEN")]
+    pub snaplen: Option<u32>,
+
+    /// Exit after capturing (or reading) COUNT packets.
+    #[arg(short = 'c', value_name = "COUNT")]
+    pub count: Option<u64>,
+
+    /// Kernel ring buffer size in KiB (libpcap rounds it to whole 256 KiB blocks).
+    #[arg(short = 'B', value_name = "KiB")]
+    pub buffer_kib: Option<u32>,
+
+    /// Do not put the interface into promiscuous mode.
+    #[arg(short = 'p')]
+    pub no_promiscuous: bool,
+
+    /// Capture only packets in this direction.
+    #[arg(short = 'Q', value_enum, value_name = "in|out|inout")]
+    pub direction: Option<Direction>,
+
+    /// Numeric output. Accepted for compatibility: names are never resolved.
+    #[arg(short = 'n', action = ArgAction::Count)]
+    pub numeric: u8,
+
+    /// Print the link-level header on each line.
+    #[arg(short = 'e')]
+    pub link_header: bool,
+
+    /// Quick (quieter) output: less protocol information per line.
+    #[arg(short = 'q')]
+    pub quiet: bool,
+
+    /// Timestamp style: -t none, -tt epoch, -ttt delta, -tttt date and time.
+    #[arg(short = 't', action = ArgAction::Count)]
+    pub timestamps: u8,
+
+    /// Verbosity. Accepted; lines keep tcpdump's default-verbosity shape.
+    #[arg(short = 'v', action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Write packets to this pcapng file instead of printing them.
+    #[arg(short = 'w', value_name = "FILE")]
+    pub write: Option<PathBuf>,
+
+    /// Rotate to a new file when the current one would exceed MB million bytes.
+    #[arg(short = 'C', value_name = "MB")]
+    pub file_size_mb: Option<u64>,
+
+    /// Keep at most COUNT files, removing the oldest.
+    #[arg(short = 'W', value_name = "COUNT")]
+    pub file_count: Option<u32>,
+
+    /// Rotate to a new file every SECONDS seconds, even when idle.
+    #[arg(short = 'G', value_name = "SECONDS")]
+    pub rotate_seconds: Option<u64>,
+
+    /// Packet-buffered output. Accepted: output is flushed per ring block anyway.
+    #[arg(short = 'U')]
+    pub unbuffered: bool,
+
+    /// Print packet summaries even while writing with -w.
+    #[arg(long = "print")]
+    pub print: bool,
+
+    /// Read packets from a pcap or pcapng file ("-" for stdin) instead of capturing.
+    #[arg(short = 'r', value_name = "FILE")]
+    pub read: Option<PathBuf>,
+
+    /// The filter expression, in libpcap's (tcpdump's) syntax.
+    #[arg(value_name = "EXPRESSION", trailing_var_arg = true, allow_hyphen_values = false)]
+    pub expression: Vec<String>,
+}
+
+/// The timestamp style selected by the number of `-t` flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampStyle {
+    /// `HH:MM:SS.ffffff` in local time (no -t).
+    Time,
+    /// No timestamp (-t).
+    None,
+    /// Seconds since the epoch (-tt).
+    Epoch,
+    /// Delta since the previous packet (-ttt).
+    Delta,
+    /// Date and time (-tttt).
+    DateTime,
+}
+
+impl TcpdumpArgs {
+    /// The filter expression as libpcap takes it: the words joined by single spaces.
+    pub fn filter_expression(&self) -> String {
+        self.expression.join(" ")
+    }
+
+    /// The snapshot length that will be used, applying tcpdump's `-s 0` rule.
+    pub fn effective_snaplen(&self) -> u32 {
+        match self.snaplen {
+            None | Some(0) => DEFAULT_SNAPLEN,
+            Some(n) => n,
+        }
+    }
+
+    pub fn timestamp_style(&self) -> TimestampStyle {
+        match self.timestamps {
+            0 => TimestampStyle::Time,
+            1 => TimestampStyle::None,
+            2 => TimestampStyle::Epoch,
+            3 => TimestampStyle::Delta,
+            _ => TimestampStyle::DateTime,
+        }
+    }
+
+    /// Whether summaries go to stdout: always without -w, and with -w only on --print.
+    pub fn prints_summaries(&self) -> bool {
+        self.write.is_none() || self.print
+    }
+
+    /// Checks combinations that clap cannot express, with tcpdump's rules.
+    pub fn validate(&self) -> Result<(), OptionsError> {
+        let needs_w = |flag: &str| OptionsError::Invalid(format!("{flag} needs -w FILE"));
+        if self.write.is_none() {
+            if self.file_size_mb.is_some() {
+                return Err(needs_w("-C"));
+            }
+            if self.rotate_seconds.is_some() {
+                return Err(needs_w("-G"));
+            }
+            if self.file_count.is_some() {
+                return Err(needs_w("-W"));
+            }
+        }
+        if self.file_count == Some(0) {
+            return Err(OptionsError::Invalid("-W must be at least 1".into()));
+        }
+        if self.file_size_mb == Some(0) {
+            return Err(OptionsError::Invalid("-C must be at least 1 (million bytes)".into()));
+        }
+        if self.rotate_seconds == Some(0) {
+            return Err(OptionsError::Invalid("-G must be at least 1 second".into()));
+        }
+        if self.count == Some(0) {
+            return Err(OptionsError::Invalid("-c must be at least 1".into()));
+        }
+        if self.read.is_some() && self.write.is_some() {
+            return Err(OptionsError::Invalid(
+                "-r with -w is not supported: use -r alone to print a file".into(),
+            ));
+        }
+        if self.interface.is_empty() {
+            return Err(OptionsError::Invalid("-i needs an interface name".into()));
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong with a command line, as one line for the user.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum OptionsError {
+    #[error("option {0} is refused: the sniffer never runs programs or switches users")]
+    Refused(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("cannot split tcpdump arguments {0:?}: unbalanced quotes")]
+    Quoting(String),
+}
+
+/// Options that tcpdump has but the sniffer refuses on principle (not merely unsupported).
+const REFUSED: &[char] = &['z', 'Z'];
+
+/// Rejects `-z`/`-Z` (alone or inside a bundle such as `-nz`) before clap sees them, so the
+/// message says why instead of only "unexpected argument".
+pub fn reject_refused(args: &[String]) -> Result<(), OptionsError> {
+    for arg in args {
+        if arg == "--" {
+            break;
+        }
+        if let Some(bundle) = arg.strip_prefix('-').filter(|rest| !rest.starts_with('-')) {
+            for (i, c) in bundle.char_indices() {
+                if REFUSED.contains(&c) {
+                    return Err(OptionsError::Refused(format!("-{c}")));
+                }
+                // Letters after one that takes a value are that value (`-ilo`), not flags.
+                if "icBsQwCWGr".contains(c) && i + c.len_utf8() < bundle.len() {
+                    break;
+                }
+            }
+        } else if arg == "--relinquish-privileges" || arg.starts_with("--relinquish-privileges=")
+        {
+            return Err(OptionsError::Refused("--relinquish-privileges".into()));
+        }
+    }
+    Ok(())
+}
+
+/// Splits a tcpdump argument string with POSIX shell word rules: quotes and backslashes are
+/// honoured, nothing is expanded, and no shell is ever involved.
+pub fn split_words(s: &str) -> Result<Vec<String>, OptionsError> {
+    shlex::split(s).ok_or_else(|| OptionsError::Quoting(s.to_string()))
+}
+
+/// Parser used by the plugin to validate a `-f` string on its own.
+#[derive(Parser, Debug)]
+#[command(name = "tcpdump-args", no_binary_name = true, disable_help_flag = true)]
+struct Standalone {
+    #[command(flatten)]
+    args: TcpdumpArgs,
+}
+
+/// Parses a complete tcpdump argument string (as the plugin's `-f` carries it).
+pub fn parse_tcpdump_args(s: &str) -> Result<TcpdumpArgs, OptionsError> {
+    let words = split_words(s)?;
+    reject_refused(&words)?;
+    let parsed = Standalone::try_parse_from(&words).map_err(|e| {
+        OptionsError::Invalid(first_line(&e.to_string()).trim_start_matches("error: ").to_string())
+    })?;
+    parsed.args.validate()?;
+    Ok(parsed.args)
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_bundles_and_expression() {
+        let a = parse_tcpdump_args("-nn -i eth0 -tttt -c10 'tcp port 80' and not host 192.0.2.1")
+            .unwrap();
+        assert_eq!(a.numeric, 2);
+        assert_eq!(a.interface, "eth0");
+        assert_eq!(a.timestamp_style(), TimestampStyle::DateTime);
+        assert_eq!(a.count, Some(10));
+        assert_eq!(a.filter_expression(), "tcp port 80 and not host 192.0.2.1");
+    }
+
+    #[test]
+    fn defaults_follow_tcpdump() {
+        let a = parse_tcpdump_args("").unwrap();
+        assert_eq!(a.interface, "any");
+        assert_eq!(a.effective_snaplen(), 262_144);
+        assert_eq!(parse_tcpdump_args("-s 0").unwrap().effective_snaplen(), 262_144);
+        assert!(a.prints_summaries());
+    }
+
+    #[test]
+    fn attached_values_are_not_flags() {
+        // "-iz0" is interface "z0", not the refused -z.
+        let a = parse_tcpdump_args("-iz0").unwrap();
+        assert_eq!(a.interface, "z0");
+    }
+
+    #[test]
+    fn refuses_z_and_unknown_options() {
+        assert_eq!(
+            parse_tcpdump_args("-w x -z gzip").unwrap_err(),
+            OptionsError::Refused("-z".into())
+        );
+        assert_eq!(parse_tcpdump_args("-nZ root").unwrap_err(), OptionsError::Refused("-Z".into()));
+        let e = parse_tcpdump_args("-K").unwrap_err().to_string();
+        assert!(e.contains("-K"), "{e}");
+    }
+
+    #[test]
+    fn quotes_are_honoured_and_nothing_expands() {
+        let a = parse_tcpdump_args(r#"-i any "port 80" '$(reboot)'"#).unwrap();
+        assert_eq!(a.expression, vec!["port 80", "$(reboot)"]);
+        assert!(matches!(parse_tcpdump_args("'port 80"), Err(OptionsError::Quoting(_))));
+    }
+
+    #[test]
+    fn rotation_needs_w() {
+        assert!(parse_tcpdump_args("-C 1").is_err());
+        assert!(parse_tcpdump_args("-w f -C 1 -W 3 -G 5").is_ok());
+        assert!(parse_tcpdump_args("-w f -W 0").is_err());
+    }
+}
