@@ -27,19 +27,22 @@ async fn run(cli: Cli) -> Result<()> {
     // Commands that need no cluster.
     match &cli.command {
         Command::Completion { shell } => {
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "kubectl-dumpy",
-                &mut std::io::stdout(),
-            );
-            return Ok(());
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "kubectl-dumpy", &mut script);
+            return write_stdout(&script);
         }
         Command::Version => {
-            println!("kubectl-dumpy {}", env!("CARGO_PKG_VERSION"));
-            println!("sniffer image: {}", cli::DEFAULT_IMAGE);
-            return Ok(());
+            let text = format!(
+                "kubectl-dumpy {}\nsniffer image: {}\n",
+                env!("CARGO_PKG_VERSION"),
+                cli::DEFAULT_IMAGE
+            );
+            return write_stdout(text.as_bytes());
         }
+        // Bad input is reported before any cluster is contacted.
+        Command::Capture(a) => commands::capture::precheck(a)?,
+        Command::Restart(a) => commands::restart::precheck(a)?,
+        Command::Export(a) => commands::export::precheck(a)?,
         _ => {}
     }
     let ctx = kube_ctx::connect(&cli.global).await?;
@@ -51,6 +54,16 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Restart(a) => commands::restart::run(&ctx, a).await,
         Command::Delete(a) => commands::delete::run(&ctx, a).await,
         Command::Completion { .. } | Command::Version => unreachable!("handled above"),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
 }
 
@@ -67,7 +80,6 @@ fn main() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
-    // The rustls crypto provider must be chosen once per process when more than one is linked.
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(4)
         .enable_all()

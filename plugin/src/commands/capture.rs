@@ -145,6 +145,15 @@ pub async fn check_pvc(ctx: &Ctx, capture: &CaptureSpec, targets: &[SnifferTarge
     Ok(())
 }
 
+/// Checks the arguments that need no cluster: target form, capture name, filter.
+pub fn precheck(args: &CaptureArgs) -> Result<()> {
+    target_spec(args, "")?;
+    if let Some(n) = &args.capture_name {
+        check_capture_name(n).map_err(Error::new)?;
+    }
+    validate_filter(&args.filter)
+}
+
 pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
     let rep = Reporter::new(false);
     let namespace = ctx.namespace_or_default(args.namespace.as_deref());

@@ -51,6 +51,21 @@ impl Drop for TempDir {
     }
 }
 
+/// Checks the argument combination before any cluster is contacted.
+pub fn precheck(args: &ExportArgs) -> Result<()> {
+    match args.dir.as_deref() {
+        Some("-") if args.split || args.merge.is_some() => {
+            Err(err!("export to `-` streams one live pcapng: drop --split and --merge"))
+        }
+        None if args.merge.is_none() => Err(err!(
+            "export needs a DIR (or `-` to stream live, or --merge FILE): kubectl dumpy export {} DIR",
+            args.name
+        )),
+        None if args.split => Err(err!("--split needs a DIR: kubectl dumpy export {} DIR --split", args.name)),
+        _ => Ok(()),
+    }
+}
+
 pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let namespace = ctx.namespace_or_default(args.namespace.as_deref());
     let view = captures::get(&ctx.client, &namespace, &args.name).await?;

@@ -12,6 +12,11 @@ use crate::error::Result;
 use crate::kube_ctx::Ctx;
 use crate::progress::Reporter;
 
+/// Checks a new filter before any cluster is contacted.
+pub fn precheck(args: &RestartArgs) -> Result<()> {
+    args.filter.as_deref().map_or(Ok(()), validate_filter)
+}
+
 pub async fn run(ctx: &Ctx, args: RestartArgs) -> Result<()> {
     let rep = Reporter::new(false);
     let namespace = ctx.namespace_or_default(args.namespace.as_deref());
