@@ -90,3 +90,46 @@ pub fn describe_kube_error(e: &kube::Error) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kube::core::ErrorResponse;
+
+    fn api(code: u16, message: &str) -> kube::Error {
+        kube::Error::Api(ErrorResponse {
+            status: "Failure".into(),
+            message: message.into(),
+            reason: String::new(),
+            code,
+        })
+    }
+
+    #[test]
+    fn forbidden_names_the_role() {
+        let m = describe_kube_error(&api(
+            403,
+            r#"pods is forbidden: User "bob" cannot create resource "pods""#,
+        ));
+        assert!(m.contains("deploy/rbac.yaml") && m.contains("bob"), "{m}");
+    }
+
+    #[test]
+    fn pod_security_names_the_namespace_label() {
+        let m = describe_kube_error(&api(
+            403,
+            r#"pods "sniffer-x" is forbidden: violates PodSecurity "baseline:latest": host namespaces (hostPID=true)"#,
+        ));
+        assert!(
+            m.contains("pod-security.kubernetes.io/enforce=privileged"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn not_found_is_recognised() {
+        assert!(is_not_found(&api(404, "x")));
+        assert!(!is_not_found(&api(409, "x")));
+        assert_eq!(Error::from(api(500, "boom")).code, EXIT_FAILURE);
+    }
+}

@@ -53,3 +53,83 @@ pub async fn connect(g: &Global) -> Result<Ctx> {
         concurrency: usize::from(g.max_concurrency),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KUBECONFIG: &str = "apiVersion: v1
+kind: Config
+clusters:
+- name: c
+  cluster: {server: \"https://192.0.2.10:6443\"}
+users:
+- name: u
+  user: {token: t}
+contexts:
+- name: one
+  context: {cluster: c, user: u, namespace: shop}
+- name: two
+  context: {cluster: c, user: u}
+current-context: one
+";
+
+    struct TempFile(std::path::PathBuf);
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    fn kubeconfig(tag: &str) -> TempFile {
+        let path =
+            std::env::temp_dir().join(format!("dumpy-kubeconfig-{tag}-{}", std::process::id()));
+        std::fs::write(&path, KUBECONFIG).unwrap();
+        TempFile(path)
+    }
+
+    #[tokio::test]
+    async fn context_namespace_is_the_default() {
+        let f = kubeconfig("ns");
+        let g = Global {
+            kubeconfig: Some(f.0.clone()),
+            max_concurrency: 3,
+            ..Default::default()
+        };
+        let ctx = connect(&g).await.unwrap();
+        assert_eq!(ctx.namespace, "shop");
+        assert_eq!(ctx.concurrency, 3);
+        assert_eq!(ctx.namespace_or_default(Some("other")), "other");
+        let g = Global {
+            kubeconfig: Some(f.0.clone()),
+            context: Some("two".into()),
+            max_concurrency: 1,
+            ..Default::default()
+        };
+        assert_eq!(connect(&g).await.unwrap().namespace, "default");
+    }
+
+    #[tokio::test]
+    async fn unknown_context_and_missing_file_are_one_line_errors() {
+        let f = kubeconfig("ctx");
+        let g = Global {
+            kubeconfig: Some(f.0.clone()),
+            context: Some("nope".into()),
+            max_concurrency: 1,
+            ..Default::default()
+        };
+        let e = connect(&g).await.err().unwrap();
+        assert!(
+            e.message.contains("\"nope\"") && e.message.contains("--context"),
+            "{e}"
+        );
+        assert!(!e.message.contains('\n'));
+        let g = Global {
+            kubeconfig: Some("/nonexistent/kubeconfig".into()),
+            max_concurrency: 1,
+            ..Default::default()
+        };
+        let e = connect(&g).await.err().unwrap();
+        assert!(e.message.contains("--kubeconfig"), "{e}");
+    }
+}

@@ -50,6 +50,15 @@ impl Reporter {
         }
     }
 
+    /// A note on stderr (what was cleaned up, what is being streamed).
+    pub fn note(&self, msg: impl AsRef<str>) {
+        let print = || eprintln!("{}", msg.as_ref());
+        match &self.multi {
+            Some(m) => m.suspend(print),
+            None => print(),
+        }
+    }
+
     /// A byte-count bar for a download (hidden when not on a terminal).
     pub fn bytes(&self, label: &str) -> ProgressBar {
         match &self.multi {

@@ -301,7 +301,7 @@ pub async fn cleanup(
             let pods = pods.clone();
             async move {
                 match pods.delete(&name, &DeleteParams::default()).await {
-                    Ok(_) => rep.warn(format!("removed sniffer {name}")),
+                    Ok(_) => rep.note(format!("removed sniffer {name}")),
                     Err(e) if is_not_found(&e) => {}
                     Err(e) => rep.warn(format!(
                         "could not remove sniffer {name}: {}; delete it with kubectl delete pod -n {} {name}",
