@@ -38,7 +38,7 @@ pub fn matches(sel: &LabelSelector, labels: &BTreeMap<String, String>) -> bool {
         let value = labels.get(&req.key);
         match req.operator.as_str() {
             "In" => value.is_some_and(|v| values.contains(v)),
-            "NotIn" => value.map_or(true, |v| !values.contains(v)),
+            "NotIn" => !matches!(value, Some(v) if values.contains(v)),
             "Exists" => value.is_some(),
             "DoesNotExist" => value.is_none(),
             _ => false,
@@ -49,11 +49,8 @@ pub fn matches(sel: &LabelSelector, labels: &BTreeMap<String, String>) -> bool {
 
 /// Whether a selector selects everything (workloads must not have one).
 pub fn is_empty(sel: &LabelSelector) -> bool {
-    sel.match_labels.as_ref().map_or(true, |m| m.is_empty())
-        && sel
-            .match_expressions
-            .as_ref()
-            .map_or(true, |m| m.is_empty())
+    sel.match_labels.iter().flatten().next().is_none()
+        && sel.match_expressions.iter().flatten().next().is_none()
 }
 
 #[cfg(test)]
