@@ -295,6 +295,44 @@ mod tests {
     }
 
     #[test]
+    fn sniffers_without_a_readable_spec_are_still_listed() {
+        let mut pod = sniffer("sniffer-cap-x", "web-1", 3, "Running", true);
+        pod.metadata
+            .annotations
+            .as_mut()
+            .unwrap()
+            .insert(SPEC_ANNOTATION.into(), "{not json".into());
+        let c = group(&[pod]).remove(0);
+        assert_eq!(c.spec, None);
+        assert_eq!(c.target_display(), "<unknown>");
+        // The generation label still places it.
+        assert_eq!(c.generation, 3);
+        assert_eq!(c.sniffers[0].target_pod, "<unknown>");
+    }
+
+    #[test]
+    fn pods_of_other_captures_and_namespaces_stay_apart() {
+        let a = sniffer("s-a", "web-1", 1, "Running", true);
+        let mut b = sniffer("s-b", "web-1", 1, "Running", true);
+        b.metadata.namespace = Some("other".into());
+        let mut c = sniffer("s-c", "web-1", 1, "Running", true);
+        c.metadata
+            .labels
+            .as_mut()
+            .unwrap()
+            .insert(CAPTURE_KEY.into(), "zzz".into());
+        let caps = group(&[c, b, a]);
+        let keys: Vec<(&str, &str)> = caps
+            .iter()
+            .map(|c| (c.namespace.as_str(), c.name.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [("dumpy-ns", "cap"), ("dumpy-ns", "zzz"), ("other", "cap")]
+        );
+    }
+
+    #[test]
     fn capture_states() {
         let state = |pods: Vec<Pod>| group(&pods)[0].state.clone();
         assert_eq!(

@@ -362,6 +362,33 @@ mod tests {
         );
     }
 
+    #[test]
+    fn node_captures_describe_the_node_only() {
+        let mut capture = capture_spec();
+        capture.target.kind = TargetKind::Node;
+        capture.target.name = "worker-1".into();
+        let t = SnifferTarget {
+            pod: "worker-1".into(),
+            namespace: String::new(),
+            container: String::new(),
+            container_id: String::new(),
+            node: "worker-1".into(),
+        };
+        let p = plan(&capture, vec![t], 1);
+        assert_eq!(p[0].1.output, "/dumpy/cap-worker-1.pcapng");
+        assert_eq!(
+            describe(&capture, &p),
+            [
+                "Dumpy init",
+                "",
+                "Capture name: cap",
+                "",
+                "  NodeName: worker-1",
+                ""
+            ]
+        );
+    }
+
     fn with_state(state: ContainerState) -> Pod {
         Pod {
             status: Some(PodStatus {
