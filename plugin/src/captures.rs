@@ -219,6 +219,8 @@ pub async fn list(client: &Client, namespace: Option<&str>) -> Result<Vec<Captur
 
 /// Fetches one capture, with an error naming the fix when it does not exist.
 pub async fn get(client: &Client, namespace: &str, name: &str) -> Result<CaptureView> {
+    // A name that is not a label value would make an invalid selector; say so plainly.
+    labels::check_capture_name(name).map_err(crate::error::Error::new)?;
     let api: Api<Pod> = Api::namespaced(client.clone(), namespace);
     let pods = api
         .list(&ListParams::default().labels(&labels::capture_selector(name)))
