@@ -115,6 +115,9 @@ pub struct CaptureArgs {
     /// Capture name (default: dumpy-<ID>); a DNS-1123 label.
     #[arg(long = "name", id = "capture_name", value_name = "NAME")]
     pub capture_name: Option<String>,
+    /// Run every check, then print the sniffer pods as YAML instead of creating them.
+    #[arg(long)]
+    pub dry_run: bool,
     #[command(flatten)]
     pub sniffer: SnifferFlags,
 }

@@ -154,8 +154,26 @@ pub fn precheck(args: &CaptureArgs) -> Result<()> {
     validate_filter(&args.filter)
 }
 
+/// `--dry-run`: the pods that would be created, as a YAML stream (for review or `kubectl apply`).
+fn print_pods(plan: &[(String, crate::spec::SnifferSpec)]) -> Result<()> {
+    use std::io::Write;
+    let mut out = String::new();
+    for (name, spec) in plan {
+        let mut pod = serde_json::to_value(crate::podspec::sniffer_pod(spec, name))
+            .map_err(|e| err!("{e}"))?;
+        pod["apiVersion"] = "v1".into();
+        pod["kind"] = "Pod".into();
+        out.push_str("---\n");
+        out.push_str(&crate::output::yaml(&pod)?);
+    }
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    Ok(())
+}
+
 pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
-    let rep = Reporter::new(false);
+    // With --dry-run stdout carries the YAML, so progress lines go to stderr.
+    let rep = Reporter::new(args.dry_run);
     let namespace = ctx.namespace_or_default(args.namespace.as_deref());
     let target_namespace = args
         .target_namespace
@@ -214,6 +232,9 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
     let targets = resolve_targets(ctx, &capture, &rep).await?;
     check_pvc(ctx, &capture, &targets).await?;
     let plan = deploy::plan(&capture, targets, 1);
+    if args.dry_run {
+        return print_pods(&plan);
+    }
     deploy::deploy(ctx, &capture, plan, 1, args.sniffer.wait, &rep).await
 }
 
