@@ -31,6 +31,9 @@ pub struct SnifferView {
     pub output: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<DateTime<Utc>>,
+    /// What `sniffer status` said, when it was asked (the detail view asks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capture_status: Option<crate::exec::SnifferStatus>,
 }
 
 impl SnifferView {
@@ -137,6 +140,7 @@ pub fn sniffer_view(pod: &Pod) -> (SnifferView, Option<SnifferSpec>) {
             .is_some_and(|s| s == "stopped"),
         output: spec.as_ref().map_or_else(String::new, |s| s.output.clone()),
         created: pod.metadata.creation_timestamp.as_ref().map(|t| t.0),
+        capture_status: None,
     };
     (view, spec)
 }

@@ -111,6 +111,23 @@ pub fn table(captures: &[CaptureView], wide: bool, now: DateTime<Utc>) -> String
     render_table(&headers, rows)
 }
 
+/// `  capturing, 12 packets, 0 dropped, 1 file, 4.1 kB` when the sniffer's status is known.
+fn stats(s: &crate::captures::SnifferView) -> String {
+    let Some(st) = &s.capture_status else {
+        return String::new();
+    };
+    let bytes: u64 = st.files.iter().map(|f| f.size).sum();
+    let files = st.files.len();
+    format!(
+        "  {}, {} packets, {} dropped, {files} file{}, {}",
+        st.state,
+        st.packets_captured,
+        st.packets_dropped,
+        if files == 1 { "" } else { "s" },
+        indicatif::HumanBytes(bytes)
+    )
+}
+
 /// The detail view of one capture, in the original's layout, plus state, limits and the
 /// sniffers of earlier generations (kept after `restart`, still exportable).
 pub fn detail(c: &CaptureView) -> String {
@@ -162,10 +179,11 @@ pub fn detail(c: &CaptureView) -> String {
         .unwrap_or(0);
     for sn in c.current() {
         out.push_str(&format!(
-            "        {:width$}  <-----  {} [{}]\n",
+            "        {:width$}  <-----  {} [{}]{}\n",
             sn.target_pod,
             sn.name,
-            sn.status()
+            sn.status(),
+            stats(sn)
         ));
     }
     let earlier: Vec<_> = c
@@ -291,6 +309,28 @@ pvc:
 pullsecret: 
 ";
         assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn detail_shows_sniffer_status_when_known() {
+        let mut c = group(&[sniffer("s1", "web-1", 1, "Running", true)]).remove(0);
+        c.sniffers[0].capture_status = Some(crate::exec::SnifferStatus {
+            state: "capturing".into(),
+            packets_captured: 12,
+            packets_dropped: 1,
+            files: vec![crate::exec::FileInfo {
+                name: "cap-web-1-000001.pcapng".into(),
+                size: 4096,
+            }],
+            ..Default::default()
+        });
+        let out = detail(&c);
+        assert!(
+            out.contains(
+                "web-1  <-----  s1 [Running]  capturing, 12 packets, 1 dropped, 1 file, 4.00 KiB\n"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
