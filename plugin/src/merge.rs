@@ -72,14 +72,27 @@ pub async fn read_block<R: AsyncRead + Unpin>(r: &mut R) -> Result<Option<RawBlo
     }
     let kind = u32::from_le_bytes(head[0..4].try_into().unwrap());
     let len = u32::from_le_bytes(head[4..8].try_into().unwrap());
-    if kind == SHB && len.swap_bytes() % 4 == 0 && len % 4 != 0 {
-        return Err(bad("big-endian sections are not supported"));
+    let mut rest = Vec::new();
+    if kind == SHB {
+        // The byte-order magic decides how to read the length, so check it first.
+        let mut magic = [0u8; 4];
+        r.read_exact(&mut magic)
+            .await
+            .map_err(|_| bad("stream ends inside a section header"))?;
+        match u32::from_le_bytes(magic) {
+            BYTE_ORDER_MAGIC => rest.extend_from_slice(&magic),
+            m if m.swap_bytes() == BYTE_ORDER_MAGIC => {
+                return Err(bad("big-endian sections are not supported"))
+            }
+            _ => return Err(bad("section header without byte-order magic")),
+        }
     }
-    if len < 12 || len % 4 != 0 || len > MAX_BLOCK {
+    if len < 12 + rest.len() as u32 || len % 4 != 0 || len > MAX_BLOCK {
         return Err(bad(format!("block length {len}")));
     }
-    let mut rest = vec![0u8; len as usize - 8];
-    r.read_exact(&mut rest)
+    let already = rest.len();
+    rest.resize(len as usize - 8, 0);
+    r.read_exact(&mut rest[already..])
         .await
         .map_err(|_| bad("stream ends inside a block"))?;
     let trailer = u32::from_le_bytes(rest[rest.len() - 4..].try_into().unwrap());
@@ -87,14 +100,6 @@ pub async fn read_block<R: AsyncRead + Unpin>(r: &mut R) -> Result<Option<RawBlo
         return Err(bad("block lengths disagree"));
     }
     rest.truncate(rest.len() - 4);
-    if kind == SHB {
-        let magic = rest
-            .get(0..4)
-            .map(|b| u32::from_le_bytes(b.try_into().unwrap()));
-        if magic != Some(BYTE_ORDER_MAGIC) {
-            return Err(bad("big-endian or unknown byte order"));
-        }
-    }
     Ok(Some(RawBlock { kind, body: rest }))
 }
 
@@ -516,6 +521,10 @@ pub(crate) mod tests {
             .await
             .unwrap_err();
         assert!(e.message.contains("malformed pcapng"), "{e}");
+        let mut big_endian = b"\x0a\x0d\x0d\x0a\x00\x00\x00\x1c\x1a\x2b\x3c\x4d".to_vec();
+        big_endian.resize(28, 0);
+        let e = read_block(&mut &big_endian[..]).await.unwrap_err();
+        assert!(e.message.contains("big-endian"), "{e}");
         let e = read_block(&mut &b"\x01\x00\x00"[..]).await.unwrap_err();
         assert!(e.message.contains("inside a block header"), "{e}");
         assert!(read_block(&mut &b""[..]).await.unwrap().is_none());
@@ -617,6 +626,126 @@ pub(crate) mod tests {
             lines[4].starts_with("5.0000000") && lines[4].contains("\t53"),
             "{text}"
         );
+    }
+
+    fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
+        let out = std::process::Command::new(name)
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("{name} is needed to judge pcapng output ({e}): apt-get install tshark")
+            });
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    fn epochs(path: &Path) -> Vec<String> {
+        tool(
+            "tshark",
+            &[
+                "-r".as_ref(),
+                path.as_os_str(),
+                "-T".as_ref(),
+                "fields".as_ref(),
+                "-e".as_ref(),
+                "frame.time_epoch".as_ref(),
+            ],
+        )
+        .lines()
+        .map(str::to_string)
+        .collect()
+    }
+
+    /// Files written by Wireshark's own pcapng writer (editcap) merge in the same order as
+    /// Wireshark's mergecap puts them.
+    #[tokio::test]
+    async fn merge_agrees_with_mergecap_on_wireshark_written_files() {
+        let dir = std::env::temp_dir().join(format!("dumpy-mergecap-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let _guard = DirGuard(dir.clone());
+        let mut inputs = Vec::new();
+        for (label, bytes) in [("web-a", pod_a()), ("web-b", pod_b())] {
+            let raw = dir.join(format!("{label}.raw.pcapng"));
+            let rewritten = dir.join(format!("{label}.pcapng"));
+            std::fs::write(&raw, bytes).unwrap();
+            tool(
+                "editcap",
+                &[
+                    "-F".as_ref(),
+                    "pcapng".as_ref(),
+                    raw.as_os_str(),
+                    rewritten.as_os_str(),
+                ],
+            );
+            inputs.push((label.to_string(), rewritten));
+        }
+        let ours = dir.join("ours.pcapng");
+        let reference = dir.join("mergecap.pcapng");
+        let stats = merge_files(&inputs, &ours).await.unwrap();
+        assert_eq!(stats.packets, 5);
+        tool(
+            "mergecap",
+            &[
+                "-F".as_ref(),
+                "pcapng".as_ref(),
+                "-w".as_ref(),
+                reference.as_os_str(),
+                inputs[0].1.as_os_str(),
+                inputs[1].1.as_os_str(),
+            ],
+        );
+        let (a, b) = (epochs(&ours), epochs(&reference));
+        assert_eq!(a.len(), 5);
+        assert_eq!(a, b);
+        let info = tool("capinfos", &["-I".as_ref(), ours.as_os_str()]);
+        assert!(
+            info.contains("web-a eth0") && info.contains("web-b lo"),
+            "{info}"
+        );
+    }
+
+    #[test]
+    fn statistics_follow_their_interface() {
+        let mut m = Merger::new(vec!["p".into(), "q".into()]);
+        let block = |bytes: Vec<u8>| {
+            let kind = u32_at(&bytes, 0);
+            RawBlock {
+                kind,
+                body: bytes[8..bytes.len() - 4].to_vec(),
+            }
+        };
+        assert!(m.feed(0, block(idb(1, "eth0", Some(9)))).unwrap().is_some());
+        assert!(m.feed(1, block(idb(1, "eth0", None))).unwrap().is_some());
+        // An ISB for q's interface 0 (µs), with isb_starttime 2 s and isb_ifdrop.
+        let mut body = Vec::new();
+        body.extend_from_slice(&0u32.to_le_bytes());
+        body.extend_from_slice(&0u32.to_le_bytes());
+        body.extend_from_slice(&3_000_000u32.to_le_bytes());
+        let start = 2_000_000u64;
+        let mut v = ((start >> 32) as u32).to_le_bytes().to_vec();
+        v.extend_from_slice(&(start as u32).to_le_bytes());
+        push_option(&mut body, ISB_STARTTIME, &v);
+        push_option(&mut body, 5, &7u64.to_le_bytes());
+        push_option(&mut body, OPT_END, &[]);
+        let Some(Out::Now(out)) = m.feed(1, RawBlock { kind: ISB, body }).unwrap() else {
+            panic!()
+        };
+        assert_eq!(u32_at(&out.body, 0), 1, "q's eth0 is output interface 1");
+        assert_eq!(u32_at(&out.body, 8), 3_000_000_000, "3 s in ns");
+        let opts = options(&out.body, 12);
+        let t = &opts.iter().find(|(c, _)| *c == ISB_STARTTIME).unwrap().1;
+        let t = (u64::from(u32_at(t, 0)) << 32) | u64::from(u32_at(t, 4));
+        assert_eq!(t, 2_000_000_000);
+        assert_eq!(
+            opts.iter().find(|(c, _)| *c == 5).unwrap().1,
+            7u64.to_le_bytes()
+        );
+        // A packet for an interface never described is an error, not a guess.
+        assert!(m.feed(0, block(epb(4, 1, &frame(1)))).is_err());
     }
 
     #[tokio::test]
