@@ -214,6 +214,7 @@ pub async fn list(client: &Client, namespace: Option<&str>) -> Result<Vec<Captur
         Some(ns) => Api::namespaced(client.clone(), ns),
         None => Api::all(client.clone()),
     };
+    tracing::debug!(?namespace, "list sniffers");
     let pods = api
         .list(&ListParams::default().labels(&labels::all_sniffers_selector()))
         .await?

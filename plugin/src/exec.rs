@@ -86,6 +86,7 @@ pub async fn stream<W: AsyncWrite + Unpin>(
     mut progress: impl FnMut(u64),
 ) -> Result<u64> {
     let what = cmd.get(1).cloned().unwrap_or_default();
+    tracing::debug!(pod, ?cmd, "exec");
     let mut proc = pods
         .exec(pod, cmd, &params())
         .await

@@ -71,7 +71,7 @@ fn main() {
     let cli = Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new(if cli.global.verbose {
-            "kubectl_dumpy=debug,kube=debug"
+            "kubectl_dumpy=debug,kube=debug,kube_client=debug"
         } else {
             "off"
         })

@@ -126,6 +126,7 @@ async fn create_and_wait(
                 if *cancel.borrow() {
                     return Ok(());
                 }
+                tracing::debug!(sniffer = %name, node = %spec.target.node, "create");
                 match pods.create(&PostParams::default(), &sniffer_pod(&spec, &name)).await {
                     Ok(_) => Ok(()),
                     Err(kube::Error::Api(r)) if r.code == 409 => Err(err!(
