@@ -7,6 +7,7 @@
 //! - [`wire`]: zero-copy views of protocol headers, one protocol per file.
 
 pub mod filter;
+pub mod offline;
 pub mod options;
 pub mod packet;
 pub mod pcapng;
