@@ -30,7 +30,12 @@ fn main() {
         eprintln!("usage: read_file [-e] [-q] [-t...] FILE [FILTER]");
         std::process::exit(2);
     };
-    let opts = OfflineOptions { path: path.into(), filter: filter.join(" "), count, print };
+    let opts = OfflineOptions {
+        path: path.into(),
+        filter: filter.join(" "),
+        count,
+        print,
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if let Err(e) = print_file(&opts, &mut out, &mut std::io::stderr()) {

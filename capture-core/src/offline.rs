@@ -95,7 +95,9 @@ fn dlt_of(linktype: u32) -> i32 {
 fn header_line(path: &str, linktype: u32, snaplen: u32) -> String {
     let lt = pcap::Linktype(dlt_of(linktype));
     let name = lt.get_name().unwrap_or_else(|_| format!("{}", linktype));
-    let descr = lt.get_description().unwrap_or_else(|_| "unknown".to_string());
+    let descr = lt
+        .get_description()
+        .unwrap_or_else(|_| "unknown".to_string());
     format!("reading from file {path}, link-type {name} ({descr}), snapshot length {snaplen}\n")
 }
 
@@ -141,7 +143,10 @@ pub fn print_file(
                         pcap::Linktype(dlt_of(pkt.linktype)),
                         first.snaplen,
                     )?;
-                    filters.push(Filter { linktype: pkt.linktype, program });
+                    filters.push(Filter {
+                        linktype: pkt.linktype,
+                        program,
+                    });
                     filters.last().expect("just pushed")
                 }
             };

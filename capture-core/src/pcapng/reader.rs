@@ -25,7 +25,10 @@ const MAX_CAPLEN: u32 = 262_144 * 4;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0}: not a pcap or pcapng file (unknown magic number); check the file name")]
     UnknownFormat(String),
     #[error("malformed capture file at byte {offset}: {what}")]
@@ -36,7 +39,10 @@ pub enum ReadError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Legacy pcap; `nanos` for the 0xa1b23c4d magic.
-    Pcap { nanos: bool, big_endian: bool },
+    Pcap {
+        nanos: bool,
+        big_endian: bool,
+    },
     Pcapng,
 }
 
@@ -85,14 +91,20 @@ pub struct Reader {
 }
 
 fn malformed<T>(offset: usize, what: impl Into<String>) -> Result<T, ReadError> {
-    Err(ReadError::Malformed { offset, what: what.into() })
+    Err(ReadError::Malformed {
+        offset,
+        what: what.into(),
+    })
 }
 
 impl Reader {
     /// Opens `path` ("-" reads standard input) and reads up to the first interface.
     pub fn open(path: &Path) -> Result<Reader, ReadError> {
         let name = path.display().to_string();
-        let io = |source| ReadError::Io { path: name.clone(), source };
+        let io = |source| ReadError::Io {
+            path: name.clone(),
+            source,
+        };
         let buf = if path.as_os_str() == "-" {
             let mut v = Vec::new();
             std::io::stdin().lock().read_to_end(&mut v).map_err(io)?;
@@ -132,7 +144,10 @@ impl Reader {
             let big_endian = !pcap(m_le);
             let magic = if big_endian { m_be } else { m_le };
             r.big_endian = big_endian;
-            r.format = Format::Pcap { nanos: magic == PCAP_MAGIC_NS, big_endian };
+            r.format = Format::Pcap {
+                nanos: magic == PCAP_MAGIC_NS,
+                big_endian,
+            };
             r.read_pcap_header()?;
         } else if m_le == SHB {
             r.read_pcapng_start()?;
@@ -181,7 +196,12 @@ impl Reader {
     }
 
     fn u32_at(&self, at: usize) -> u32 {
-        let b = [self.buf[at], self.buf[at + 1], self.buf[at + 2], self.buf[at + 3]];
+        let b = [
+            self.buf[at],
+            self.buf[at + 1],
+            self.buf[at + 2],
+            self.buf[at + 3],
+        ];
         if self.big_endian {
             u32::from_be_bytes(b)
         } else {
@@ -191,7 +211,10 @@ impl Reader {
 
     fn read_pcap_header(&mut self) -> Result<(), ReadError> {
         if self.buf.len() < 24 {
-            return malformed(self.buf.len(), "truncated pcap file header (24 bytes needed)");
+            return malformed(
+                self.buf.len(),
+                "truncated pcap file header (24 bytes needed)",
+            );
         }
         let major = self.u16_at(4);
         let minor = self.u16_at(6);
@@ -245,7 +268,12 @@ impl Reader {
         if left < 12 {
             return malformed(at, format!("truncated block header ({left} bytes left)"));
         }
-        let raw = u32::from_le_bytes([self.buf[at], self.buf[at + 1], self.buf[at + 2], self.buf[at + 3]]);
+        let raw = u32::from_le_bytes([
+            self.buf[at],
+            self.buf[at + 1],
+            self.buf[at + 2],
+            self.buf[at + 3],
+        ]);
         if raw == SHB {
             let bom = &self.buf[at + 8..at + 12];
             self.big_endian = match u32::from_le_bytes([bom[0], bom[1], bom[2], bom[3]]) {
@@ -260,10 +288,16 @@ impl Reader {
             return malformed(at + 4, format!("bad block length {total}"));
         }
         if total > left {
-            return malformed(at, format!("block of {total} bytes runs past the end of the file"));
+            return malformed(
+                at,
+                format!("block of {total} bytes runs past the end of the file"),
+            );
         }
         if self.u32_at(at + total - 4) as usize != total {
-            return malformed(at + total - 4, "block trailer length differs from its header");
+            return malformed(
+                at + total - 4,
+                "block trailer length differs from its header",
+            );
         }
         Ok(Some((btype, at + 8, total)))
     }
@@ -279,7 +313,10 @@ impl Reader {
             ..Default::default()
         };
         if s.major != 1 {
-            return malformed(body + 4, format!("unsupported pcapng version {}.{}", s.major, s.minor));
+            return malformed(
+                body + 4,
+                format!("unsupported pcapng version {}.{}", s.major, s.minor),
+            );
         }
         for (code, val) in self.options(body + 16, at + total - 4)? {
             let text = || String::from_utf8_lossy(val).into_owned();
@@ -335,8 +372,11 @@ impl Reader {
                 }
                 14 if val.len() == 8 => {
                     let b: [u8; 8] = val.try_into().unwrap_or([0; 8]);
-                    i.ts_offset =
-                        if self.big_endian { i64::from_be_bytes(b) } else { i64::from_le_bytes(b) };
+                    i.ts_offset = if self.big_endian {
+                        i64::from_be_bytes(b)
+                    } else {
+                        i64::from_le_bytes(b)
+                    };
                 }
                 _ => {}
             }
@@ -357,7 +397,10 @@ impl Reader {
             }
             let val_end = p + 4 + len;
             if val_end > end {
-                return malformed(p, format!("option {code} of {len} bytes runs past its block"));
+                return malformed(
+                    p,
+                    format!("option {code} of {len} bytes runs past its block"),
+                );
             }
             v.push((code, &self.buf[p + 4..val_end]));
             p = val_end + (4 - len % 4) % 4;
@@ -387,7 +430,10 @@ impl Reader {
         let caplen = self.u32_at(at + 8);
         let len = self.u32_at(at + 12);
         if caplen > MAX_CAPLEN {
-            return malformed(at + 8, format!("packet capture length {caplen} is too large"));
+            return malformed(
+                at + 8,
+                format!("packet capture length {caplen} is too large"),
+            );
         }
         let data_at = at + 16;
         if caplen as usize > self.buf.len() - data_at {
@@ -409,7 +455,9 @@ impl Reader {
     fn next_pcapng(&mut self) -> Result<Option<Packet<'_>>, ReadError> {
         loop {
             let at = self.pos;
-            let Some((btype, body, total)) = self.block_at(at)? else { return Ok(None) };
+            let Some((btype, body, total)) = self.block_at(at)? else {
+                return Ok(None);
+            };
             let end = at + total - 4;
             self.pos = at + total;
             match btype {
@@ -458,7 +506,10 @@ impl Reader {
                     self.last_flags = flags;
                     let idx = self.section_base + ifid;
                     if idx >= self.interfaces.len() {
-                        return malformed(at, format!("packet names interface {ifid}, which is not described"));
+                        return malformed(
+                            at,
+                            format!("packet names interface {ifid}, which is not described"),
+                        );
                     }
                     let iface = &self.interfaces[idx];
                     let ts = ((ts_hi as u64) << 32) | ts_lo as u64;
@@ -570,7 +621,10 @@ mod tests {
             assert_eq!(r.first_interface().linktype, 1);
             assert_eq!(r.first_interface().snaplen, 65535);
             let p = r.next_packet().unwrap().unwrap();
-            assert_eq!((p.ts_sec, p.ts_nsec, p.wire_len, p.data), (10, nsec, 7, &b"abc"[..]));
+            assert_eq!(
+                (p.ts_sec, p.ts_nsec, p.wire_len, p.data),
+                (10, nsec, 7, &b"abc"[..])
+            );
             assert!(r.next_packet().unwrap().is_some());
             assert!(r.next_packet().unwrap().is_none());
         }
@@ -585,6 +639,9 @@ mod tests {
                 Ok(mut r) => while let Ok(Some(_)) = r.next_packet() {},
             }
         }
-        assert!(matches!(Reader::from_bytes(b"hello world".to_vec()), Err(ReadError::UnknownFormat(_))));
+        assert!(matches!(
+            Reader::from_bytes(b"hello world".to_vec()),
+            Err(ReadError::UnknownFormat(_))
+        ));
     }
 }

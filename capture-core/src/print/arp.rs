@@ -173,4 +173,3 @@ pub(crate) fn arp_print(nd: &mut Nd, bp: usize, length: usize, caplen: usize) ->
     nd.u(length as u64);
     Ok(())
 }
-

@@ -5,14 +5,48 @@ use super::fmt;
 use super::nd::{Nd, R};
 
 const NS_OPS: [&str; 16] = [
-    "", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", " op8", " updateA",
-    " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
+    "",
+    " inv_q",
+    " stat",
+    " op3",
+    " notify",
+    " update",
+    " op6",
+    " op7",
+    " op8",
+    " updateA",
+    " updateD",
+    " updateDA",
+    " updateM",
+    " updateMA",
+    " zoneInit",
+    " zoneRef",
 ];
 
 const NS_RESP: [&str; 24] = [
-    "", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain", " YXRRSet",
-    " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14",
-    " NoChange", " BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22",
+    "",
+    " FormErr",
+    " ServFail",
+    " NXDomain",
+    " NotImp",
+    " Refused",
+    " YXDomain",
+    " YXRRSet",
+    " NXRRSet",
+    " NotAuth",
+    " NotZone",
+    " Resp11",
+    " Resp12",
+    " Resp13",
+    " Resp14",
+    " NoChange",
+    " BadVers",
+    "Resp17",
+    " Resp18",
+    " Resp19",
+    " Resp20",
+    "Resp21",
+    " Resp22",
     " BadCookie",
 ];
 
@@ -216,7 +250,9 @@ fn labellen(nd: &mut Nd, cp: usize) -> R<Option<usize>> {
 /// after it in the record.
 pub(crate) fn fqdn_print(nd: &mut Nd, cp: usize, bp: usize) -> R<Option<usize>> {
     let mut cp = cp;
-    let Some(mut l) = labellen(nd, cp)? else { return Ok(None) };
+    let Some(mut l) = labellen(nd, cp)? else {
+        return Ok(None);
+    };
     if !nd.ttest(cp, 1) {
         return Ok(None);
     }
@@ -676,7 +712,12 @@ fn eopt_print(nd: &mut Nd, cp: usize) -> R<Option<usize>> {
                     _ => return None,
                 })
             })?,
-            7 => alg_list(nd, cp, data_len, |v| if v == 1 { Some("SHA-1") } else { None })?,
+            7 => alg_list(
+                nd,
+                cp,
+                data_len,
+                |v| if v == 1 { Some("SHA-1") } else { None },
+            )?,
             13 => {
                 fqdn_print(nd, cp, cp + data_len)?;
             }

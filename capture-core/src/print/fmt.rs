@@ -127,10 +127,7 @@ pub fn ipv6(out: &mut Vec<u8>, a: &[u8]) {
         if i != 0 {
             out.push(b':');
         }
-        if i == 6
-            && best_base == 0
-            && (best_len == 6 || (best_len == 5 && words[5] == 0xffff))
-        {
+        if i == 6 && best_base == 0 && (best_len == 6 || (best_len == 5 && words[5] == 0xffff)) {
             ipv4(out, &a[12..16]);
             return;
         }

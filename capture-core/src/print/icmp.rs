@@ -65,7 +65,11 @@ fn body(nd: &mut Nd, bp: usize) -> R {
         0 | 8 => {
             let id = nd.be2(bp + 4)?;
             let seq = nd.be2(bp + 6)?;
-            nd.s(if t == 8 { b"echo request, id " } else { b"echo reply, id " });
+            nd.s(if t == 8 {
+                b"echo request, id "
+            } else {
+                b"echo reply, id "
+            });
             nd.u(id as u64);
             nd.s(b", seq ");
             nd.u(seq as u64);
@@ -208,7 +212,7 @@ fn body(nd: &mut Nd, bp: usize) -> R {
             }
         }
         18 => {
-            let m = nd.be4(bp + 12)?;
+            let m = nd.be4(bp + 8)?;
             nd.s(b"address mask is 0x");
             nd.x0(m as u64, 8);
         }

@@ -231,9 +231,9 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, _iph: usize, _f
         }
         137 => {
             nd.s(b", ");
-            nd.ip6(bp + 8)?;
-            nd.s(b" to ");
             nd.ip6(bp + 24)?;
+            nd.s(b" to ");
+            nd.ip6(bp + 8)?;
         }
         143 => {
             if length < 8 {

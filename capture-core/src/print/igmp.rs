@@ -21,7 +21,11 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
                     return Ok(());
                 }
                 let mrc = nd.u1(bp + 1)? as u32;
-                let mrt = if mrc < 128 { mrc } else { ((mrc & 0x0f) | 0x10) << (((mrc & 0x70) >> 4) + 3) };
+                let mrt = if mrc < 128 {
+                    mrc
+                } else {
+                    ((mrc & 0x0f) | 0x10) << (((mrc & 0x70) >> 4) + 3)
+                };
                 if mrc != 100 {
                     nd.s(b" [max resp time ");
                     if mrt < 600 {
@@ -116,8 +120,14 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
 
 /// `unsigned_relts_print`: "1h2m3s" style durations.
 pub(crate) fn relts(nd: &mut Nd, mut secs: u32) {
-    const UNITS: [(&[u8], u32); 6] =
-        [(b"y", 31536000), (b"w", 604800), (b"d", 86400), (b"h", 3600), (b"m", 60), (b"s", 1)];
+    const UNITS: [(&[u8], u32); 6] = [
+        (b"y", 31536000),
+        (b"w", 604800),
+        (b"d", 86400),
+        (b"h", 3600),
+        (b"m", 60),
+        (b"s", 1),
+    ];
     if secs == 0 {
         nd.s(b"0s");
         return;

@@ -54,14 +54,22 @@ pub struct PrintOptions {
 
 impl Default for PrintOptions {
     fn default() -> Self {
-        PrintOptions { timestamps: TimestampStyle::Time, link_header: false, quiet: false, verbose: 0 }
+        PrintOptions {
+            timestamps: TimestampStyle::Time,
+            link_header: false,
+            quiet: false,
+            verbose: 0,
+        }
     }
 }
 
 /// Link types the printer decodes (LINKTYPE_ values as in files, plus the DLT_ values
 /// libpcap hands out live where they differ).
 pub fn linktype_supported(linktype: u32) -> bool {
-    matches!(linktype, 0 | 1 | 12 | 14 | 101 | 108 | 113 | 228 | 229 | 276)
+    matches!(
+        linktype,
+        0 | 1 | 12 | 14 | 101 | 108 | 113 | 228 | 229 | 276
+    )
 }
 
 /// Formats packets; keeps the state tcpdump keeps between lines (relative TCP sequence
@@ -75,7 +83,11 @@ pub struct Printer {
 impl Printer {
     pub fn new(opts: PrintOptions) -> Printer {
         let clock = ts::Clock::new(opts.timestamps);
-        Printer { opts, clock, state: state::State::new() }
+        Printer {
+            opts,
+            clock,
+            state: state::State::new(),
+        }
     }
 
     /// Replaces how SLL2 ifindexes become names. The default asks the kernel
@@ -91,7 +103,11 @@ impl Printer {
     pub fn print(&mut self, pkt: &Packet<'_>, out: &mut Vec<u8>) {
         let caplen = pkt.data.len() as u32;
         let len = pkt.wire_len;
-        if caplen == 0 || len == 0 || len < caplen || caplen > MAXIMUM_SNAPLEN || len > MAXIMUM_SNAPLEN
+        if caplen == 0
+            || len == 0
+            || len < caplen
+            || caplen > MAXIMUM_SNAPLEN
+            || len > MAXIMUM_SNAPLEN
         {
             invalid_header(out, caplen, len);
             return;

@@ -51,7 +51,12 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
     #[inline]
     pub fn be3(&self, i: usize) -> R<u32> {
         if i + 3 <= self.snapend {
-            Ok(u32::from_be_bytes([0, self.b[i], self.b[i + 1], self.b[i + 2]]))
+            Ok(u32::from_be_bytes([
+                0,
+                self.b[i],
+                self.b[i + 1],
+                self.b[i + 2],
+            ]))
         } else {
             Err(Trunc)
         }
@@ -60,7 +65,12 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
     #[inline]
     pub fn be4(&self, i: usize) -> R<u32> {
         if i + 4 <= self.snapend {
-            Ok(u32::from_be_bytes([self.b[i], self.b[i + 1], self.b[i + 2], self.b[i + 3]]))
+            Ok(u32::from_be_bytes([
+                self.b[i],
+                self.b[i + 1],
+                self.b[i + 2],
+                self.b[i + 3],
+            ]))
         } else {
             Err(Trunc)
         }
@@ -70,7 +80,12 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
     #[inline]
     pub fn he4(&self, i: usize) -> R<u32> {
         if i + 4 <= self.snapend {
-            Ok(u32::from_ne_bytes([self.b[i], self.b[i + 1], self.b[i + 2], self.b[i + 3]]))
+            Ok(u32::from_ne_bytes([
+                self.b[i],
+                self.b[i + 1],
+                self.b[i + 2],
+                self.b[i + 3],
+            ]))
         } else {
             Err(Trunc)
         }
@@ -222,7 +237,8 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             }
             self.s(b"  ");
             for &c in chunk {
-                self.out.push(if (0x21..=0x7e).contains(&c) { c } else { b'.' });
+                self.out
+                    .push(if (0x21..=0x7e).contains(&c) { c } else { b'.' });
             }
             oset += 16;
         }
@@ -273,8 +289,12 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         Ok(())
     }
 
-    /// `ND_DEFAULTPRINT(p, caplen)`.
+    /// `ND_DEFAULTPRINT(p, caplen)`, which -q suppresses (tcpdump's
+    /// `ndo_suppress_default_print`).
     pub fn default_print(&mut self, cp: usize, caplen: usize) -> R {
+        if self.qflag {
+            return Ok(());
+        }
         self.hex_and_ascii(b"\n\t", cp, caplen)
     }
 }

@@ -149,7 +149,14 @@ pub(crate) fn sll_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
         return Ok(());
     }
     let et = nd.be2(14)?;
-    payload(nd, false, et, SLL_HDR_LEN, length.wrapping_sub(SLL_HDR_LEN), caplen - SLL_HDR_LEN)
+    payload(
+        nd,
+        false,
+        et,
+        SLL_HDR_LEN,
+        length.wrapping_sub(SLL_HDR_LEN),
+        caplen - SLL_HDR_LEN,
+    )
 }
 
 /// `sll2_if_print`: always prints the interface name and direction, like tcpdump 4.99.
@@ -174,5 +181,12 @@ pub(crate) fn sll2_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
         return Ok(());
     }
     let et = nd.be2(0)?;
-    payload(nd, true, et, SLL2_HDR_LEN, length.wrapping_sub(SLL2_HDR_LEN), caplen - SLL2_HDR_LEN)
+    payload(
+        nd,
+        true,
+        et,
+        SLL2_HDR_LEN,
+        length.wrapping_sub(SLL2_HDR_LEN),
+        caplen - SLL2_HDR_LEN,
+    )
 }

@@ -31,7 +31,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x100000001b3);
@@ -53,14 +57,19 @@ pub(crate) struct State {
 
 impl State {
     pub fn new() -> State {
-        State { tcp: FnvMap::default(), ifnames: FnvMap::default(), resolver: Box::new(if_indextoname) }
+        State {
+            tcp: FnvMap::default(),
+            ifnames: FnvMap::default(),
+            resolver: Box::new(if_indextoname),
+        }
     }
 
     /// The name of `ifindex`, or "?" as tcpdump prints when the kernel does not know it.
     pub fn ifname(&mut self, ifindex: u32) -> &[u8] {
         if !self.ifnames.contains_key(&ifindex) {
             let name = (self.resolver)(ifindex).unwrap_or_else(|| "?".to_string());
-            self.ifnames.insert(ifindex, name.into_bytes().into_boxed_slice());
+            self.ifnames
+                .insert(ifindex, name.into_bytes().into_boxed_slice());
         }
         &self.ifnames[&ifindex]
     }

@@ -148,9 +148,18 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
 
     let (thseq, thack, rev);
     if flags & TH_ACK != 0 {
-        let mut key = TcpKey { v6, src: [0; 16], dst: [0; 16], port: 0 };
+        let mut key = TcpKey {
+            v6,
+            src: [0; 16],
+            dst: [0; 16],
+            port: 0,
+        };
         let alen = if v6 { 16 } else { 4 };
-        let (so, dof) = if v6 { (iph + 8, iph + 24) } else { (iph + 12, iph + 16) };
+        let (so, dof) = if v6 {
+            (iph + 8, iph + 24)
+        } else {
+            (iph + 12, iph + 16)
+        };
         let src = nd.bytes(so, alen)?;
         let dst = nd.bytes(dof, alen)?;
         let r = sport > dport || (sport == dport && src > dst);
@@ -176,9 +185,15 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             }
             _ => {
                 let th = if r {
-                    TcpSeq { ack: seq, seq: ack.wrapping_sub(1) }
+                    TcpSeq {
+                        ack: seq,
+                        seq: ack.wrapping_sub(1),
+                    }
                 } else {
-                    TcpSeq { seq, ack: ack.wrapping_sub(1) }
+                    TcpSeq {
+                        seq,
+                        ack: ack.wrapping_sub(1),
+                    }
                 };
                 nd.st.tcp.insert(key, th);
                 th
@@ -399,7 +414,8 @@ fn options(
             19 => {
                 datalen = 16;
                 lencheck(nd, datalen)?;
-                nd.s(b" ");
+                // tcpdump 4.99 as Debian builds it (with libcrypto, no -M secret).
+                nd.s(b" shared secret not supplied with -M, can't check - ");
                 for i in 0..16 {
                     let v = g1(nd, c + i)?;
                     nd.x0(v as u64, 2);

@@ -22,7 +22,11 @@ impl Clock {
         // localtime_r does not promise to read TZ itself; localtime (tcpdump's) does.
         // SAFETY: tzset only (re)reads the TZ environment variable into libc's globals.
         unsafe { tzset() };
-        Clock { style, prev: (0, 0), cache: None }
+        Clock {
+            style,
+            prev: (0, 0),
+            cache: None,
+        }
     }
 
     pub fn print(&mut self, out: &mut Vec<u8>, sec: i64, nsec: u32) {
@@ -55,7 +59,11 @@ impl Clock {
                     self.prev = cur;
                 }
                 let negative = cur < self.prev;
-                let (a, b) = if negative { (self.prev, cur) } else { (cur, self.prev) };
+                let (a, b) = if negative {
+                    (self.prev, cur)
+                } else {
+                    (cur, self.prev)
+                };
                 let mut ds = a.0 - b.0;
                 let mut du = a.1 - b.1;
                 if du < 0 {

@@ -4,17 +4,58 @@
 use super::nd::{Nd, R};
 
 const HTTP_CMDS: &[&[u8]] = &[
-    b"GET", b"PUT", b"COPY", b"HEAD", b"LOCK", b"MOVE", b"POLL", b"POST", b"BCOPY", b"BMOVE",
-    b"MKCOL", b"TRACE", b"LABEL", b"MERGE", b"DELETE", b"SEARCH", b"UNLOCK", b"REPORT",
-    b"UPDATE", b"NOTIFY", b"BDELETE", b"CONNECT", b"OPTIONS", b"CHECKIN", b"PROPFIND",
-    b"CHECKOUT", b"CCM_POST", b"SUBSCRIBE", b"PROPPATCH", b"BPROPFIND", b"BPROPPATCH",
-    b"UNCHECKOUT", b"MKACTIVITY", b"MKWORKSPACE", b"UNSUBSCRIBE", b"RPC_CONNECT",
-    b"VERSION-CONTROL", b"BASELINE-CONTROL",
+    b"GET",
+    b"PUT",
+    b"COPY",
+    b"HEAD",
+    b"LOCK",
+    b"MOVE",
+    b"POLL",
+    b"POST",
+    b"BCOPY",
+    b"BMOVE",
+    b"MKCOL",
+    b"TRACE",
+    b"LABEL",
+    b"MERGE",
+    b"DELETE",
+    b"SEARCH",
+    b"UNLOCK",
+    b"REPORT",
+    b"UPDATE",
+    b"NOTIFY",
+    b"BDELETE",
+    b"CONNECT",
+    b"OPTIONS",
+    b"CHECKIN",
+    b"PROPFIND",
+    b"CHECKOUT",
+    b"CCM_POST",
+    b"SUBSCRIBE",
+    b"PROPPATCH",
+    b"BPROPFIND",
+    b"BPROPPATCH",
+    b"UNCHECKOUT",
+    b"MKACTIVITY",
+    b"MKWORKSPACE",
+    b"UNSUBSCRIBE",
+    b"RPC_CONNECT",
+    b"VERSION-CONTROL",
+    b"BASELINE-CONTROL",
 ];
 
 const RTSP_CMDS: &[&[u8]] = &[
-    b"DESCRIBE", b"ANNOUNCE", b"GET_PARAMETER", b"OPTIONS", b"PAUSE", b"PLAY", b"RECORD",
-    b"REDIRECT", b"SETUP", b"SET_PARAMETER", b"TEARDOWN",
+    b"DESCRIBE",
+    b"ANNOUNCE",
+    b"GET_PARAMETER",
+    b"OPTIONS",
+    b"PAUSE",
+    b"PLAY",
+    b"RECORD",
+    b"REDIRECT",
+    b"SETUP",
+    b"SET_PARAMETER",
+    b"TEARDOWN",
 ];
 
 const MAX_TOKEN: usize = 128;
@@ -137,10 +178,7 @@ fn txtproto_print(
                 if resp_code_second {
                     idx = fetch_token(nd, p, idx, len, &mut tok);
                 }
-                if idx != 0
-                    && tok.len() == 3
-                    && tok.iter().all(|c| c.is_ascii_digit())
-                {
+                if idx != 0 && tok.len() == 3 && tok.iter().all(|c| c.is_ascii_digit()) {
                     this = true;
                 }
             }

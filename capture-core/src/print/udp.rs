@@ -8,7 +8,11 @@ use super::{dns, tunnel};
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
     let v6 = nd.u1(iph)? >> 4 == 6;
     let proto = if v6 { nd.u1(iph + 6)? } else { nd.u1(iph + 9)? };
-    let (s, d, l) = if v6 { (iph + 8, iph + 24, 16) } else { (iph + 12, iph + 16, 4) };
+    let (s, d, l) = if v6 {
+        (iph + 8, iph + 24, 16)
+    } else {
+        (iph + 12, iph + 16, 4)
+    };
     let addr = |nd: &mut Nd, at: usize| if l == 16 { nd.ip6(at) } else { nd.ip4(at) };
     if proto == 17 {
         match ports {
@@ -110,10 +114,9 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
 /// is not printed as a tunnel): the well-known ports in its `udp_print` chain.
 fn earlier_decoder(sport: u16, dport: u16) -> bool {
     const EARLIER: &[u16] = &[
-        525, 69, 67, 68, 520, 654, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 137,
-        138, 2103, 2104, 1293, 280, 5359, 2001, 646, 698, 3503, 8006, 6060, 6771, 4343, 1812,
-        1645, 1813, 1646, 3799, 1700, 921, 701, 4784, 3784, 4785, 6343, 12222, 12223, 5060,
-        514, 8472,
+        525, 69, 67, 68, 520, 654, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 137, 138,
+        2103, 2104, 1293, 280, 5359, 2001, 646, 698, 3503, 8006, 6060, 6771, 4343, 1812, 1645,
+        1813, 1646, 3799, 1700, 921, 701, 4784, 3784, 4785, 6343, 12222, 12223, 5060, 514, 8472,
     ];
     EARLIER.contains(&sport)
         || EARLIER.contains(&dport)
