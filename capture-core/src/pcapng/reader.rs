@@ -75,9 +75,26 @@ pub struct SectionInfo {
     pub comments: Vec<String>,
 }
 
+/// The file's bytes: mapped for regular files (no copy, pages come in as they are read), or
+/// read into memory (standard input, pipes).
+enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m) => m,
+        }
+    }
+}
+
 /// A pcap or pcapng file being read.
 pub struct Reader {
-    buf: Vec<u8>,
+    buf: Bytes,
     pos: usize,
     format: Format,
     /// Byte order of the current pcapng section (or of the pcap file).
@@ -108,11 +125,23 @@ impl Reader {
         let buf = if path.as_os_str() == "-" {
             let mut v = Vec::new();
             std::io::stdin().lock().read_to_end(&mut v).map_err(io)?;
-            v
+            Bytes::Owned(v)
         } else {
-            std::fs::read(path).map_err(io)?
+            let f = std::fs::File::open(path).map_err(io)?;
+            let meta = f.metadata().map_err(io)?;
+            if meta.is_file() && meta.len() > 0 {
+                // SAFETY: the map is read-only and private to this reader. A capture file
+                // truncated by another process while mapped would fault; capture files are
+                // written once and then read, which is the case this serves.
+                let m = unsafe { memmap2::Mmap::map(&f) }.map_err(io)?;
+                Bytes::Mapped(m)
+            } else {
+                let mut v = Vec::new();
+                (&f).read_to_end(&mut v).map_err(io)?;
+                Bytes::Owned(v)
+            }
         };
-        Reader::from_bytes(buf).map_err(|e| match e {
+        Reader::from_buf(buf).map_err(|e| match e {
             ReadError::UnknownFormat(_) => ReadError::UnknownFormat(name.clone()),
             e => e,
         })
@@ -120,6 +149,10 @@ impl Reader {
 
     /// Reads a capture held in memory.
     pub fn from_bytes(buf: Vec<u8>) -> Result<Reader, ReadError> {
+        Reader::from_buf(Bytes::Owned(buf))
+    }
+
+    fn from_buf(buf: Bytes) -> Result<Reader, ReadError> {
         if buf.len() < 4 {
             if buf.is_empty() {
                 return malformed(0, "the file is empty");

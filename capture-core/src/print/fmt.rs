@@ -3,38 +3,69 @@
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+const DIGITS2: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+#[inline]
+fn digits(v: u64) -> usize {
+    let mut n = 1;
+    let mut x = v;
+    while x >= 10 {
+        x /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// Writes `v` as exactly `n` digits (zero-padded; `n` >= its digit count) straight into the
+/// vector's spare capacity: no temporary buffer, no memmove call per number.
+#[inline]
+fn put_digits(out: &mut Vec<u8>, mut v: u64, n: usize) {
+    out.reserve(n);
+    let len = out.len();
+    let spare = &mut out.spare_capacity_mut()[..n];
+    let mut i = n;
+    while v >= 100 {
+        let r = (v % 100) as usize * 2;
+        v /= 100;
+        i -= 2;
+        spare[i].write(DIGITS2[r]);
+        spare[i + 1].write(DIGITS2[r + 1]);
+    }
+    if v >= 10 {
+        let r = v as usize * 2;
+        i -= 2;
+        spare[i].write(DIGITS2[r]);
+        spare[i + 1].write(DIGITS2[r + 1]);
+    } else {
+        i -= 1;
+        spare[i].write(b'0' + v as u8);
+    }
+    while i > 0 {
+        i -= 1;
+        spare[i].write(b'0');
+    }
+    // SAFETY: the n bytes after len were all written above.
+    unsafe { out.set_len(len + n) };
+}
+
 /// `%u`
 #[inline]
-pub fn dec(out: &mut Vec<u8>, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+pub fn dec(out: &mut Vec<u8>, v: u64) {
+    if v < 10 {
+        out.push(b'0' + v as u8);
+        return;
     }
-    out.extend_from_slice(&buf[i..]);
+    put_digits(out, v, digits(v));
 }
 
 /// `%0Nu`
 #[inline]
 pub fn dec_pad(out: &mut Vec<u8>, v: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    let mut i = buf.len();
-    let mut v = v;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let start = i.min(buf.len() - width.min(20));
-    out.extend_from_slice(&buf[start..]);
+    put_digits(out, v, digits(v).max(width));
 }
 
 /// `%x`
@@ -72,15 +103,34 @@ pub fn hexbytes(out: &mut Vec<u8>, a: &[u8], sep: u8) {
     }
 }
 
-/// Dotted quad.
+/// Dotted quad, written straight into spare capacity (addresses are on every line).
 #[inline]
 pub fn ipv4(out: &mut Vec<u8>, a: &[u8]) {
+    out.reserve(15);
+    let len = out.len();
+    let spare = &mut out.spare_capacity_mut()[..15];
+    let mut n = 0;
     for (k, &c) in a.iter().take(4).enumerate() {
         if k > 0 {
-            out.push(b'.');
+            spare[n].write(b'.');
+            n += 1;
         }
-        dec(out, c as u64);
+        if c >= 100 {
+            spare[n].write(b'0' + c / 100);
+            n += 1;
+        }
+        if c >= 10 {
+            let r = (c % 100) as usize * 2;
+            spare[n].write(DIGITS2[r]);
+            spare[n + 1].write(DIGITS2[r + 1]);
+            n += 2;
+        } else {
+            spare[n].write(b'0' + c);
+            n += 1;
+        }
     }
+    // SAFETY: the n bytes after len were written above.
+    unsafe { out.set_len(len + n) };
 }
 
 /// IPv6 text form exactly as tcpdump's `addrtostr6` makes it (longest zero run of two or

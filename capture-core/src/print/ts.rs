@@ -15,6 +15,10 @@ pub(crate) struct Clock {
     prev: (i64, i64),
     /// UTC offset known to hold for the whole hour starting at `.0` (see `utc_offset`).
     cache: Option<(i64, i64)>,
+    /// The text before the fraction for the second in `.0` ("HH:MM:SS" and so on): packets
+    /// come many per second, and only the fraction changes between them.
+    line_sec: Option<i64>,
+    line_text: Vec<u8>,
 }
 
 impl Clock {
@@ -22,11 +26,7 @@ impl Clock {
         // localtime_r does not promise to read TZ itself; localtime (tcpdump's) does.
         // SAFETY: tzset only (re)reads the TZ environment variable into libc's globals.
         unsafe { tzset() };
-        Clock {
-            style,
-            prev: (0, 0),
-            cache: None,
-        }
+        Clock { style, prev: (0, 0), cache: None, line_sec: None, line_text: Vec::with_capacity(32) }
     }
 
     pub fn print(&mut self, out: &mut Vec<u8>, sec: i64, nsec: u32) {
@@ -38,8 +38,24 @@ impl Clock {
             (nsec - 1_000_000_000) as i64 + 1_000_000
         };
         match self.style {
-            TimestampStyle::Time => {
-                self.hmsfrac(out, sec, usec, false, true);
+            TimestampStyle::Time | TimestampStyle::DateTime => {
+                let date = self.style == TimestampStyle::DateTime;
+                match self.line_sec {
+                    Some(s) if s == sec && (0..1_000_000).contains(&usec) => {
+                        out.extend_from_slice(&self.line_text);
+                        fmt::dec_pad(out, usec as u64, 6);
+                    }
+                    _ => {
+                        let start = out.len();
+                        self.hmsfrac(out, sec, usec, date, true);
+                        // Cache what precedes the 6-digit fraction when the line has one.
+                        if (sec as u32) & 0x8000_0000 == 0 && (0..1_000_000).contains(&usec) {
+                            self.line_text.clear();
+                            self.line_text.extend_from_slice(&out[start..out.len() - 6]);
+                            self.line_sec = Some(sec);
+                        }
+                    }
+                }
                 out.push(b' ');
             }
             TimestampStyle::None => {}
@@ -74,10 +90,6 @@ impl Clock {
                 self.hmsfrac(out, ds, du, false, false);
                 out.push(b' ');
                 self.prev = cur;
-            }
-            TimestampStyle::DateTime => {
-                self.hmsfrac(out, sec, usec, true, true);
-                out.push(b' ');
             }
         }
     }
