@@ -133,7 +133,7 @@ impl Reader {
                 // SAFETY: the map is read-only and private to this reader. A capture file
                 // truncated by another process while mapped would fault; capture files are
                 // written once and then read, which is the case this serves.
-                let m = unsafe { memmap2::Mmap::map(&f) }.map_err(io)?;
+                let m = unsafe { memmap2::MmapOptions::new().populate().map(&f) }.map_err(io)?;
                 Bytes::Mapped(m)
             } else {
                 let mut v = Vec::new();
