@@ -8,7 +8,20 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 fn ipv4_frame(proto: u8, l4: &[u8]) -> Vec<u8> {
     let mut f = vec![2, 0, 0, 0, 0, 0xb, 2, 0, 0, 0, 0, 0xa, 8, 0];
     let total = 20 + l4.len();
-    f.extend_from_slice(&[0x45, 0, (total >> 8) as u8, total as u8, 0, 1, 0x40, 0, 64, proto, 0, 0]);
+    f.extend_from_slice(&[
+        0x45,
+        0,
+        (total >> 8) as u8,
+        total as u8,
+        0,
+        1,
+        0x40,
+        0,
+        64,
+        proto,
+        0,
+        0,
+    ]);
     f.extend_from_slice(&[192, 0, 2, 1, 192, 0, 2, 2]);
     f.extend_from_slice(l4);
     f
@@ -17,9 +30,15 @@ fn ipv4_frame(proto: u8, l4: &[u8]) -> Vec<u8> {
 fn mix() -> Vec<Vec<u8>> {
     // TCP SYN with options, an ACK with timestamps and payload, plain UDP, a DNS query and a
     // DNS answer.
-    let mut syn = vec![0x9c, 0x40, 0, 80, 0, 0, 0x03, 0xe8, 0, 0, 0, 0, 0xa0, 0x02, 0xfa, 0xf0, 0, 0, 0, 0];
-    syn.extend_from_slice(&[2, 4, 5, 0xb4, 4, 2, 8, 10, 0, 1, 0xe2, 0x40, 0, 0, 0, 0, 1, 3, 3, 7]);
-    let mut ack = vec![0x9c, 0x40, 0, 80, 0, 0, 0x03, 0xe9, 0, 0, 0x13, 0x89, 0x80, 0x18, 0x01, 0xf6, 0, 0, 0, 0];
+    let mut syn = vec![
+        0x9c, 0x40, 0, 80, 0, 0, 0x03, 0xe8, 0, 0, 0, 0, 0xa0, 0x02, 0xfa, 0xf0, 0, 0, 0, 0,
+    ];
+    syn.extend_from_slice(&[
+        2, 4, 5, 0xb4, 4, 2, 8, 10, 0, 1, 0xe2, 0x40, 0, 0, 0, 0, 1, 3, 3, 7,
+    ]);
+    let mut ack = vec![
+        0x9c, 0x40, 0, 80, 0, 0, 0x03, 0xe9, 0, 0, 0x13, 0x89, 0x80, 0x18, 0x01, 0xf6, 0, 0, 0, 0,
+    ];
     ack.extend_from_slice(&[1, 1, 8, 10, 0, 1, 0xe2, 0x41, 0, 0, 0, 99]);
     ack.extend_from_slice(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     let mut udp = vec![0x75, 0x30, 0x27, 0x0f, 0, 26, 0, 0];

@@ -16,7 +16,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn checksum(h: &[u8]) -> u16 {
-    let mut s: u32 = h.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]]) as u32).sum();
+    let mut s: u32 = h
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]) as u32)
+        .sum();
     while s > 0xffff {
         s = (s >> 16) + (s & 0xffff);
     }
@@ -65,21 +68,33 @@ fn write_capture(path: &Path, n: u64) -> std::io::Result<()> {
 
 fn time_cmd(cmd: &mut Command, out: Stdio) -> Duration {
     let t = Instant::now();
-    let st = cmd.stdout(out).stderr(Stdio::null()).status().expect("run command");
+    let st = cmd
+        .stdout(out)
+        .stderr(Stdio::null())
+        .status()
+        .expect("run command");
     let d = t.elapsed();
     assert!(st.success(), "{cmd:?} failed");
     d
 }
 
 fn sniffer_binary() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?.to_path_buf();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()?
+        .to_path_buf();
     for p in ["target/release/sniffer", "target/debug/sniffer"] {
         let b = root.join(p);
         if b.exists() {
             // Only if it already has -r (the lead wires it to offline::print_file).
-            let ok = Command::new(&b).args(["-nn", "-r", "/nonexistent"]).output().ok()?;
+            let ok = Command::new(&b)
+                .args(["-nn", "-r", "/nonexistent"])
+                .output()
+                .ok()?;
             let err = String::from_utf8_lossy(&ok.stderr);
-            if !err.contains("unknown") && !err.contains("unsupported") && !err.contains("unexpected") {
+            if !err.contains("unknown")
+                && !err.contains("unsupported")
+                && !err.contains("unexpected")
+            {
                 return Some(b);
             }
         }
@@ -88,7 +103,10 @@ fn sniffer_binary() -> Option<PathBuf> {
 }
 
 fn main() {
-    let n: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let n: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let dir = std::env::temp_dir().join(format!("dumpy-read-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("udp.pcap");
@@ -101,7 +119,12 @@ fn main() {
     // The machine is shared: take the best of RUNS for each side.
     const RUNS: usize = 3;
     let td = (0..RUNS)
-        .map(|_| time_cmd(Command::new("tcpdump").args(["-nn", "-r"]).arg(&file), devnull()))
+        .map(|_| {
+            time_cmd(
+                Command::new("tcpdump").args(["-nn", "-r"]).arg(&file),
+                devnull(),
+            )
+        })
         .min()
         .unwrap();
 
@@ -130,17 +153,40 @@ fn main() {
                 })
                 .min()
                 .unwrap();
-            ("offline::print_file (in process; sniffer -r not built)".to_string(), best)
+            (
+                "offline::print_file (in process; sniffer -r not built)".to_string(),
+                best,
+            )
         }
     };
-    println!("tcpdump -nn -r      : {:>8.3} s (best of {RUNS})", td.as_secs_f64());
+    println!(
+        "tcpdump -nn -r      : {:>8.3} s (best of {RUNS})",
+        td.as_secs_f64()
+    );
     println!("{label}: {:.3} s (best of {RUNS})", ours.as_secs_f64());
-    println!("ratio               : {:>8.1}x faster (target: >= 10x)", td.as_secs_f64() / ours.as_secs_f64());
+    println!(
+        "ratio               : {:>8.1}x faster (target: >= 10x)",
+        td.as_secs_f64() / ours.as_secs_f64()
+    );
 
     // Untimed: the two outputs must be the same bytes.
-    let want = Command::new("tcpdump").args(["-nn", "-r"]).arg(&file).stderr(Stdio::null()).output().unwrap().stdout;
+    let want = Command::new("tcpdump")
+        .args(["-nn", "-r"])
+        .arg(&file)
+        .stderr(Stdio::null())
+        .output()
+        .unwrap()
+        .stdout;
     let got = match &sniffer {
-        Some(b) => Command::new(b).args(["-nn", "-r"]).arg(&file).stderr(Stdio::null()).output().unwrap().stdout,
+        Some(b) => {
+            Command::new(b)
+                .args(["-nn", "-r"])
+                .arg(&file)
+                .stderr(Stdio::null())
+                .output()
+                .unwrap()
+                .stdout
+        }
         None => {
             let opts = OfflineOptions {
                 path: file.clone(),
@@ -153,7 +199,10 @@ fn main() {
             v
         }
     };
-    println!("outputs identical   : {}", if want == got { "yes" } else { "NO" });
+    println!(
+        "outputs identical   : {}",
+        if want == got { "yes" } else { "NO" }
+    );
     if want != got {
         let w = String::from_utf8_lossy(&want);
         let g = String::from_utf8_lossy(&got);

@@ -25,6 +25,7 @@ mod names;
 mod nd;
 mod null;
 mod sll;
+mod small;
 mod state;
 mod tcp;
 mod ts;

@@ -274,12 +274,21 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     let bp = bp + header_len;
     let port = |p: u16| sport == p || dport == p;
     // The order of tcpdump's port tests matters where two could match.
-    if port(23) || port(25) || port(43) || port(179) || port(1723) || port(6379) {
-        // telnet, SMTP (below), whois, BGP, PPTP, RESP: not decoded except SMTP.
-        if port(25) && !port(23) {
-            nd.s(b": ");
-            txtproto::smtp_print(nd, bp, length)?;
-        }
+    if port(23) {
+        // telnet options are not decoded.
+    } else if port(25) {
+        nd.s(b": ");
+        txtproto::smtp_print(nd, bp, length)?;
+    } else if port(43) {
+        nd.s(b": ");
+        nd.proto = "whois";
+        txtproto::whois_print(nd, bp, length)?;
+    } else if port(179) {
+        // bgp_print: at default verbosity only the protocol name.
+        nd.proto = "bgp";
+        nd.s(b": BGP");
+    } else if port(1723) || port(6379) {
+        // PPTP and RESP (Redis) are not decoded.
     } else if port(22) {
         txtproto::ssh_print(nd, bp, length)?;
     } else if port(21) {

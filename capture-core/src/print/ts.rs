@@ -26,7 +26,13 @@ impl Clock {
         // localtime_r does not promise to read TZ itself; localtime (tcpdump's) does.
         // SAFETY: tzset only (re)reads the TZ environment variable into libc's globals.
         unsafe { tzset() };
-        Clock { style, prev: (0, 0), cache: None, line_sec: None, line_text: Vec::with_capacity(32) }
+        Clock {
+            style,
+            prev: (0, 0),
+            cache: None,
+            line_sec: None,
+            line_text: Vec::with_capacity(32),
+        }
     }
 
     pub fn print(&mut self, out: &mut Vec<u8>, sec: i64, nsec: u32) {

@@ -80,6 +80,11 @@ pub(crate) fn ftp_print(nd: &mut Nd, p: usize, len: usize) -> R {
     txtproto_print(nd, p, len, None, false)
 }
 
+pub(crate) fn whois_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "whois";
+    txtproto_print(nd, p, len, None, false)
+}
+
 pub(crate) fn smtp_print(nd: &mut Nd, p: usize, len: usize) -> R {
     nd.proto = "smtp";
     txtproto_print(nd, p, len, None, false)

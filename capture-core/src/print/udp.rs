@@ -2,7 +2,7 @@
 //! mDNS, VXLAN and Geneve. Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::nd::{Nd, R};
-use super::{dns, tunnel};
+use super::{dns, small, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -85,17 +85,17 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         return Ok(());
     }
     addrs(nd, iph, Some((sport, dport)))?;
-    let port = |p: u16| sport == p || dport == p;
     if !nd.qflag {
-        // NFS over UDP (2049) is not decoded.
-        if port(53) {
-            return dns::domain_print(nd, cp, length, false, false);
-        } else if port(5353) {
-            return dns::domain_print(nd, cp, length, false, true);
-        } else if port(4789) && !earlier_decoder(sport, dport) {
-            return tunnel::vxlan_print(nd, cp, length);
-        } else if port(6081) && !earlier_decoder(sport, dport) {
-            return tunnel::geneve_print(nd, cp, length);
+        match udp_decoder(sport, dport) {
+            Decoder::Dns => return dns::domain_print(nd, cp, length, false, false),
+            Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
+            Decoder::Bootp => return small::bootp_print(nd, cp, length),
+            Decoder::Ntp => return small::ntp_print(nd, cp, length),
+            Decoder::Dhcp6 => return small::dhcp6_print(nd, cp),
+            Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
+            Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
+            // tcpdump decodes these; we print the generic line (see udp_decoder).
+            Decoder::NotCarried | Decoder::None => {}
         }
     }
     if ulen > length && !fragmented {
@@ -110,19 +110,67 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     Ok(())
 }
 
-/// True when tcpdump would pick a decoder it tests before VXLAN/Geneve (so the port pair
-/// is not printed as a tunnel): the well-known ports in its `udp_print` chain.
-fn earlier_decoder(sport: u16, dport: u16) -> bool {
-    const EARLIER: &[u16] = &[
-        525, 69, 67, 68, 520, 654, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 137, 138,
-        2103, 2104, 1293, 280, 5359, 2001, 646, 698, 3503, 8006, 6060, 6771, 4343, 1812, 1645,
-        1813, 1646, 3799, 1700, 921, 701, 4784, 3784, 4785, 6343, 12222, 12223, 5060, 514, 8472,
-    ];
-    EARLIER.contains(&sport)
-        || EARLIER.contains(&dport)
+enum Decoder {
+    Dns,
+    Mdns,
+    Bootp,
+    Ntp,
+    Dhcp6,
+    Vxlan,
+    Geneve,
+    /// A protocol tcpdump decodes at this port that we do not carry.
+    NotCarried,
+    None,
+}
+
+/// tcpdump's `udp_print` port chain, in its order (the first test that matches wins, so a
+/// port pair like 53/123 is DNS, and 69/4789 is TFTP, not VXLAN).
+fn udp_decoder(sport: u16, dport: u16) -> Decoder {
+    let port = |p: u16| sport == p || dport == p;
+    let any = |ps: &[u16]| ps.iter().any(|&p| port(p));
+    if port(53) {
+        Decoder::Dns
+    } else if port(5353) {
+        Decoder::Mdns
+    } else if any(&[525, 69]) {
+        Decoder::NotCarried // timed, TFTP
+    } else if any(&[68, 67]) {
+        Decoder::Bootp
+    } else if any(&[520, 654, 500, 4500, 7500, 8500, 161, 162]) {
+        Decoder::NotCarried // RIP, AODV, ISAKMP, SNMP
+    } else if port(123) {
+        Decoder::Ntp
+    } else if any(&[88, 750, 1701, 137, 138])
+        || dport == 3456
+        || any(&[2103, 2104])
         || (7000..=7009).contains(&sport)
         || (7000..=7009).contains(&dport)
-        || dport == 3456
+        || port(521)
+    {
+        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx, RIPng
+    } else if any(&[546, 547]) {
+        Decoder::Dhcp6
+    } else if any(&[5359, 6696, 6697, 8231])
         || dport == 4567
+        || port(496)
+        || any(&[1645, 1812, 1646, 1813, 1700, 3799])
         || dport == 1985
+        || any(&[921, 646, 698, 3503])
+        || sport == 49152
+        || matches!(dport, 3784 | 4784 | 6784 | 3785)
+        || any(&[701, 1589, 6343])
+        || dport == 12223
+        || sport == 12223
+        || any(&[12222, 5060, 514, 8472])
+    {
+        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS, HSRP, LWRES, LDP, ...
+    } else if port(4789) {
+        Decoder::Vxlan
+    } else if port(6081) {
+        Decoder::Geneve
+    } else if any(&[4342, 4790, 17754, 6635, 319, 320, 30490]) {
+        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP, MPLS, PTP, SOME/IP
+    } else {
+        Decoder::None
+    }
 }
