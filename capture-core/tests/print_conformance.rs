@@ -125,6 +125,17 @@ fn capture_real_traffic(dir: &Path, guard: &mut Cleanup) -> Vec<PathBuf> {
         );
         ns_run(ns, &["ip", "addr", "add", vx4, "dev", "vx0"]);
         ns_run(ns, &["ip", "link", "set", "vx0", "up"]);
+        // flannel's and Cilium's VXLAN port, which tcpdump reads as OTV.
+        ns_run(
+            ns,
+            &[
+                "ip", "link", "add", "vx1", "type", "vxlan", "id", "1", "remote", remote,
+                "dstport", "8472", "dev", dev,
+            ],
+        );
+        let fl = vx4.replace("198.51.100.", "203.0.113.");
+        ns_run(ns, &["ip", "addr", "add", &fl, "dev", "vx1"]);
+        ns_run(ns, &["ip", "link", "set", "vx1", "up"]);
     }
     let caps = [
         ("eth.pcap", vec!["-i", &va]),
@@ -281,6 +292,7 @@ except OSError:
 "#;
     ns_run(&na, &["python3", "-c", py]);
     ns_run(&na, &["ping", "-c", "2", "-i", "0.2", "198.51.100.2"]);
+    ns_run(&na, &["ping", "-c", "2", "-i", "0.2", "203.0.113.2"]);
     std::thread::sleep(Duration::from_millis(300));
 
     for i in tcpdumps {
@@ -338,8 +350,8 @@ fn corner_files(dir: &Path) -> Vec<PathBuf> {
 /// The protocol a tcpdump line is about, for the match table.
 fn classify(line: &str) -> &'static str {
     let has = |s: &str| line.contains(s);
-    if has("VXLAN") {
-        "VXLAN"
+    if has("VXLAN") || has("OTV") {
+        "VXLAN/OTV"
     } else if has("Geneve") {
         "Geneve"
     } else if has("GREv") {

@@ -1,4 +1,5 @@
-//! VXLAN and Geneve with the inner frame (tcpdump's print-vxlan.c, print-geneve.c).
+//! VXLAN, OTV (UDP 8472, which is also flannel's and Cilium's VXLAN port) and Geneve, with
+//! the inner frame (tcpdump's print-vxlan.c, print-otv.c, print-geneve.c).
 
 use super::ether;
 use super::names;
@@ -115,5 +116,40 @@ pub(crate) fn geneve_print(nd: &mut Nd, bp: usize, len: usize) -> R {
             nd.x(prot as u64);
         }
     }
+    Ok(())
+}
+
+/// `otv_print`: tcpdump reads UDP 8472 as OTV, whose header has VXLAN's layout.
+pub(crate) fn otv_print(nd: &mut Nd, bp: usize, len: usize) -> R {
+    nd.proto = "otv";
+    nd.s(b"OTV, ");
+    if len < 8 {
+        nd.s(b"[length ");
+        nd.u(len as u64);
+        nd.s(b" < 8]");
+        nd.invalid();
+        if !nd.ttest(bp, len) {
+            return Err(Trunc);
+        }
+        return Ok(());
+    }
+    let flags = nd.u1(bp)?;
+    nd.s(b"flags [");
+    nd.s(if flags & 0x08 != 0 { b"I" } else { b"." });
+    nd.s(b"] (0x");
+    nd.x0(flags as u64, 2);
+    nd.s(b"), overlay ");
+    let overlay = nd.be3(bp + 1)?;
+    nd.u(overlay as u64);
+    nd.s(b", instance ");
+    let instance = nd.be3(bp + 4)?;
+    nd.u(instance as u64);
+    nd.s(b"\n");
+    if !nd.ttest(bp + 7, 1) {
+        return Err(Trunc);
+    }
+    let inner = bp + 8;
+    let avail = nd.avail(inner);
+    ether::ether_print(nd, inner, len - 8, avail)?;
     Ok(())
 }

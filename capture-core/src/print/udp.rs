@@ -92,6 +92,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return small::dhcp6_print(nd, cp),
+            Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
@@ -116,6 +117,7 @@ enum Decoder {
     Bootp,
     Ntp,
     Dhcp6,
+    Otv,
     Vxlan,
     Geneve,
     /// A protocol tcpdump decodes at this port that we do not carry.
@@ -161,9 +163,11 @@ fn udp_decoder(sport: u16, dport: u16) -> Decoder {
         || any(&[701, 1589, 6343])
         || dport == 12223
         || sport == 12223
-        || any(&[12222, 5060, 514, 8472])
+        || any(&[12222, 5060, 514])
     {
         Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS, HSRP, LWRES, LDP, ...
+    } else if port(8472) {
+        Decoder::Otv
     } else if port(4789) {
         Decoder::Vxlan
     } else if port(6081) {

@@ -263,6 +263,8 @@ pkts += [
     eth(IP(src=A4, dst=B4) / UDP(sport=40001, dport=4789) / VXLAN(vni=42) / inner),
     eth(IP(src=A4, dst=B4) / UDP(sport=40001, dport=4789) / VXLAN(vni=43) /
         Ether(src=MA, dst=MB) / ARP(op=1, hwsrc=MA, psrc="203.0.113.1", pdst="203.0.113.2")),
+    eth(IP(src=A4, dst=B4) / UDP(sport=40001, dport=8472) / VXLAN(vni=1) / inner),
+    eth(IP(src=A4, dst=B4) / UDP(sport=40001, dport=8472) / Raw(b"\x00\x00")),
     eth(IP(src=A4, dst=B4) / UDP(sport=40002, dport=6081) /
         Raw(bytes([0, 0, 0x65, 0x58, 0, 0, 7, 0])) / inner),
     eth(IP(src=A4, dst=B4) / UDP(sport=40002, dport=6081) /
