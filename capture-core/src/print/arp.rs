@@ -144,12 +144,15 @@ pub(crate) fn arp_print(nd: &mut Nd, bp: usize, length: usize, caplen: usize) ->
             }
             2 => {
                 paddr(nd, spa)?;
+                nd.need(sha, hln)?;
                 nd.s(b" is-at ");
                 linkaddr(nd, sha, hln)?;
             }
             3 | 8 => {
+                nd.need(tha, hln)?;
                 nd.s(b"who-is ");
                 linkaddr(nd, tha, hln)?;
+                nd.need(sha, hln)?;
                 nd.s(b" tell ");
                 linkaddr(nd, sha, hln)?;
             }

@@ -515,11 +515,11 @@ fn rprint(nd: &mut Nd, cp: usize, bp: usize, is_mdns: bool) -> R<Option<usize>> 
             if !nd.ttest(cp, len) {
                 return Ok(None);
             }
-            nd.s(b" ");
             let a = nd.be2(cp)?;
+            let b = nd.be2(cp + 2)?;
+            nd.s(b" ");
             nd.u(a as u64);
             nd.s(b" ");
-            let b = nd.be2(cp + 2)?;
             nd.u(b as u64);
             nd.s(b" ");
             let se = nd.snapend;

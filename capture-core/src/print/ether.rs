@@ -127,14 +127,10 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
                 nd.s(b": ");
             }
         }
-        // LLC (STP, CDP, ...) is not decoded: show the addresses and the raw bytes.
-        if !nd.eflag {
-            addresses(nd, src_dst)?;
-            nd.s(b"802.3, length ");
-            nd.u(length as u64);
-            nd.s(b": ");
+        let r = super::llc::llc_print(nd, p, length, caplen, Some((src_dst + 6, src_dst)))?;
+        if r < 0 {
+            nd.default_print(p, caplen)?;
         }
-        nd.default_print(p, caplen)?;
         nd.snapend = saved;
     } else {
         if nd.eflag {

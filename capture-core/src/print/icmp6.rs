@@ -87,10 +87,12 @@ fn mld6(nd: &mut Nd, bp: usize) -> R {
     if bp + 24 > nd.snapend {
         return Ok(());
     }
-    nd.s(b"max resp delay: ");
     let d = nd.be2(bp + 4)?;
+    nd.s(b"max resp delay: ");
     nd.u(d as u64);
-    nd.s(b" addr: ");
+    nd.s(b" ");
+    nd.need(bp + 8, 16)?;
+    nd.s(b"addr: ");
     nd.ip6(bp + 8)
 }
 
@@ -131,10 +133,13 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, _iph: usize, _f
             }
             match code {
                 0 | 1 | 3 => {
+                    nd.need(oip + 24, 16)?;
                     nd.s(b" ");
                     nd.ip6(oip + 24)?;
                 }
                 2 => {
+                    nd.need(oip + 24, 16)?;
+                    nd.need(oip + 8, 16)?;
                     nd.s(b" ");
                     nd.ip6(oip + 24)?;
                     nd.s(b", source address ");
@@ -146,6 +151,7 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, _iph: usize, _f
                         return Ok(());
                     };
                     let dport = nd.be2(ouh + 2)?;
+                    nd.need(oip + 24, 16)?;
                     nd.s(b", ");
                     nd.ip6(oip + 24)?;
                     match prot {
@@ -168,6 +174,7 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, _iph: usize, _f
         }
         3 => match code {
             0 => {
+                nd.need(oip + 24, 16)?;
                 nd.s(b" for ");
                 nd.ip6(oip + 24)?;
             }
@@ -222,16 +229,20 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, _iph: usize, _f
         131 | 132 => mld6(nd, bp)?,
         133 | 134 | 141 | 142 => {}
         135 => {
+            nd.need(bp + 8, 16)?;
             nd.s(b", who has ");
             nd.ip6(bp + 8)?;
         }
         136 => {
+            nd.need(bp + 8, 16)?;
             nd.s(b", tgt is ");
             nd.ip6(bp + 8)?;
         }
         137 => {
+            nd.need(bp + 24, 16)?;
             nd.s(b", ");
             nd.ip6(bp + 24)?;
+            nd.need(bp + 8, 16)?;
             nd.s(b" to ");
             nd.ip6(bp + 8)?;
         }
@@ -281,6 +292,7 @@ fn mldv2_query(nd: &mut Nd, bp: usize, len: usize) -> R {
         return Ok(());
     }
     nd.be2(bp + 4)?;
+    nd.need(bp + 8, 16)?;
     nd.s(b" [gaddr ");
     nd.ip6(bp + 8)?;
     let nsrcs = nd.be2(bp + 26)? as usize;

@@ -44,16 +44,14 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
                 nd.s(b" [gaddr ");
                 nd.ip4(bp + 4)?;
                 let nsrcs = nd.be2(bp + 10)? as usize;
-                if len < 12 + (nsrcs << 2) {
-                    nd.s(b" [invalid number of sources ");
-                    nd.u(nsrcs as u64);
-                    nd.s(b"]");
-                    return Ok(());
-                }
                 if nsrcs > 0 {
-                    nd.s(b", ");
-                    nd.u(nsrcs as u64);
-                    nd.s(b" source(s)");
+                    if len < 12 + (nsrcs << 2) {
+                        nd.s(b" [invalid number of sources]");
+                    } else {
+                        nd.s(b", ");
+                        nd.u(nsrcs as u64);
+                        nd.s(b" source(s)");
+                    }
                 }
                 nd.s(b"]");
             } else {
@@ -81,6 +79,7 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
             }
         }
         0x12 => {
+            nd.need(bp + 4, 4)?;
             nd.s(b"igmp v1 report ");
             nd.ip4(bp + 4)?;
             if len != 8 {
@@ -90,6 +89,7 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
             }
         }
         0x16 => {
+            nd.need(bp + 4, 4)?;
             nd.s(b"igmp v2 report ");
             nd.ip4(bp + 4)?;
         }
@@ -107,6 +107,7 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
             nd.s(b" group record(s)");
         }
         0x17 => {
+            nd.need(bp + 4, 4)?;
             nd.s(b"igmp leave ");
             nd.ip4(bp + 4)?;
         }

@@ -133,7 +133,6 @@ pub(crate) fn ip6_print(nd: &mut Nd, bp: usize, length: usize) -> R {
                 // Mobility headers are not decoded; tcpdump's mobility_print prints
                 // "mobility: ..." and stops here too.
                 nd.proto = "mobility";
-                nd.s(b"mobility: ");
                 nd.trunc();
                 nd.snapend = saved;
                 return Ok(());
@@ -345,8 +344,8 @@ fn rt6_print(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
     if t == 0 {
         nd.s(b" [Deprecated]");
     }
-    nd.s(b", segleft=");
     let sl = nd.u1(bp + 3)?;
+    nd.s(b", segleft=");
     nd.u(sl as u64);
     match t {
         0 | 2 => {
@@ -365,6 +364,7 @@ fn rt6_print(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
             len >>= 1;
             let mut p = bp + 8;
             for i in 0..len {
+                nd.need(p, 16)?;
                 nd.s(b", [");
                 nd.u(i as u64);
                 nd.s(b"]");
@@ -383,8 +383,8 @@ fn rt6_print(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
                 nd.s(b", flags=0x");
                 nd.x(flags as u64);
             }
-            nd.s(b", tag=");
             let tag = nd.be2(bp + 6)?;
+            nd.s(b", tag=");
             nd.x(tag as u64);
             if len % 2 == 1 {
                 nd.s(b" (invalid length ");
@@ -396,6 +396,7 @@ fn rt6_print(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
             len >>= 1;
             let mut p = bp + 8;
             for i in 0..len {
+                nd.need(p, 16)?;
                 nd.s(b", [");
                 nd.u(i as u64);
                 nd.s(b"]");

@@ -124,6 +124,17 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         old
     }
 
+    /// `ND_TCHECK_LEN` that longjmps: C evaluates a `GET_*` argument before printing any of
+    /// its `ND_PRINT`, so a prefix must not be printed when the field is missing.
+    #[inline]
+    pub fn need(&self, i: usize, len: usize) -> R {
+        if self.ttest(i, len) {
+            Ok(())
+        } else {
+            Err(Trunc)
+        }
+    }
+
     /// `nd_print_trunc`: " [|proto]".
     pub fn trunc(&mut self) {
         self.out.extend_from_slice(b" [|");

@@ -90,8 +90,17 @@ fn payload(
 ) -> R {
     loop {
         if ether_type <= 1500 {
-            // 802.3 (IPX) and 802.2 (LLC) are not decoded: raw bytes as tcpdump's fallback.
-            nd.default_print(p, caplen)?;
+            if ether_type == P_802_2 {
+                if super::llc::llc_print(nd, p, length, caplen, None)? < 0 {
+                    nd.default_print(p, caplen)?;
+                }
+            } else if ether_type == P_802_3 {
+                // Novell 802.3 (IPX) is not decoded.
+                nd.proto = "ipx";
+                return Err(super::nd::Trunc);
+            } else {
+                nd.default_print(p, caplen)?;
+            }
             return Ok(());
         } else if ether_type == 0x8100 {
             if caplen < 4 {

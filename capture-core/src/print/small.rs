@@ -20,6 +20,7 @@ pub(crate) fn bootp_print(nd: &mut Nd, cp: usize, length: usize) -> R {
     let htype = nd.u1(cp + 1)?;
     let hlen = nd.u1(cp + 2)?;
     if htype == 1 && hlen == 6 && op == 1 {
+        nd.need(cp + 28, 6)?;
         nd.s(b" from ");
         nd.mac(cp + 28)?;
     }

@@ -215,6 +215,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         nd.s(b"]");
         return Ok(());
     }
+    let th_off = hlen;
     let length = length - hlen;
     if length > 0 || flags & (TH_SYN | TH_FIN | TH_RST) != 0 {
         nd.s(b", seq ");
@@ -238,7 +239,18 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         hlen -= 20;
         let mut cp = bp + 20;
         nd.s(b", options [");
-        match options(nd, &mut cp, &mut hlen, &mut ch, flags, rev, thseq, thack) {
+        // tcp_verify_signature: can the whole segment be read?
+        let sig_data_ok = bp + th_off + length <= nd.snapend;
+        match options(
+            nd,
+            &mut cp,
+            &mut hlen,
+            &mut ch,
+            sig_data_ok,
+            rev,
+            thseq,
+            thack,
+        ) {
             Ok(()) => nd.s(b"]"),
             Err(OptEnd::Bad) => {
                 nd.s(b"[bad opt]");
@@ -312,12 +324,11 @@ fn options(
     cp: &mut usize,
     hlen: &mut usize,
     ch: &mut u8,
-    flags: u8,
+    sig_data_ok: bool,
     rev: bool,
     thseq: u32,
     thack: u32,
 ) -> Result<(), OptEnd> {
-    let _ = flags;
     let g1 = |nd: &Nd, i: usize| nd.u1(i).map_err(|_| OptEnd::Jmp);
     let g2 = |nd: &Nd, i: usize| nd.be2(i).map_err(|_| OptEnd::Jmp);
     let g4 = |nd: &Nd, i: usize| nd.be4(i).map_err(|_| OptEnd::Jmp);
@@ -424,7 +435,11 @@ fn options(
                 datalen = 16;
                 lencheck(nd, datalen)?;
                 // tcpdump 4.99 as Debian builds it (with libcrypto, no -M secret).
-                nd.s(b" shared secret not supplied with -M, can't check - ");
+                if sig_data_ok {
+                    nd.s(b" shared secret not supplied with -M, can't check - ");
+                } else {
+                    nd.s(b" snaplen too short, can't check - ");
+                }
                 for i in 0..16 {
                     let v = g1(nd, c + i)?;
                     nd.x0(v as u64, 2);

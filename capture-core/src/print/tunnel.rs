@@ -65,14 +65,14 @@ pub(crate) fn geneve_print(nd: &mut Nd, bp: usize, len: usize) -> R {
     let mut len = len - 8;
     let mut bp = bp + 8;
     nd.s(b", Flags [");
-    if flags & 0xc0 == 0 {
+    if flags == 0 {
         nd.s(b"none");
     } else {
-        if flags & 0x80 != 0 {
-            nd.s(b"O");
-        }
-        if flags & 0x40 != 0 {
-            nd.s(b"C");
+        const NAMES: [&[u8]; 8] = [b"O", b"C", b"R1", b"R2", b"R3", b"R4", b"R5", b"R6"];
+        for (k, name) in NAMES.iter().enumerate() {
+            if flags & (0x80 >> k) != 0 {
+                nd.s(name);
+            }
         }
     }
     nd.s(b"], vni 0x");
@@ -138,11 +138,13 @@ pub(crate) fn otv_print(nd: &mut Nd, bp: usize, len: usize) -> R {
     nd.s(if flags & 0x08 != 0 { b"I" } else { b"." });
     nd.s(b"] (0x");
     nd.x0(flags as u64, 2);
-    nd.s(b"), overlay ");
+    nd.s(b"), ");
     let overlay = nd.be3(bp + 1)?;
+    nd.s(b"overlay ");
     nd.u(overlay as u64);
-    nd.s(b", instance ");
+    nd.s(b", ");
     let instance = nd.be3(bp + 4)?;
+    nd.s(b"instance ");
     nd.u(instance as u64);
     nd.s(b"\n");
     if !nd.ttest(bp + 7, 1) {
