@@ -6,7 +6,9 @@
 //!   wget), DNS over UDP and TCP answered by dnsmasq, ICMP port unreachable, and ping over a
 //!   VXLAN link made with iproute2. Captured as Ethernet, Linux cooked v1 and v2 ("any"),
 //!   with µs and ns timestamps, and converted to pcapng with editcap;
-//! - corner cases crafted with scapy (tests/data/gen_corners.py) for every link type.
+//! - corner cases crafted with scapy (tests/data/gen_corners.py) for every link type;
+//! - tests/data/fuzz-*.pcap: inputs the fuzzer found (malformed and truncated packets of
+//!   every link type) on which we print what tcpdump prints.
 //!
 //! Each file is printed by tcpdump and by `offline::print_file` with no option, -e, -q, -t,
 //! -tt, -ttt and -tttt, under TZ=UTC and TZ=America/New_York (the crafted packets cross a DST
@@ -344,6 +346,16 @@ fn corner_files(dir: &Path) -> Vec<PathBuf> {
         ng.to_str().unwrap(),
     ]);
     v.push(ng);
+    // Inputs found by fuzzing the printer, kept where we print what tcpdump prints (with no
+    // option, -e and -q): odd and truncated packets of every link type, as regression guard.
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut fz: Vec<PathBuf> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("fuzz-"))
+        .collect();
+    fz.sort();
+    v.extend(fz);
     v
 }
 
