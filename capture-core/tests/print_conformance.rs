@@ -352,7 +352,12 @@ fn corner_files(dir: &Path) -> Vec<PathBuf> {
     let mut fz: Vec<PathBuf> = std::fs::read_dir(&data)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("fuzz-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("fuzz-")
+        })
         .collect();
     fz.sort();
     v.extend(fz);

@@ -3,7 +3,7 @@
 
 use super::names;
 use super::nd::{Nd, Trunc, R};
-use super::{ether, gre, icmp, icmp6, igmp, ip6, tcp, udp};
+use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, tcp, udp};
 
 const IP_MF: u16 = 0x2000;
 const IP_OFFMASK: u16 = 0x1fff;
@@ -124,7 +124,22 @@ pub(crate) fn demux(
     iph: usize,
 ) -> R {
     let _ = ttl_hl;
+    let (mut bp, mut length, mut nh) = (bp, length, nh);
+    // AH is followed by the next header ("goto again" in print-ip-demux.c).
+    while nh == 51 {
+        if !nd.ttest(bp, 1) {
+            nd.proto = "ah";
+            nd.trunc();
+            return Ok(());
+        }
+        let next = nd.u1(bp)?;
+        let advance = ipsec::ah_print(nd, bp)?;
+        bp += advance;
+        length = length.wrapping_sub(advance);
+        nh = next;
+    }
     match nh {
+        50 => ipsec::esp_print(nd, bp, length),
         6 => tcp::tcp_print(nd, bp, length, iph, fragmented),
         17 => udp::udp_print(nd, bp, length, iph, fragmented),
         1 => {

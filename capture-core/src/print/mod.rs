@@ -21,6 +21,7 @@ mod icmp6;
 mod igmp;
 mod ip;
 mod ip6;
+mod ipsec;
 mod llc;
 mod names;
 mod nd;

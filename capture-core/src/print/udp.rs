@@ -2,7 +2,7 @@
 //! mDNS, VXLAN and Geneve. Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::nd::{Nd, R};
-use super::{dns, small, tunnel};
+use super::{dns, ipsec, small, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -92,6 +92,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return small::dhcp6_print(nd, cp),
+            Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
@@ -117,6 +118,7 @@ enum Decoder {
     Bootp,
     Ntp,
     Dhcp6,
+    NatT,
     Otv,
     Vxlan,
     Geneve,
@@ -138,8 +140,12 @@ fn udp_decoder(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // timed, TFTP
     } else if any(&[68, 67]) {
         Decoder::Bootp
-    } else if any(&[520, 654, 500, 4500, 7500, 8500, 161, 162]) {
-        Decoder::NotCarried // RIP, AODV, ISAKMP, SNMP
+    } else if any(&[520, 654, 500]) {
+        Decoder::NotCarried // RIP, AODV, ISAKMP
+    } else if port(4500) {
+        Decoder::NatT
+    } else if any(&[7500, 8500, 161, 162]) {
+        Decoder::NotCarried // ISAKMP (user ports), SNMP
     } else if port(123) {
         Decoder::Ntp
     } else if any(&[88, 750, 1701, 137, 138])

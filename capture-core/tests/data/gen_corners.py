@@ -278,6 +278,15 @@ pkts += [
     eth(IP(src=A4, dst=B4) / Raw(bytes([0x20, 0x01, 0x88, 0x0b, 0, 0, 0, 5]))),  # GREv1, no payload
     eth(IP(src=A4, dst=B4, proto=47) / Raw(bytes([0x00, 0x03]))),  # GRE unknown version
 ]
+# IPsec: ESP, AH (then the next header), ESP in UDP 4500, NAT keep-alive
+pkts += [
+    eth(IP(src=A4, dst=B4, proto=50) / Raw(bytes.fromhex("00001234000000070102030405060708"))),
+    eth(IPv6(src=A6, dst=B6, nh=50) / Raw(bytes.fromhex("0000abcd00000001aabbccdd"))),
+    eth(IP(src=A4, dst=B4, proto=51) / Raw(bytes([1, 4, 0, 0]) + bytes.fromhex("00000100000000130102030405060708090a0b0c")) /
+        ICMP(type=8, id=1, seq=1)),
+    eth(IP(src=A4, dst=B4) / UDP(sport=4500, dport=4500) / Raw(bytes.fromhex("12345678000000010000000000000000"))),
+    eth(IP(src=A4, dst=B4) / UDP(sport=4500, dport=4500) / Raw(b"\xff")),
+]
 # Odd link-layer frames
 pkts += [
     Ether(src=MA, dst=MB, type=0x88b5) / Raw(bytes(range(40))),
