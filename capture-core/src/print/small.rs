@@ -1,5 +1,6 @@
 //! Short decoders tcpdump applies by port whose default-verbosity output is one phrase:
-//! BOOTP/DHCP (print-bootp.c), NTP (print-ntp.c), DHCPv6 (print-dhcp6.c).
+//! BOOTP/DHCP (print-bootp.c), NTP (print-ntp.c), DHCPv6 (print-dhcp6.c), syslog
+//! (print-syslog.c).
 
 use super::nd::{Nd, R};
 
@@ -85,5 +86,60 @@ pub(crate) fn dhcp6_print(nd: &mut Nd, cp: usize) -> R {
     } else {
         nd.s(name);
     }
+    Ok(())
+}
+
+const SYSLOG_FACILITIES: [&str; 24] = [
+    "kernel", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+    "authpriv", "ftp", "ntp", "security", "console", "cron", "local0", "local1", "local2",
+    "local3", "local4", "local5", "local6", "local7",
+];
+const SYSLOG_SEVERITIES: [&str; 8] = [
+    "emergency",
+    "alert",
+    "critical",
+    "error",
+    "warning",
+    "notice",
+    "info",
+    "debug",
+];
+
+/// `syslog_print` at default verbosity: "SYSLOG facility.severity, length: N".
+pub(crate) fn syslog_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "syslog";
+    if nd.u1(p)? != b'<' {
+        nd.invalid();
+        return Ok(());
+    }
+    let mut off = 1;
+    let mut pri: u16 = 0;
+    while off <= 3 {
+        let c = nd.u1(p + off)?;
+        if !c.is_ascii_digit() {
+            break;
+        }
+        pri = pri * 10 + (c - b'0') as u16;
+        off += 1;
+    }
+    if nd.u1(p + off)? != b'>' {
+        nd.invalid();
+        return Ok(());
+    }
+    let facility = ((pri & 0x03f8) >> 3) as usize;
+    let severity = (pri & 7) as usize;
+    nd.s(b"SYSLOG ");
+    match SYSLOG_FACILITIES.get(facility) {
+        Some(f) => nd.st(f),
+        None => {
+            nd.s(b"unknown (");
+            nd.u(facility as u64);
+            nd.s(b")");
+        }
+    }
+    nd.s(b".");
+    nd.st(SYSLOG_SEVERITIES[severity]);
+    nd.s(b", length: ");
+    nd.u(len as u64);
     Ok(())
 }

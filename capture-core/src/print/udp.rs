@@ -93,6 +93,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return small::dhcp6_print(nd, cp),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
@@ -119,6 +120,7 @@ enum Decoder {
     Ntp,
     Dhcp6,
     NatT,
+    Syslog,
     Otv,
     Vxlan,
     Geneve,
@@ -169,9 +171,11 @@ fn udp_decoder(sport: u16, dport: u16) -> Decoder {
         || any(&[701, 1589, 6343])
         || dport == 12223
         || sport == 12223
-        || any(&[12222, 5060, 514])
+        || any(&[12222, 5060])
     {
         Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS, HSRP, LWRES, LDP, ...
+    } else if port(514) {
+        Decoder::Syslog
     } else if port(8472) {
         Decoder::Otv
     } else if port(4789) {

@@ -278,6 +278,19 @@ pkts += [
     eth(IP(src=A4, dst=B4) / Raw(bytes([0x20, 0x01, 0x88, 0x0b, 0, 0, 0, 5]))),  # GREv1, no payload
     eth(IP(src=A4, dst=B4, proto=47) / Raw(bytes([0x00, 0x03]))),  # GRE unknown version
 ]
+# syslog, NTP, DHCP, DHCPv6
+pkts += [
+    eth(IP(src=A4, dst=B4) / UDP(sport=40514, dport=514) / Raw(b"<34>Oct 11 22:14:15 host su: 'su root' failed")),
+    eth(IP(src=A4, dst=B4) / UDP(sport=40514, dport=514) / Raw(b"<191>x")),
+    eth(IP(src=A4, dst=B4) / UDP(sport=40514, dport=514) / Raw(b"no priority")),
+    eth(IP(src=A4, dst=B4) / UDP(sport=40123, dport=123) / Raw(bytes([0x23]) + bytes(47))),
+    eth(IP(src=B4, dst=A4) / UDP(sport=123, dport=40123) / Raw(bytes([0x24]) + bytes(47))),
+    eth(IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+        Raw(bytes([1, 1, 6, 0]) + bytes(24) + bytes.fromhex("02000000000a") + bytes(202))),
+    eth(IP(src=B4, dst=A4) / UDP(sport=67, dport=68) / Raw(bytes([2, 1, 6, 0]) + bytes(236))),
+    eth(IPv6(src="fe80::1", dst="ff02::1:2") / UDP(sport=546, dport=547) / Raw(bytes([1, 0, 0, 7]))),
+    eth(IPv6(src="fe80::2", dst="fe80::1") / UDP(sport=547, dport=546) / Raw(bytes([7, 0, 0, 7]))),
+]
 # IPsec: ESP, AH (then the next header), ESP in UDP 4500, NAT keep-alive
 pkts += [
     eth(IP(src=A4, dst=B4, proto=50) / Raw(bytes.fromhex("00001234000000070102030405060708"))),
