@@ -3,7 +3,7 @@
 
 use crate::packet::Packet;
 use crate::pcapng::reader::{ReadError, Reader};
-use crate::print::{linktype_supported, PrintOptions, Printer};
+use crate::print::{PrintOptions, Printer};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -34,8 +34,6 @@ pub enum OfflineError {
     Read(#[from] ReadError),
     #[error(transparent)]
     Filter(#[from] crate::filter::FilterError),
-    #[error("packet printing is not supported for link type {0}: use -w")]
-    UnsupportedLinktype(u32),
     #[error("writing output: {0}")]
     Write(std::io::Error),
 }
@@ -91,14 +89,20 @@ fn dlt_of(linktype: u32) -> i32 {
     }
 }
 
-/// tcpdump's "reading from file X, link-type NAME (DESCRIPTION), snapshot length N".
+/// tcpdump's "reading from file X, link-type NAME (DESCRIPTION), snapshot length N", and its
+/// warning for LINUX_SLL2 (names come from this host's interfaces, not the capture's).
 fn header_line(path: &str, linktype: u32, snaplen: u32) -> String {
-    let lt = pcap::Linktype(dlt_of(linktype));
-    let name = lt.get_name().unwrap_or_else(|_| format!("{}", linktype));
-    let descr = lt
-        .get_description()
-        .unwrap_or_else(|_| "unknown".to_string());
-    format!("reading from file {path}, link-type {name} ({descr}), snapshot length {snaplen}\n")
+    let dlt = dlt_of(linktype);
+    let lt = pcap::Linktype(dlt);
+    let link = match (lt.get_name(), lt.get_description()) {
+        (Ok(name), Ok(descr)) => format!("{name} ({descr})"),
+        _ => format!("{dlt}"),
+    };
+    let mut s = format!("reading from file {path}, link-type {link}, snapshot length {snaplen}\n");
+    if linktype == 276 {
+        s.push_str("Warning: interface names might be incorrect\n");
+    }
+    s
 }
 
 /// Prints the packets of `opts.path` that match `opts.filter` to `out`, tcpdump's header
@@ -110,9 +114,6 @@ pub fn print_file(
 ) -> Result<OfflineStats, OfflineError> {
     let mut reader = Reader::open(&opts.path)?;
     let first = reader.first_interface().clone();
-    if !linktype_supported(first.linktype) {
-        return Err(OfflineError::UnsupportedLinktype(first.linktype));
-    }
     let path = opts.path.display().to_string();
     err.write_all(header_line(&path, first.linktype, first.snaplen).as_bytes())
         .map_err(OfflineError::Write)?;

@@ -482,12 +482,10 @@ fn printer_matches_tcpdump() {
             for opts in option_sets {
                 let (want, want_err) = tcpdump(file, opts, tz);
                 let (got, got_err) = ours(file, opts, tz);
-                if want_err.lines().next() != got_err.lines().next() {
+                if want_err != got_err {
                     failures.push_str(&format!(
-                        "{} header line:\n  tcpdump: {}\n  ours:    {}\n",
-                        file.display(),
-                        want_err.lines().next().unwrap_or(""),
-                        got_err.lines().next().unwrap_or("")
+                        "{} stderr:\n  tcpdump: {want_err:?}\n  ours:    {got_err:?}\n",
+                        file.display()
                     ));
                 }
                 // Line by line (hex dumps and VXLAN's inner frame are lines of their own).

@@ -133,8 +133,10 @@ impl Printer {
             0 | 108 => null::null_if_print(&mut nd, len, caplen),
             12 | 14 | 101 | 228 | 229 => null::raw_if_print(&mut nd, len),
             _ => {
-                // tcpdump refuses to print such files at all; show the bytes.
-                nd.default_print(0, caplen)
+                // `unsupported_if_print`
+                nd.proto = "unsupported";
+                nd.s(b"UNSUPPORTED");
+                nd.hex_and_ascii(b"\n\t", 0, caplen)
             }
         };
         if r.is_err() {
