@@ -23,6 +23,7 @@ mod ip;
 mod ip6;
 mod ipsec;
 mod llc;
+mod mptcp;
 mod names;
 mod nd;
 mod null;

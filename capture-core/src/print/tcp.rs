@@ -4,7 +4,7 @@
 
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{dns, txtproto};
+use super::{dns, mptcp, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -247,6 +247,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             &mut hlen,
             &mut ch,
             sig_data_ok,
+            flags,
             rev,
             thseq,
             thack,
@@ -325,6 +326,7 @@ fn options(
     hlen: &mut usize,
     ch: &mut u8,
     sig_data_ok: bool,
+    flags: u8,
     rev: bool,
     thseq: u32,
     thack: u32,
@@ -494,10 +496,17 @@ fn options(
                 nd.u(uto as u64);
             }
             30 => {
-                // MPTCP suboptions are not decoded: stop as a bad option would.
                 datalen = len - 2;
                 lencheck(nd, datalen)?;
-                return Err(OptEnd::Bad);
+                let saved = nd.snapend;
+                nd.snapend = nd.snapend.min(c - 2 + len);
+                let r = mptcp::mptcp_print(nd, c - 2, len, flags);
+                nd.snapend = saved;
+                match r {
+                    Ok(true) => {}
+                    Ok(false) => return Err(OptEnd::Bad),
+                    Err(_) => return Err(OptEnd::Jmp),
+                }
             }
             34 => {
                 datalen = len - 2;

@@ -199,6 +199,13 @@ pkts += [
     eth(IP(src=A4, dst=B4) / tcp(41003, 9000, "S", options=[(34, b"\x01\x02\x03\x04\x05\x06\x07\x08")])),
     eth(IP(src=A4, dst=B4) / tcp(41003, 9000, "S", options=[(254, b"\xf9\x89")])),
     eth(IP(src=A4, dst=B4) / tcp(41003, 9000, "S", options=[(2, b"\x05")])),
+    eth(IP(src=A4, dst=B4) / tcp(41012, 9000, "S", options=[(30, b"\x01\x81")])),
+    eth(IP(src=A4, dst=B4) / tcp(41012, 9000, "S", options=[(30, b"\x00\x81" + bytes(range(8)))])),
+    eth(IP(src=A4, dst=B4) / tcp(41012, 9000, "A", ack=5, options=[(30, b"\x20\x05" + bytes(range(4)) + bytes(range(8)) + b"\x00\x10")])),
+    eth(IP(src=A4, dst=B4) / tcp(41012, 9000, "A", ack=5, options=[(30, b"\x30\x01\xc0\x00\x02\x09\x1f\x90")])),
+    eth(IP(src=A4, dst=B4) / tcp(41012, 9000, "A", ack=5, options=[(30, b"\x40\x01\x02")])),
+    eth(IP(src=A4, dst=B4) / tcp(41012, 9000, "A", ack=5, options=[(30, b"\x70\x00" + bytes(range(8)))])),
+    eth(IP(src=A4, dst=B4) / tcp(41012, 9000, "S", options=[(30, b"\x20")])),
     eth(IP(src=A4, dst=B4) / TCP(sport=41004, dport=22, flags="PA", seq=1, ack=1) /
         Raw(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")),
     eth(IP(src=A4, dst=B4) / TCP(sport=41005, dport=21, flags="PA", seq=1, ack=1) / Raw(b"USER anonymous\r\n")),
