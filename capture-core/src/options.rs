@@ -257,6 +257,28 @@ pub fn parse_tcpdump_args(s: &str) -> Result<TcpdumpArgs, OptionsError> {
     Ok(parsed.args)
 }
 
+/// Splits a tcpdump argument string into its option words and its filter-expression words,
+/// without validating how the options combine (other options may stand elsewhere on the
+/// command line). The sniffer puts the expression words last, so options that follow
+/// `--tcpdump-args` on its command line are not mistaken for filter words.
+pub fn split_options_and_expression(s: &str) -> Result<(Vec<String>, Vec<String>), OptionsError> {
+    let mut words = split_words(s)?;
+    reject_refused(&words)?;
+    let parsed = Standalone::try_parse_from(&words).map_err(|e| {
+        OptionsError::Invalid(
+            first_line(&e.to_string())
+                .trim_start_matches("error: ")
+                .to_string(),
+        )
+    })?;
+    // With a trailing var-arg, the expression is always a suffix of the words.
+    let expression = words.split_off(words.len() - parsed.args.expression.len());
+    if words.last().map(String::as_str) == Some("--") {
+        words.pop();
+    }
+    Ok((words, expression))
+}
+
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s)
 }
@@ -264,6 +286,18 @@ fn first_line(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_options_from_expression() {
+        let (o, e) =
+            split_options_and_expression("-nn -i any -C 1 'tcp port 80' and not icmp").unwrap();
+        assert_eq!(o, ["-nn", "-i", "any", "-C", "1"]);
+        assert_eq!(e, ["tcp port 80", "and", "not", "icmp"]);
+        let (o, e) = split_options_and_expression("-i any -- port 80").unwrap();
+        assert_eq!(o, ["-i", "any"]);
+        assert_eq!(e, ["port", "80"]);
+        assert!(split_options_and_expression("-i any -z gzip").is_err());
+    }
 
     #[test]
     fn parses_bundles_and_expression() {

@@ -9,7 +9,7 @@ mod run;
 mod signals;
 mod target;
 
-use capture_core::options::{reject_refused, split_words};
+use capture_core::options::{reject_refused, split_options_and_expression};
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -54,10 +54,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Replaces `--tcpdump-args STRING` (or `--tcpdump-args=STRING`) with the words of STRING,
-/// in place, so they mean exactly what they would have meant typed there.
+/// Replaces `--tcpdump-args STRING` (or `--tcpdump-args=STRING`) with the words of STRING:
+/// its options in place, and its filter expression at the end of the command line, because
+/// the expression swallows every word after it (as in tcpdump) and the plugin puts more
+/// options after `--tcpdump-args`.
 fn expand_tcpdump_args(argv: Vec<String>) -> Result<Vec<String>, String> {
     let mut out = Vec::with_capacity(argv.len());
+    let mut expression = Vec::new();
     let mut it = argv.into_iter();
     while let Some(a) = it.next() {
         let value =
@@ -69,10 +72,16 @@ fn expand_tcpdump_args(argv: Vec<String>) -> Result<Vec<String>, String> {
                 a.strip_prefix("--tcpdump-args=").map(str::to_string)
             };
         match value {
-            Some(v) => out.extend(split_words(&v).map_err(|e| e.to_string())?),
+            Some(v) => {
+                let (options, expr) =
+                    split_options_and_expression(&v).map_err(|e| e.to_string())?;
+                out.extend(options);
+                expression.extend(expr);
+            }
             None => out.push(a),
         }
     }
+    out.extend(expression);
     Ok(out)
 }
 
@@ -98,6 +107,20 @@ mod tests {
             ]))
             .unwrap(),
             v(&["sniffer", "-w", "x", "-i", "any", "port 80"])
+        );
+        // The plugin's shape: options after --tcpdump-args stay options.
+        assert_eq!(
+            expand_tcpdump_args(v(&[
+                "sniffer",
+                "--tcpdump-args",
+                "-i any port 80",
+                "--pid",
+                "1",
+                "-w",
+                "x"
+            ]))
+            .unwrap(),
+            v(&["sniffer", "-i", "any", "--pid", "1", "-w", "x", "port", "80"])
         );
         assert_eq!(
             expand_tcpdump_args(v(&["sniffer", "--tcpdump-args=-nn tcp"])).unwrap(),
