@@ -145,6 +145,16 @@ impl TcpdumpArgs {
         }
     }
 
+    /// How summaries look: -t…, -e, -q and -v, shared by live capture and `-r`.
+    pub fn print_options(&self) -> crate::print::PrintOptions {
+        crate::print::PrintOptions {
+            timestamps: self.timestamp_style(),
+            link_header: self.link_header,
+            quiet: self.quiet,
+            verbose: self.verbose,
+        }
+    }
+
     /// Whether summaries go to stdout: always without -w, and with -w only on --print.
     pub fn prints_summaries(&self) -> bool {
         self.write.is_none() || self.print

@@ -4,7 +4,7 @@
 use crate::cli::CaptureArgs;
 use crate::{signals, target};
 use capture_core::capture::{self, CaptureConfig, EndReason, RunningCapture};
-use capture_core::print::PrintOptions;
+use capture_core::offline::{print_file, OfflineError, OfflineOptions};
 use capture_core::rotate::{FileNaming, RotationPolicy};
 use capture_core::status::{State, Status};
 use nix::sys::signal::Signal;
@@ -161,7 +161,28 @@ fn raw_stdout() -> std::fs::File {
     unsafe { std::fs::File::from_raw_fd(fd) }
 }
 
+/// `-r FILE`: print a pcap or pcapng file as tcpdump -r does (header line on stderr,
+/// summaries on stdout), through the same printer as live capture.
 fn read_file(path: PathBuf, args: &capture_core::options::TcpdumpArgs) -> Result<ExitCode, String> {
-    let _ = (path, PrintOptions::default(), args);
-    Err("-r is not available in this build yet".into())
+    if args.write.is_some() {
+        return Err(
+            "-r and -w together are not supported; use -r FILE to print, or capture with -w".into(),
+        );
+    }
+    let opts = OfflineOptions {
+        path,
+        filter: args.filter_expression(),
+        count: args.count,
+        print: args.print_options(),
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    match print_file(&opts, &mut stdout.lock(), &mut stderr.lock()) {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`sniffer -r f | head`) ends the run quietly, as in tcpdump.
+        Err(OfflineError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }

@@ -26,7 +26,7 @@ use crate::netns::{Namespace, NetnsError};
 use crate::options::{Direction, TcpdumpArgs};
 use crate::pcapng::blocks::{FLAG_INBOUND, FLAG_OUTBOUND};
 use crate::pcapng::writer::{InterfaceDesc, SectionInfo};
-use crate::print::{PrintOptions, Printer};
+use crate::print::Printer;
 use crate::rotate::{FileNaming, RotationPolicy};
 use crate::status::FileEntry;
 use encoder::{Encoder, InterfaceSet, Route, LINKTYPE_LINUX_SLL2};
@@ -271,12 +271,7 @@ pub fn start(cfg: CaptureConfig) -> Result<RunningCapture, CaptureError> {
         );
     }
     if let Some(rx) = print_rx {
-        let mut printer = Printer::new(PrintOptions {
-            timestamps: cfg.args.timestamp_style(),
-            link_header: cfg.args.link_header,
-            quiet: cfg.args.quiet,
-            verbose: cfg.args.verbose,
-        });
+        let mut printer = Printer::new(cfg.args.print_options());
         // Interface names come from the target namespace, read by the capture thread.
         printer.set_interface_resolver(Box::new(move |ifindex| {
             names.read().unwrap().get(&ifindex).cloned()
