@@ -10,6 +10,7 @@ pub mod capture;
 pub mod filter;
 pub mod interfaces;
 pub mod netns;
+pub mod offline;
 pub mod options;
 pub mod packet;
 pub mod pcapng;

@@ -52,13 +52,12 @@ pub struct CaptureArgs {
 }
 
 #[derive(Args, Debug, Default)]
-#[group(multiple = false)]
 pub struct TargetArgs {
     /// Capture in this network namespace file (e.g. /var/run/netns/x).
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["pid", "container_id"])]
     pub netns: Option<PathBuf>,
     /// Capture in the network namespace of this process.
-    #[arg(long, value_name = "PID")]
+    #[arg(long, value_name = "PID", conflicts_with = "container_id")]
     pub pid: Option<u32>,
     /// Capture in this container's network namespace (ID or containerd://ID), found
     /// through the containerd API, or by scanning /proc when the socket is absent.

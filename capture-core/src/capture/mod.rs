@@ -401,6 +401,23 @@ fn capture_thread(
         }
         enc.tick(FLUSH_AFTER);
     }
+    if end == EndReason::Stopped {
+        // Packets that arrived before the stop may sit in a ring block the kernel has not
+        // retired yet; it does so within one block timeout. Wait for that, then drain.
+        std::thread::sleep(Duration::from_millis(RING_TIMEOUT_MS as u64 + 20));
+        while let Ok(n) = cap.dispatch(None, |p| {
+            enc.packet(
+                p.header.ts.tv_sec as i64,
+                p.header.ts.tv_usec as u32,
+                p.header.len,
+                p.data,
+            )
+        }) {
+            if n == 0 {
+                break;
+            }
+        }
+    }
     let (received, dropped) = match cap.stats() {
         Ok(s) => (u64::from(s.received), u64::from(s.dropped)),
         Err(_) => (
