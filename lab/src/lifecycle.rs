@@ -55,12 +55,13 @@ pub fn up(state: &Path, nodes: u16, sniffer: Option<PathBuf>) -> Result<()> {
         None => std::env::current_exe()?.with_file_name("sniffer"),
     };
     if !sniffer.exists() {
-        bail!(
-            "sniffer binary {} not found: build it (cargo build -p sniffer) or pass --sniffer PATH",
+        // Workloads and kubectl work without it; only sniffer pods need it.
+        eprintln!(
+            "dumpy-lab: warning: sniffer binary {} not found (cargo build -p sniffer, or --sniffer PATH): sniffer pods will fail to start",
             sniffer.display()
         );
     }
-    rootfs::build(state, &sniffer)?;
+    rootfs::build(state, Some(sniffer.as_path()).filter(|s| s.exists()))?;
     let log = std::fs::File::create(paths::server_log(state))?;
     let mut child = Command::new(std::env::current_exe()?)
         .arg("--state-dir")

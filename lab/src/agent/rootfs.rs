@@ -49,7 +49,7 @@ fn dirs(root: &Path, list: &[&str]) -> Result<()> {
     Ok(())
 }
 
-pub fn build(state: &Path, sniffer: &Path) -> Result<()> {
+pub fn build(state: &Path, sniffer: Option<&Path>) -> Result<()> {
     let w = paths::rootfs(state, WORKLOAD);
     dirs(&w, &["bin", "etc", "tmp", "www", "proc", "sys", "dev"])?;
     std::fs::copy("/bin/busybox", w.join("bin/busybox"))
@@ -76,12 +76,10 @@ pub fn build(state: &Path, sniffer: &Path) -> Result<()> {
     )?;
     let _ = symlink("usr/lib", s.join("lib"));
     let _ = symlink("usr/lib64", s.join("lib64"));
-    std::fs::copy(sniffer, s.join("sniffer")).with_context(|| {
-        format!(
-            "copying the sniffer binary {} (build it: cargo build -p sniffer)",
-            sniffer.display()
-        )
-    })?;
+    if let Some(sniffer) = sniffer {
+        std::fs::copy(sniffer, s.join("sniffer"))
+            .with_context(|| format!("copying the sniffer binary {}", sniffer.display()))?;
+    }
     std::fs::write(s.join("etc/passwd"), "root:x:0:0:root:/:/sniffer\n")?;
     Ok(())
 }
