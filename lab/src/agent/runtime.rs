@@ -97,7 +97,9 @@ pub async fn run(spec: &RunSpec) -> Result<()> {
     c.arg("--with-ns")
         .arg(format!("network:/run/netns/{}", spec.netns));
     if spec.host_pid {
-        c.args(["--with-ns", "pid:/proc/1/ns/pid"]);
+        // The host PID namespace, named through this (host) process: /proc/1 may be unreadable.
+        c.arg("--with-ns")
+            .arg(format!("pid:/proc/{}/ns/pid", std::process::id()));
     }
     for e in &spec.env {
         c.arg("--env").arg(e);

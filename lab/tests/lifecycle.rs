@@ -1,0 +1,72 @@
+//! `dumpy-lab up/env/status/down`: --nodes, recovery after a crashed server (kill -9), and
+//! a machine left exactly as found. Needs root and containerd.
+
+mod common;
+use common::{lab_bin, leftovers, Lab};
+use std::process::Command;
+
+#[test]
+fn up_recovers_from_a_crash_and_down_leaves_nothing() {
+    {
+        let lab = Lab::up_with(&["--nodes", "5"]);
+        assert_eq!(lab.ok(&["get", "nodes", "-o", "name"]).lines().count(), 5);
+        assert_eq!(
+            lab.ok(&["get", "pods", "-l", "app=node-agent", "-o", "name"])
+                .lines()
+                .count(),
+            5
+        );
+        let env = Command::new(lab_bin()).arg("env").output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&env.stdout),
+            "export KUBECONFIG=/run/dumpy-lab/kubeconfig\n"
+        );
+        assert!(Command::new(lab_bin())
+            .arg("status")
+            .status()
+            .unwrap()
+            .success());
+
+        // Crash the server: its containers and netns stay behind.
+        let pid = std::fs::read_to_string("/run/dumpy-lab/server.pid").unwrap();
+        assert!(Command::new("kill")
+            .args(["-9", pid.trim()])
+            .status()
+            .unwrap()
+            .success());
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        assert!(!leftovers().is_empty());
+        assert!(!Command::new(lab_bin())
+            .arg("status")
+            .status()
+            .unwrap()
+            .success());
+        drop(lab); // `down` after a crash
+    }
+    assert_eq!(leftovers(), Vec::<String>::new());
+
+    // `up` over a crashed lab cleans up first, then works.
+    let lab = Lab::up();
+    let pid = std::fs::read_to_string("/run/dumpy-lab/server.pid").unwrap();
+    Command::new("kill")
+        .args(["-9", pid.trim()])
+        .status()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let out = Command::new(lab_bin()).arg("up").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cleaning up an earlier lab"));
+    assert_eq!(lab.ok(&["get", "pods", "-o", "name"]).lines().count(), 10);
+    drop(lab);
+    assert_eq!(leftovers(), Vec::<String>::new());
+    // down with nothing up is fine.
+    assert!(Command::new(lab_bin())
+        .arg("down")
+        .status()
+        .unwrap()
+        .success());
+}
