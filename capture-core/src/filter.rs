@@ -24,19 +24,27 @@ pub fn compile(
     linktype: Linktype,
     snaplen: u32,
 ) -> Result<pcap::BpfProgram, FilterError> {
-    let fail = |message: String| FilterError { expression: expression.to_string(), message };
+    let fail = |message: String| FilterError {
+        expression: expression.to_string(),
+        message,
+    };
     let dead = Capture::dead_with_precision(linktype, pcap::Precision::Nano)
         .map_err(|e| fail(e.to_string()))?;
     // pcap_open_dead's snaplen matters to the compiler (it bounds `ret` values), so match it.
     let _ = snaplen;
-    dead.compile(expression, true).map_err(|e| fail(strip_pcap_prefix(e)))
+    dead.compile(expression, true)
+        .map_err(|e| fail(strip_pcap_prefix(e)))
 }
 
 /// Checks that `expression` compiles for a capture on `interface`, for callers that only
 /// validate. `any` captures are LINUX_SLL2; a named interface is assumed to be Ethernet, which
 /// is what pod interfaces are. (Some expressions, such as `vlan`, are valid only on Ethernet.)
 pub fn check(expression: &str, interface: &str) -> Result<(), FilterError> {
-    let linktype = if interface == "any" { DEFAULT_CHECK_LINKTYPE } else { Linktype::ETHERNET };
+    let linktype = if interface == "any" {
+        DEFAULT_CHECK_LINKTYPE
+    } else {
+        Linktype::ETHERNET
+    };
     compile(expression, linktype, crate::options::DEFAULT_SNAPLEN).map(drop)
 }
 

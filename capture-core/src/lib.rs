@@ -7,8 +7,11 @@
 //! - [`wire`]: zero-copy views of protocol headers, one protocol per file.
 
 pub mod filter;
+pub mod interfaces;
+pub mod netns;
 pub mod options;
 pub mod packet;
 pub mod pcapng;
 pub mod print;
+pub mod runtime;
 pub mod wire;

@@ -98,7 +98,11 @@ pub struct TcpdumpArgs {
     pub read: Option<PathBuf>,
 
     /// The filter expression, in libpcap's (tcpdump's) syntax.
-    #[arg(value_name = "EXPRESSION", trailing_var_arg = true, allow_hyphen_values = false)]
+    #[arg(
+        value_name = "EXPRESSION",
+        trailing_var_arg = true,
+        allow_hyphen_values = false
+    )]
     pub expression: Vec<String>,
 }
 
@@ -164,7 +168,9 @@ impl TcpdumpArgs {
             return Err(OptionsError::Invalid("-W must be at least 1".into()));
         }
         if self.file_size_mb == Some(0) {
-            return Err(OptionsError::Invalid("-C must be at least 1 (million bytes)".into()));
+            return Err(OptionsError::Invalid(
+                "-C must be at least 1 (million bytes)".into(),
+            ));
         }
         if self.rotate_seconds == Some(0) {
             return Err(OptionsError::Invalid("-G must be at least 1 second".into()));
@@ -215,8 +221,7 @@ pub fn reject_refused(args: &[String]) -> Result<(), OptionsError> {
                     break;
                 }
             }
-        } else if arg == "--relinquish-privileges" || arg.starts_with("--relinquish-privileges=")
-        {
+        } else if arg == "--relinquish-privileges" || arg.starts_with("--relinquish-privileges=") {
             return Err(OptionsError::Refused("--relinquish-privileges".into()));
         }
     }
@@ -242,7 +247,11 @@ pub fn parse_tcpdump_args(s: &str) -> Result<TcpdumpArgs, OptionsError> {
     let words = split_words(s)?;
     reject_refused(&words)?;
     let parsed = Standalone::try_parse_from(&words).map_err(|e| {
-        OptionsError::Invalid(first_line(&e.to_string()).trim_start_matches("error: ").to_string())
+        OptionsError::Invalid(
+            first_line(&e.to_string())
+                .trim_start_matches("error: ")
+                .to_string(),
+        )
     })?;
     parsed.args.validate()?;
     Ok(parsed.args)
@@ -272,7 +281,10 @@ mod tests {
         let a = parse_tcpdump_args("").unwrap();
         assert_eq!(a.interface, "any");
         assert_eq!(a.effective_snaplen(), 262_144);
-        assert_eq!(parse_tcpdump_args("-s 0").unwrap().effective_snaplen(), 262_144);
+        assert_eq!(
+            parse_tcpdump_args("-s 0").unwrap().effective_snaplen(),
+            262_144
+        );
         assert!(a.prints_summaries());
     }
 
@@ -289,7 +301,10 @@ mod tests {
             parse_tcpdump_args("-w x -z gzip").unwrap_err(),
             OptionsError::Refused("-z".into())
         );
-        assert_eq!(parse_tcpdump_args("-nZ root").unwrap_err(), OptionsError::Refused("-Z".into()));
+        assert_eq!(
+            parse_tcpdump_args("-nZ root").unwrap_err(),
+            OptionsError::Refused("-Z".into())
+        );
         let e = parse_tcpdump_args("-K").unwrap_err().to_string();
         assert!(e.contains("-K"), "{e}");
     }
@@ -298,7 +313,10 @@ mod tests {
     fn quotes_are_honoured_and_nothing_expands() {
         let a = parse_tcpdump_args(r#"-i any "port 80" '$(reboot)'"#).unwrap();
         assert_eq!(a.expression, vec!["port 80", "$(reboot)"]);
-        assert!(matches!(parse_tcpdump_args("'port 80"), Err(OptionsError::Quoting(_))));
+        assert!(matches!(
+            parse_tcpdump_args("'port 80"),
+            Err(OptionsError::Quoting(_))
+        ));
     }
 
     #[test]

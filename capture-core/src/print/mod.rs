@@ -19,7 +19,12 @@ pub struct PrintOptions {
 
 impl Default for PrintOptions {
     fn default() -> Self {
-        PrintOptions { timestamps: TimestampStyle::Time, link_header: false, quiet: false, verbose: 0 }
+        PrintOptions {
+            timestamps: TimestampStyle::Time,
+            link_header: false,
+            quiet: false,
+            verbose: 0,
+        }
     }
 }
 
@@ -45,8 +50,13 @@ impl Printer {
     pub fn print(&mut self, pkt: &Packet<'_>, out: &mut Vec<u8>) {
         let _ = &self.opts;
         out.extend_from_slice(
-            format!("{}.{:06} packet, length {}\n", pkt.ts_sec, pkt.ts_nsec / 1000, pkt.wire_len)
-                .as_bytes(),
+            format!(
+                "{}.{:06} packet, length {}\n",
+                pkt.ts_sec,
+                pkt.ts_nsec / 1000,
+                pkt.wire_len
+            )
+            .as_bytes(),
         );
     }
 }

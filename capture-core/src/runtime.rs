@@ -1,0 +1,222 @@
+//! Finds a container's PID from its runtime ID: through the containerd API, with a /proc
+//! scan as the fallback when the socket is absent (k3s, a different mount path, tests).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// containerd's default socket, as a URI in the CRI style.
+pub const DEFAULT_ENDPOINT: &str = "unix:///run/containerd/containerd.sock";
+/// Kubernetes' containerd namespace.
+pub const DEFAULT_NAMESPACE: &str = "k8s.io";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error("container ID {0:?} is not valid: expected 64 hex digits or containerd://ID")]
+    BadId(String),
+    #[error("runtime endpoint {0:?} is not supported: use unix:///path/to/containerd.sock")]
+    BadEndpoint(String),
+    #[error("container {id} not found in containerd namespace {namespace:?} ({detail}); check the ID with `crictl ps` or `ctr -n {namespace} task ls`")]
+    NotFound {
+        id: String,
+        namespace: String,
+        detail: String,
+    },
+    #[error("container {id} has no running task; it may have exited")]
+    NotRunning { id: String },
+    #[error("cannot reach containerd at {endpoint}: {detail}")]
+    Unreachable { endpoint: String, detail: String },
+    #[error("container {0} not found: no process in /proc has it in its cgroup (containerd socket absent, so /proc was scanned)")]
+    NotFoundInProc(String),
+}
+
+/// Which runtime to ask, from `--runtime-endpoint` and `--runtime-namespace`.
+#[derive(Clone, Debug)]
+pub struct RuntimeConfig {
+    pub endpoint: String,
+    pub namespace: String,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        RuntimeConfig {
+            endpoint: DEFAULT_ENDPOINT.into(),
+            namespace: DEFAULT_NAMESPACE.into(),
+        }
+    }
+}
+
+/// How the PID was found, for the log line the sniffer prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LookupMethod {
+    ContainerdApi,
+    ProcScan,
+}
+
+/// Strips an optional `containerd://` prefix and checks the ID is a plain token (it ends up
+/// in a gRPC request and a substring search, so no paths or separators).
+pub fn normalize_container_id(raw: &str) -> Result<String, RuntimeError> {
+    let id = raw.strip_prefix("containerd://").unwrap_or(raw);
+    if let Some((scheme, _)) = id.split_once("://") {
+        return Err(RuntimeError::BadId(format!(
+            "{raw} (runtime {scheme} is not containerd)"
+        )));
+    }
+    let ok = !id.is_empty()
+        && id.len() <= 128
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+    if ok {
+        Ok(id.to_string())
+    } else {
+        Err(RuntimeError::BadId(raw.to_string()))
+    }
+}
+
+fn socket_path(endpoint: &str) -> Result<PathBuf, RuntimeError> {
+    match endpoint.strip_prefix("unix://") {
+        Some(p) if p.starts_with('/') => Ok(PathBuf::from(p)),
+        _ if endpoint.starts_with('/') => Ok(PathBuf::from(endpoint)),
+        _ => Err(RuntimeError::BadEndpoint(endpoint.to_string())),
+    }
+}
+
+/// Finds the PID of the container's init process. Asks containerd when its socket exists;
+/// otherwise scans /proc/*/cgroup for the ID.
+pub fn find_pid(raw_id: &str, cfg: &RuntimeConfig) -> Result<(u32, LookupMethod), RuntimeError> {
+    let id = normalize_container_id(raw_id)?;
+    let socket = socket_path(&cfg.endpoint)?;
+    if socket.exists() {
+        return pid_from_containerd(&id, &socket, cfg)
+            .map(|pid| (pid, LookupMethod::ContainerdApi));
+    }
+    pid_from_proc(&id, Path::new("/proc")).map(|pid| (pid, LookupMethod::ProcScan))
+}
+
+fn pid_from_containerd(id: &str, socket: &Path, cfg: &RuntimeConfig) -> Result<u32, RuntimeError> {
+    use containerd_client::services::v1::{tasks_client::TasksClient, GetRequest};
+    use tonic::{Code, Request};
+
+    let unreachable = |detail: String| RuntimeError::Unreachable {
+        endpoint: cfg.endpoint.clone(),
+        detail,
+    };
+    // A private single-threaded runtime: the lookup is one RPC, done before capture starts.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| unreachable(e.to_string()))?;
+    rt.block_on(async {
+        let channel =
+            tokio::time::timeout(Duration::from_secs(10), containerd_client::connect(socket))
+                .await
+                .map_err(|_| unreachable("timed out after 10 s".into()))?
+                .map_err(|e| unreachable(error_chain(&e)))?;
+        let mut tasks = TasksClient::new(channel);
+        let req = GetRequest {
+            container_id: id.to_string(),
+            exec_id: String::new(),
+        };
+        let req = containerd_client::with_namespace!(req, cfg.namespace.as_str());
+        match tasks.get(req).await {
+            Ok(resp) => match resp.into_inner().process {
+                Some(p) if p.pid > 0 => Ok(p.pid),
+                _ => Err(RuntimeError::NotRunning { id: id.to_string() }),
+            },
+            Err(status) if status.code() == Code::NotFound => Err(RuntimeError::NotFound {
+                id: id.to_string(),
+                namespace: cfg.namespace.clone(),
+                detail: status.message().to_string(),
+            }),
+            Err(status) => Err(unreachable(format!(
+                "{:?}: {}",
+                status.code(),
+                status.message()
+            ))),
+        }
+    })
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+/// The /proc fallback: the lowest PID whose cgroup path names the container. Every process
+/// of a container shares its network namespace, so any of them would do; the lowest is
+/// normally the init process.
+pub fn pid_from_proc(id: &str, proc_root: &Path) -> Result<u32, RuntimeError> {
+    let mut best: Option<u32> = None;
+    let entries =
+        std::fs::read_dir(proc_root).map_err(|_| RuntimeError::NotFoundInProc(id.to_string()))?;
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // Processes come and go during the scan; unreadable ones are skipped.
+        let Ok(cgroup) = std::fs::read_to_string(entry.path().join("cgroup")) else {
+            continue;
+        };
+        if cgroup.lines().any(|l| cgroup_line_names(l, id)) && best.is_none_or(|b| pid < b) {
+            best = Some(pid);
+        }
+    }
+    best.ok_or_else(|| RuntimeError::NotFoundInProc(id.to_string()))
+}
+
+/// A cgroup line `hier:controllers:/path` names the container when a path component is the
+/// ID, or ends with it (systemd's `cri-containerd-<id>.scope`).
+fn cgroup_line_names(line: &str, id: &str) -> bool {
+    let path = line.splitn(3, ':').nth(2).unwrap_or("");
+    path.split('/').any(|c| {
+        let c = c.strip_suffix(".scope").unwrap_or(c);
+        c == id || c.ends_with(&format!("-{id}")) || c.ends_with(&format!(":{id}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_normalized_and_checked() {
+        assert_eq!(
+            normalize_container_id("containerd://abc123").unwrap(),
+            "abc123"
+        );
+        assert!(normalize_container_id("docker://abc").is_err());
+        assert!(normalize_container_id("../../etc").is_err());
+        assert!(normalize_container_id("").is_err());
+    }
+
+    #[test]
+    fn cgroup_lines_match_whole_components() {
+        let id = "0123abcd";
+        assert!(cgroup_line_names("0::/k8s.io/0123abcd", id));
+        assert!(cgroup_line_names(
+            "0::/kubepods.slice/kubepods-pod1.slice/cri-containerd-0123abcd.scope",
+            id
+        ));
+        assert!(!cgroup_line_names("0::/k8s.io/0123abcde", id));
+        assert!(!cgroup_line_names("0::/", id));
+    }
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(
+            socket_path("unix:///run/x.sock").unwrap(),
+            PathBuf::from("/run/x.sock")
+        );
+        assert!(socket_path("tcp://1.2.3.4:1").is_err());
+    }
+}
