@@ -3,7 +3,7 @@
 //! by name (netns `dlab-*`, links `dlv*`/`dlab0`) or label (containers `dumpy-lab=1`), so
 //! `down` — and `up` after a crash — can remove it all.
 
-use crate::agent::{network, paths, pods, rootfs, runtime};
+use crate::agent::{images, network, paths, pods, rootfs, runtime};
 use crate::api::{self, App};
 use crate::fixtures;
 use anyhow::{bail, Context, Result};
@@ -35,7 +35,12 @@ fn server_pid(state: &Path) -> Option<Pid> {
     (alive && cmdline.contains("serve")).then(|| Pid::from_raw(pid))
 }
 
-pub fn up(state: &Path, nodes: u16, sniffer: Option<PathBuf>) -> Result<()> {
+pub fn up(
+    state: &Path,
+    nodes: u16,
+    sniffer: Option<PathBuf>,
+    sniffer_image: Option<PathBuf>,
+) -> Result<()> {
     require_root()?;
     let ok = Command::new("ctr")
         .arg("version")
@@ -62,6 +67,26 @@ pub fn up(state: &Path, nodes: u16, sniffer: Option<PathBuf>) -> Result<()> {
         );
     }
     rootfs::build(state, Some(sniffer.as_path()).filter(|s| s.exists()))?;
+    let mut imported = vec![];
+    match images::find_mkoci() {
+        Some(mkoci) => {
+            let archive = state.join("workload.oci.tar");
+            let rootfs = paths::rootfs(state, rootfs::WORKLOAD);
+            imported.push(images::build_and_import(
+                &mkoci,
+                &rootfs,
+                fixtures::WORKLOAD_IMAGE,
+                &archive,
+            )?);
+        }
+        None => eprintln!(
+            "dumpy-lab: warning: images/mkoci not found; workloads run from a rootfs directory"
+        ),
+    }
+    if let Some(archive) = sniffer_image {
+        imported.push(images::import(&archive)?);
+    }
+    std::fs::write(paths::images_file(state), imported.join("\n"))?;
     let log = std::fs::File::create(paths::server_log(state))?;
     let mut child = Command::new(std::env::current_exe()?)
         .arg("--state-dir")
@@ -123,6 +148,15 @@ pub fn down(state: &Path) -> Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(cleanup_runtime());
+    // Images go after the containers that used them; the workload image by name too, in
+    // case the state directory was lost.
+    let recorded = std::fs::read_to_string(paths::images_file(state)).unwrap_or_default();
+    for name in recorded
+        .lines()
+        .chain([images::normalize(fixtures::WORKLOAD_IMAGE).as_str()])
+    {
+        images::remove(name);
+    }
     if state.exists() {
         std::fs::remove_dir_all(state).with_context(|| format!("removing {}", state.display()))?;
     }

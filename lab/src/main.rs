@@ -34,6 +34,10 @@ enum Cmd {
         /// The sniffer binary sniffer pods run (default: `sniffer` next to this binary).
         #[arg(long)]
         sniffer: Option<PathBuf>,
+        /// An OCI archive of the sniffer image (images/build) to import; pods naming that
+        /// image then run from it instead of from `--sniffer`.
+        #[arg(long)]
+        sniffer_image: Option<PathBuf>,
     },
     /// Stop the lab and remove every process, container, netns, link and file it made.
     Down,
@@ -52,7 +56,11 @@ enum Cmd {
 fn main() {
     let cli = Cli::parse();
     let r = match cli.cmd {
-        Cmd::Up { nodes, sniffer } => lifecycle::up(&cli.state_dir, nodes, sniffer),
+        Cmd::Up {
+            nodes,
+            sniffer,
+            sniffer_image,
+        } => lifecycle::up(&cli.state_dir, nodes, sniffer, sniffer_image),
         Cmd::Down => lifecycle::down(&cli.state_dir),
         Cmd::Env => lifecycle::env(&cli.state_dir),
         Cmd::Status => lifecycle::status(&cli.state_dir),

@@ -44,3 +44,8 @@ pub fn ready_file(state: &Path) -> PathBuf {
 pub fn server_log(state: &Path) -> PathBuf {
     state.join("server.log")
 }
+
+/// Names of the images `up` imported, one a line (`down` removes them).
+pub fn images_file(state: &Path) -> PathBuf {
+    state.join("images")
+}

@@ -3,7 +3,7 @@
 //! evaluate exec readiness probes, publish status like the kubelet, and on deletion send
 //! SIGTERM, then SIGKILL after the grace period, clean up and remove the pod.
 
-use super::{network, paths, rootfs, runtime};
+use super::{images, network, paths, rootfs, runtime};
 use crate::api::objects::now;
 use crate::api::App;
 use anyhow::{anyhow, bail, Result};
@@ -20,6 +20,8 @@ pub struct Agent {
     app: Arc<App>,
     tasks: watch::Receiver<Tasks>,
     ips: Mutex<BTreeSet<u8>>,
+    /// Images imported into containerd at `up` (normalised names).
+    images: Vec<String>,
     /// uid -> deletion signal of the pod's task.
     pods: Mutex<HashMap<String, watch::Sender<bool>>>,
 }
@@ -35,7 +37,13 @@ pub fn start(app: Arc<App>) -> Arc<Agent> {
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
     });
+    let images = std::fs::read_to_string(paths::images_file(&app.state_dir))
+        .unwrap_or_default()
+        .lines()
+        .map(String::from)
+        .collect();
     let agent = Arc::new(Agent {
+        images,
         app,
         tasks: rx,
         ips: Mutex::new(BTreeSet::new()),
@@ -311,12 +319,16 @@ impl PodRun {
         let state = self.state_dir();
         let c = self.ctrs[i].spec.clone();
         let cname = c["name"].as_str().unwrap_or("");
+        let reference = images::normalize(c["image"].as_str().unwrap_or(""));
+        let imported = self.agent.images.contains(&reference);
         let kind = rootfs::for_image(c["image"].as_str().unwrap_or(""));
         let mut argv: Vec<String> = match c["command"].as_array() {
             Some(cmd) if !cmd.is_empty() => cmd
                 .iter()
                 .filter_map(|s| s.as_str().map(String::from))
                 .collect(),
+            // An imported image brings its own entrypoint (ctr uses it when argv is empty).
+            _ if imported => vec![],
             _ => rootfs::entrypoint(kind),
         };
         argv.extend(
@@ -326,7 +338,7 @@ impl PodRun {
                 .flatten()
                 .filter_map(|s| s.as_str().map(String::from)),
         );
-        if argv.is_empty() {
+        if argv.is_empty() && !imported {
             bail!("no command specified");
         }
         let mut env = vec![
@@ -344,7 +356,11 @@ impl PodRun {
             };
             env.push(format!("{}={value}", e["name"].as_str().unwrap_or("")));
         }
-        let mut mounts = rootfs::image_mounts(kind);
+        let mut mounts = if imported {
+            vec![]
+        } else {
+            rootfs::image_mounts(kind)
+        };
         mounts.extend(self.mounts(&c)?);
         let pod_dir = paths::pod_dir(&state, &self.uid);
         std::fs::create_dir_all(&pod_dir)?;
@@ -370,6 +386,7 @@ impl PodRun {
         let spec = runtime::RunSpec {
             id: hex_id(),
             rootfs: paths::rootfs(&state, kind),
+            image: imported.then_some(reference),
             argv,
             env,
             cwd: c["workingDir"].as_str().map(String::from),

@@ -33,6 +33,8 @@ pub const DEFAULT_CAPS: &[&str] = &[
 pub struct RunSpec {
     pub id: String,
     pub rootfs: PathBuf,
+    /// Run from this imported image instead of `rootfs`.
+    pub image: Option<String>,
     pub argv: Vec<String>,
     pub env: Vec<String>,
     pub cwd: Option<String>,
@@ -126,7 +128,10 @@ pub async fn run(spec: &RunSpec) -> Result<()> {
     for d in &spec.cap_drop {
         c.arg("--cap-drop").arg(d);
     }
-    c.arg("--rootfs").arg(&spec.rootfs).arg(&spec.id);
+    match &spec.image {
+        Some(image) => c.arg(image).arg(&spec.id),
+        None => c.arg("--rootfs").arg(&spec.rootfs).arg(&spec.id),
+    };
     c.args(&spec.argv);
     let out = output(c).await?;
     if !out.status.success() {

@@ -214,6 +214,23 @@ pub fn leftovers() -> Vec<String> {
     {
         left.push(format!("container {id}"));
     }
+    let out = Command::new("ctr")
+        .args([
+            "-n",
+            "k8s.io",
+            "images",
+            "ls",
+            "-q",
+            "name==docker.io/dumpy-lab/workload:1",
+        ])
+        .output()
+        .unwrap();
+    for name in String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        left.push(format!("image {name}"));
+    }
     if Path::new(STATE_DIR).exists() {
         left.push(format!("dir {STATE_DIR}"));
     }
