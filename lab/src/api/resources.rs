@@ -164,6 +164,12 @@ pub fn discovery(path: &str, addr: &str) -> Option<Value> {
             "preferredVersion": {"groupVersion": "apps/v1", "version": "v1"},
         }),
         "/apis/apps/v1" => resource_list("apps", "v1"),
+        "/openapi/v3" => json!({"paths": {
+            "api/v1": {"serverRelativeURL": "/openapi/v3/api/v1"},
+            "apis/apps/v1": {"serverRelativeURL": "/openapi/v3/apis/apps/v1"},
+        }}),
+        "/openapi/v3/api/v1" => openapi_v3("", "v1"),
+        "/openapi/v3/apis/apps/v1" => openapi_v3("apps", "v1"),
         "/version" => json!({
             "major": "1", "minor": "30", "gitVersion": "v1.30.0-dumpy-lab",
             "gitCommit": "0000000000000000000000000000000000000000", "gitTreeState": "clean",
@@ -172,4 +178,32 @@ pub fn discovery(path: &str, addr: &str) -> Option<Value> {
         }),
         _ => return None,
     })
+}
+
+/// A minimal OpenAPI v3 document per group version: only what kubectl looks for to learn that
+/// the server validates fields itself (the `fieldValidation` parameter of each kind's PATCH),
+/// so `kubectl create -f` works without a client-side schema.
+fn openapi_v3(group: &str, version: &str) -> Value {
+    let mut paths = serde_json::Map::new();
+    for r in RESOURCES
+        .iter()
+        .filter(|r| r.group == group && r.version == version)
+    {
+        let prefix = if group.is_empty() {
+            format!("/api/{version}")
+        } else {
+            format!("/apis/{group}/{version}")
+        };
+        let path = if r.namespaced {
+            format!("{prefix}/namespaces/{{namespace}}/{}/{{name}}", r.plural)
+        } else {
+            format!("{prefix}/{}/{{name}}", r.plural)
+        };
+        paths.insert(path, json!({"patch": {
+            "x-kubernetes-group-version-kind": {"group": group, "version": version, "kind": r.kind},
+            "parameters": [{"name": "fieldValidation", "in": "query", "schema": {"type": "string", "uniqueItems": true}}],
+            "responses": {"200": {"description": "OK"}},
+        }}));
+    }
+    json!({"openapi": "3.0.0", "info": {"title": "Kubernetes (dumpy-lab)", "version": "v1.30.0"}, "paths": paths})
 }
