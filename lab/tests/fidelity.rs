@@ -299,3 +299,67 @@ fn stock_kubectl_works_against_the_lab() {
     assert!(lab.fails(&["get", "pod", "fid-watch"]).contains("NotFound"));
     lab.ok(&["delete", "pod", "fid-once"]);
 }
+
+/// Exec the way kube-rs (the plugin) does it: WebSocket with v4.channel.k8s.io, a large binary
+/// stdout (like `sniffer export`), and the exit status on the error channel.
+#[test]
+fn exec_v4_protocol_as_kube_rs_uses_it() {
+    use futures::StreamExt;
+    use tokio_tungstenite::tungstenite::{client::IntoClientRequest, Message};
+    let lab = Lab::up();
+    let kc = std::fs::read_to_string(&lab.kubeconfig).unwrap();
+    let server = kc
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("server: http://"))
+        .unwrap()
+        .to_string();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let run = |script: &str| -> (Vec<u8>, Vec<u8>, serde_json::Value) {
+        let q = serde_urlencoded::to_string([
+            ("command", "/bin/sh"),
+            ("command", "-c"),
+            ("command", script),
+            ("stdout", "true"),
+            ("stderr", "true"),
+        ])
+        .unwrap();
+        let url = format!("ws://{server}/api/v1/namespaces/{NS}/pods/client/exec?{q}");
+        rt.block_on(async {
+            let mut req = url.into_client_request().unwrap();
+            req.headers_mut().insert(
+                "Sec-WebSocket-Protocol",
+                "v4.channel.k8s.io".parse().unwrap(),
+            );
+            let (mut ws, resp) = tokio_tungstenite::connect_async(req).await.unwrap();
+            assert_eq!(
+                resp.headers()["sec-websocket-protocol"],
+                "v4.channel.k8s.io"
+            );
+            let (mut out, mut err, mut status) = (vec![], vec![], serde_json::Value::Null);
+            while let Some(m) = ws.next().await {
+                match m.unwrap() {
+                    Message::Binary(b) => match b[0] {
+                        1 => out.extend_from_slice(&b[1..]),
+                        2 => err.extend_from_slice(&b[1..]),
+                        3 => status = serde_json::from_slice(&b[1..]).unwrap(),
+                        c => panic!("unexpected channel {c}"),
+                    },
+                    Message::Close(f) => {
+                        assert_eq!(u16::from(f.unwrap().code), 1000);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            (out, err, status)
+        })
+    };
+    let (out, _, status) =
+        run("head -c 5000000 /dev/urandom | tee /tmp/blob | md5sum >&2; cat /tmp/blob");
+    assert_eq!(out.len(), 5_000_000);
+    assert_eq!(status["status"], "Success");
+    let (_, err, status) = run("echo oops >&2; exit 4");
+    assert_eq!(err, b"oops\n");
+    assert_eq!(status["reason"], "NonZeroExitCode");
+    assert_eq!(status["details"]["causes"][0]["message"], "4");
+}
