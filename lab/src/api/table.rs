@@ -85,7 +85,10 @@ fn pod_row(p: &Value) -> Vec<Value> {
     ]
 }
 
-fn columns_and_row(plural: &str) -> (Vec<Value>, fn(&Value) -> Vec<Value>) {
+/// Renders one object as the cells of a row.
+type RowFn = fn(&Value) -> Vec<Value>;
+
+fn columns_and_row(plural: &str) -> (Vec<Value>, RowFn) {
     match plural {
         "pods" => (
             vec![

@@ -43,7 +43,7 @@ fn check_label_name(field: &str, s: &str, out: &mut Causes) {
     if s.len() > 253 {
         out.push((
             field.into(),
-            format!("Too long: may not be more than 253 bytes"),
+            "Too long: may not be more than 253 bytes".to_string(),
         ));
     } else if !is_dns1123_subdomain(s) {
         out.push((
