@@ -32,7 +32,7 @@ enum Cmd {
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=20))]
         nodes: u16,
         /// The sniffer binary sniffer pods run (default: `sniffer` next to this binary).
-        #[arg(long)]
+        #[arg(long, env = "DUMPY_LAB_SNIFFER")]
         sniffer: Option<PathBuf>,
         /// An OCI archive of the sniffer image (images/build) to import; pods naming that
         /// image then run from it instead of from `--sniffer`.
