@@ -177,6 +177,15 @@ fn readme_walkthrough() {
     let s = sniffers(&lab, "wt");
     assert_eq!(s.len(), 3);
     assert!(s.iter().all(is_ready));
+    // Stock kubectl reaches the sniffer the same way: exec of the sniffer binary itself.
+    let cmd: Vec<String> =
+        serde_json::from_value(s[0]["spec"]["containers"][0]["command"].clone()).unwrap();
+    let w = &cmd[cmd.iter().position(|a| a == "-w").unwrap() + 1];
+    let name = s[0]["metadata"]["name"].as_str().unwrap();
+    let status: Value =
+        serde_json::from_str(&lab.ok(&["exec", name, "--", "/sniffer", "status", "-w", w]))
+            .unwrap();
+    assert!(status["state"].is_string(), "{status}");
     std::thread::sleep(Duration::from_secs(4)); // the client makes a few rounds of requests
 
     let table = ok(&lab, &["get", "-n", NS]);
@@ -390,7 +399,10 @@ fn capture_across_fifty_pods() {
     for i in 0..50 {
         lab.wait_pod(&format!("bulk-{i}"), 120, "Ready", is_ready);
     }
-    eprintln!("FIGURE: 50 workload pods created to all Ready: {:.1} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "FIGURE: 50 workload pods created to all Ready: {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     let t = Instant::now();
     let out = ok(
         &lab,
