@@ -7,8 +7,54 @@ use std::process::Command;
 
 #[test]
 fn up_recovers_from_a_crash_and_down_leaves_nothing() {
+    // An extra image archive (as images/build makes for the sniffer), built with images/mkoci.
+    let dir = std::env::temp_dir().join(format!("dumpy-lab-img-{}", std::process::id()));
+    struct RmDir(std::path::PathBuf);
+    impl Drop for RmDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let _rm = RmDir(dir.clone());
+    std::fs::create_dir_all(dir.join("rootfs/bin")).unwrap();
+    std::fs::copy("/bin/busybox", dir.join("rootfs/bin/busybox")).unwrap();
+    let archive = dir.join("img.oci.tar");
+    let st = Command::new(common::repo_root().join("images/mkoci"))
+        .args([
+            "--ref",
+            "lab-test/imported:1",
+            "--entrypoint",
+            "[\"/bin/busybox\", \"echo\", \"from-image\"]",
+            "--rootfs",
+        ])
+        .arg(dir.join("rootfs"))
+        .arg("--out")
+        .arg(&archive)
+        .status()
+        .unwrap();
+    assert!(st.success());
     {
-        let lab = Lab::up_with(&["--nodes", "5"]);
+        let lab = Lab::up_with(&["--nodes", "5", "--sniffer-image", archive.to_str().unwrap()]);
+        // A pod naming the imported image runs from it, with the image's entrypoint.
+        let o = lab.create(&serde_json::json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "from-image"},
+            "spec": {"restartPolicy": "Never", "containers": [{"name": "c", "image": "lab-test/imported:1"}]}}));
+        assert!(o.status.success());
+        let p = lab.wait_pod("from-image", 30, "Succeeded", |p| {
+            p["status"]["phase"] == "Succeeded"
+        });
+        assert_eq!(lab.ok(&["logs", "from-image"]), "from-image\n");
+        let id = p["status"]["containerStatuses"][0]["containerID"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("containerd://")
+            .to_string();
+        let info = Command::new("ctr")
+            .args(["-n", "k8s.io", "containers", "info", &id])
+            .output()
+            .unwrap();
+        assert!(String::from_utf8_lossy(&info.stdout)
+            .contains("\"Image\": \"docker.io/lab-test/imported:1\""));
+
         assert_eq!(lab.ok(&["get", "nodes", "-o", "name"]).lines().count(), 5);
         assert_eq!(
             lab.ok(&["get", "pods", "-l", "app=node-agent", "-o", "name"])
