@@ -99,6 +99,12 @@ fn agent_runs_pods_like_a_kubelet() {
             .unwrap(),
         format!("{want:016x}")
     );
+    // RuntimeDefault seccomp, as kubelets apply by default.
+    let o = sh(&lab, "ag-a", "grep '^Seccomp:' /proc/self/status");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).split_whitespace().nth(1),
+        Some("2")
+    );
     // Environment, including the downward API.
     let o = sh(&lab, "ag-a", "echo $NODE $PLAIN");
     assert_eq!(String::from_utf8_lossy(&o.stdout), "lab-node-2 v\n");

@@ -396,6 +396,8 @@ impl PodRun {
             log: paths::log_file(&state, &self.uid, cname),
             privileged: sc["privileged"].as_bool().unwrap_or(false),
             read_only: sc["readOnlyRootFilesystem"].as_bool().unwrap_or(false),
+            // Kubelets default to RuntimeDefault (SeccompDefault); Unconfined opts out.
+            seccomp: seccomp_type(&self.pod["spec"]["securityContext"], sc) != "Unconfined",
             cap_add,
             cap_drop,
         };
@@ -646,6 +648,14 @@ impl PodRun {
             self.agent.app.store.remove("pods", &self.ns, &self.name);
         }
     }
+}
+
+/// The effective seccomp profile type: the container's, else the pod's, else RuntimeDefault.
+fn seccomp_type<'a>(pod_sc: &'a Value, sc: &'a Value) -> &'a str {
+    sc["seccompProfile"]["type"]
+        .as_str()
+        .or_else(|| pod_sc["seccompProfile"]["type"].as_str())
+        .unwrap_or("RuntimeDefault")
 }
 
 fn state_json(s: &State, id: &str) -> Value {

@@ -45,6 +45,8 @@ pub struct RunSpec {
     pub log: PathBuf,
     pub privileged: bool,
     pub read_only: bool,
+    /// containerd's default seccomp profile (what the kubelet's RuntimeDefault means).
+    pub seccomp: bool,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
 }
@@ -118,6 +120,9 @@ pub async fn run(spec: &RunSpec) -> Result<()> {
     }
     if spec.privileged {
         c.arg("--privileged");
+    }
+    if spec.seccomp && !spec.privileged {
+        c.arg("--seccomp");
     }
     if spec.read_only {
         c.arg("--read-only");
