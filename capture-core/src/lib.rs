@@ -6,12 +6,16 @@
 //! - [`pcapng`]: the pcapng writer (hot path) and a pcap/pcapng reader;
 //! - [`wire`]: zero-copy views of protocol headers, one protocol per file.
 
+pub mod capture;
 pub mod filter;
 pub mod interfaces;
 pub mod netns;
+pub mod offline;
 pub mod options;
 pub mod packet;
 pub mod pcapng;
 pub mod print;
+pub mod rotate;
 pub mod runtime;
+pub mod status;
 pub mod wire;

@@ -1,0 +1,186 @@
+//! Ethernet (DLT_EN10MB) with 802.1Q/QinQ tags, and the ethertype demultiplexer
+//! (tcpdump's print-ether.c).
+
+use super::nd::{Nd, R};
+use super::{arp, ip, ip6, names};
+use crate::wire::ethernet as eth;
+
+/// `ether_if_print`: the top-level printer for DLT_EN10MB.
+pub(crate) fn if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
+    nd.proto = "ether";
+    ether_print(nd, 0, length, caplen)?;
+    Ok(())
+}
+
+fn addresses(nd: &mut Nd, p: usize) -> R {
+    nd.mac(p + 6)?;
+    nd.s(b" > ");
+    nd.mac(p)?;
+    nd.s(b", ");
+    Ok(())
+}
+
+/// `ether_type_print`.
+pub(crate) fn type_print(nd: &mut Nd, t: u16) {
+    if !nd.qflag {
+        nd.s(b"ethertype ");
+        nd.st(names::ethertype(t).unwrap_or("Unknown"));
+        nd.s(b" (0x");
+        nd.x0(t as u64, 4);
+        nd.s(b")");
+    } else {
+        match names::ethertype(t) {
+            Some(n) => nd.st(n),
+            None => {
+                nd.s(b"Unknown Ethertype (0x");
+                nd.x0(t as u64, 4);
+                nd.s(b")");
+            }
+        }
+    }
+}
+
+/// `ether_print` / `ether_common_print` without switch tags or encapsulation headers.
+/// Returns the link-layer header length.
+pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) -> R<usize> {
+    nd.proto = "ether";
+    let (mut length, mut caplen) = (length, caplen);
+    if length < caplen {
+        nd.s(b"[length ");
+        nd.u(length as u64);
+        nd.s(b" < caplen ");
+        nd.u(caplen as u64);
+        nd.s(b"]");
+        nd.invalid();
+        return Ok(length);
+    }
+    if caplen < eth::HEADER_LEN {
+        nd.trunc();
+        return Ok(caplen);
+    }
+    let orig_length = length;
+    let src_dst = p0;
+    let mut p = p0 + 12;
+    length -= 12;
+    caplen -= 12;
+    let mut hdrlen = 12;
+    if nd.eflag {
+        addresses(nd, src_dst)?;
+    }
+    let mut length_type = nd.be2(p)?;
+    length -= 2;
+    caplen -= 2;
+    p += 2;
+    hdrlen += 2;
+    let mut printed_length = false;
+    // MACsec (0x88e5) is not decoded: it falls to the unknown-type path below.
+    while matches!(
+        length_type,
+        eth::TYPE_8021Q | eth::TYPE_8021Q9100 | eth::TYPE_8021Q9200 | eth::TYPE_8021QINQ
+    ) {
+        if caplen < 4 {
+            nd.proto = "vlan";
+            nd.trunc();
+            return Ok(hdrlen + caplen);
+        }
+        if length < 4 {
+            nd.proto = "vlan";
+            nd.trunc();
+            return Ok(hdrlen + length);
+        }
+        if nd.eflag {
+            let tag = nd.be2(p)?;
+            type_print(nd, length_type);
+            if !printed_length {
+                nd.s(b", length ");
+                nd.u(orig_length as u64);
+                nd.s(b": ");
+                printed_length = true;
+            } else {
+                nd.s(b", ");
+            }
+            tci(nd, tag);
+            nd.s(b", ");
+        }
+        length_type = nd.be2(p + 2)?;
+        p += 4;
+        length -= 4;
+        caplen -= 4;
+        hdrlen += 4;
+    }
+    if length_type <= eth::MAX_LENGTH_VAL {
+        // 802.3 length field + LLC: not decoded; tcpdump would print LLC here.
+        let mut length = length;
+        let mut caplen = caplen;
+        if (length_type as usize) < length {
+            length = length_type as usize;
+            if caplen > length {
+                caplen = length;
+            }
+        }
+        let saved = nd.push_snaplen(p, length);
+        if nd.eflag {
+            nd.s(b"802.3");
+            if !printed_length {
+                nd.s(b", length ");
+                nd.u(length as u64);
+                nd.s(b": ");
+            }
+        }
+        let r = super::llc::llc_print(nd, p, length, caplen, Some((src_dst + 6, src_dst)))?;
+        if r < 0 {
+            nd.default_print(p, caplen)?;
+        }
+        nd.snapend = saved;
+    } else {
+        if nd.eflag {
+            type_print(nd, length_type);
+            if !printed_length {
+                nd.s(b", length ");
+                nd.u(orig_length as u64);
+                nd.s(b": ");
+            } else {
+                nd.s(b", ");
+            }
+        }
+        if !ethertype_print(nd, length_type, p, length, caplen)? {
+            if !nd.eflag {
+                addresses(nd, src_dst)?;
+                type_print(nd, length_type);
+                nd.s(b", length ");
+                nd.u(orig_length as u64);
+                nd.s(b": ");
+            }
+            nd.default_print(p, caplen)?;
+        }
+    }
+    Ok(hdrlen)
+}
+
+/// `ieee8021q_tci_string`.
+pub(crate) fn tci(nd: &mut Nd, tag: u16) {
+    nd.s(b"vlan ");
+    nd.u((tag & 0xfff) as u64);
+    nd.s(b", p ");
+    nd.u((tag >> 13) as u64);
+    if tag & 0x1000 != 0 {
+        nd.s(b", DEI");
+    }
+}
+
+/// `ethertype_print`: false when the type is not one we decode.
+pub(crate) fn ethertype_print(
+    nd: &mut Nd,
+    t: u16,
+    p: usize,
+    length: usize,
+    caplen: usize,
+) -> R<bool> {
+    match t {
+        eth::TYPE_IPV4 => ip::ip_print(nd, p, length)?,
+        eth::TYPE_IPV6 => ip6::ip6_print(nd, p, length)?,
+        eth::TYPE_ARP | eth::TYPE_REVARP => arp::arp_print(nd, p, length, caplen)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}

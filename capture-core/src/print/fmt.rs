@@ -1,0 +1,248 @@
+//! Hand formatting into a byte buffer: decimal, hex and addresses, without `std::fmt`, which
+//! costs more than the whole decode of a packet on the hot path.
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+const DIGITS2: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+#[inline]
+fn digits(v: u64) -> usize {
+    let mut n = 1;
+    let mut x = v;
+    while x >= 10 {
+        x /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// Writes `v` as exactly `n` digits (zero-padded; `n` >= its digit count) straight into the
+/// vector's spare capacity: no temporary buffer, no memmove call per number.
+#[inline]
+fn put_digits(out: &mut Vec<u8>, mut v: u64, n: usize) {
+    out.reserve(n);
+    let len = out.len();
+    let spare = &mut out.spare_capacity_mut()[..n];
+    let mut i = n;
+    while v >= 100 {
+        let r = (v % 100) as usize * 2;
+        v /= 100;
+        i -= 2;
+        spare[i].write(DIGITS2[r]);
+        spare[i + 1].write(DIGITS2[r + 1]);
+    }
+    if v >= 10 {
+        let r = v as usize * 2;
+        i -= 2;
+        spare[i].write(DIGITS2[r]);
+        spare[i + 1].write(DIGITS2[r + 1]);
+    } else {
+        i -= 1;
+        spare[i].write(b'0' + v as u8);
+    }
+    while i > 0 {
+        i -= 1;
+        spare[i].write(b'0');
+    }
+    // SAFETY: the n bytes after len were all written above.
+    unsafe { out.set_len(len + n) };
+}
+
+/// `%u`
+#[inline]
+pub fn dec(out: &mut Vec<u8>, v: u64) {
+    if v < 10 {
+        out.push(b'0' + v as u8);
+        return;
+    }
+    put_digits(out, v, digits(v));
+}
+
+/// `%0Nu`
+#[inline]
+pub fn dec_pad(out: &mut Vec<u8>, v: u64, width: usize) {
+    put_digits(out, v, digits(v).max(width));
+}
+
+/// `%x`
+#[inline]
+pub fn hex(out: &mut Vec<u8>, v: u64) {
+    hex_pad(out, v, 1);
+}
+
+/// `%0Nx`
+#[inline]
+pub fn hex_pad(out: &mut Vec<u8>, mut v: u64, width: usize) {
+    let mut buf = [b'0'; 16];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = HEX[(v & 0xf) as usize];
+        v >>= 4;
+        if v == 0 {
+            break;
+        }
+    }
+    let start = i.min(buf.len() - width.min(16));
+    out.extend_from_slice(&buf[start..]);
+}
+
+/// Bytes as two-digit hex joined by `sep` (MAC addresses: `sep` = ':').
+#[inline]
+pub fn hexbytes(out: &mut Vec<u8>, a: &[u8], sep: u8) {
+    for (k, &c) in a.iter().enumerate() {
+        if k > 0 {
+            out.push(sep);
+        }
+        out.push(HEX[(c >> 4) as usize]);
+        out.push(HEX[(c & 0xf) as usize]);
+    }
+}
+
+/// Dotted quad, written straight into spare capacity (addresses are on every line).
+#[inline]
+pub fn ipv4(out: &mut Vec<u8>, a: &[u8]) {
+    out.reserve(15);
+    let len = out.len();
+    let spare = &mut out.spare_capacity_mut()[..15];
+    let mut n = 0;
+    for (k, &c) in a.iter().take(4).enumerate() {
+        if k > 0 {
+            spare[n].write(b'.');
+            n += 1;
+        }
+        if c >= 100 {
+            spare[n].write(b'0' + c / 100);
+            n += 1;
+        }
+        if c >= 10 {
+            let r = (c % 100) as usize * 2;
+            spare[n].write(DIGITS2[r]);
+            spare[n + 1].write(DIGITS2[r + 1]);
+            n += 2;
+        } else {
+            spare[n].write(b'0' + c);
+            n += 1;
+        }
+    }
+    // SAFETY: the n bytes after len were written above.
+    unsafe { out.set_len(len + n) };
+}
+
+/// IPv6 text form exactly as tcpdump's `addrtostr6` makes it (longest zero run of two or
+/// more words becomes "::", the first one on ties; `::a.b.c.d` and `::ffff:a.b.c.d`).
+pub fn ipv6(out: &mut Vec<u8>, a: &[u8]) {
+    let mut words = [0u16; 8];
+    for (i, w) in words.iter_mut().enumerate() {
+        *w = u16::from_be_bytes([a[2 * i], a[2 * i + 1]]);
+    }
+    let (mut best_base, mut best_len) = (-1i32, 0i32);
+    let (mut cur_base, mut cur_len) = (-1i32, 0i32);
+    for (i, &w) in words.iter().enumerate() {
+        if w == 0 {
+            if cur_base == -1 {
+                cur_base = i as i32;
+                cur_len = 1;
+            } else {
+                cur_len += 1;
+            }
+        } else if cur_base != -1 {
+            if best_base == -1 || cur_len > best_len {
+                best_base = cur_base;
+                best_len = cur_len;
+            }
+            cur_base = -1;
+        }
+    }
+    if cur_base != -1 && (best_base == -1 || cur_len > best_len) {
+        best_base = cur_base;
+        best_len = cur_len;
+    }
+    if best_base != -1 && best_len < 2 {
+        best_base = -1;
+    }
+    let mut i = 0i32;
+    while i < 8 {
+        if best_base != -1 && i >= best_base && i < best_base + best_len {
+            if i == best_base {
+                out.push(b':');
+            }
+            i += 1;
+            continue;
+        }
+        if i != 0 {
+            out.push(b':');
+        }
+        if i == 6 && best_base == 0 && (best_len == 6 || (best_len == 5 && words[5] == 0xffff)) {
+            ipv4(out, &a[12..16]);
+            return;
+        }
+        hex(out, words[i as usize] as u64);
+        i += 1;
+    }
+    if best_base != -1 && best_base + best_len == 8 {
+        out.push(b':');
+    }
+}
+
+/// `%-Ns`: left-justified in a field of `width`.
+#[inline]
+pub fn left(out: &mut Vec<u8>, s: &[u8], width: usize) {
+    out.extend_from_slice(s);
+    for _ in s.len()..width {
+        out.push(b' ');
+    }
+}
+
+/// `%Ns`: right-justified in a field of `width`.
+#[inline]
+pub fn right(out: &mut Vec<u8>, s: &[u8], width: usize) {
+    for _ in s.len()..width {
+        out.push(b' ');
+    }
+    out.extend_from_slice(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v6(s: &str) -> String {
+        let a: std::net::Ipv6Addr = s.parse().unwrap();
+        let mut o = Vec::new();
+        ipv6(&mut o, &a.octets());
+        String::from_utf8(o).unwrap()
+    }
+
+    #[test]
+    fn ipv6_like_tcpdump() {
+        assert_eq!(v6("::"), "::");
+        assert_eq!(v6("::1"), "::1");
+        assert_eq!(v6("2001:db8::1"), "2001:db8::1");
+        assert_eq!(v6("fe80::"), "fe80::");
+        assert_eq!(v6("2001:db8:0:1:0:0:0:1"), "2001:db8:0:1::1");
+        assert_eq!(v6("2001:db8:0:0:1:0:0:1"), "2001:db8::1:0:0:1");
+        assert_eq!(v6("::ffff:192.0.2.1"), "::ffff:192.0.2.1");
+        assert_eq!(v6("::192.0.2.1"), "::192.0.2.1");
+        assert_eq!(v6("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2:3:4:5:6");
+    }
+
+    #[test]
+    fn numbers() {
+        let mut o = Vec::new();
+        dec(&mut o, 0);
+        o.push(b' ');
+        dec(&mut o, 4294967295);
+        o.push(b' ');
+        hex_pad(&mut o, 0x800, 4);
+        o.push(b' ');
+        dec_pad(&mut o, 7, 6);
+        o.push(b' ');
+        hex(&mut o, 0);
+        assert_eq!(o, b"0 4294967295 0800 000007 0");
+    }
+}

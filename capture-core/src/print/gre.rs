@@ -1,0 +1,171 @@
+//! GRE versions 0 and 1 at default verbosity (tcpdump's print-gre.c; source-route entries and
+//! PPP payloads of PPTP are not decoded).
+
+use super::nd::{Nd, R};
+use super::{ether, ip, ip6, names};
+
+const GRE_CP: u16 = 0x8000;
+const GRE_RP: u16 = 0x4000;
+const GRE_KP: u16 = 0x2000;
+const GRE_SP: u16 = 0x1000;
+const GRE_AP: u16 = 0x0080;
+
+pub(crate) fn gre_print(nd: &mut Nd, bp: usize, length: usize) -> R {
+    nd.proto = "gre";
+    if !nd.ttest(bp, 2) || length < 2 {
+        nd.trunc();
+        return Ok(());
+    }
+    let vers = nd.be2(bp)? & 7;
+    nd.s(b"GREv");
+    nd.u(vers as u64);
+    match vers {
+        0 => gre0(nd, bp, length),
+        1 => gre1(nd, bp, length),
+        _ => {
+            nd.s(b" ERROR: unknown-version");
+            Ok(())
+        }
+    }
+}
+
+fn proto_e(nd: &mut Nd, prot: u16) {
+    if nd.eflag {
+        nd.s(b", proto ");
+        nd.st(names::ethertype(prot).unwrap_or("unknown"));
+        nd.s(b" (0x");
+        nd.x0(prot as u64, 4);
+        nd.s(b")");
+    }
+}
+
+fn gre0(nd: &mut Nd, bp: usize, length: usize) -> R {
+    let mut len = length;
+    let flags = nd.be2(bp)?;
+    len -= 2;
+    let mut bp = bp + 2;
+    macro_rules! need {
+        ($n:expr) => {
+            if !nd.ttest(bp, $n) || len < $n {
+                nd.trunc();
+                return Ok(());
+            }
+        };
+    }
+    need!(2);
+    let prot = nd.be2(bp)?;
+    len -= 2;
+    bp += 2;
+    if flags & (GRE_CP | GRE_RP) != 0 {
+        need!(2);
+        bp += 2;
+        len -= 2;
+        need!(2);
+        nd.s(b", off 0x");
+        let off = nd.be2(bp)?;
+        nd.x(off as u64);
+        bp += 2;
+        len -= 2;
+    }
+    if flags & GRE_KP != 0 {
+        need!(4);
+        nd.s(b", key=0x");
+        let k = nd.be4(bp)?;
+        nd.x(k as u64);
+        bp += 4;
+        len -= 4;
+    }
+    if flags & GRE_SP != 0 {
+        need!(4);
+        nd.s(b", seq ");
+        let s = nd.be4(bp)?;
+        nd.u(s as u64);
+        bp += 4;
+        len -= 4;
+    }
+    if flags & GRE_RP != 0 {
+        // Source route entries are not decoded.
+        nd.trunc();
+        return Ok(());
+    }
+    proto_e(nd, prot);
+    nd.s(b", length ");
+    nd.u(length as u64);
+    nd.s(b": ");
+    match prot {
+        0x0800 => ip::ip_print(nd, bp, len)?,
+        0x86dd => ip6::ip6_print(nd, bp, len)?,
+        0x6558 => {
+            let avail = nd.avail(bp);
+            ether::ether_print(nd, bp, len, avail)?;
+        }
+        _ => {
+            nd.s(b"gre-proto-0x");
+            nd.x(prot as u64);
+        }
+    }
+    Ok(())
+}
+
+fn gre1(nd: &mut Nd, bp: usize, length: usize) -> R {
+    let mut len = length;
+    let flags = nd.be2(bp)?;
+    len -= 2;
+    let mut bp = bp + 2;
+    macro_rules! need {
+        ($n:expr) => {
+            if !nd.ttest(bp, $n) || len < $n {
+                nd.trunc();
+                return Ok(());
+            }
+        };
+    }
+    need!(2);
+    let prot = nd.be2(bp)?;
+    len -= 2;
+    bp += 2;
+    if flags & GRE_KP != 0 {
+        need!(4);
+        let k = nd.be4(bp)?;
+        nd.s(b", call ");
+        nd.u((k & 0xffff) as u64);
+        len -= 4;
+        bp += 4;
+    }
+    if flags & GRE_SP != 0 {
+        need!(4);
+        nd.s(b", seq ");
+        let s = nd.be4(bp)?;
+        nd.u(s as u64);
+        bp += 4;
+        len -= 4;
+    }
+    if flags & GRE_AP != 0 {
+        need!(4);
+        nd.s(b", ack ");
+        let a = nd.be4(bp)?;
+        nd.u(a as u64);
+        bp += 4;
+        len -= 4;
+    }
+    if flags & GRE_SP == 0 {
+        nd.s(b", no-payload");
+    }
+    proto_e(nd, prot);
+    nd.s(b", length ");
+    nd.u(length as u64);
+    if flags & GRE_SP == 0 {
+        return Ok(());
+    }
+    nd.s(b": ");
+    let _ = (bp, len);
+    // PPP inside PPTP's GRE is not decoded.
+    if prot == 0x880b {
+        nd.proto = "ppp";
+        nd.trunc();
+    } else {
+        nd.s(b"gre-proto-0x");
+        nd.x(prot as u64);
+    }
+    Ok(())
+}

@@ -1,0 +1,311 @@
+//! The printing context, after tcpdump's `netdissect_options`: the packet bytes, the current
+//! end of trustworthy data (`snapend`), the protocol being decoded (for `[|proto]`), the output
+//! buffer and the flags that shape lines.
+//!
+//! tcpdump's `GET_*` macros `longjmp` out of the whole printer when they would read past
+//! `snapend`, and the top level then prints ` [|proto]`. Here the getters return
+//! `Err(Trunc)` and `?` carries it to the top, which prints the same marker. `ND_TTEST`-style
+//! checks (`ttest`) are plain booleans that printers handle locally, as in C.
+
+use super::fmt;
+use super::state::State;
+
+/// A read past the captured data: the packet was truncated (tcpdump's `ND_TRUNCATED`).
+#[derive(Debug)]
+pub(crate) struct Trunc;
+
+pub(crate) type R<T = ()> = Result<T, Trunc>;
+
+/// Offsets are absolute indexes into `b` (the whole captured packet), like tcpdump's pointers.
+pub(crate) struct Nd<'a, 'o, 's> {
+    pub b: &'a [u8],
+    pub snapend: usize,
+    pub proto: &'static str,
+    pub out: &'o mut Vec<u8>,
+    /// `-e`
+    pub eflag: bool,
+    /// `-q`
+    pub qflag: bool,
+    pub st: &'s mut State,
+}
+
+impl<'a, 'o, 's> Nd<'a, 'o, 's> {
+    #[inline]
+    pub fn u1(&self, i: usize) -> R<u8> {
+        if i < self.snapend {
+            Ok(self.b[i])
+        } else {
+            Err(Trunc)
+        }
+    }
+
+    #[inline]
+    pub fn be2(&self, i: usize) -> R<u16> {
+        if i + 2 <= self.snapend {
+            Ok(u16::from_be_bytes([self.b[i], self.b[i + 1]]))
+        } else {
+            Err(Trunc)
+        }
+    }
+
+    #[inline]
+    pub fn be3(&self, i: usize) -> R<u32> {
+        if i + 3 <= self.snapend {
+            Ok(u32::from_be_bytes([
+                0,
+                self.b[i],
+                self.b[i + 1],
+                self.b[i + 2],
+            ]))
+        } else {
+            Err(Trunc)
+        }
+    }
+
+    #[inline]
+    pub fn be4(&self, i: usize) -> R<u32> {
+        if i + 4 <= self.snapend {
+            Ok(u32::from_be_bytes([
+                self.b[i],
+                self.b[i + 1],
+                self.b[i + 2],
+                self.b[i + 3],
+            ]))
+        } else {
+            Err(Trunc)
+        }
+    }
+
+    /// Host-endian 32 bits (DLT_NULL's family field).
+    #[inline]
+    pub fn he4(&self, i: usize) -> R<u32> {
+        if i + 4 <= self.snapend {
+            Ok(u32::from_ne_bytes([
+                self.b[i],
+                self.b[i + 1],
+                self.b[i + 2],
+                self.b[i + 3],
+            ]))
+        } else {
+            Err(Trunc)
+        }
+    }
+
+    /// `len` bytes at `i`, or `Trunc` (`GET_CPY_BYTES` / `ND_TCHECK_LEN` + access).
+    #[inline]
+    pub fn bytes(&self, i: usize, len: usize) -> R<&'a [u8]> {
+        if self.ttest(i, len) {
+            Ok(&self.b[i..i + len])
+        } else {
+            Err(Trunc)
+        }
+    }
+
+    /// `ND_TTEST_LEN(p, len)`: are `len` bytes at `i` captured?
+    #[inline]
+    pub fn ttest(&self, i: usize, len: usize) -> bool {
+        i <= self.snapend && len <= self.snapend - i
+    }
+
+    /// `ND_BYTES_AVAILABLE_AFTER(p)`.
+    #[inline]
+    pub fn avail(&self, i: usize) -> usize {
+        self.snapend.saturating_sub(i)
+    }
+
+    /// `nd_push_snaplen`: shrink snapend to `i + len` if that is shorter. Returns the old
+    /// snapend for the caller to restore (`nd_pop_packet_info`).
+    #[inline]
+    pub fn push_snaplen(&mut self, i: usize, len: usize) -> usize {
+        let old = self.snapend;
+        if i <= self.snapend && len <= self.snapend - i {
+            self.snapend = i + len;
+        }
+        old
+    }
+
+    /// `ND_TCHECK_LEN` that longjmps: C evaluates a `GET_*` argument before printing any of
+    /// its `ND_PRINT`, so a prefix must not be printed when the field is missing.
+    #[inline]
+    pub fn need(&self, i: usize, len: usize) -> R {
+        if self.ttest(i, len) {
+            Ok(())
+        } else {
+            Err(Trunc)
+        }
+    }
+
+    /// `nd_print_trunc`: " [|proto]".
+    pub fn trunc(&mut self) {
+        self.out.extend_from_slice(b" [|");
+        self.out.extend_from_slice(self.proto.as_bytes());
+        self.out.push(b']');
+    }
+
+    /// `nd_print_invalid`.
+    #[inline]
+    pub fn invalid(&mut self) {
+        self.s(b" (invalid)");
+    }
+
+    #[inline]
+    pub fn s(&mut self, s: &[u8]) {
+        self.out.extend_from_slice(s);
+    }
+
+    #[inline]
+    pub fn st(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    #[inline]
+    pub fn u(&mut self, v: u64) {
+        fmt::dec(self.out, v);
+    }
+
+    #[inline]
+    pub fn x(&mut self, v: u64) {
+        fmt::hex(self.out, v);
+    }
+
+    /// `%0Nx`
+    #[inline]
+    pub fn x0(&mut self, v: u64, width: usize) {
+        fmt::hex_pad(self.out, v, width);
+    }
+
+    /// `GET_IPADDR_STRING(p)`.
+    pub fn ip4(&mut self, i: usize) -> R {
+        let a = self.bytes(i, 4)?;
+        fmt::ipv4(self.out, a);
+        Ok(())
+    }
+
+    /// `GET_IP6ADDR_STRING(p)`.
+    pub fn ip6(&mut self, i: usize) -> R {
+        let a = self.bytes(i, 16)?;
+        fmt::ipv6(self.out, a);
+        Ok(())
+    }
+
+    /// `GET_ETHERADDR_STRING(p)` (with -n: always hex).
+    pub fn mac(&mut self, i: usize) -> R {
+        let a = self.bytes(i, 6)?;
+        fmt::hexbytes(self.out, a, b':');
+        Ok(())
+    }
+
+    /// `fn_print_char`: printable ASCII as is, others as `M-` / `^` escapes.
+    pub fn print_char(&mut self, mut c: u8) {
+        if c >= 0x80 {
+            c &= 0x7f;
+            self.s(b"M-");
+        }
+        if !(0x20..=0x7e).contains(&c) {
+            c ^= 0x40;
+            self.out.push(b'^');
+        }
+        self.out.push(c);
+    }
+
+    /// `nd_printn`: at most `n` characters, stopping at `ep` (`None`: no limit but snapend,
+    /// which raises `Trunc`). Returns true if it stopped early.
+    pub fn printn(&mut self, mut i: usize, mut n: usize, ep: Option<usize>) -> R<bool> {
+        while n > 0 && ep.map_or(true, |e| i < e) {
+            n -= 1;
+            let c = self.u1(i)?;
+            i += 1;
+            self.print_char(c);
+        }
+        Ok(n != 0)
+    }
+
+    /// `hex_and_ascii_print(ident, cp, length)`, tcpdump's default dump of undecoded data.
+    pub fn hex_and_ascii(&mut self, ident: &[u8], cp: usize, length: usize) -> R {
+        let mut length = length;
+        let caplength = self.avail(cp);
+        let truncated = length > caplength;
+        if truncated {
+            length = caplength;
+        }
+        let data = &self.b[cp..cp + length];
+        let mut oset = 0u64;
+        for chunk in data.chunks(16) {
+            self.s(ident);
+            self.s(b"0x");
+            self.x0(oset, 4);
+            self.s(b": ");
+            let mut hexlen = 0;
+            for pair in chunk.chunks(2) {
+                self.out.push(b' ');
+                for &c in pair {
+                    fmt::hex_pad(self.out, c as u64, 2);
+                }
+                hexlen += 1 + 2 * pair.len();
+            }
+            for _ in hexlen..40 {
+                self.out.push(b' ');
+            }
+            self.s(b"  ");
+            for &c in chunk {
+                self.out
+                    .push(if (0x21..=0x7e).contains(&c) { c } else { b'.' });
+            }
+            oset += 16;
+        }
+        if truncated {
+            return Err(Trunc);
+        }
+        Ok(())
+    }
+
+    /// `hex_print(ident, cp, length)`.
+    pub fn hex_print(&mut self, ident: &[u8], cp: usize, length: usize) -> R {
+        let mut length = length;
+        let caplength = self.avail(cp);
+        let truncated = length > caplength;
+        if truncated {
+            length = caplength;
+        }
+        let data = &self.b[cp..cp + length];
+        let mut oset = 0u64;
+        let mut i = 0usize;
+        let nshorts = length / 2;
+        for k in 0..nshorts {
+            if i % 8 == 0 {
+                self.s(ident);
+                self.s(b"0x");
+                self.x0(oset, 4);
+                self.s(b": ");
+                oset += 16;
+            }
+            i += 1;
+            self.out.push(b' ');
+            fmt::hex_pad(self.out, data[2 * k] as u64, 2);
+            fmt::hex_pad(self.out, data[2 * k + 1] as u64, 2);
+        }
+        if length & 1 == 1 {
+            if i % 8 == 0 {
+                self.s(ident);
+                self.s(b"0x");
+                self.x0(oset, 4);
+                self.s(b": ");
+            }
+            self.out.push(b' ');
+            fmt::hex_pad(self.out, data[length - 1] as u64, 2);
+        }
+        if truncated {
+            return Err(Trunc);
+        }
+        Ok(())
+    }
+
+    /// `ND_DEFAULTPRINT(p, caplen)`, which -q suppresses (tcpdump's
+    /// `ndo_suppress_default_print`).
+    pub fn default_print(&mut self, cp: usize, caplen: usize) -> R {
+        if self.qflag {
+            return Ok(());
+        }
+        self.hex_and_ascii(b"\n\t", cp, caplen)
+    }
+}

@@ -1,0 +1,579 @@
+//! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
+//! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
+//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS).
+
+use super::nd::{Nd, Trunc, R};
+use super::state::{TcpKey, TcpSeq};
+use super::{dns, mptcp, txtproto};
+
+const TH_FIN: u8 = 0x01;
+const TH_SYN: u8 = 0x02;
+const TH_RST: u8 = 0x04;
+const TH_ACK: u8 = 0x10;
+const TH_URG: u8 = 0x20;
+
+const FLAGS: [(u8, u8); 8] = [
+    (0x01, b'F'),
+    (0x02, b'S'),
+    (0x04, b'R'),
+    (0x08, b'P'),
+    (0x10, b'.'),
+    (0x20, b'U'),
+    (0x40, b'E'),
+    (0x80, b'W'),
+];
+
+fn option_name(opt: u8) -> Option<&'static str> {
+    Some(match opt {
+        0 => "eol",
+        1 => "nop",
+        2 => "mss",
+        3 => "wscale",
+        4 => "sackOK",
+        5 => "sack",
+        6 => "echo",
+        7 => "echoreply",
+        8 => "TS",
+        11 => "cc",
+        12 => "ccnew",
+        13 => "",
+        19 => "md5",
+        20 => "scps",
+        28 => "uto",
+        29 => "tcp-ao",
+        30 => "mptcp",
+        34 => "tfo",
+        254 => "exp",
+        _ => return None,
+    })
+}
+
+/// Where the option loop ends (tcpdump's `goto bad` / `goto trunc` inside the options).
+enum OptEnd {
+    /// `goto bad`
+    Bad,
+    /// `goto trunc` (a failed LENCHECK): " [|tcp]" and, oddly but faithfully, ">".
+    Trunc,
+    /// A `GET_*` past the data: tcpdump longjmps to the top level.
+    Jmp,
+}
+
+/// `tcp_print`.
+pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragmented: bool) -> R {
+    let _ = fragmented;
+    nd.proto = "tcp";
+    let v6 = nd.u1(iph)? >> 4 == 6;
+    let mut ch: u8 = 0;
+    if !nd.ttest(bp + 2, 2) {
+        if v6 {
+            nd.ip6(iph + 8)?;
+            nd.s(b" > ");
+            nd.ip6(iph + 24)?;
+        } else {
+            nd.ip4(iph + 12)?;
+            nd.s(b" > ");
+            nd.ip4(iph + 16)?;
+        }
+        nd.s(b":");
+        nd.trunc();
+        return Ok(());
+    }
+    let sport = nd.be2(bp)?;
+    let dport = nd.be2(bp + 2)?;
+    let ip_proto = if v6 { nd.u1(iph + 6)? } else { nd.u1(iph + 9)? };
+    if ip_proto == 6 {
+        if v6 {
+            nd.ip6(iph + 8)?;
+        } else {
+            nd.ip4(iph + 12)?;
+        }
+        nd.s(b".");
+        nd.u(sport as u64);
+        nd.s(b" > ");
+        if v6 {
+            nd.ip6(iph + 24)?;
+        } else {
+            nd.ip4(iph + 16)?;
+        }
+        nd.s(b".");
+        nd.u(dport as u64);
+        nd.s(b": ");
+    } else {
+        nd.u(sport as u64);
+        nd.s(b" > ");
+        nd.u(dport as u64);
+        nd.s(b": ");
+    }
+    if !nd.ttest(bp, 20) {
+        nd.trunc();
+        return Ok(());
+    }
+    let mut hlen = ((nd.u1(bp + 12)? >> 4) as usize) * 4;
+    if hlen < 20 {
+        nd.s(b" tcp ");
+        nd.u(length.wrapping_sub(hlen) as u32 as u64);
+        nd.s(b" [bad hdr length ");
+        nd.u(hlen as u64);
+        nd.s(b" - too short, < 20]");
+        return Ok(());
+    }
+    let mut seq = nd.be4(bp + 4)?;
+    let mut ack = nd.be4(bp + 8)?;
+    let win = nd.be2(bp + 14)?;
+    let urp = nd.be2(bp + 18)?;
+    if nd.qflag {
+        nd.s(b"tcp ");
+        nd.u(length.wrapping_sub(hlen) as u32 as u64);
+        if hlen > length {
+            nd.s(b" [bad hdr length ");
+            nd.u(hlen as u64);
+            nd.s(b" - too long, > ");
+            nd.u(length as u64);
+            nd.s(b"]");
+        }
+        return Ok(());
+    }
+    let flags = nd.u1(bp + 13)?;
+    nd.s(b"Flags [");
+    if flags == 0 {
+        nd.s(b"none");
+    } else {
+        for (bit, c) in FLAGS {
+            if flags & bit != 0 {
+                nd.out.push(c);
+            }
+        }
+    }
+    nd.s(b"]");
+
+    let (thseq, thack, rev);
+    if flags & TH_ACK != 0 {
+        let mut key = TcpKey {
+            v6,
+            src: [0; 16],
+            dst: [0; 16],
+            port: 0,
+        };
+        let alen = if v6 { 16 } else { 4 };
+        let (so, dof) = if v6 {
+            (iph + 8, iph + 24)
+        } else {
+            (iph + 12, iph + 16)
+        };
+        let src = nd.bytes(so, alen)?;
+        let dst = nd.bytes(dof, alen)?;
+        let r = sport > dport || (sport == dport && src > dst);
+        if r {
+            key.src[..alen].copy_from_slice(dst);
+            key.dst[..alen].copy_from_slice(src);
+            key.port = ((dport as u32) << 16) | sport as u32;
+        } else {
+            key.src[..alen].copy_from_slice(src);
+            key.dst[..alen].copy_from_slice(dst);
+            key.port = ((sport as u32) << 16) | dport as u32;
+        }
+        let th = match nd.st.tcp.get_mut(&key) {
+            Some(th) if flags & TH_SYN == 0 => {
+                if r {
+                    seq = seq.wrapping_sub(th.ack);
+                    ack = ack.wrapping_sub(th.seq);
+                } else {
+                    seq = seq.wrapping_sub(th.seq);
+                    ack = ack.wrapping_sub(th.ack);
+                }
+                *th
+            }
+            _ => {
+                let th = if r {
+                    TcpSeq {
+                        ack: seq,
+                        seq: ack.wrapping_sub(1),
+                    }
+                } else {
+                    TcpSeq {
+                        seq,
+                        ack: ack.wrapping_sub(1),
+                    }
+                };
+                nd.st.tcp.insert(key, th);
+                th
+            }
+        };
+        thseq = th.seq;
+        thack = th.ack;
+        rev = r;
+    } else {
+        thseq = 0;
+        thack = 0;
+        rev = false;
+    }
+    if hlen > length {
+        nd.s(b" [bad hdr length ");
+        nd.u(hlen as u64);
+        nd.s(b" - too long, > ");
+        nd.u(length as u64);
+        nd.s(b"]");
+        return Ok(());
+    }
+    let th_off = hlen;
+    let length = length - hlen;
+    if length > 0 || flags & (TH_SYN | TH_FIN | TH_RST) != 0 {
+        nd.s(b", seq ");
+        nd.u(seq as u64);
+        if length > 0 {
+            nd.s(b":");
+            nd.u(seq.wrapping_add(length as u32) as u64);
+        }
+    }
+    if flags & TH_ACK != 0 {
+        nd.s(b", ack ");
+        nd.u(ack as u64);
+    }
+    nd.s(b", win ");
+    nd.u(win as u64);
+    if flags & TH_URG != 0 {
+        nd.s(b", urg ");
+        nd.u(urp as u64);
+    }
+    if hlen > 20 {
+        hlen -= 20;
+        let mut cp = bp + 20;
+        nd.s(b", options [");
+        // tcp_verify_signature: can the whole segment be read?
+        let sig_data_ok = bp + th_off + length <= nd.snapend;
+        match options(
+            nd,
+            &mut cp,
+            &mut hlen,
+            &mut ch,
+            sig_data_ok,
+            flags,
+            rev,
+            thseq,
+            thack,
+        ) {
+            Ok(()) => nd.s(b"]"),
+            Err(OptEnd::Bad) => {
+                nd.s(b"[bad opt]");
+                if ch != 0 {
+                    nd.s(b"]");
+                }
+                return Ok(());
+            }
+            Err(OptEnd::Jmp) => return Err(Trunc),
+            Err(OptEnd::Trunc) => {
+                nd.trunc();
+                if ch != 0 {
+                    nd.s(b">");
+                }
+                return Ok(());
+            }
+        }
+    }
+    nd.s(b", length ");
+    nd.u(length as u64);
+    if length == 0 {
+        return Ok(());
+    }
+    let header_len = ((nd.u1(bp + 12)? >> 4) as usize) * 4;
+    if !nd.ttest(bp, header_len) {
+        nd.s(b" [remaining caplen(");
+        nd.u(nd.avail(bp) as u64);
+        nd.s(b") < header length(");
+        nd.u(header_len as u64);
+        nd.s(b")]");
+        return Err(Trunc);
+    }
+    let bp = bp + header_len;
+    let port = |p: u16| sport == p || dport == p;
+    // The order of tcpdump's port tests matters where two could match.
+    if port(23) {
+        // telnet options are not decoded.
+    } else if port(25) {
+        nd.s(b": ");
+        txtproto::smtp_print(nd, bp, length)?;
+    } else if port(43) {
+        nd.s(b": ");
+        nd.proto = "whois";
+        txtproto::whois_print(nd, bp, length)?;
+    } else if port(179) {
+        // bgp_print: at default verbosity only the protocol name.
+        nd.proto = "bgp";
+        nd.s(b": BGP");
+    } else if port(1723) || port(6379) {
+        // PPTP and RESP (Redis) are not decoded.
+    } else if port(22) {
+        txtproto::ssh_print(nd, bp, length)?;
+    } else if port(21) {
+        nd.s(b": ");
+        txtproto::ftp_print(nd, bp, length)?;
+    } else if port(80) || port(8080) {
+        nd.s(b": ");
+        txtproto::http_print(nd, bp, length)?;
+    } else if port(554) || port(8554) {
+        nd.s(b": ");
+        txtproto::rtsp_print(nd, bp, length)?;
+    } else if port(53) {
+        dns::domain_print(nd, bp, length, true, false)?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn options(
+    nd: &mut Nd,
+    cp: &mut usize,
+    hlen: &mut usize,
+    ch: &mut u8,
+    sig_data_ok: bool,
+    flags: u8,
+    rev: bool,
+    thseq: u32,
+    thack: u32,
+) -> Result<(), OptEnd> {
+    let g1 = |nd: &Nd, i: usize| nd.u1(i).map_err(|_| OptEnd::Jmp);
+    let g2 = |nd: &Nd, i: usize| nd.be2(i).map_err(|_| OptEnd::Jmp);
+    let g4 = |nd: &Nd, i: usize| nd.be4(i).map_err(|_| OptEnd::Jmp);
+    while *hlen > 0 {
+        if *ch != 0 {
+            nd.out.push(*ch);
+        }
+        let opt = g1(nd, *cp)?;
+        *cp += 1;
+        let len: usize;
+        if opt == 0 || opt == 1 {
+            len = 1;
+        } else {
+            len = g1(nd, *cp)? as usize;
+            *cp += 1;
+            if len < 2 || len > *hlen {
+                return Err(OptEnd::Bad);
+            }
+            *hlen -= 1;
+        }
+        *hlen -= 1;
+        let mut datalen = 0usize;
+        let hl = *hlen;
+        let lencheck = |nd: &Nd, l: usize| -> Result<(), OptEnd> {
+            if l > hl {
+                return Err(OptEnd::Bad);
+            }
+            if !nd.ttest(*cp, l) {
+                return Err(OptEnd::Trunc);
+            }
+            Ok(())
+        };
+        match option_name(opt) {
+            Some(n) => nd.st(n),
+            None => {
+                nd.s(b"unknown-");
+                nd.u(opt as u64);
+            }
+        }
+        let c = *cp;
+        match opt {
+            2 => {
+                datalen = 2;
+                lencheck(nd, datalen)?;
+                nd.s(b" ");
+                let v = g2(nd, c)?;
+                nd.u(v as u64);
+            }
+            3 => {
+                datalen = 1;
+                lencheck(nd, datalen)?;
+                nd.s(b" ");
+                let v = g1(nd, c)?;
+                nd.u(v as u64);
+            }
+            5 => {
+                datalen = len - 2;
+                if datalen % 8 != 0 {
+                    nd.s(b" invalid sack");
+                } else {
+                    nd.s(b" ");
+                    nd.u((datalen / 8) as u64);
+                    nd.s(b" ");
+                    let mut i = 0;
+                    while i < datalen {
+                        lencheck(nd, i + 4)?;
+                        let mut s = g4(nd, c + i)?;
+                        lencheck(nd, i + 8)?;
+                        let mut e = g4(nd, c + i + 4)?;
+                        if rev {
+                            s = s.wrapping_sub(thseq);
+                            e = e.wrapping_sub(thseq);
+                        } else {
+                            s = s.wrapping_sub(thack);
+                            e = e.wrapping_sub(thack);
+                        }
+                        nd.s(b"{");
+                        nd.u(s as u64);
+                        nd.s(b":");
+                        nd.u(e as u64);
+                        nd.s(b"}");
+                        i += 8;
+                    }
+                }
+            }
+            11 | 12 | 13 | 6 | 7 => {
+                datalen = 4;
+                lencheck(nd, datalen)?;
+                nd.s(b" ");
+                let v = g4(nd, c)?;
+                nd.u(v as u64);
+            }
+            8 => {
+                datalen = 8;
+                lencheck(nd, datalen)?;
+                let a = g4(nd, c)?;
+                let b = g4(nd, c + 4)?;
+                nd.s(b" val ");
+                nd.u(a as u64);
+                nd.s(b" ecr ");
+                nd.u(b as u64);
+            }
+            19 => {
+                datalen = 16;
+                lencheck(nd, datalen)?;
+                // tcpdump 4.99 as Debian builds it (with libcrypto, no -M secret).
+                if sig_data_ok {
+                    nd.s(b" shared secret not supplied with -M, can't check - ");
+                } else {
+                    nd.s(b" snaplen too short, can't check - ");
+                }
+                for i in 0..16 {
+                    let v = g1(nd, c + i)?;
+                    nd.x0(v as u64, 2);
+                }
+            }
+            20 => {
+                datalen = 2;
+                lencheck(nd, datalen)?;
+                let a = g1(nd, c)?;
+                let b = g1(nd, c + 1)?;
+                nd.s(b" cap ");
+                nd.x0(a as u64, 2);
+                nd.s(b" id ");
+                nd.u(b as u64);
+            }
+            29 => {
+                datalen = len - 2;
+                if datalen < 2 {
+                    nd.invalid();
+                } else {
+                    lencheck(nd, 1)?;
+                    nd.s(b" keyid ");
+                    let v = g1(nd, c)?;
+                    nd.u(v as u64);
+                    lencheck(nd, 2)?;
+                    nd.s(b" rnextkeyid ");
+                    let v = g1(nd, c + 1)?;
+                    nd.u(v as u64);
+                    if datalen > 2 {
+                        nd.s(b" mac 0x");
+                        for i in 2..datalen {
+                            lencheck(nd, i + 1)?;
+                            let v = g1(nd, c + i)?;
+                            nd.x0(v as u64, 2);
+                        }
+                    }
+                }
+            }
+            0 | 1 | 4 => {}
+            28 => {
+                datalen = 2;
+                lencheck(nd, datalen)?;
+                let mut uto = g2(nd, c)? as u32;
+                nd.s(b" 0x");
+                nd.x(uto as u64);
+                if uto & 1 != 0 {
+                    uto = (uto >> 1) * 60;
+                } else {
+                    uto >>= 1;
+                }
+                nd.s(b" ");
+                nd.u(uto as u64);
+            }
+            30 => {
+                datalen = len - 2;
+                lencheck(nd, datalen)?;
+                let saved = nd.snapend;
+                nd.snapend = nd.snapend.min(c - 2 + len);
+                let r = mptcp::mptcp_print(nd, c - 2, len, flags);
+                nd.snapend = saved;
+                match r {
+                    Ok(true) => {}
+                    Ok(false) => return Err(OptEnd::Bad),
+                    Err(_) => return Err(OptEnd::Jmp),
+                }
+            }
+            34 => {
+                datalen = len - 2;
+                lencheck(nd, datalen)?;
+                nd.s(b" ");
+                fastopen(nd, c, datalen, false).map_err(|_| OptEnd::Jmp)?;
+            }
+            254 => {
+                datalen = len - 2;
+                lencheck(nd, datalen)?;
+                if datalen < 2 {
+                    return Err(OptEnd::Bad);
+                }
+                let magic = g2(nd, c)?;
+                nd.s(b"-");
+                if magic == 0xf989 {
+                    fastopen(nd, c + 2, datalen - 2, true).map_err(|_| OptEnd::Jmp)?;
+                } else {
+                    nd.x0(magic as u64, 4);
+                }
+            }
+            _ => {
+                datalen = len - 2;
+                if datalen > 0 {
+                    nd.s(b" 0x");
+                }
+                for i in 0..datalen {
+                    lencheck(nd, i + 1)?;
+                    let v = g1(nd, c + i)?;
+                    nd.x0(v as u64, 2);
+                }
+            }
+        }
+        *cp += datalen;
+        *hlen -= datalen;
+        let mut dl = datalen + 1;
+        if opt != 0 && opt != 1 {
+            dl += 1;
+        }
+        if dl != len {
+            nd.s(b"[len ");
+            nd.u(len as u64);
+            nd.s(b"]");
+        }
+        *ch = b',';
+        if opt == 0 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// `print_tcp_fastopen_option`.
+fn fastopen(nd: &mut Nd, cp: usize, datalen: usize, exp: bool) -> R {
+    if exp {
+        nd.s(b"tfo");
+    }
+    if datalen == 0 {
+        nd.s(b" cookiereq");
+    } else if datalen % 2 != 0 || !(4..=16).contains(&datalen) {
+        nd.invalid();
+    } else {
+        nd.s(b" cookie ");
+        for i in 0..datalen {
+            let v = nd.u1(cp + i)?;
+            nd.x0(v as u64, 2);
+        }
+    }
+    Ok(())
+}

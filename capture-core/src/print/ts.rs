@@ -1,0 +1,198 @@
+//! Timestamps as tcpdump's `ts_print` writes them (default microsecond precision): local time
+//! for no -t and -tttt (honouring TZ through libc's localtime, like tcpdump), seconds since
+//! the epoch for -tt, and the delta from the previous packet for -ttt.
+
+use super::fmt;
+use crate::options::TimestampStyle;
+
+extern "C" {
+    fn tzset();
+}
+
+pub(crate) struct Clock {
+    style: TimestampStyle,
+    /// `tv_ref` of -ttt: the previous packet's (sec, usec); (0, 0) means unset, as in C.
+    prev: (i64, i64),
+    /// UTC offset known to hold for the whole hour starting at `.0` (see `utc_offset`).
+    cache: Option<(i64, i64)>,
+    /// The text before the fraction for the second in `.0` ("HH:MM:SS" and so on): packets
+    /// come many per second, and only the fraction changes between them.
+    line_sec: Option<i64>,
+    line_text: Vec<u8>,
+}
+
+impl Clock {
+    pub fn new(style: TimestampStyle) -> Clock {
+        // localtime_r does not promise to read TZ itself; localtime (tcpdump's) does.
+        // SAFETY: tzset only (re)reads the TZ environment variable into libc's globals.
+        unsafe { tzset() };
+        Clock {
+            style,
+            prev: (0, 0),
+            cache: None,
+            line_sec: None,
+            line_text: Vec::with_capacity(32),
+        }
+    }
+
+    pub fn print(&mut self, out: &mut Vec<u8>, sec: i64, nsec: u32) {
+        // ts_nsec from 10^9 up carries a damaged file's raw microsecond field (see
+        // pcapng::reader); tcpdump prints it as is.
+        let usec = if nsec < 1_000_000_000 {
+            (nsec / 1000) as i64
+        } else {
+            (nsec - 1_000_000_000) as i64 + 1_000_000
+        };
+        match self.style {
+            TimestampStyle::Time | TimestampStyle::DateTime => {
+                let date = self.style == TimestampStyle::DateTime;
+                match self.line_sec {
+                    Some(s) if s == sec && (0..1_000_000).contains(&usec) => {
+                        out.extend_from_slice(&self.line_text);
+                        fmt::dec_pad(out, usec as u64, 6);
+                    }
+                    _ => {
+                        let start = out.len();
+                        self.hmsfrac(out, sec, usec, date, true);
+                        // Cache what precedes the 6-digit fraction when the line has one.
+                        if (sec as u32) & 0x8000_0000 == 0 && (0..1_000_000).contains(&usec) {
+                            self.line_text.clear();
+                            self.line_text.extend_from_slice(&out[start..out.len() - 6]);
+                            self.line_sec = Some(sec);
+                        }
+                    }
+                }
+                out.push(b' ');
+            }
+            TimestampStyle::None => {}
+            TimestampStyle::Epoch => {
+                if (sec as u32) & 0x8000_0000 != 0 {
+                    out.extend_from_slice(b"[Error converting time]");
+                } else {
+                    fmt::dec(out, sec as u32 as u64);
+                    out.push(b'.');
+                    fmt::dec_pad(out, usec as u64, 6);
+                }
+                out.push(b' ');
+            }
+            TimestampStyle::Delta => {
+                let cur = (sec, usec);
+                if self.prev == (0, 0) {
+                    self.prev = cur;
+                }
+                let negative = cur < self.prev;
+                let (a, b) = if negative {
+                    (self.prev, cur)
+                } else {
+                    (cur, self.prev)
+                };
+                let mut ds = a.0 - b.0;
+                let mut du = a.1 - b.1;
+                if du < 0 {
+                    ds -= 1;
+                    du += 1_000_000;
+                }
+                out.push(if negative { b'-' } else { b' ' });
+                self.hmsfrac(out, ds, du, false, false);
+                out.push(b' ');
+                self.prev = cur;
+            }
+        }
+    }
+
+    /// `ts_date_hmsfrac_print`.
+    fn hmsfrac(&mut self, out: &mut Vec<u8>, sec: i64, usec: i64, date: bool, local: bool) {
+        if (sec as u32) & 0x8000_0000 != 0 {
+            out.extend_from_slice(b"[Error converting time]");
+            return;
+        }
+        let t = if local {
+            match self.utc_offset(sec) {
+                Some(off) => sec + off,
+                None => {
+                    out.extend_from_slice(b"[Error converting time]");
+                    return;
+                }
+            }
+        } else {
+            sec
+        };
+        let days = t.div_euclid(86400);
+        let sod = t.rem_euclid(86400);
+        if date {
+            let (y, m, d) = civil_from_days(days);
+            fmt::dec_pad(out, y as u64, 4);
+            out.push(b'-');
+            fmt::dec_pad(out, m as u64, 2);
+            out.push(b'-');
+            fmt::dec_pad(out, d as u64, 2);
+            out.push(b' ');
+        }
+        fmt::dec_pad(out, (sod / 3600) as u64, 2);
+        out.push(b':');
+        fmt::dec_pad(out, (sod / 60 % 60) as u64, 2);
+        out.push(b':');
+        fmt::dec_pad(out, (sod % 60) as u64, 2);
+        out.push(b'.');
+        fmt::dec_pad(out, usec as u64, 6);
+    }
+
+    /// The local UTC offset at `sec`. localtime_r is slow (it may stat /etc/localtime), so
+    /// the offset is cached per hour, but only for hours whose first and last second have
+    /// the same offset: an hour holding a DST change is asked second by second, so the
+    /// result is exact.
+    fn utc_offset(&mut self, sec: i64) -> Option<i64> {
+        let hour = sec - sec.rem_euclid(3600);
+        if let Some((h, off)) = self.cache {
+            if h == hour {
+                return Some(off);
+            }
+        }
+        let start = gmtoff(hour)?;
+        let end = gmtoff(hour + 3599)?;
+        if start == end {
+            self.cache = Some((hour, start));
+            Some(start)
+        } else {
+            gmtoff(sec)
+        }
+    }
+}
+
+fn gmtoff(sec: i64) -> Option<i64> {
+    let t = sec as libc::time_t;
+    // SAFETY: tm is plain data; localtime_r writes it and returns NULL on failure.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::localtime_r(&t, &mut tm) };
+    if r.is_null() {
+        None
+    } else {
+        Some(tm.tm_gmtoff as i64)
+    }
+}
+
+/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z.rem_euclid(146097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19782), (2024, 2, 29));
+    }
+}

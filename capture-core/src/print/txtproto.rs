@@ -1,0 +1,234 @@
+//! Text protocols tcpdump shows by their first line: HTTP, RTSP, FTP, SMTP (util-print.c's
+//! `txtproto_print`), and the SSH version banner (print-ssh.c).
+
+use super::nd::{Nd, R};
+
+const HTTP_CMDS: &[&[u8]] = &[
+    b"GET",
+    b"PUT",
+    b"COPY",
+    b"HEAD",
+    b"LOCK",
+    b"MOVE",
+    b"POLL",
+    b"POST",
+    b"BCOPY",
+    b"BMOVE",
+    b"MKCOL",
+    b"TRACE",
+    b"LABEL",
+    b"MERGE",
+    b"DELETE",
+    b"SEARCH",
+    b"UNLOCK",
+    b"REPORT",
+    b"UPDATE",
+    b"NOTIFY",
+    b"BDELETE",
+    b"CONNECT",
+    b"OPTIONS",
+    b"CHECKIN",
+    b"PROPFIND",
+    b"CHECKOUT",
+    b"CCM_POST",
+    b"SUBSCRIBE",
+    b"PROPPATCH",
+    b"BPROPFIND",
+    b"BPROPPATCH",
+    b"UNCHECKOUT",
+    b"MKACTIVITY",
+    b"MKWORKSPACE",
+    b"UNSUBSCRIBE",
+    b"RPC_CONNECT",
+    b"VERSION-CONTROL",
+    b"BASELINE-CONTROL",
+];
+
+const RTSP_CMDS: &[&[u8]] = &[
+    b"DESCRIBE",
+    b"ANNOUNCE",
+    b"GET_PARAMETER",
+    b"OPTIONS",
+    b"PAUSE",
+    b"PLAY",
+    b"RECORD",
+    b"REDIRECT",
+    b"SETUP",
+    b"SET_PARAMETER",
+    b"TEARDOWN",
+];
+
+const MAX_TOKEN: usize = 128;
+
+#[inline]
+fn isprint(c: u8) -> bool {
+    (0x20..=0x7e).contains(&c)
+}
+
+pub(crate) fn http_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "http";
+    txtproto_print(nd, p, len, Some(HTTP_CMDS), true)
+}
+
+pub(crate) fn rtsp_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "rtsp";
+    txtproto_print(nd, p, len, Some(RTSP_CMDS), true)
+}
+
+pub(crate) fn ftp_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "ftp";
+    txtproto_print(nd, p, len, None, false)
+}
+
+pub(crate) fn whois_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "whois";
+    txtproto_print(nd, p, len, None, false)
+}
+
+pub(crate) fn smtp_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "smtp";
+    txtproto_print(nd, p, len, None, false)
+}
+
+/// `fetch_token`: the token at `idx` into `tok`; returns the index after it and the blanks
+/// that follow, or 0 for "no token".
+fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut Vec<u8>) -> usize {
+    tok.clear();
+    while idx < len {
+        if !nd.ttest(p + idx, 1) {
+            return 0;
+        }
+        let c = nd.b[p + idx];
+        if c >= 0x80 {
+            return 0;
+        }
+        if c == b' ' || c == b'\t' || c == b'\r' || c == b'\n' {
+            break;
+        }
+        if !isprint(c) {
+            return 0;
+        }
+        if tok.len() + 2 > MAX_TOKEN + 1 {
+            return 0;
+        }
+        tok.push(c);
+        idx += 1;
+    }
+    if tok.is_empty() {
+        return 0;
+    }
+    while idx < len {
+        if !nd.ttest(p + idx, 1) {
+            break;
+        }
+        let c = nd.b[p + idx];
+        if c == b'\r' || c == b'\n' || !isprint(c) || (c != b' ' && c != b'\t') {
+            break;
+        }
+        idx += 1;
+    }
+    idx
+}
+
+/// `print_txt_line`: the line at `idx` after `prefix`; returns the index after its end of
+/// line, or 0 when it is not a complete text line.
+fn print_txt_line(nd: &mut Nd, prefix: &[u8], p: usize, mut idx: usize, len: usize) -> R<usize> {
+    let start = idx;
+    while idx < len {
+        let c = nd.u1(p + idx)?;
+        if c == b'\n' {
+            let end = idx;
+            nd.s(prefix);
+            nd.out.extend_from_slice(&nd.b[p + start..p + end]);
+            return Ok(idx + 1);
+        } else if c == b'\r' {
+            if idx + 1 >= len {
+                return Ok(0);
+            }
+            if nd.u1(p + idx + 1)? == b'\n' {
+                let end = idx;
+                nd.s(prefix);
+                nd.out.extend_from_slice(&nd.b[p + start..p + end]);
+                return Ok(idx + 2);
+            }
+            return Ok(0);
+        } else if !isprint(c) && c != b'\t' {
+            return Ok(0);
+        }
+        idx += 1;
+    }
+    nd.s(prefix);
+    nd.out.extend_from_slice(&nd.b[p + start..p + idx]);
+    nd.trunc();
+    Ok(0)
+}
+
+fn txtproto_print(
+    nd: &mut Nd,
+    p: usize,
+    len: usize,
+    cmds: Option<&[&[u8]]>,
+    resp_code_second: bool,
+) -> R {
+    let print_this = match cmds {
+        None => true,
+        Some(cmds) => {
+            let mut tok = Vec::new();
+            let mut this = false;
+            let mut idx = fetch_token(nd, p, 0, len, &mut tok);
+            if idx != 0 {
+                if cmds.iter().any(|c| c.eq_ignore_ascii_case(&tok)) {
+                    this = true;
+                }
+                if resp_code_second {
+                    idx = fetch_token(nd, p, idx, len, &mut tok);
+                }
+                if idx != 0 && tok.len() == 3 && tok.iter().all(|c| c.is_ascii_digit()) {
+                    this = true;
+                }
+            }
+            this
+        }
+    };
+    for &c in nd.proto.as_bytes() {
+        nd.out.push(c.to_ascii_uppercase());
+    }
+    if print_this {
+        print_txt_line(nd, b": ", p, 0, len)?;
+    }
+    Ok(())
+}
+
+/// `ssh_print`: ": SSH: <version line>" when the payload starts with a complete "SSH-" line.
+pub(crate) fn ssh_print(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.proto = "ssh";
+    for (k, &c) in b"SSH-".iter().enumerate() {
+        if nd.u1(p + k)? != c {
+            return Ok(());
+        }
+    }
+    let mut idx = 4;
+    while idx < len {
+        let c = nd.u1(p + idx)?;
+        if c == b'\n' {
+            break;
+        } else if c == b'\r' {
+            if idx + 1 >= len {
+                return Ok(());
+            }
+            if nd.u1(p + idx + 1)? == b'\n' {
+                break;
+            }
+            return Ok(());
+        } else if !isprint(c) {
+            return Ok(());
+        }
+        idx += 1;
+    }
+    if idx >= len {
+        return Ok(());
+    }
+    nd.s(b": SSH: ");
+    nd.out.extend_from_slice(&nd.b[p..p + idx]);
+    Ok(())
+}

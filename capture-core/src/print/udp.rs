@@ -1,0 +1,190 @@
+//! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: DNS,
+//! mDNS, VXLAN and Geneve. Other ports print "UDP, length N" as tcpdump does for them.
+
+use super::nd::{Nd, R};
+use super::{dns, ipsec, small, tunnel};
+
+/// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
+fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
+    let v6 = nd.u1(iph)? >> 4 == 6;
+    let proto = if v6 { nd.u1(iph + 6)? } else { nd.u1(iph + 9)? };
+    let (s, d, l) = if v6 {
+        (iph + 8, iph + 24, 16)
+    } else {
+        (iph + 12, iph + 16, 4)
+    };
+    let addr = |nd: &mut Nd, at: usize| if l == 16 { nd.ip6(at) } else { nd.ip4(at) };
+    if proto == 17 {
+        match ports {
+            None => {
+                addr(nd, s)?;
+                nd.s(b" > ");
+                addr(nd, d)?;
+                nd.s(b": ");
+            }
+            Some((sp, dp)) => {
+                addr(nd, s)?;
+                nd.s(b".");
+                nd.u(sp as u64);
+                nd.s(b" > ");
+                addr(nd, d)?;
+                nd.s(b".");
+                nd.u(dp as u64);
+                nd.s(b": ");
+            }
+        }
+    } else if let Some((sp, dp)) = ports {
+        nd.u(sp as u64);
+        nd.s(b" > ");
+        nd.u(dp as u64);
+        nd.s(b": ");
+    }
+    Ok(())
+}
+
+/// `udp_print`.
+pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragmented: bool) -> R {
+    nd.proto = "udp";
+    if !nd.ttest(bp + 2, 2) {
+        addrs(nd, iph, None)?;
+        nd.trunc();
+        return Ok(());
+    }
+    let sport = nd.be2(bp)?;
+    let dport = nd.be2(bp + 2)?;
+    if length < 8 {
+        addrs(nd, iph, Some((sport, dport)))?;
+        nd.s(b"truncated-udp ");
+        nd.u(length as u64);
+        return Ok(());
+    }
+    if !nd.ttest(bp + 4, 2) {
+        addrs(nd, iph, Some((sport, dport)))?;
+        nd.trunc();
+        return Ok(());
+    }
+    let mut ulen = nd.be2(bp + 4)? as usize;
+    if ulen == 0 && length > 65535 {
+        ulen = length;
+    }
+    if ulen < 8 {
+        addrs(nd, iph, Some((sport, dport)))?;
+        nd.s(b"truncated-udplength ");
+        nd.u(ulen as u64);
+        return Ok(());
+    }
+    ulen -= 8;
+    let mut length = length - 8;
+    if ulen < length {
+        length = ulen;
+    }
+    let cp = bp + 8;
+    if cp > nd.snapend {
+        addrs(nd, iph, Some((sport, dport)))?;
+        nd.trunc();
+        return Ok(());
+    }
+    addrs(nd, iph, Some((sport, dport)))?;
+    if !nd.qflag {
+        match udp_decoder(sport, dport) {
+            Decoder::Dns => return dns::domain_print(nd, cp, length, false, false),
+            Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
+            Decoder::Bootp => return small::bootp_print(nd, cp, length),
+            Decoder::Ntp => return small::ntp_print(nd, cp, length),
+            Decoder::Dhcp6 => return small::dhcp6_print(nd, cp),
+            Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::Syslog => return small::syslog_print(nd, cp, length),
+            Decoder::Otv => return tunnel::otv_print(nd, cp, length),
+            Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
+            Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
+            // tcpdump decodes these; we print the generic line (see udp_decoder).
+            Decoder::NotCarried | Decoder::None => {}
+        }
+    }
+    if ulen > length && !fragmented {
+        nd.s(b"UDP, bad length ");
+        nd.u(ulen as u64);
+        nd.s(b" > ");
+        nd.u(length as u64);
+    } else {
+        nd.s(b"UDP, length ");
+        nd.u(ulen as u64);
+    }
+    Ok(())
+}
+
+enum Decoder {
+    Dns,
+    Mdns,
+    Bootp,
+    Ntp,
+    Dhcp6,
+    NatT,
+    Syslog,
+    Otv,
+    Vxlan,
+    Geneve,
+    /// A protocol tcpdump decodes at this port that we do not carry.
+    NotCarried,
+    None,
+}
+
+/// tcpdump's `udp_print` port chain, in its order (the first test that matches wins, so a
+/// port pair like 53/123 is DNS, and 69/4789 is TFTP, not VXLAN).
+fn udp_decoder(sport: u16, dport: u16) -> Decoder {
+    let port = |p: u16| sport == p || dport == p;
+    let any = |ps: &[u16]| ps.iter().any(|&p| port(p));
+    if port(53) {
+        Decoder::Dns
+    } else if port(5353) {
+        Decoder::Mdns
+    } else if any(&[525, 69]) {
+        Decoder::NotCarried // timed, TFTP
+    } else if any(&[68, 67]) {
+        Decoder::Bootp
+    } else if any(&[520, 654, 500]) {
+        Decoder::NotCarried // RIP, AODV, ISAKMP
+    } else if port(4500) {
+        Decoder::NatT
+    } else if any(&[7500, 8500, 161, 162]) {
+        Decoder::NotCarried // ISAKMP (user ports), SNMP
+    } else if port(123) {
+        Decoder::Ntp
+    } else if any(&[88, 750, 1701, 137, 138])
+        || dport == 3456
+        || any(&[2103, 2104])
+        || (7000..=7009).contains(&sport)
+        || (7000..=7009).contains(&dport)
+        || port(521)
+    {
+        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx, RIPng
+    } else if any(&[546, 547]) {
+        Decoder::Dhcp6
+    } else if any(&[5359, 6696, 6697, 8231])
+        || dport == 4567
+        || port(496)
+        || any(&[1645, 1812, 1646, 1813, 1700, 3799])
+        || dport == 1985
+        || any(&[921, 646, 698, 3503])
+        || sport == 49152
+        || matches!(dport, 3784 | 4784 | 6784 | 3785)
+        || any(&[701, 1589, 6343])
+        || dport == 12223
+        || sport == 12223
+        || any(&[12222, 5060])
+    {
+        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS, HSRP, LWRES, LDP, ...
+    } else if port(514) {
+        Decoder::Syslog
+    } else if port(8472) {
+        Decoder::Otv
+    } else if port(4789) {
+        Decoder::Vxlan
+    } else if port(6081) {
+        Decoder::Geneve
+    } else if any(&[4342, 4790, 17754, 6635, 319, 320, 30490]) {
+        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP, MPLS, PTP, SOME/IP
+    } else {
+        Decoder::None
+    }
+}
