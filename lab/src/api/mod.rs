@@ -1,0 +1,42 @@
+//! The lab's Kubernetes API server: routing, CRUD with defaults, list/watch, and the pod
+//! subresources (log, exec) that talk to the node agent's containers.
+
+pub mod exec;
+pub mod logs;
+pub mod objects;
+pub mod resources;
+pub mod selector;
+pub mod status;
+pub mod store;
+pub mod table;
+pub mod validate;
+pub mod watch;
+
+use axum::routing::any;
+use axum::Router;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicUsize;
+use std::sync::Arc;
+use store::Store;
+
+/// What every handler shares.
+pub struct App {
+    pub store: Store,
+    /// host:port of the server, for discovery's serverAddressByClientCIDRs.
+    pub addr: String,
+    /// Where the node agent keeps pod logs.
+    pub state_dir: PathBuf,
+    /// Round-robin cursor of the stand-in scheduler.
+    pub next_node: AtomicUsize,
+}
+
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route(
+            "/api/v1/namespaces/{ns}/pods/{name}/exec",
+            any(exec::handle),
+        )
+        .route("/api/v1/namespaces/{ns}/pods/{name}/log", any(logs::handle))
+        .fallback(objects::handle)
+        .with_state(app)
+}

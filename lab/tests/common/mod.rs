@@ -1,0 +1,245 @@
+//! Test harness: one lab at a time on this machine (a lock file serialises test binaries),
+//! started with `dumpy-lab up` and always torn down by a Drop guard, plus kubectl helpers.
+#![allow(dead_code)]
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub const STATE_DIR: &str = "/run/dumpy-lab";
+pub const NS: &str = "demo";
+
+pub fn lab_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dumpy-lab"))
+}
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn ensure_root_and_containerd() {
+    assert!(
+        nix::unistd::geteuid().is_root(),
+        "the lab tests need root (they run containerd containers and netns)"
+    );
+    let st = Command::new(repo_root().join("scripts/containerd-up"))
+        .status()
+        .expect("scripts/containerd-up");
+    assert!(st.success(), "scripts/containerd-up failed");
+}
+
+/// A running lab; dropping it runs `dumpy-lab down`.
+pub struct Lab {
+    pub kubeconfig: PathBuf,
+    _lock: nix::fcntl::Flock<File>,
+}
+
+impl Lab {
+    pub fn up() -> Lab {
+        Self::up_with(&[])
+    }
+
+    pub fn up_with(extra: &[&str]) -> Lab {
+        ensure_root_and_containerd();
+        let f = File::create("/run/dumpy-lab.test.lock").unwrap();
+        let lock = nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive)
+            .map_err(|(_, e)| e)
+            .unwrap();
+        let out = Command::new(lab_bin())
+            .arg("up")
+            .args(extra)
+            .output()
+            .unwrap();
+        let lab = Lab {
+            kubeconfig: PathBuf::from(STATE_DIR).join("kubeconfig"),
+            _lock: lock,
+        };
+        assert!(
+            out.status.success(),
+            "dumpy-lab up failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            lab.kubeconfig.to_str().unwrap()
+        );
+        lab
+    }
+
+    pub fn kubectl(&self, args: &[&str]) -> Output {
+        Command::new("kubectl")
+            .env("KUBECONFIG", &self.kubeconfig)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// kubectl that must succeed; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let o = self.kubectl(args);
+        assert!(
+            o.status.success(),
+            "kubectl {args:?} failed: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    /// kubectl that must fail; returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let o = self.kubectl(args);
+        assert!(
+            !o.status.success(),
+            "kubectl {args:?} should have failed: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    }
+
+    /// `kubectl create -f -` of a JSON object.
+    pub fn create(&self, obj: &serde_json::Value) -> Output {
+        let mut c = Command::new("kubectl")
+            .env("KUBECONFIG", &self.kubeconfig)
+            .args(["create", "--validate=false", "-f", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        c.stdin
+            .take()
+            .unwrap()
+            .write_all(obj.to_string().as_bytes())
+            .unwrap();
+        c.wait_with_output().unwrap()
+    }
+
+    pub fn pod_json(&self, name: &str) -> serde_json::Value {
+        serde_json::from_str(&self.ok(&["get", "pod", name, "-o", "json"])).unwrap()
+    }
+
+    /// Waits until `f(pod)` holds (panics after `secs`).
+    pub fn wait_pod(
+        &self,
+        name: &str,
+        secs: u64,
+        what: &str,
+        f: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let o = self.kubectl(&["get", "pod", name, "-o", "json"]);
+            if o.status.success() {
+                let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+                if f(&p) {
+                    return p;
+                }
+                if Instant::now() > deadline {
+                    panic!("pod {name}: not {what} after {secs}s: {}", p["status"]);
+                }
+            } else if Instant::now() > deadline {
+                panic!(
+                    "pod {name}: not {what} after {secs}s: {}",
+                    String::from_utf8_lossy(&o.stderr)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        let out = Command::new(lab_bin()).arg("down").output().unwrap();
+        if !out.status.success() {
+            eprintln!(
+                "dumpy-lab down failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
+pub fn is_ready(p: &serde_json::Value) -> bool {
+    p["status"]["conditions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|c| c["type"] == "Ready" && c["status"] == "True")
+}
+
+/// What the lab leaves on the machine: lab netns, lab links, lab containers, state dir.
+pub fn leftovers() -> Vec<String> {
+    let mut left = vec![];
+    for e in std::fs::read_dir("/run/netns")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let n = e.file_name().to_string_lossy().to_string();
+        if n.starts_with("dlab-") {
+            left.push(format!("netns {n}"));
+        }
+    }
+    for e in std::fs::read_dir("/sys/class/net")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let n = e.file_name().to_string_lossy().to_string();
+        if n.starts_with("dlv") || n == "dlab0" {
+            left.push(format!("link {n}"));
+        }
+    }
+    let out = Command::new("ctr")
+        .args([
+            "-n",
+            "k8s.io",
+            "containers",
+            "ls",
+            "-q",
+            "labels.\"dumpy-lab\"==1",
+        ])
+        .output()
+        .unwrap();
+    for id in String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        left.push(format!("container {id}"));
+    }
+    let out = Command::new("ctr")
+        .args([
+            "-n",
+            "k8s.io",
+            "images",
+            "ls",
+            "-q",
+            "name==docker.io/dumpy-lab/workload:1",
+        ])
+        .output()
+        .unwrap();
+    for name in String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        left.push(format!("image {name}"));
+    }
+    if Path::new(STATE_DIR).exists() {
+        left.push(format!("dir {STATE_DIR}"));
+    }
+    let ps = Command::new("pgrep")
+        .args(["-f", "dumpy-lab.* serve"])
+        .output()
+        .unwrap();
+    for pid in String::from_utf8_lossy(&ps.stdout).lines() {
+        left.push(format!("process {pid}"));
+    }
+    left
+}

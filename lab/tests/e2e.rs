@@ -1,0 +1,424 @@
+//! `kubectl dumpy` end to end against the lab, as a user drives it: the original README's
+//! walkthrough, error paths, selectors, containers, PVC, merge, live export and a 50-pod
+//! capture. Needs root, containerd, and the plugin and sniffer built
+//! (`cargo build -p plugin -p sniffer`).
+
+mod common;
+use common::{is_ready, lab_bin, Lab, NS};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn plugin_dir() -> PathBuf {
+    let dir = lab_bin().parent().unwrap().to_path_buf();
+    assert!(
+        dir.join("kubectl-dumpy").exists(),
+        "kubectl-dumpy not built: cargo build -p plugin"
+    );
+    dir
+}
+
+fn dumpy_cmd(lab: &Lab, args: &[&str]) -> Command {
+    let path = format!(
+        "{}:{}",
+        plugin_dir().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut c = Command::new("kubectl");
+    c.env("KUBECONFIG", &lab.kubeconfig)
+        .env("PATH", path)
+        .arg("dumpy")
+        .args(args);
+    c
+}
+
+fn dumpy(lab: &Lab, args: &[&str]) -> Output {
+    dumpy_cmd(lab, args).output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn ok(lab: &Lab, args: &[&str]) -> String {
+    let o = dumpy(lab, args);
+    assert!(
+        o.status.success(),
+        "kubectl dumpy {args:?} failed:\n{}",
+        text(&o)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn sniffers(lab: &Lab, capture: &str) -> Vec<Value> {
+    let v: Value = serde_json::from_str(&lab.ok(&[
+        "get",
+        "pods",
+        "-l",
+        &format!("dumpy.io/capture={capture}"),
+        "-o",
+        "json",
+    ]))
+    .unwrap();
+    v["items"].as_array().unwrap().clone()
+}
+
+fn wait_no_sniffers(lab: &Lab, capture: &str, secs: u64) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !sniffers(lab, capture).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "sniffers of {capture} still there after {secs}s"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+fn web_pods(lab: &Lab) -> Vec<(String, String)> {
+    let v: Value =
+        serde_json::from_str(&lab.ok(&["get", "pods", "-l", "app=web", "-o", "json"])).unwrap();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["metadata"]["name"].as_str().unwrap().to_string(),
+                p["status"]["podIP"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Destination IPs of the HTTP GET requests tshark finds in `file`.
+fn http_get_dsts(file: &Path) -> Vec<String> {
+    let o = Command::new("tshark")
+        .arg("-r")
+        .arg(file)
+        .args([
+            "-Y",
+            "http.request.method == \"GET\"",
+            "-T",
+            "fields",
+            "-e",
+            "ip.dst",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "tshark cannot read {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+struct TempDir(PathBuf);
+impl TempDir {
+    fn new(tag: &str) -> Self {
+        let p = std::env::temp_dir().join(format!("dumpy-e2e-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Each exported file of `dir` holds GETs to its own web pod.
+fn assert_gets_per_pod(dir: &Path, capture: &str, web: &[(String, String)]) {
+    for (pod, ip) in web {
+        let f = dir.join(format!("{capture}-{pod}.pcapng"));
+        assert!(
+            f.exists(),
+            "{} missing; have {:?}",
+            f.display(),
+            std::fs::read_dir(dir)
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name())
+                .collect::<Vec<_>>()
+        );
+        let dsts = http_get_dsts(&f);
+        assert!(
+            dsts.iter().any(|d| d == ip),
+            "no GET to {pod} ({ip}) in {}: {dsts:?}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn readme_walkthrough() {
+    let lab = Lab::up();
+    let web = web_pods(&lab);
+    let out = ok(
+        &lab,
+        &[
+            "capture", "deploy", "web", "-n", NS, "--name", "wt", "-f", "-i any",
+        ],
+    );
+    assert!(out.contains("All dumpy sniffers are Ready."), "{out}");
+    for (pod, _) in &web {
+        assert!(out.contains(&format!("PodName: {pod}")), "{out}");
+    }
+    let s = sniffers(&lab, "wt");
+    assert_eq!(s.len(), 3);
+    assert!(s.iter().all(is_ready));
+    // Stock kubectl reaches the sniffer the same way: exec of the sniffer binary itself.
+    let cmd: Vec<String> =
+        serde_json::from_value(s[0]["spec"]["containers"][0]["command"].clone()).unwrap();
+    let w = &cmd[cmd.iter().position(|a| a == "-w").unwrap() + 1];
+    let name = s[0]["metadata"]["name"].as_str().unwrap();
+    let status: Value =
+        serde_json::from_str(&lab.ok(&["exec", name, "--", "/sniffer", "status", "-w", w]))
+            .unwrap();
+    assert!(status["state"].is_string(), "{status}");
+    std::thread::sleep(Duration::from_secs(4)); // the client makes a few rounds of requests
+
+    let table = ok(&lab, &["get", "-n", NS]);
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("wt "))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(
+        row.contains("deployment/web") && row.contains("3/3"),
+        "{row}"
+    );
+    let detail = ok(&lab, &["get", "wt", "-n", NS]);
+    for (pod, _) in &web {
+        assert!(detail.contains(pod.as_str()), "{detail}");
+    }
+
+    let d1 = TempDir::new("wt1");
+    ok(&lab, &["export", "wt", d1.0.to_str().unwrap(), "-n", NS]);
+    assert_gets_per_pod(&d1.0, "wt", &web);
+
+    ok(&lab, &["stop", "wt", "-n", NS]);
+    let d2 = TempDir::new("wt2");
+    ok(&lab, &["export", "wt", d2.0.to_str().unwrap(), "-n", NS]);
+    assert_gets_per_pod(&d2.0, "wt", &web);
+
+    ok(&lab, &["restart", "wt", "-n", NS, "-f", "-i any port 80"]);
+    let detail = ok(&lab, &["get", "wt", "-n", NS]);
+    assert!(detail.contains("-i any port 80"), "{detail}");
+
+    ok(&lab, &["delete", "wt", "-n", NS]);
+    wait_no_sniffers(&lab, "wt", 60);
+}
+
+#[test]
+fn error_paths_leave_nothing_behind() {
+    let lab = Lab::up();
+    let one_line = |o: &Output| {
+        assert!(!o.status.success(), "should fail: {}", text(o));
+        let err = String::from_utf8_lossy(&o.stderr).trim().to_string();
+        assert_eq!(err.lines().count(), 1, "not one line: {err}");
+        err
+    };
+    let e = one_line(&dumpy(
+        &lab,
+        &["capture", "deploy", "nope", "-n", NS, "--name", "e1"],
+    ));
+    assert!(e.contains("nope"), "{e}");
+    let e = one_line(&dumpy(
+        &lab,
+        &[
+            "capture",
+            "pod",
+            "client",
+            "-n",
+            NS,
+            "--name",
+            "e2",
+            "-f",
+            "-i any port",
+        ],
+    ));
+    assert!(e.to_lowercase().contains("filter"), "{e}");
+    assert!(sniffers(&lab, "e1").is_empty() && sniffers(&lab, "e2").is_empty());
+
+    ok(
+        &lab,
+        &["capture", "pod", "client", "-n", NS, "--name", "dup"],
+    );
+    let e = one_line(&dumpy(
+        &lab,
+        &["capture", "pod", "db-0", "-n", NS, "--name", "dup"],
+    ));
+    assert!(e.contains("dup"), "{e}");
+    assert_eq!(sniffers(&lab, "dup").len(), 1);
+    ok(&lab, &["delete", "dup", "-n", NS]);
+    wait_no_sniffers(&lab, "dup", 60);
+
+    // Ctrl-C while sniffers start: everything created is removed.
+    let mut c = dumpy_cmd(
+        &lab,
+        &["capture", "deploy", "web", "-n", NS, "--name", "cc"],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while sniffers(&lab, "cc").is_empty() {
+        assert!(Instant::now() < deadline, "capture created no sniffer");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(c.id() as i32),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    let st = c.wait().unwrap();
+    assert!(!st.success());
+    wait_no_sniffers(&lab, "cc", 60);
+}
+
+#[test]
+fn selector_container_pvc_merge_and_live_export() {
+    let lab = Lab::up();
+    let web = web_pods(&lab);
+
+    // Label selector, on the PVC.
+    ok(
+        &lab,
+        &[
+            "capture", "-l", "app=web", "-n", NS, "--name", "sel", "-v", "captures",
+        ],
+    );
+    assert_eq!(sniffers(&lab, "sel").len(), 3);
+    std::thread::sleep(Duration::from_secs(4));
+    let pvc_files: Vec<_> = std::fs::read_dir("/run/dumpy-lab/pvc/demo/captures")
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        pvc_files
+            .iter()
+            .filter(|f| f.starts_with("sel-") && f.ends_with(".pcapng"))
+            .count()
+            >= 3,
+        "{pvc_files:?}"
+    );
+
+    // --merge: one file with GETs to every web pod.
+    let d = TempDir::new("merge");
+    let merged = d.0.join("all.pcapng");
+    ok(
+        &lab,
+        &[
+            "export",
+            "sel",
+            "--merge",
+            merged.to_str().unwrap(),
+            "-n",
+            NS,
+        ],
+    );
+    let dsts = http_get_dsts(&merged);
+    for (pod, ip) in &web {
+        assert!(dsts.contains(ip), "merged file lacks GETs to {pod}");
+    }
+
+    // Live export: a pcapng stream that keeps growing while the capture runs.
+    let live = d.0.join("live.pcapng");
+    let mut c = dumpy_cmd(&lab, &["export", "sel", "-", "-n", NS])
+        .stdout(std::fs::File::create(&live).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(6));
+    c.kill().unwrap();
+    c.wait().unwrap();
+    let o = Command::new("tshark")
+        .arg("-r")
+        .arg(&live)
+        .args(["-Y", "http.request"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stdout).lines().count() >= 3,
+        "live stream: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    ok(&lab, &["delete", "sel", "-n", NS]);
+
+    // A chosen container of a two-container pod.
+    ok(
+        &lab,
+        &[
+            "capture", "pod", "multi", "-c", "sidecar", "-n", NS, "--name", "mc",
+        ],
+    );
+    let pod = lab.pod_json("multi");
+    let sidecar_id = pod["status"]["containerStatuses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "sidecar")
+        .unwrap()["containerID"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let s = sniffers(&lab, "mc");
+    assert_eq!(s.len(), 1);
+    let cmd = s[0]["spec"]["containers"][0]["command"].to_string();
+    assert!(
+        cmd.contains(&sidecar_id),
+        "sniffer does not target the sidecar: {cmd}"
+    );
+    ok(&lab, &["delete", "mc", "-n", NS]);
+    wait_no_sniffers(&lab, "mc", 60);
+    wait_no_sniffers(&lab, "sel", 60);
+}
+
+#[test]
+fn capture_across_fifty_pods() {
+    let lab = Lab::up();
+    let items: Vec<Value> = (0..50).map(|i| json!({"apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": format!("bulk-{i}"), "labels": {"app": "bulk"}},
+        "spec": {"terminationGracePeriodSeconds": 1, "containers": [{"name": "httpd", "image": "dumpy-lab/workload:1",
+            "command": ["/bin/busybox", "httpd", "-f", "-p", "80", "-h", "/www"]}]}})).collect();
+    let t = Instant::now();
+    let o = lab.create(&json!({"apiVersion": "v1", "kind": "List", "items": items}));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for i in 0..50 {
+        lab.wait_pod(&format!("bulk-{i}"), 120, "Ready", is_ready);
+    }
+    eprintln!(
+        "FIGURE: 50 workload pods created to all Ready: {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let out = ok(
+        &lab,
+        &[
+            "capture", "-l", "app=bulk", "-n", NS, "--name", "bulk", "--wait", "10m",
+        ],
+    );
+    let took = t.elapsed();
+    assert!(out.contains("All dumpy sniffers are Ready."), "{out}");
+    let s = sniffers(&lab, "bulk");
+    assert_eq!(s.len(), 50);
+    assert!(s.iter().all(is_ready));
+    eprintln!(
+        "FIGURE: capture across 50 pods: {:.1} s from command to all sniffers Ready",
+        took.as_secs_f64()
+    );
+    ok(&lab, &["delete", "bulk", "-n", NS]);
+    wait_no_sniffers(&lab, "bulk", 120);
+}
