@@ -78,7 +78,15 @@ fn assert_reads_like_tcpdump(file: &Path, filter: &[&str]) {
 fn make_traffic(pair: &Pair) {
     pair.ping(3);
     run(&mut pair.a.exec(&[
-        "ping", "-q", "-c", "2", "-i", "0.2", "-W", "2", "2001:db8::2",
+        "ping",
+        "-q",
+        "-c",
+        "2",
+        "-i",
+        "0.2",
+        "-W",
+        "2",
+        "2001:db8::2",
     ]));
     pair.tcp_exchange(8080, 5, 3000);
     pair.udp_burst(5353, 3, 40);
@@ -165,7 +173,10 @@ fn read_rejects_bad_input_with_one_line() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(err.starts_with("sniffer: ") && err.contains(expect), "{err}");
+        assert!(
+            err.starts_with("sniffer: ") && err.contains(expect),
+            "{err}"
+        );
     }
 }
 

@@ -15,17 +15,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn checksum(h: &[u8]) -> u16 {
-    let mut s: u32 = h
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], c[1]]) as u32)
-        .sum();
-    while s > 0xffff {
-        s = (s >> 16) + (s & 0xffff);
-    }
-    !(s as u16)
-}
-
 /// A little-endian µs pcap of `n` 60-byte UDP frames, 1000 packets per second.
 fn write_capture(path: &Path, n: u64) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
@@ -46,7 +35,7 @@ fn write_capture(path: &Path, n: u64) -> std::io::Result<()> {
         ip[9] = 17;
         ip[12..16].copy_from_slice(&[192, 0, 2, 1]);
         ip[16..20].copy_from_slice(&[192, 0, 2, 2]);
-        let c = checksum(&ip);
+        let c = benches::csum(&ip);
         ip[10..12].copy_from_slice(&c.to_be_bytes());
         f.extend_from_slice(&ip);
         // Ports no tcpdump decoder claims, so both print "UDP, length 18".
