@@ -367,7 +367,7 @@ fn capture_thread(
         let remaining = args.count.map(|c| c.saturating_sub(enc.captured) as usize);
         let result = cap.dispatch(remaining, |p| {
             enc.packet(
-                p.header.ts.tv_sec as i64,
+                p.header.ts.tv_sec,
                 p.header.ts.tv_usec as u32,
                 p.header.len,
                 p.data,
@@ -402,7 +402,7 @@ fn capture_thread(
         std::thread::sleep(Duration::from_millis(RING_TIMEOUT_MS as u64 + 20));
         while let Ok(n) = cap.dispatch(None, |p| {
             enc.packet(
-                p.header.ts.tv_sec as i64,
+                p.header.ts.tv_sec,
                 p.header.ts.tv_usec as u32,
                 p.header.len,
                 p.data,

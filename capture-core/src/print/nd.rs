@@ -211,7 +211,7 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
     /// `nd_printn`: at most `n` characters, stopping at `ep` (`None`: no limit but snapend,
     /// which raises `Trunc`). Returns true if it stopped early.
     pub fn printn(&mut self, mut i: usize, mut n: usize, ep: Option<usize>) -> R<bool> {
-        while n > 0 && ep.map_or(true, |e| i < e) {
+        while n > 0 && ep.is_none_or(|e| i < e) {
             n -= 1;
             let c = self.u1(i)?;
             i += 1;
