@@ -145,7 +145,10 @@ impl Sink {
 
     /// The thread body: runs until the capture side hangs up.
     pub fn run(mut self, rx: Receiver<SinkMsg>) {
+        // Sizes in the status file refresh every 16 chunks or every second, whichever is
+        // first: cheap at high rates, and current for `kubectl dumpy get` at low ones.
         let mut since_publish = 0usize;
+        let mut published_at = std::time::Instant::now();
         for msg in rx {
             match msg {
                 SinkMsg::Open(seq) => {
@@ -161,8 +164,9 @@ impl Sink {
                         self.write(&chunk);
                     }
                     since_publish += 1;
-                    if since_publish >= 16 {
+                    if since_publish >= 16 || published_at.elapsed().as_secs() >= 1 {
                         since_publish = 0;
+                        published_at = std::time::Instant::now();
                         self.publish();
                     }
                     forward_to_printer(self.printer.as_ref(), chunk);
