@@ -556,10 +556,9 @@ fn rprint(nd: &mut Nd, cp: usize, bp: usize, is_mdns: bool) -> R<Option<usize>> 
                 return Ok(None);
             }
         }
-        250
-            if cp + len > nd.snapend => {
-                return Ok(None);
-            }
+        250 if cp + len > nd.snapend => {
+            return Ok(None);
+        }
         _ => {}
     }
     Ok(Some(rp))
