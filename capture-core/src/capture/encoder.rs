@@ -3,6 +3,7 @@
 //!
 //! Per packet this does one interface lookup, one size check and one copy into the chunk.
 
+use super::outfile::ALIGN;
 use super::pool::{Chunk, Pool};
 use super::sink::{forward_to_printer, SinkMsg};
 use super::summaries::LinkTypes;
@@ -227,16 +228,24 @@ impl Encoder {
 
     fn reserve(&mut self, n: usize) {
         if self.chunk.bytes.len() + n > self.pool.buf_size() {
+            self.chunk.more = true;
             self.send();
         }
     }
 
     /// Sends the current chunk on its way (if it holds anything) and takes a fresh one.
     pub fn send(&mut self) {
-        if self.chunk.bytes.is_empty() {
+        if self.chunk.is_empty() {
             return;
         }
         let full = std::mem::replace(&mut self.chunk, self.pool.take());
+        // The next blocks continue the current file after this many bytes of its last
+        // partial aligned block (none after a rotation, which has ended the file).
+        let tail = self
+            .file
+            .as_ref()
+            .map_or(0, |f| (f.bytes % ALIGN as u64) as usize);
+        self.chunk.begin(tail);
         let full = Arc::new(full);
         match &self.route {
             Route::Files(tx) => {
@@ -280,6 +289,7 @@ impl Encoder {
             }
         }
         if self.chunk.bytes.len() + len > self.pool.buf_size() {
+            self.chunk.more = true;
             self.send();
         }
         let ts_ns = (ts_sec as u64)

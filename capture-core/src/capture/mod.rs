@@ -14,6 +14,7 @@
 //! thread, and the printer is offered chunks without waiting.
 
 mod encoder;
+mod outfile;
 mod pool;
 mod sink;
 mod summaries;
@@ -45,8 +46,8 @@ const RING_TIMEOUT_MS: i32 = 100;
 /// How long encoded packets may wait in a chunk before going to the writer and printer.
 const FLUSH_AFTER: Duration = Duration::from_millis(200);
 /// Chunk size and count: the memory a capture uses beyond the kernel ring.
-const CHUNK_BYTES: usize = 1 << 20;
-const MAX_CHUNKS: usize = 8;
+const CHUNK_BYTES: usize = 2 << 20;
+const MAX_CHUNKS: usize = 4;
 /// Printer queue length in chunks; beyond it chunks are skipped, not waited for.
 const PRINT_QUEUE: usize = 2;
 /// Default kernel ring when `-B` is not given, in KiB.

@@ -2,6 +2,7 @@
 //! file writer and the printer. Reusing them keeps the hot path free of allocation, and the
 //! pool's size bounds the memory a capture can use beyond the kernel ring.
 
+use super::outfile::ALIGN;
 use std::sync::{Arc, Condvar, Mutex};
 
 struct Shared {
@@ -16,11 +17,47 @@ struct Shared {
 pub struct Pool(Arc<Shared>);
 
 /// A buffer of whole pcapng blocks, and how many EPBs it holds.
+///
+/// The blocks start at `lead`, after scratch space where the file writer puts the file's
+/// last partial aligned block, so that the blocks can go to an O_DIRECT file without a
+/// copy (see `outfile`). The encoder chooses `lead` so that scratch start is aligned.
 pub struct Chunk {
     pub bytes: Vec<u8>,
     pub packets: u32,
+    pub lead: usize,
+    /// Sent because it was full: more blocks follow at once.
+    pub more: bool,
     pool: Arc<Shared>,
 }
+
+impl Chunk {
+    /// Resets the chunk so its blocks start right after `tail` scratch bytes, the first of
+    /// which sits on an [`ALIGN`] boundary.
+    pub fn begin(&mut self, tail: usize) {
+        let pad = self.bytes.as_ptr().align_offset(ALIGN);
+        self.bytes.clear();
+        self.more = false;
+        if pad + tail <= self.bytes.capacity() {
+            self.bytes.resize(pad + tail, 0);
+            self.lead = pad + tail;
+        } else {
+            self.lead = 0;
+        }
+    }
+
+    /// The pcapng blocks.
+    pub fn blocks(&self) -> &[u8] {
+        &self.bytes[self.lead..]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.len() <= self.lead
+    }
+}
+
+/// Room kept beyond `buf_size` in each buffer: alignment padding, the writer's partial
+/// block, and the few blocks (ISBs, IDBs) written without a size check.
+const HEADROOM: usize = 4 * ALIGN;
 
 impl Pool {
     pub fn new(buf_size: usize, max_bufs: usize) -> Pool {
@@ -42,21 +79,24 @@ impl Pool {
         let s = &self.0;
         let mut g = s.free.lock().unwrap();
         loop {
-            if let Some(mut bytes) = g.0.pop() {
-                bytes.clear();
-                return Chunk {
+            let bytes = if let Some(bytes) = g.0.pop() {
+                Some(bytes)
+            } else if g.1 < s.max_bufs {
+                g.1 += 1;
+                Some(Vec::with_capacity(s.buf_size + HEADROOM))
+            } else {
+                None
+            };
+            if let Some(bytes) = bytes {
+                let mut c = Chunk {
                     bytes,
                     packets: 0,
+                    lead: 0,
+                    more: false,
                     pool: self.0.clone(),
                 };
-            }
-            if g.1 < s.max_bufs {
-                g.1 += 1;
-                return Chunk {
-                    bytes: Vec::with_capacity(s.buf_size),
-                    packets: 0,
-                    pool: self.0.clone(),
-                };
+                c.begin(0);
+                return c;
             }
             g = s.available.wait(g).unwrap();
         }

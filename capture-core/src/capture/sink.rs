@@ -5,12 +5,11 @@
 //! drained. Every write is a whole chunk of whole blocks. If a write fails (disk full), the
 //! file is cut back to its last complete block, so it stays readable, and writing stops.
 
+use super::outfile::OutFile;
 use super::pool::Chunk;
 use crate::rotate::FileNaming;
 use crate::status::FileEntry;
 use std::collections::VecDeque;
-use std::fs::File;
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
@@ -35,7 +34,7 @@ pub struct FilesState {
 pub struct Sink {
     naming: FileNaming,
     max_files: Option<u32>,
-    current: Option<(PathBuf, File, u64)>,
+    current: Option<OutFile>,
     kept: VecDeque<PathBuf>,
     state: Arc<Mutex<FilesState>>,
     failed: Arc<AtomicBool>,
@@ -71,21 +70,16 @@ impl Sink {
 
     /// Removes the first file again, for a capture that failed to start.
     pub fn discard(mut self) {
-        if let Some((path, _, _)) = self.current.take() {
-            let _ = std::fs::remove_file(path);
+        if let Some(f) = self.current.take() {
+            let _ = std::fs::remove_file(&f.path);
         }
     }
 
     fn open(&mut self, seq: u64) -> std::io::Result<()> {
         let path = self.naming.path(seq);
-        let file = File::options()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&path)
-            .map_err(|e| {
-                std::io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
-            })?;
+        let file = OutFile::create(&path).map_err(|e| {
+            std::io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
+        })?;
         self.kept.push_back(path.clone());
         if let Some(max) = self.max_files {
             while self.kept.len() > max as usize {
@@ -94,7 +88,7 @@ impl Sink {
                 }
             }
         }
-        self.current = Some((path, file, 0));
+        self.current = Some(file);
         self.publish();
         Ok(())
     }
@@ -109,7 +103,7 @@ impl Sink {
                 size: std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
             })
             .collect();
-        st.current = self.current.as_ref().map(|(p, _, _)| file_name(p));
+        st.current = self.current.as_ref().map(|f| file_name(&f.path));
     }
 
     fn fail(&mut self, what: String) {
@@ -120,24 +114,26 @@ impl Sink {
         self.publish();
     }
 
-    fn write(&mut self, chunk: &Chunk) {
-        let Some((path, file, good)) = self.current.as_mut() else {
+    fn write(&mut self, chunk: &mut Arc<Chunk>) {
+        let Some(file) = self.current.as_mut() else {
             return;
         };
-        if let Err(e) = file.write_all(&chunk.bytes) {
-            // Cut back to the last whole block so the file stays readable.
-            let _ = file.set_len(*good);
-            let msg = format!("write to {} failed: {e}", path.display());
+        // The sink holds the only reference until it forwards the chunk to the printer.
+        let r = match Arc::get_mut(chunk) {
+            Some(c) => file.append_in_place(&mut c.bytes, c.lead, c.more),
+            None => file.append(chunk.blocks()),
+        };
+        if let Err(e) = r {
+            // The file was cut back to its last whole block, so it stays readable.
+            let msg = format!("write to {} failed: {e}", file.path.display());
             self.fail(msg);
-            return;
         }
-        *good += chunk.bytes.len() as u64;
     }
 
     fn close(&mut self) {
-        if let Some((path, file, _)) = self.current.take() {
-            if let Err(e) = file.sync_data() {
-                self.fail(format!("closing {} failed: {e}", path.display()));
+        if let Some(mut file) = self.current.take() {
+            if let Err(e) = file.sync() {
+                self.fail(format!("closing {} failed: {e}", file.path.display()));
             }
         }
         self.publish();
@@ -159,9 +155,9 @@ impl Sink {
                         self.fail(e.to_string());
                     }
                 }
-                SinkMsg::Data(chunk) => {
+                SinkMsg::Data(mut chunk) => {
                     if !self.failed.load(Ordering::SeqCst) {
-                        self.write(&chunk);
+                        self.write(&mut chunk);
                     }
                     since_publish += 1;
                     if since_publish >= 16 || published_at.elapsed().as_secs() >= 1 {

@@ -38,7 +38,7 @@ impl SummaryThread {
                 line_buf.extend_from_slice(format!("[{skipped} packets not printed]\n").as_bytes());
             }
             let linktypes = self.linktypes.read().unwrap().clone();
-            for_each_epb(&chunk.bytes, |iface, ts_ns, wire_len, data| {
+            for_each_epb(chunk.blocks(), |iface, ts_ns, wire_len, data| {
                 let pkt = Packet {
                     linktype: linktypes.get(iface as usize).copied().unwrap_or(1),
                     ts_sec: (ts_ns / 1_000_000_000) as i64,
