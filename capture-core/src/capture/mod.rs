@@ -49,7 +49,7 @@ const FLUSH_AFTER: Duration = Duration::from_millis(200);
 const CHUNK_BYTES: usize = 2 << 20;
 const MAX_CHUNKS: usize = 4;
 /// Printer queue length in chunks; beyond it chunks are skipped, not waited for.
-const PRINT_QUEUE: usize = 2;
+const PRINT_QUEUE: usize = 1;
 /// Default kernel ring when `-B` is not given, in KiB.
 pub const DEFAULT_RING_KIB: u32 = 32 * 1024;
 
@@ -282,6 +282,7 @@ pub fn start(cfg: CaptureConfig) -> Result<RunningCapture, CaptureError> {
             linktypes,
             skipped,
             out: cfg.summary_out,
+            stop: stop.clone(),
         };
         helpers.push(
             std::thread::Builder::new()

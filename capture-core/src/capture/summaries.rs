@@ -9,9 +9,10 @@ use crate::packet::Packet;
 use crate::pcapng::blocks::EPB;
 use crate::print::Printer;
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 /// Link types by pcapng interface id, shared with the capture thread (which adds
 /// interfaces as they appear).
@@ -22,14 +23,35 @@ pub struct SummaryThread {
     pub linktypes: LinkTypes,
     pub skipped: Arc<AtomicU64>,
     pub out: Box<dyn Write + Send>,
+    /// Set when the capture is asked to stop: from then on printing gets [`STOP_GRACE`] to
+    /// catch up, so a slow reader of stdout cannot hold the sniffer's exit hostage.
+    pub stop: Arc<AtomicBool>,
 }
+
+/// How long printing may continue after a stop request.
+const STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// Output goes out in pieces this big, so a stop is noticed between them.
+const PIECE: usize = 64 * 1024;
 
 impl SummaryThread {
     pub fn run(mut self, rx: Receiver<Arc<Chunk>>) {
         let mut line_buf = Vec::with_capacity(1 << 20);
         let mut broken = false;
+        let mut deadline: Option<Instant> = None;
+        let mut late = |stop: &AtomicBool| {
+            if !stop.load(Ordering::Relaxed) {
+                return false;
+            }
+            Instant::now() >= *deadline.get_or_insert_with(|| Instant::now() + STOP_GRACE)
+        };
         for chunk in rx {
             if broken {
+                continue;
+            }
+            if late(&self.stop) {
+                self.skipped
+                    .fetch_add(u64::from(chunk.packets), Ordering::Relaxed);
                 continue;
             }
             line_buf.clear();
@@ -49,14 +71,25 @@ impl SummaryThread {
                 self.printer.print(&pkt, &mut line_buf);
             });
             drop(chunk);
-            // A closed stdout (e.g. `| head`) ends printing, never the capture.
-            if self
-                .out
-                .write_all(&line_buf)
-                .and_then(|_| self.out.flush())
-                .is_err()
-            {
-                broken = true;
+            let mut written = 0;
+            for piece in line_buf.chunks(PIECE) {
+                if late(&self.stop) {
+                    // One line per packet: the unwritten lines are the packets not printed.
+                    let rest = line_buf[written..].iter().filter(|&&b| b == b'\n').count();
+                    self.skipped.fetch_add(rest as u64, Ordering::Relaxed);
+                    break;
+                }
+                // A closed stdout (e.g. `| head`) ends printing, never the capture.
+                if self
+                    .out
+                    .write_all(piece)
+                    .and_then(|_| self.out.flush())
+                    .is_err()
+                {
+                    broken = true;
+                    break;
+                }
+                written += piece.len();
             }
         }
         let skipped = self.skipped.swap(0, Ordering::Relaxed);
