@@ -252,19 +252,26 @@ struct Standalone {
     args: TcpdumpArgs,
 }
 
+/// Parses tcpdump's words on their own, refusing what the sniffer refuses, without checking
+/// how the options combine.
+fn parse_words(words: &[String]) -> Result<TcpdumpArgs, OptionsError> {
+    reject_refused(words)?;
+    Standalone::try_parse_from(words)
+        .map(|p| p.args)
+        .map_err(|e| {
+            OptionsError::Invalid(
+                first_line(&e.to_string())
+                    .trim_start_matches("error: ")
+                    .to_string(),
+            )
+        })
+}
+
 /// Parses a complete tcpdump argument string (as the plugin's `-f` carries it).
 pub fn parse_tcpdump_args(s: &str) -> Result<TcpdumpArgs, OptionsError> {
-    let words = split_words(s)?;
-    reject_refused(&words)?;
-    let parsed = Standalone::try_parse_from(&words).map_err(|e| {
-        OptionsError::Invalid(
-            first_line(&e.to_string())
-                .trim_start_matches("error: ")
-                .to_string(),
-        )
-    })?;
-    parsed.args.validate()?;
-    Ok(parsed.args)
+    let args = parse_words(&split_words(s)?)?;
+    args.validate()?;
+    Ok(args)
 }
 
 /// Splits a tcpdump argument string into its option words and its filter-expression words,
@@ -273,16 +280,9 @@ pub fn parse_tcpdump_args(s: &str) -> Result<TcpdumpArgs, OptionsError> {
 /// `--tcpdump-args` on its command line are not mistaken for filter words.
 pub fn split_options_and_expression(s: &str) -> Result<(Vec<String>, Vec<String>), OptionsError> {
     let mut words = split_words(s)?;
-    reject_refused(&words)?;
-    let parsed = Standalone::try_parse_from(&words).map_err(|e| {
-        OptionsError::Invalid(
-            first_line(&e.to_string())
-                .trim_start_matches("error: ")
-                .to_string(),
-        )
-    })?;
+    let parsed = parse_words(&words)?;
     // With a trailing var-arg, the expression is always a suffix of the words.
-    let expression = words.split_off(words.len() - parsed.args.expression.len());
+    let expression = words.split_off(words.len() - parsed.expression.len());
     if words.last().map(String::as_str) == Some("--") {
         words.pop();
     }

@@ -5,7 +5,6 @@ mod common;
 use common::*;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 /// stdout and stderr of `prog -nn OPTS -r FILE [FILTER]`.
 fn read_with(prog: &str, opts: &[&str], file: &Path, filter: &[&str]) -> (String, String) {
@@ -123,35 +122,13 @@ fn read_prints_files_exactly_as_tcpdump_does() {
     );
     // And a classic pcap from tcpdump itself, on the same traffic.
     let pcap = dir.join("tcpdump.pcap");
-    let mut tcpdump = pair
-        .b
-        .exec(&[
-            "tcpdump",
-            "-Z",
-            "root",
-            "--immediate-mode",
-            "-i",
-            &pair.if_b,
-            "-U",
-            "-w",
-            pcap.to_str().unwrap(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
+    let tcpdump = Tcpdump::start(&pair.b, &pair.if_b, &pcap, "");
     make_traffic(&pair);
     for s in [eth, any] {
         let done = s.stop(nix::sys::signal::Signal::SIGINT);
         assert_eq!(done.code, Some(0), "{}", done.stderr);
     }
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(tcpdump.id() as i32),
-        nix::sys::signal::Signal::SIGINT,
-    )
-    .unwrap();
-    tcpdump.wait().unwrap();
+    tcpdump.stop();
 
     for file in [&ours, &any_file, &pcap] {
         assert!(packet_count(file) >= 20, "too few packets in {file:?}");

@@ -383,3 +383,61 @@ pub fn capinfos(file: &Path) -> String {
     let out = run(Command::new("capinfos").arg(file));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// tcpdump run beside the sniffer on the same interface, as the reference count. It runs in
+/// immediate mode because on SIGINT tcpdump does not drain its ring: packets in a block the
+/// kernel has not yet retired would be lost (its own "N packets captured" shows it).
+pub struct Tcpdump(std::process::Child, std::path::PathBuf);
+
+impl Tcpdump {
+    pub fn start(ns: &Netns, iface: &str, out: &std::path::Path, filter: &str) -> Tcpdump {
+        let errp = out.with_extension("stderr");
+        let child = ns
+            .exec(&[
+                "tcpdump",
+                "-Z",
+                "root",
+                "--immediate-mode",
+                "-i",
+                iface,
+                "-U",
+                "-w",
+                out.to_str().unwrap(),
+                filter,
+            ])
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&errp).unwrap())
+            .spawn()
+            .unwrap();
+        let t = Tcpdump(child, errp);
+        for _ in 0..200 {
+            if std::fs::read_to_string(&t.1)
+                .unwrap_or_default()
+                .contains("listening on")
+            {
+                return t;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "tcpdump did not start: {}",
+            std::fs::read_to_string(&t.1).unwrap_or_default()
+        );
+    }
+    pub fn stop(mut self) {
+        std::thread::sleep(Duration::from_millis(300));
+        nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(self.0.id() as i32),
+            nix::sys::signal::Signal::SIGINT,
+        )
+        .unwrap();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Tcpdump {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
