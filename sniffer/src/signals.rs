@@ -31,12 +31,9 @@ pub fn block() {
 /// Waits up to `timeout` for one of the handled signals.
 pub fn wait(timeout: Duration) -> Option<Signal> {
     let s = set();
-    let ts = libc::timespec {
-        tv_sec: timeout.as_secs() as libc::time_t,
-        tv_nsec: timeout.subsec_nanos() as libc::c_long,
-    };
+    let ts = nix::sys::time::TimeSpec::from(timeout);
     // SAFETY: plain syscall wrapper with valid pointers; a null siginfo is allowed.
-    let r = unsafe { libc::sigtimedwait(s.as_ref(), std::ptr::null_mut(), &ts) };
+    let r = unsafe { libc::sigtimedwait(s.as_ref(), std::ptr::null_mut(), ts.as_ref()) };
     if r > 0 {
         Signal::try_from(r).ok()
     } else {

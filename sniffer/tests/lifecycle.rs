@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 use nix::sys::signal::Signal;
+use std::os::unix::fs::MetadataExt;
 use std::process::Command;
 use std::time::Duration;
 
@@ -14,6 +15,21 @@ fn capture_ends_when_the_target_process_exits() {
     let dir = TempDir::new();
     let mut target = pair.b.exec(&["sleep", "60"]).spawn().unwrap();
     let pid = target.id().to_string();
+    // `ip netns exec` enters the namespace after the spawn returns: wait for it, or the
+    // sniffer could join the host's namespace instead.
+    let want = std::fs::metadata(pair.b.path()).unwrap().ino();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::fs::metadata(format!("/proc/{pid}/ns/net"))
+        .map(|m| m.ino())
+        .ok()
+        != Some(want)
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "target never entered its netns"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let out = dir.join("t.pcapng");
     let sniffer = Sniffer::start(
         dir.path(),
