@@ -6,6 +6,7 @@
 //! - [`pcapng`]: the pcapng writer (hot path) and a pcap/pcapng reader;
 //! - [`wire`]: zero-copy views of protocol headers, one protocol per file.
 
+pub mod capture;
 pub mod filter;
 pub mod interfaces;
 pub mod netns;
@@ -14,5 +15,7 @@ pub mod options;
 pub mod packet;
 pub mod pcapng;
 pub mod print;
+pub mod rotate;
 pub mod runtime;
+pub mod status;
 pub mod wire;

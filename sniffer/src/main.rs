@@ -1,3 +1,108 @@
-fn main() {
-    println!("Hello, world!");
+//! `sniffer`: dumpy's capture engine binary. A compatible subset of tcpdump's command line,
+//! plus target selection (`--netns`, `--pid`, `--container-id`) and the control
+//! subcommands (`status`, `stop`, `export`) that the plugin runs through exec, because the
+//! sniffer image has no shell.
+
+mod cli;
+mod control;
+mod run;
+mod signals;
+mod target;
+
+use capture_core::options::{reject_refused, split_words};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    let argv = match expand_tcpdump_args(argv) {
+        Ok(a) => a,
+        Err(e) => return fail(&e),
+    };
+    if let Err(e) = reject_refused(&argv[1..]) {
+        return fail(&e.to_string());
+    }
+    let cli = match cli::Cli::try_parse_from(&argv) {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind::*;
+            if matches!(e.kind(), DisplayHelp | DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            // One line that names the problem, then where to look.
+            let msg = e.to_string();
+            let first = msg
+                .lines()
+                .next()
+                .unwrap_or("bad arguments")
+                .trim_start_matches("error: ");
+            return fail(&format!("{first} (see sniffer --help)"));
+        }
+    };
+    let result = match cli.command {
+        Some(cli::Command::Status { at, ready }) => control::status(&at, ready),
+        Some(cli::Command::Stop { at }) => control::stop(&at),
+        Some(cli::Command::Export { at, follow, file }) => {
+            control::export(&at, follow, file.as_deref())
+        }
+        None => run::run(cli.capture),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => fail(&e),
+    }
+}
+
+/// Replaces `--tcpdump-args STRING` (or `--tcpdump-args=STRING`) with the words of STRING,
+/// in place, so they mean exactly what they would have meant typed there.
+fn expand_tcpdump_args(argv: Vec<String>) -> Result<Vec<String>, String> {
+    let mut out = Vec::with_capacity(argv.len());
+    let mut it = argv.into_iter();
+    while let Some(a) = it.next() {
+        let value =
+            if a == "--tcpdump-args" {
+                Some(it.next().ok_or(
+                    "--tcpdump-args needs a value, e.g. --tcpdump-args \"-i any port 80\"",
+                )?)
+            } else {
+                a.strip_prefix("--tcpdump-args=").map(str::to_string)
+            };
+        match value {
+            Some(v) => out.extend(split_words(&v).map_err(|e| e.to_string())?),
+            None => out.push(a),
+        }
+    }
+    Ok(out)
+}
+
+fn fail(msg: &str) -> ExitCode {
+    eprintln!("sniffer: {msg}");
+    ExitCode::FAILURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tcpdump_args_expand_in_place() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            expand_tcpdump_args(v(&[
+                "sniffer",
+                "-w",
+                "x",
+                "--tcpdump-args",
+                "-i any 'port 80'"
+            ]))
+            .unwrap(),
+            v(&["sniffer", "-w", "x", "-i", "any", "port 80"])
+        );
+        assert_eq!(
+            expand_tcpdump_args(v(&["sniffer", "--tcpdump-args=-nn tcp"])).unwrap(),
+            v(&["sniffer", "-nn", "tcp"])
+        );
+        assert!(expand_tcpdump_args(v(&["sniffer", "--tcpdump-args", "'x"])).is_err());
+    }
 }

@@ -1,0 +1,200 @@
+//! The file writer thread: creates, writes, closes and prunes the capture's files.
+//!
+//! The capture thread decides what goes in which file (it knows every block's size); this
+//! thread only performs the I/O, so a slow or stalled disk never stops the ring from being
+//! drained. Every write is a whole chunk of whole blocks. If a write fails (disk full), the
+//! file is cut back to its last complete block, so it stays readable, and writing stops.
+
+use super::pool::Chunk;
+use crate::rotate::FileNaming;
+use crate::status::FileEntry;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
+
+pub enum SinkMsg {
+    /// Start file number `seq`.
+    Open(u64),
+    Data(Arc<Chunk>),
+    /// Close the current file (its blocks are complete).
+    Close,
+}
+
+/// What the rest of the sniffer may read about the files while the capture runs.
+#[derive(Default)]
+pub struct FilesState {
+    pub files: Vec<FileEntry>,
+    pub current: Option<String>,
+    pub error: Option<String>,
+}
+
+pub struct Sink {
+    naming: FileNaming,
+    max_files: Option<u32>,
+    current: Option<(PathBuf, File, u64)>,
+    kept: VecDeque<PathBuf>,
+    state: Arc<Mutex<FilesState>>,
+    failed: Arc<AtomicBool>,
+    /// Where chunks go next for printing, if summaries are on.
+    printer: Option<(SyncSender<Arc<Chunk>>, Arc<AtomicU64>)>,
+}
+
+impl Sink {
+    /// Creates file 1 right away, on the caller's thread, so an unwritable directory fails
+    /// before any capture thread exists.
+    pub fn create(
+        naming: FileNaming,
+        max_files: Option<u32>,
+        failed: Arc<AtomicBool>,
+        printer: Option<(SyncSender<Arc<Chunk>>, Arc<AtomicU64>)>,
+    ) -> std::io::Result<Sink> {
+        let mut sink = Sink {
+            naming,
+            max_files,
+            current: None,
+            kept: VecDeque::new(),
+            state: Arc::new(Mutex::new(FilesState::default())),
+            failed,
+            printer,
+        };
+        sink.open(1)?;
+        Ok(sink)
+    }
+
+    pub fn state(&self) -> Arc<Mutex<FilesState>> {
+        self.state.clone()
+    }
+
+    /// Removes the first file again, for a capture that failed to start.
+    pub fn discard(mut self) {
+        if let Some((path, _, _)) = self.current.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    fn open(&mut self, seq: u64) -> std::io::Result<()> {
+        let path = self.naming.path(seq);
+        let file = File::options()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&path)
+            .map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
+            })?;
+        self.kept.push_back(path.clone());
+        if let Some(max) = self.max_files {
+            while self.kept.len() > max as usize {
+                if let Some(old) = self.kept.pop_front() {
+                    let _ = std::fs::remove_file(&old);
+                }
+            }
+        }
+        self.current = Some((path, file, 0));
+        self.publish();
+        Ok(())
+    }
+
+    fn publish(&self) {
+        let mut st = self.state.lock().unwrap();
+        st.files = self
+            .kept
+            .iter()
+            .map(|p| FileEntry {
+                name: file_name(p),
+                size: std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            })
+            .collect();
+        st.current = self.current.as_ref().map(|(p, _, _)| file_name(p));
+    }
+
+    fn fail(&mut self, what: String) {
+        eprintln!("sniffer: {what}; writing stopped, files written so far are complete");
+        self.state.lock().unwrap().error = Some(what);
+        self.failed.store(true, Ordering::SeqCst);
+        self.current = None;
+        self.publish();
+    }
+
+    fn write(&mut self, chunk: &Chunk) {
+        let Some((path, file, good)) = self.current.as_mut() else {
+            return;
+        };
+        if let Err(e) = file.write_all(&chunk.bytes) {
+            // Cut back to the last whole block so the file stays readable.
+            let _ = file.set_len(*good);
+            let msg = format!("write to {} failed: {e}", path.display());
+            self.fail(msg);
+            return;
+        }
+        *good += chunk.bytes.len() as u64;
+    }
+
+    fn close(&mut self) {
+        if let Some((path, file, _)) = self.current.take() {
+            if let Err(e) = file.sync_data() {
+                self.fail(format!("closing {} failed: {e}", path.display()));
+            }
+        }
+        self.publish();
+    }
+
+    /// The thread body: runs until the capture side hangs up.
+    pub fn run(mut self, rx: Receiver<SinkMsg>) {
+        let mut since_publish = 0usize;
+        for msg in rx {
+            match msg {
+                SinkMsg::Open(seq) => {
+                    if self.failed.load(Ordering::SeqCst) {
+                        continue;
+                    }
+                    if let Err(e) = self.open(seq) {
+                        self.fail(e.to_string());
+                    }
+                }
+                SinkMsg::Data(chunk) => {
+                    if !self.failed.load(Ordering::SeqCst) {
+                        self.write(&chunk);
+                    }
+                    since_publish += 1;
+                    if since_publish >= 16 {
+                        since_publish = 0;
+                        self.publish();
+                    }
+                    forward_to_printer(self.printer.as_ref(), chunk);
+                }
+                SinkMsg::Close => self.close(),
+            }
+        }
+        self.close();
+    }
+}
+
+/// Offers a chunk to the printer without ever waiting: when the printer is behind, the
+/// chunk's packets are counted as not printed instead.
+pub fn forward_to_printer(
+    printer: Option<&(SyncSender<Arc<Chunk>>, Arc<AtomicU64>)>,
+    chunk: Arc<Chunk>,
+) {
+    if let Some((tx, skipped)) = printer {
+        if chunk.packets == 0 {
+            return;
+        }
+        match tx.try_send(chunk) {
+            Ok(()) => {}
+            Err(TrySendError::Full(c)) | Err(TrySendError::Disconnected(c)) => {
+                skipped.fetch_add(u64::from(c.packets), Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

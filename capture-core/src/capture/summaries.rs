@@ -1,0 +1,94 @@
+//! The printer thread: turns chunks of encoded packets into tcpdump lines on stdout.
+//!
+//! It reads the same EPBs the file gets, so printing costs the capture thread nothing but
+//! a non-blocking hand-over. When stdout is slower than the traffic, whole chunks are
+//! skipped and the gap is announced in the output as `[N packets not printed]`.
+
+use super::pool::Chunk;
+use crate::packet::Packet;
+use crate::pcapng::blocks::EPB;
+use crate::print::Printer;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, RwLock};
+
+/// Link types by pcapng interface id, shared with the capture thread (which adds
+/// interfaces as they appear).
+pub type LinkTypes = Arc<RwLock<Vec<u32>>>;
+
+pub struct SummaryThread {
+    pub printer: Printer,
+    pub linktypes: LinkTypes,
+    pub skipped: Arc<AtomicU64>,
+    pub out: Box<dyn Write + Send>,
+}
+
+impl SummaryThread {
+    pub fn run(mut self, rx: Receiver<Arc<Chunk>>) {
+        let mut line_buf = Vec::with_capacity(1 << 20);
+        let mut broken = false;
+        for chunk in rx {
+            if broken {
+                continue;
+            }
+            line_buf.clear();
+            let skipped = self.skipped.swap(0, Ordering::Relaxed);
+            if skipped > 0 {
+                line_buf.extend_from_slice(format!("[{skipped} packets not printed]\n").as_bytes());
+            }
+            let linktypes = self.linktypes.read().unwrap().clone();
+            for_each_epb(&chunk.bytes, |iface, ts_ns, wire_len, data| {
+                let pkt = Packet {
+                    linktype: linktypes.get(iface as usize).copied().unwrap_or(1),
+                    ts_sec: (ts_ns / 1_000_000_000) as i64,
+                    ts_nsec: (ts_ns % 1_000_000_000) as u32,
+                    wire_len,
+                    data,
+                };
+                self.printer.print(&pkt, &mut line_buf);
+            });
+            drop(chunk);
+            // A closed stdout (e.g. `| head`) ends printing, never the capture.
+            if self
+                .out
+                .write_all(&line_buf)
+                .and_then(|_| self.out.flush())
+                .is_err()
+            {
+                broken = true;
+            }
+        }
+        let skipped = self.skipped.swap(0, Ordering::Relaxed);
+        if skipped > 0 && !broken {
+            let _ = writeln!(self.out, "[{skipped} packets not printed]");
+            let _ = self.out.flush();
+        }
+    }
+}
+
+/// Calls `f(interface_id, ts_ns, wire_len, data)` for each EPB in a run of little-endian
+/// blocks that this crate's writer produced.
+pub fn for_each_epb(mut bytes: &[u8], mut f: impl FnMut(u32, u64, u32, &[u8])) {
+    let u32_at = |b: &[u8], o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+    while bytes.len() >= 12 {
+        let kind = u32_at(bytes, 0);
+        let len = u32_at(bytes, 4) as usize;
+        if len < 12 || len > bytes.len() {
+            return;
+        }
+        if kind == EPB && len >= 32 {
+            let caplen = u32_at(bytes, 20) as usize;
+            if 28 + caplen <= len {
+                let ts = (u64::from(u32_at(bytes, 12)) << 32) | u64::from(u32_at(bytes, 16));
+                f(
+                    u32_at(bytes, 8),
+                    ts,
+                    u32_at(bytes, 24),
+                    &bytes[28..28 + caplen],
+                );
+            }
+        }
+        bytes = &bytes[len..];
+    }
+}

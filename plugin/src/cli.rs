@@ -1,0 +1,321 @@
+//! The command line: the original dumpy's commands and flags, plus the new ones.
+
+use crate::output::Format;
+use crate::spec::TargetKind;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Default sniffer image: the sniffer built from the same version as this plugin.
+pub const DEFAULT_IMAGE: &str = concat!("dumpy/sniffer:", env!("CARGO_PKG_VERSION"));
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kubectl-dumpy",
+    bin_name = "kubectl dumpy",
+    version,
+    about = "Capture network traffic from Kubernetes pods and nodes with native sniffers",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How to reach the cluster, as kubectl does.
+#[derive(Args, Debug, Clone, Default)]
+pub struct Global {
+    /// Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+    /// The kubeconfig context to use (default: the current context).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
+    /// How many sniffers to act on at once.
+    #[arg(long, global = true, default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub max_concurrency: u16,
+    /// Log what the plugin does (to stderr); RUST_LOG also works.
+    #[arg(long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Deploy sniffers that capture the traffic of a pod, a workload, pods by label, or a node.
+    #[command(after_help = CAPTURE_EXAMPLES)]
+    Capture(CaptureArgs),
+    /// List captures, or show one in detail.
+    Get(GetArgs),
+    /// Download a capture's pcapng files (also after `stop`), or stream it live with DIR `-`.
+    Export(ExportArgs),
+    /// End a capture; its sniffers stay so the files can still be exported.
+    Stop(NameArgs),
+    /// Start new sniffers for the target's current pods; earlier files are kept.
+    Restart(RestartArgs),
+    /// Remove a capture's sniffers (they close their files first).
+    Delete(DeleteArgs),
+    /// Print a shell completion script.
+    Completion {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the plugin version and the default sniffer image.
+    Version,
+}
+
+const CAPTURE_EXAMPLES: &str = "Examples:
+  # capture all traffic from foo pod in current namespace
+  kubectl dumpy capture pod foo
+  # capture traffic from deployment foo-deploy in foo-ns with sniffers in bar-ns
+  kubectl dumpy capture deploy foo-deploy -t foo-ns -n bar-ns
+  # capture port 80 traffic of every pod labelled app=web
+  kubectl dumpy capture -l app=web -f \"-i any port 80\"
+  # capture a node's host network, in files of 50 MB, keeping at most 4
+  kubectl dumpy capture node worker-1 --max-file-size 50 --max-files 4";
+
+#[derive(Args, Debug, Clone)]
+pub struct CaptureArgs {
+    /// What to capture: pod (po), deployment (deploy), replicaset (rs), daemonset (ds),
+    /// statefulset (sts) or node. Optional with -l (pods).
+    #[arg(value_enum)]
+    pub kind: Option<TargetKind>,
+    /// The resource's name.
+    pub name: Option<String>,
+    /// Capture every pod matching this label selector (alone, or to narrow a workload).
+    #[arg(short = 'l', long)]
+    pub selector: Option<String>,
+    /// Namespace where the sniffers are deployed (default: the context's namespace).
+    #[arg(short = 'n', long)]
+    pub namespace: Option<String>,
+    /// Namespace of the target (default: the capture namespace).
+    #[arg(short = 't', long = "target-namespace")]
+    pub target_namespace: Option<String>,
+    /// tcpdump options and filter expression, checked before anything is created.
+    #[arg(
+        short = 'f',
+        long = "filter",
+        default_value = "-i any",
+        allow_hyphen_values = true
+    )]
+    pub filter: String,
+    /// Target container (default: the pod's default container).
+    #[arg(short = 'c', long)]
+    pub container: Option<String>,
+    /// PVC that the sniffers write to (ReadWriteMany when sniffers run on several nodes).
+    #[arg(short = 'v', long)]
+    pub pvc: Option<String>,
+    /// Sniffer image.
+    #[arg(short = 'i', long, default_value = DEFAULT_IMAGE)]
+    pub image: String,
+    /// Image pull secret for the sniffer image.
+    #[arg(short = 's', long = "pull-secret")]
+    pub pull_secret: Option<String>,
+    /// Capture name (default: dumpy-<ID>); a DNS-1123 label.
+    #[arg(long = "name", id = "capture_name", value_name = "NAME")]
+    pub capture_name: Option<String>,
+    /// Run every check, then print the sniffer pods as YAML instead of creating them.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub sniffer: SnifferFlags,
+}
+
+/// Flags shared by `capture` and `restart` that shape the sniffer pods.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SnifferFlags {
+    /// Rotate to a new file every DURATION (e.g. 30s, 10m, 1h); passed to the sniffer as -G.
+    #[arg(long, value_parser = parse_duration)]
+    pub duration: Option<Duration>,
+    /// Largest file, in millions of bytes (sniffer -C). Default 100.
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_file_size: Option<u64>,
+    /// Most files kept per sniffer, the oldest removed (sniffer -W). Default 10, so a
+    /// sniffer never holds more than max-file-size × max-files on disk.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_files: Option<u32>,
+    /// How long to wait for the sniffers to be Ready.
+    #[arg(long, default_value = "2m", value_parser = parse_duration)]
+    pub wait: Duration,
+    /// Run sniffers privileged instead of with the minimal capabilities (escape hatch).
+    #[arg(long)]
+    pub privileged: bool,
+    /// Host path of the containerd socket (k3s: /run/k3s/containerd/containerd.sock).
+    #[arg(long, value_name = "PATH")]
+    pub runtime_socket: Option<String>,
+    #[arg(long, value_name = "QUANTITY")]
+    pub cpu_request: Option<String>,
+    #[arg(long, value_name = "QUANTITY")]
+    pub cpu_limit: Option<String>,
+    #[arg(long, value_name = "QUANTITY")]
+    pub memory_request: Option<String>,
+    #[arg(long, value_name = "QUANTITY")]
+    pub memory_limit: Option<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GetArgs {
+    /// Capture to show in detail (default: list all).
+    pub name: Option<String>,
+    #[arg(short = 'n', long)]
+    pub namespace: Option<String>,
+    /// List captures in every namespace.
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+    #[arg(short = 'o', long, value_enum)]
+    pub output: Option<Format>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExportArgs {
+    pub name: String,
+    /// Directory for DIR/<capture>-<pod>.pcapng, or `-` to stream live to stdout.
+    pub dir: Option<String>,
+    #[arg(short = 'n', long)]
+    pub namespace: Option<String>,
+    /// Keep rotated files apart (DIR/<capture>-<pod>-000001.pcapng, …) instead of as sections.
+    #[arg(long)]
+    pub split: bool,
+    /// Also write one pcapng merging every pod, ordered by time, one interface per pod interface.
+    #[arg(long, value_name = "FILE")]
+    pub merge: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct NameArgs {
+    pub name: String,
+    #[arg(short = 'n', long)]
+    pub namespace: Option<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct RestartArgs {
+    pub name: String,
+    #[arg(short = 'n', long)]
+    pub namespace: Option<String>,
+    /// New tcpdump options and filter (default: the capture's).
+    #[arg(short = 'f', long = "filter", allow_hyphen_values = true)]
+    pub filter: Option<String>,
+    #[command(flatten)]
+    pub sniffer: SnifferFlags,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DeleteArgs {
+    pub name: String,
+    #[arg(short = 'n', long)]
+    pub namespace: Option<String>,
+    /// Return without waiting for the sniffers to be gone.
+    #[arg(long)]
+    pub no_wait: bool,
+}
+
+/// Parses `30s`, `10m`, `1h`, `1h30m` or plain seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let bad = || format!("invalid duration {s:?}: use e.g. 30s, 10m, 1h or 1h30m");
+    if let Ok(secs) = s.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let mut total = 0u64;
+    let mut number = String::new();
+    for ch in s.chars() {
+        if ch.is_ascii_digit() {
+            number.push(ch);
+            continue;
+        }
+        let n: u64 = number.parse().map_err(|_| bad())?;
+        number.clear();
+        total += n * match ch {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return Err(bad()),
+        };
+    }
+    if !number.is_empty() || s.is_empty() {
+        return Err(bad());
+    }
+    Ok(Duration::from_secs(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90").unwrap().as_secs(), 90);
+        assert_eq!(parse_duration("1h30m").unwrap().as_secs(), 5400);
+        assert_eq!(parse_duration("2m").unwrap().as_secs(), 120);
+        assert!(parse_duration("5x").is_err());
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("").is_err());
+    }
+
+    #[test]
+    fn aliases_and_original_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "kubectl-dumpy",
+            "capture",
+            "deploy",
+            "web",
+            "-n",
+            "bar",
+            "-t",
+            "foo",
+            "-f",
+            "-i any port 80",
+            "-c",
+            "nginx",
+            "-v",
+            "pvc1",
+            "-i",
+            "repo/dumpy:1",
+            "-s",
+            "regcred",
+            "--name",
+            "mycap",
+        ])
+        .unwrap();
+        let Command::Capture(a) = cli.command else {
+            panic!()
+        };
+        assert_eq!(a.kind, Some(TargetKind::Deployment));
+        assert_eq!(a.filter, "-i any port 80");
+        assert_eq!(a.capture_name.as_deref(), Some("mycap"));
+        assert_eq!(a.pvc.as_deref(), Some("pvc1"));
+        for (alias, kind) in [
+            ("po", TargetKind::Pod),
+            ("rs", TargetKind::Replicaset),
+            ("ds", TargetKind::Daemonset),
+            ("sts", TargetKind::Statefulset),
+        ] {
+            let cli = Cli::try_parse_from(["kubectl-dumpy", "capture", alias, "x"]).unwrap();
+            let Command::Capture(a) = cli.command else {
+                panic!()
+            };
+            assert_eq!(a.kind, Some(kind));
+        }
+    }
+
+    #[test]
+    fn get_output_formats() {
+        let cli = Cli::try_parse_from([
+            "kubectl-dumpy",
+            "get",
+            "-A",
+            "-o",
+            "wide",
+            "--context",
+            "kind",
+        ])
+        .unwrap();
+        let Command::Get(g) = cli.command else {
+            panic!()
+        };
+        assert!(g.all_namespaces);
+        assert_eq!(g.output, Some(Format::Wide));
+        assert_eq!(cli.global.context.as_deref(), Some("kind"));
+    }
+}

@@ -1,0 +1,214 @@
+//! Controls sniffers by exec of the sniffer binary itself (the image has no shell):
+//! `status`, `stop` and `export`.
+
+use crate::error::{Error, Result};
+use crate::podspec::{CONTAINER_NAME, SNIFFER_BIN};
+use k8s_openapi::api::core::v1::Pod;
+use kube::api::{Api, AttachParams};
+use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+
+/// One file of a capture, as `sniffer status` lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub name: String,
+    #[serde(default)]
+    pub size: u64,
+}
+
+/// What `sniffer status` prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnifferStatus {
+    pub state: String,
+    #[serde(default)]
+    pub pid: Option<u64>,
+    #[serde(default)]
+    pub packets_captured: u64,
+    #[serde(default)]
+    pub packets_dropped: u64,
+    #[serde(default)]
+    pub files: Vec<FileInfo>,
+    #[serde(default)]
+    pub current: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+pub fn status_command(output: &str) -> Vec<String> {
+    vec![
+        SNIFFER_BIN.into(),
+        "status".into(),
+        "-w".into(),
+        output.into(),
+    ]
+}
+
+pub fn stop_command(output: &str) -> Vec<String> {
+    vec![
+        SNIFFER_BIN.into(),
+        "stop".into(),
+        "-w".into(),
+        output.into(),
+    ]
+}
+
+pub fn export_command(output: &str, follow: bool, file: Option<&str>) -> Vec<String> {
+    let mut cmd = vec![
+        SNIFFER_BIN.into(),
+        "export".into(),
+        "-w".into(),
+        output.into(),
+    ];
+    if follow {
+        cmd.push("--follow".into());
+    }
+    if let Some(f) = file {
+        cmd.extend(["--file".into(), f.into()]);
+    }
+    cmd
+}
+
+fn params() -> AttachParams {
+    AttachParams::default()
+        .container(CONTAINER_NAME)
+        .stdin(false)
+        .stdout(true)
+        .stderr(true)
+}
+
+/// Runs `cmd` in sniffer `pod`, copying its stdout into `out` and calling `progress` with the
+/// byte count so far. Fails with the sniffer's stderr when it exits non-zero.
+pub async fn stream<W: AsyncWrite + Unpin>(
+    pods: &Api<Pod>,
+    pod: &str,
+    cmd: Vec<String>,
+    out: &mut W,
+    mut progress: impl FnMut(u64),
+) -> Result<u64> {
+    let what = cmd.get(1).cloned().unwrap_or_default();
+    tracing::debug!(pod, ?cmd, "exec");
+    let mut proc = pods
+        .exec(pod, cmd, &params())
+        .await
+        .map_err(|e| Error::from(e).context(format!("cannot exec `sniffer {what}` in {pod}")))?;
+    let mut stdout = proc
+        .stdout()
+        .ok_or_else(|| Error::new("exec gave no stdout"))?;
+    let mut stderr = proc
+        .stderr()
+        .ok_or_else(|| Error::new("exec gave no stderr"))?;
+    let status = proc.take_status();
+    // stderr must be drained at the same time, or a chatty sniffer blocks the stream.
+    let err_task = tokio::spawn(async move {
+        let mut buf = Vec::new();
+        let _ = stderr.read_to_end(&mut buf).await;
+        buf
+    });
+    let mut total = 0u64;
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = stdout.read(&mut buf).await?;
+        if n == 0 {
+            break;
+        }
+        out.write_all(&buf[..n]).await?;
+        total += n as u64;
+        progress(total);
+    }
+    out.flush().await?;
+    let stderr_text = String::from_utf8_lossy(&err_task.await.unwrap_or_default())
+        .trim()
+        .to_string();
+    let status = match status {
+        Some(s) => s.await,
+        None => None,
+    };
+    let _ = proc.join().await;
+    if let Some(s) = status {
+        if s.status.as_deref() != Some("Success") {
+            let msg = if !stderr_text.is_empty() {
+                stderr_text.lines().last().unwrap_or_default().to_string()
+            } else {
+                s.message.unwrap_or_else(|| "failed".into())
+            };
+            return Err(Error::new(format!("`sniffer {what}` in {pod}: {msg}")));
+        }
+    }
+    Ok(total)
+}
+
+/// Runs `cmd` and returns its stdout.
+pub async fn output(pods: &Api<Pod>, pod: &str, cmd: Vec<String>) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    stream(pods, pod, cmd, &mut out, |_| {}).await?;
+    Ok(out)
+}
+
+pub async fn status(pods: &Api<Pod>, pod: &str, output_path: &str) -> Result<SnifferStatus> {
+    let out = output(pods, pod, status_command(output_path)).await?;
+    serde_json::from_slice(&out)
+        .map_err(|e| Error::new(format!("sniffer {pod} printed an unreadable status ({e}): is its image the same version as the plugin?")))
+}
+
+pub async fn stop(pods: &Api<Pod>, pod: &str, output_path: &str) -> Result<()> {
+    output(pods, pod, stop_command(output_path)).await.map(drop)
+}
+
+/// The reader side of a streaming export (for live `export NAME -`).
+pub async fn export_reader(
+    pods: &Api<Pod>,
+    pod: &str,
+    output_path: &str,
+) -> Result<(impl AsyncRead + Unpin, kube::api::AttachedProcess)> {
+    let mut proc = pods
+        .exec(
+            pod,
+            export_command(output_path, true, None),
+            &params().stderr(false),
+        )
+        .await
+        .map_err(|e| Error::from(e).context(format!("cannot exec `sniffer export` in {pod}")))?;
+    let stdout = proc
+        .stdout()
+        .ok_or_else(|| Error::new("exec gave no stdout"))?;
+    Ok((stdout, proc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_json_parses() {
+        let s: SnifferStatus = serde_json::from_str(
+            r#"{"state":"capturing","pid":42,"packets_captured":10,"packets_dropped":0,
+                "files":[{"name":"cap-web-1-000001.pcapng","size":1024}],"current":"cap-web-1-000001.pcapng","message":""}"#,
+        )
+        .unwrap();
+        assert_eq!(s.state, "capturing");
+        assert_eq!(s.files[0].size, 1024);
+    }
+
+    #[test]
+    fn commands_follow_the_contract() {
+        assert_eq!(
+            export_command("/dumpy/a.pcapng", true, None),
+            ["/sniffer", "export", "-w", "/dumpy/a.pcapng", "--follow"]
+        );
+        assert_eq!(
+            export_command("/dumpy/a.pcapng", false, Some("a-000002.pcapng")),
+            [
+                "/sniffer",
+                "export",
+                "-w",
+                "/dumpy/a.pcapng",
+                "--file",
+                "a-000002.pcapng"
+            ]
+        );
+        assert_eq!(
+            stop_command("/dumpy/a.pcapng"),
+            ["/sniffer", "stop", "-w", "/dumpy/a.pcapng"]
+        );
+    }
+}

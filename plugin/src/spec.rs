@@ -1,0 +1,227 @@
+//! The capture spec: what a user asked for, stored as JSON in every sniffer's
+//! `dumpy.io/spec` annotation so later commands (`get`, `restart`, `export`) can read it back.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of thing a capture targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    #[value(alias = "po", alias = "pods")]
+    Pod,
+    #[value(alias = "deploy", alias = "deployments")]
+    Deployment,
+    #[value(alias = "rs", alias = "replicasets")]
+    Replicaset,
+    #[value(alias = "ds", alias = "daemonsets")]
+    Daemonset,
+    #[value(alias = "sts", alias = "statefulsets")]
+    Statefulset,
+    #[value(alias = "no", alias = "nodes")]
+    Node,
+}
+
+impl TargetKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Pod => "pod",
+            TargetKind::Deployment => "deployment",
+            TargetKind::Replicaset => "replicaset",
+            TargetKind::Daemonset => "daemonset",
+            TargetKind::Statefulset => "statefulset",
+            TargetKind::Node => "node",
+        }
+    }
+}
+
+impl std::fmt::Display for TargetKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the capture targets, as the user named it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetSpec {
+    /// `pod`, `deployment`, …, `node`; for `-l` alone, `pod`.
+    #[serde(rename = "type")]
+    pub kind: TargetKind,
+    /// The resource's name; empty for a `-l` selector capture.
+    #[serde(default)]
+    pub name: String,
+    pub namespace: String,
+    /// The `-l` label selector, when one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selector: Option<String>,
+    /// The `-c` container, when one was given (otherwise each pod's default container).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+}
+
+impl TargetSpec {
+    /// `deployment/web`, `pod/foo`, `node/n1`, or `pods/-l app=web` for a selector.
+    pub fn display(&self) -> String {
+        match (&self.selector, self.name.is_empty()) {
+            (Some(sel), true) => format!("pods/-l {sel}"),
+            (Some(sel), false) => format!("{}/{} -l {sel}", self.kind, self.name),
+            (None, _) => format!("{}/{}", self.kind, self.name),
+        }
+    }
+}
+
+/// File size and rotation limits, passed to the sniffer as `-C`, `-W` and `-G`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    pub max_file_size_mb: u64,
+    pub max_files: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rotate_seconds: Option<u64>,
+}
+
+/// Resource requests and limits of the sniffer container.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resources {
+    pub cpu_request: String,
+    pub cpu_limit: String,
+    pub memory_request: String,
+    pub memory_limit: String,
+}
+
+/// Everything a capture was created with; shared by all its sniffers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaptureSpec {
+    pub name: String,
+    pub namespace: String,
+    pub target: TargetSpec,
+    /// The `-f` string, exactly as given (validated with capture-core).
+    pub tcpdump_args: String,
+    pub image: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pull_secret: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pvc: Option<String>,
+    pub limits: Limits,
+    pub resources: Resources,
+    #[serde(default)]
+    pub privileged: bool,
+    /// Host path of the containerd socket.
+    pub runtime_socket: String,
+}
+
+/// The one target of one sniffer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnifferTarget {
+    /// Target pod name, or the node name for node captures.
+    pub pod: String,
+    pub namespace: String,
+    /// Empty for node captures.
+    #[serde(default)]
+    pub container: String,
+    /// `containerd://<id>`; empty for node captures.
+    #[serde(default)]
+    pub container_id: String,
+    pub node: String,
+}
+
+/// The JSON in the `dumpy.io/spec` annotation of one sniffer pod.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnifferSpec {
+    pub capture: CaptureSpec,
+    pub target: SnifferTarget,
+    pub generation: u32,
+    /// The `-w` path; rotated files are `<stem>-000001.pcapng`, … next to it.
+    pub output: String,
+}
+
+impl SnifferSpec {
+    pub fn to_annotation(&self) -> String {
+        serde_json::to_string(self).expect("spec serialises")
+    }
+
+    pub fn from_annotation(s: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(s)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    pub fn capture_spec() -> CaptureSpec {
+        CaptureSpec {
+            name: "cap".into(),
+            namespace: "dumpy-ns".into(),
+            target: TargetSpec {
+                kind: TargetKind::Deployment,
+                name: "web".into(),
+                namespace: "shop".into(),
+                selector: None,
+                container: None,
+            },
+            tcpdump_args: "-i any port 80".into(),
+            image: "dumpy/sniffer:0.1.0".into(),
+            pull_secret: None,
+            pvc: None,
+            limits: Limits {
+                max_file_size_mb: 100,
+                max_files: 10,
+                rotate_seconds: None,
+            },
+            resources: Resources {
+                cpu_request: "100m".into(),
+                cpu_limit: "1".into(),
+                memory_request: "64Mi".into(),
+                memory_limit: "256Mi".into(),
+            },
+            privileged: false,
+            runtime_socket: "/run/containerd/containerd.sock".into(),
+        }
+    }
+
+    pub fn sniffer_spec(pod: &str, node: &str, generation: u32) -> SnifferSpec {
+        let capture = capture_spec();
+        let stem = crate::labels::file_stem(&capture.name, pod, generation);
+        SnifferSpec {
+            capture,
+            target: SnifferTarget {
+                pod: pod.into(),
+                namespace: "shop".into(),
+                container: "nginx".into(),
+                container_id: "containerd://abc123".into(),
+                node: node.into(),
+            },
+            generation,
+            output: format!("/dumpy/{stem}.pcapng"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotation_round_trips() {
+        let s = fixtures::sniffer_spec("web-1", "n1", 1);
+        let json = s.to_annotation();
+        assert!(json.contains(r#""type":"deployment""#), "{json}");
+        assert!(json.contains(r#""tcpdumpArgs":"-i any port 80""#), "{json}");
+        assert_eq!(SnifferSpec::from_annotation(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn target_display() {
+        let mut t = fixtures::capture_spec().target;
+        assert_eq!(t.display(), "deployment/web");
+        t.kind = TargetKind::Pod;
+        t.name.clear();
+        t.selector = Some("app=web".into());
+        assert_eq!(t.display(), "pods/-l app=web");
+    }
+}

@@ -1,0 +1,681 @@
+//! Target resolution: from what the user named (a pod, a workload, a selector, a node) to the
+//! list of running pods to sniff, with every check that can be made before creating anything.
+
+use crate::err;
+use crate::error::{is_not_found, Error, Result};
+use crate::labels::DEFAULT_CONTAINER_ANNOTATION;
+use crate::selector;
+use crate::spec::{SnifferTarget, TargetKind, TargetSpec};
+use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet, StatefulSet};
+use k8s_openapi::api::core::v1::{Node, Pod};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
+use kube::api::{Api, ListParams};
+use kube::{Client, Resource, ResourceExt};
+use std::collections::HashSet;
+
+/// Why one pod cannot be sniffed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PodProblem {
+    /// Not running yet or any more (pending, terminating, completed): a workload can skip it.
+    NotRunning(String),
+    /// Wrong for every replica (missing container, unsupported runtime): always an error.
+    Fatal(String),
+}
+
+impl PodProblem {
+    pub fn message(&self) -> &str {
+        match self {
+            PodProblem::NotRunning(m) | PodProblem::Fatal(m) => m,
+        }
+    }
+}
+
+/// The pod's default container: the one named by `kubectl.kubernetes.io/default-container`
+/// when it exists, else the first in the spec (not the first status, which is sorted by name).
+pub fn default_container(pod: &Pod) -> Option<String> {
+    let containers = &pod.spec.as_ref()?.containers;
+    let annotated = pod.annotations().get(DEFAULT_CONTAINER_ANNOTATION);
+    annotated
+        .filter(|name| containers.iter().any(|c| &c.name == *name))
+        .cloned()
+        .or_else(|| containers.first().map(|c| c.name.clone()))
+}
+
+/// The runtime prefix of a status containerID: `containerd` in `containerd://abc`.
+pub fn runtime_of(container_id: &str) -> &str {
+    container_id
+        .split_once("://")
+        .map_or("unknown", |(rt, _)| rt)
+}
+
+/// Checks that `pod` runs, picks its container and returns what its sniffer needs.
+pub fn check_pod(
+    pod: &Pod,
+    container: Option<&str>,
+) -> std::result::Result<SnifferTarget, PodProblem> {
+    let name = pod.name_any();
+    let ns = pod.namespace().unwrap_or_default();
+    if pod.meta().deletion_timestamp.is_some() {
+        return Err(PodProblem::NotRunning(format!(
+            "pod {ns}/{name} is terminating"
+        )));
+    }
+    let phase = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.phase.clone())
+        .unwrap_or_else(|| "Unknown".into());
+    if phase != "Running" {
+        return Err(PodProblem::NotRunning(format!(
+            "pod {ns}/{name} is {phase}, not Running: wait until it runs, then capture again"
+        )));
+    }
+    let spec_containers: Vec<&str> = pod
+        .spec
+        .iter()
+        .flat_map(|s| s.containers.iter().map(|c| c.name.as_str()))
+        .collect();
+    let container = match container {
+        Some(c) if spec_containers.contains(&c) => c.to_string(),
+        Some(c) => {
+            return Err(PodProblem::Fatal(format!(
+                "pod {ns}/{name} has no container {c:?}: choose one of {} with -c",
+                spec_containers.join(", ")
+            )))
+        }
+        None => default_container(pod)
+            .ok_or_else(|| PodProblem::Fatal(format!("pod {ns}/{name} has no containers")))?,
+    };
+    let status = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.container_statuses.as_ref())
+        .and_then(|cs| cs.iter().find(|c| c.name == container));
+    let running = status
+        .and_then(|s| s.state.as_ref())
+        .and_then(|s| s.running.as_ref())
+        .is_some();
+    let container_id = status
+        .and_then(|s| s.container_id.clone())
+        .unwrap_or_default();
+    if !running || container_id.is_empty() {
+        return Err(PodProblem::NotRunning(format!(
+            "container {container:?} of pod {ns}/{name} is not running: wait until it runs, then capture again"
+        )));
+    }
+    let runtime = runtime_of(&container_id);
+    if runtime != "containerd" {
+        return Err(PodProblem::Fatal(format!(
+            "pod {ns}/{name} runs on container runtime {runtime:?}: dumpy supports containerd only (use `capture node` to sniff the node's host network instead)"
+        )));
+    }
+    let node = pod
+        .spec
+        .as_ref()
+        .and_then(|s| s.node_name.clone())
+        .unwrap_or_default();
+    if node.is_empty() {
+        return Err(PodProblem::NotRunning(format!(
+            "pod {ns}/{name} is not scheduled on a node yet"
+        )));
+    }
+    Ok(SnifferTarget {
+        pod: name,
+        namespace: ns,
+        container,
+        container_id,
+        node,
+    })
+}
+
+/// Whether `pod`'s controller is one of `owners` (by UID).
+pub fn controlled_by(
+    meta: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+    owners: &HashSet<String>,
+) -> bool {
+    meta.owner_references
+        .iter()
+        .flatten()
+        .any(|o| o.controller == Some(true) && owners.contains(&o.uid))
+}
+
+/// The pods among `pods` that belong to a workload with selector `sel` and UIDs `owners`:
+/// matched by the selector and controlled by the workload, so that pods of another workload
+/// with overlapping labels are never sniffed by mistake.
+pub fn workload_pods(pods: Vec<Pod>, sel: &LabelSelector, owners: &HashSet<String>) -> Vec<Pod> {
+    pods.into_iter()
+        .filter(|p| selector::matches(sel, p.labels()) && controlled_by(p.meta(), owners))
+        .collect()
+}
+
+/// A deployment's ReplicaSets (every revision: old ones may still have pods mid-rollout).
+pub fn deployment_replicasets(deploy: &Deployment, rss: &[ReplicaSet]) -> HashSet<String> {
+    let uid: HashSet<String> = deploy.uid().into_iter().collect();
+    rss.iter()
+        .filter(|rs| controlled_by(rs.meta(), &uid))
+        .filter_map(|rs| rs.uid())
+        .collect()
+}
+
+/// Turns per-pod results into the targets: a single pod must pass; a workload or selector
+/// skips pods that are not running (reported in `skipped`) but fails on a fatal problem or
+/// when nothing runs.
+pub fn collect_targets(
+    what: &str,
+    results: Vec<std::result::Result<SnifferTarget, PodProblem>>,
+    strict: bool,
+    skipped: &mut Vec<String>,
+) -> Result<Vec<SnifferTarget>> {
+    if results.is_empty() {
+        return Err(err!(
+            "{what} has no pods: check the name, -t namespace and selector"
+        ));
+    }
+    let mut targets = Vec::new();
+    for r in results {
+        match r {
+            Ok(t) => targets.push(t),
+            Err(PodProblem::NotRunning(m)) if !strict => skipped.push(m),
+            Err(p) => return Err(Error::new(p.message())),
+        }
+    }
+    if targets.is_empty() {
+        return Err(err!("{what} has no running pods ({})", skipped.join("; ")));
+    }
+    targets.sort_by(|a, b| a.pod.cmp(&b.pod));
+    Ok(targets)
+}
+
+fn not_found(kind: &str, name: &str, ns: &str) -> Error {
+    err!("{kind} {name:?} not found in namespace {ns:?}: check the name, or pass its namespace with -t")
+}
+
+async fn get_or_not_found<K>(api: &Api<K>, kind: &str, name: &str, ns: &str) -> Result<K>
+where
+    K: Clone + serde::de::DeserializeOwned + std::fmt::Debug,
+{
+    api.get(name).await.map_err(|e| {
+        if is_not_found(&e) {
+            not_found(kind, name, ns)
+        } else {
+            e.into()
+        }
+    })
+}
+
+/// Resolves a pod target spec into running pods (node captures go through [`resolve_node`]).
+/// `skipped` receives a line per pod left out because it was not running.
+pub async fn resolve(
+    client: &Client,
+    t: &TargetSpec,
+    skipped: &mut Vec<String>,
+) -> Result<Vec<SnifferTarget>> {
+    let ns = t.namespace.as_str();
+    let pods: Api<Pod> = Api::namespaced(client.clone(), ns);
+    let container = t.container.as_deref();
+    let check_all = |list: Vec<Pod>| {
+        list.iter()
+            .map(|p| check_pod(p, container))
+            .collect::<Vec<_>>()
+    };
+    let what = t.display();
+
+    // With -l and no name, the selector alone picks the pods.
+    if t.name.is_empty() {
+        let sel = t.selector.clone().unwrap_or_default();
+        let list = pods.list(&ListParams::default().labels(&sel)).await?.items;
+        if list.is_empty() {
+            return Err(err!("no pods match selector {sel:?} in namespace {ns:?}: check the labels, or pass the namespace with -t"));
+        }
+        return collect_targets(&what, check_all(list), false, skipped);
+    }
+
+    let (sel, owners): (LabelSelector, HashSet<String>) = match t.kind {
+        TargetKind::Pod => {
+            let pod = get_or_not_found(&pods, "pod", &t.name, ns).await?;
+            return collect_targets(&what, vec![check_pod(&pod, container)], true, skipped);
+        }
+        TargetKind::Deployment => {
+            let d = get_or_not_found(
+                &Api::<Deployment>::namespaced(client.clone(), ns),
+                "deployment",
+                &t.name,
+                ns,
+            )
+            .await?;
+            let sel = d
+                .spec
+                .as_ref()
+                .map(|s| s.selector.clone())
+                .unwrap_or_default();
+            let rss = Api::<ReplicaSet>::namespaced(client.clone(), ns)
+                .list(&ListParams::default().labels(&selector::to_query(&sel)))
+                .await?
+                .items;
+            let owners = deployment_replicasets(&d, &rss);
+            (sel, owners)
+        }
+        TargetKind::Replicaset => {
+            let w = get_or_not_found(
+                &Api::<ReplicaSet>::namespaced(client.clone(), ns),
+                "replicaset",
+                &t.name,
+                ns,
+            )
+            .await?;
+            (
+                w.spec
+                    .as_ref()
+                    .map(|s| s.selector.clone())
+                    .unwrap_or_default(),
+                w.uid().into_iter().collect(),
+            )
+        }
+        TargetKind::Daemonset => {
+            let w = get_or_not_found(
+                &Api::<DaemonSet>::namespaced(client.clone(), ns),
+                "daemonset",
+                &t.name,
+                ns,
+            )
+            .await?;
+            (
+                w.spec
+                    .as_ref()
+                    .map(|s| s.selector.clone())
+                    .unwrap_or_default(),
+                w.uid().into_iter().collect(),
+            )
+        }
+        TargetKind::Statefulset => {
+            let w = get_or_not_found(
+                &Api::<StatefulSet>::namespaced(client.clone(), ns),
+                "statefulset",
+                &t.name,
+                ns,
+            )
+            .await?;
+            (
+                w.spec
+                    .as_ref()
+                    .map(|s| s.selector.clone())
+                    .unwrap_or_default(),
+                w.uid().into_iter().collect(),
+            )
+        }
+        TargetKind::Node => return Err(err!("internal: node targets resolve with resolve_node")),
+    };
+    if selector::is_empty(&sel) {
+        return Err(err!(
+            "{what} has an empty selector: dumpy will not sniff every pod of the namespace"
+        ));
+    }
+    let mut query = selector::to_query(&sel);
+    if let Some(extra) = &t.selector {
+        // `deploy web -l version=2` narrows the workload's pods further.
+        query = format!("{query},{extra}");
+    }
+    let list = pods
+        .list(&ListParams::default().labels(&query))
+        .await?
+        .items;
+    collect_targets(
+        &what,
+        check_all(workload_pods(list, &sel, &owners)),
+        false,
+        skipped,
+    )
+}
+
+/// Checks a node target: it exists and is Ready. Its sniffer uses the host network (`--pid 1`),
+/// so the node's container runtime does not matter.
+pub fn check_node(node: &Node) -> std::result::Result<SnifferTarget, String> {
+    let name = node.name_any();
+    let ready = node
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.as_ref())
+        .and_then(|c| c.iter().find(|c| c.type_ == "Ready"))
+        .is_some_and(|c| c.status == "True");
+    if !ready {
+        return Err(format!(
+            "node {name:?} is not Ready: pick a Ready node (kubectl get nodes)"
+        ));
+    }
+    Ok(SnifferTarget {
+        pod: name.clone(),
+        namespace: String::new(),
+        container: String::new(),
+        container_id: String::new(),
+        node: name,
+    })
+}
+
+pub async fn resolve_node(client: &Client, name: &str) -> Result<SnifferTarget> {
+    let node = Api::<Node>::all(client.clone())
+        .get(name)
+        .await
+        .map_err(|e| {
+            if is_not_found(&e) {
+                err!("node {name:?} not found: check the name with kubectl get nodes")
+            } else {
+                e.into()
+            }
+        })?;
+    check_node(&node).map_err(Error::new)
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+    use k8s_openapi::api::apps::v1::{DeploymentSpec, ReplicaSetSpec};
+    use k8s_openapi::api::core::v1::{
+        Container, ContainerState, ContainerStateRunning, ContainerStatus, PodSpec, PodStatus,
+    };
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
+    use std::collections::BTreeMap;
+
+    pub fn owner(kind: &str, name: &str, uid: &str) -> OwnerReference {
+        OwnerReference {
+            api_version: "apps/v1".into(),
+            kind: kind.into(),
+            name: name.into(),
+            uid: uid.into(),
+            controller: Some(true),
+            block_owner_deletion: Some(true),
+        }
+    }
+
+    pub fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// A running pod with containers `containers` (the statuses in name order, as the API gives).
+    pub fn pod(
+        name: &str,
+        containers: &[&str],
+        labels: &[(&str, &str)],
+        owner: Option<OwnerReference>,
+    ) -> Pod {
+        let mut statuses: Vec<ContainerStatus> = containers
+            .iter()
+            .map(|c| ContainerStatus {
+                name: c.to_string(),
+                container_id: Some(format!("containerd://{c}-id")),
+                state: Some(ContainerState {
+                    running: Some(ContainerStateRunning::default()),
+                    ..Default::default()
+                }),
+                ready: true,
+                ..Default::default()
+            })
+            .collect();
+        statuses.sort_by(|a, b| a.name.cmp(&b.name));
+        Pod {
+            metadata: ObjectMeta {
+                name: Some(name.into()),
+                namespace: Some("shop".into()),
+                labels: Some(self::labels(labels)),
+                owner_references: owner.map(|o| vec![o]),
+                ..Default::default()
+            },
+            spec: Some(PodSpec {
+                node_name: Some("node-1".into()),
+                containers: containers
+                    .iter()
+                    .map(|c| Container {
+                        name: c.to_string(),
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            }),
+            status: Some(PodStatus {
+                phase: Some("Running".into()),
+                container_statuses: Some(statuses),
+                ..Default::default()
+            }),
+        }
+    }
+
+    pub fn deployment(name: &str, uid: &str, sel: LabelSelector) -> Deployment {
+        Deployment {
+            metadata: ObjectMeta {
+                name: Some(name.into()),
+                uid: Some(uid.into()),
+                ..Default::default()
+            },
+            spec: Some(DeploymentSpec {
+                selector: sel,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    pub fn replicaset(name: &str, uid: &str, owner: Option<OwnerReference>) -> ReplicaSet {
+        ReplicaSet {
+            metadata: ObjectMeta {
+                name: Some(name.into()),
+                uid: Some(uid.into()),
+                owner_references: owner.map(|o| vec![o]),
+                ..Default::default()
+            },
+            spec: Some(ReplicaSetSpec::default()),
+            ..Default::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
+    use k8s_openapi::api::core::v1::{NodeCondition, NodeStatus};
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelectorRequirement, Time};
+
+    #[test]
+    fn default_container_is_first_in_spec_not_first_status() {
+        // Statuses are sorted by name ("app" < "zz-main"), the spec order is the truth.
+        let p = pod("p", &["zz-main", "app"], &[], None);
+        assert_eq!(default_container(&p).as_deref(), Some("zz-main"));
+        assert_eq!(check_pod(&p, None).unwrap().container, "zz-main");
+    }
+
+    #[test]
+    fn default_container_annotation_wins_when_it_exists() {
+        let mut p = pod("p", &["istio-proxy", "app"], &[], None);
+        p.metadata.annotations = Some(labels(&[(DEFAULT_CONTAINER_ANNOTATION, "app")]));
+        assert_eq!(default_container(&p).as_deref(), Some("app"));
+        // An annotation naming no container is ignored, as kubectl does.
+        p.metadata.annotations = Some(labels(&[(DEFAULT_CONTAINER_ANNOTATION, "gone")]));
+        assert_eq!(default_container(&p).as_deref(), Some("istio-proxy"));
+    }
+
+    #[test]
+    fn check_pod_returns_sniffer_target() {
+        let t = check_pod(&pod("web-1", &["nginx"], &[], None), None).unwrap();
+        assert_eq!(
+            t,
+            SnifferTarget {
+                pod: "web-1".into(),
+                namespace: "shop".into(),
+                container: "nginx".into(),
+                container_id: "containerd://nginx-id".into(),
+                node: "node-1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn missing_container_is_fatal_and_lists_choices() {
+        let e = check_pod(&pod("p", &["a", "b"], &[], None), Some("c")).unwrap_err();
+        assert!(
+            matches!(&e, PodProblem::Fatal(m) if m.contains("no container \"c\"") && m.contains("a, b")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn other_runtimes_are_named() {
+        let mut p = pod("p", &["a"], &[], None);
+        p.status
+            .as_mut()
+            .unwrap()
+            .container_statuses
+            .as_mut()
+            .unwrap()[0]
+            .container_id = Some("cri-o://123".into());
+        let e = check_pod(&p, None).unwrap_err();
+        assert!(
+            matches!(&e, PodProblem::Fatal(m) if m.contains("\"cri-o\"") && m.contains("containerd")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn pending_and_terminating_pods_are_not_running() {
+        let mut p = pod("p", &["a"], &[], None);
+        p.status.as_mut().unwrap().phase = Some("Pending".into());
+        assert!(
+            matches!(check_pod(&p, None), Err(PodProblem::NotRunning(m)) if m.contains("Pending"))
+        );
+        let mut p = pod("p", &["a"], &[], None);
+        p.metadata.deletion_timestamp = Some(Time(Default::default()));
+        assert!(matches!(
+            check_pod(&p, None),
+            Err(PodProblem::NotRunning(_))
+        ));
+        let mut p = pod("p", &["a"], &[], None);
+        p.status
+            .as_mut()
+            .unwrap()
+            .container_statuses
+            .as_mut()
+            .unwrap()[0]
+            .state = None;
+        assert!(matches!(
+            check_pod(&p, None),
+            Err(PodProblem::NotRunning(_))
+        ));
+    }
+
+    #[test]
+    fn deployment_resolves_through_its_replicasets() {
+        let sel = LabelSelector {
+            match_labels: Some(labels(&[("app", "web")])),
+            match_expressions: Some(vec![LabelSelectorRequirement {
+                key: "tier".into(),
+                operator: "In".into(),
+                values: Some(vec!["front".into()]),
+            }]),
+        };
+        let d = deployment("web", "d-uid", sel.clone());
+        let rss = vec![
+            replicaset(
+                "web-new",
+                "rs-new",
+                Some(owner("Deployment", "web", "d-uid")),
+            ),
+            replicaset(
+                "web-old",
+                "rs-old",
+                Some(owner("Deployment", "web", "d-uid")),
+            ),
+            replicaset(
+                "other",
+                "rs-other",
+                Some(owner("Deployment", "other", "other-uid")),
+            ),
+            replicaset("orphan", "rs-orphan", None),
+        ];
+        let owners = deployment_replicasets(&d, &rss);
+        assert_eq!(
+            owners,
+            ["rs-new", "rs-old"].iter().map(|s| s.to_string()).collect()
+        );
+
+        let web = [("app", "web"), ("tier", "front")];
+        let pods = vec![
+            pod(
+                "web-new-1",
+                &["nginx"],
+                &web,
+                Some(owner("ReplicaSet", "web-new", "rs-new")),
+            ),
+            pod(
+                "web-old-1",
+                &["nginx"],
+                &web,
+                Some(owner("ReplicaSet", "web-old", "rs-old")),
+            ),
+            // Same labels but another workload's pod: must not be sniffed.
+            pod(
+                "other-1",
+                &["nginx"],
+                &web,
+                Some(owner("ReplicaSet", "other", "rs-other")),
+            ),
+            // Owned, but fails matchExpressions.
+            pod(
+                "web-back",
+                &["nginx"],
+                &[("app", "web"), ("tier", "back")],
+                Some(owner("ReplicaSet", "web-new", "rs-new")),
+            ),
+        ];
+        let names: Vec<String> = workload_pods(pods, &sel, &owners)
+            .iter()
+            .map(|p| p.name_any())
+            .collect();
+        assert_eq!(names, ["web-new-1", "web-old-1"]);
+    }
+
+    #[test]
+    fn workloads_skip_pods_that_do_not_run() {
+        let ok = check_pod(&pod("b", &["a"], &[], None), None);
+        let mut pending = pod("a", &["a"], &[], None);
+        pending.status.as_mut().unwrap().phase = Some("Pending".into());
+        let mut skipped = Vec::new();
+        let got = collect_targets(
+            "deployment/web",
+            vec![check_pod(&pending, None), ok.clone()],
+            false,
+            &mut skipped,
+        )
+        .unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(skipped.len(), 1);
+        // A single pod must run.
+        let e = collect_targets(
+            "pod/a",
+            vec![check_pod(&pending, None)],
+            true,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("Pending"), "{e}");
+        // Nothing at all is an error that names the target.
+        let e = collect_targets("deployment/web", vec![], false, &mut Vec::new()).unwrap_err();
+        assert!(e.message.contains("deployment/web has no pods"), "{e}");
+    }
+
+    #[test]
+    fn nodes_must_be_ready() {
+        let mut n = Node::default();
+        n.metadata.name = Some("n1".into());
+        assert!(check_node(&n).unwrap_err().contains("not Ready"));
+        n.status = Some(NodeStatus {
+            conditions: Some(vec![NodeCondition {
+                type_: "Ready".into(),
+                status: "True".into(),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        });
+        assert_eq!(check_node(&n).unwrap().node, "n1");
+    }
+}

@@ -1,0 +1,116 @@
+//! The shipped manifests parse as what they claim to be, and the RBAC Roles grant exactly
+//! the calls the plugin makes (no wildcards, nothing missing).
+
+use k8s_openapi::api::rbac::v1::{ClusterRole, PolicyRule, Role};
+use serde::Deserialize;
+
+const RBAC: &str = include_str!("../../deploy/rbac.yaml");
+const KREW: &str = include_str!("../../deploy/krew/dumpy.yaml");
+
+fn documents() -> Vec<serde_yaml::Value> {
+    serde_yaml::Deserializer::from_str(RBAC)
+        .map(serde_yaml::Value::deserialize)
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+        .into_iter()
+        .filter(|d| !d.is_null())
+        .collect()
+}
+
+fn grants(rules: &[PolicyRule], group: &str, resource: &str, verb: &str) -> bool {
+    rules.iter().any(|r| {
+        r.api_groups
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .any(|g| g == group)
+            && r.resources
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .any(|x| x == resource)
+            && r.verbs.iter().any(|v| v == verb)
+    })
+}
+
+fn role(name: &str) -> Vec<PolicyRule> {
+    documents()
+        .into_iter()
+        .filter(|d| d["kind"] == "Role")
+        .map(|d| serde_yaml::from_value::<Role>(d).unwrap())
+        .find(|r| r.metadata.name.as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("Role {name} missing"))
+        .rules
+        .unwrap()
+}
+
+#[test]
+fn capture_role_covers_the_plugin_calls() {
+    let rules = role("dumpy-capture");
+    for (g, r, v) in [
+        ("", "pods", "create"),
+        ("", "pods", "delete"),
+        ("", "pods", "list"),
+        ("", "pods", "get"),
+        ("", "pods", "patch"),
+        ("", "pods/exec", "create"),
+        ("", "persistentvolumeclaims", "get"),
+    ] {
+        assert!(grants(&rules, g, r, v), "{r} {v}");
+    }
+    assert!(!grants(&rules, "", "secrets", "get"));
+}
+
+#[test]
+fn target_role_is_read_only() {
+    let rules = role("dumpy-target");
+    assert!(grants(&rules, "apps", "replicasets", "list"));
+    assert!(grants(&rules, "apps", "deployments", "get"));
+    for rule in &rules {
+        for v in &rule.verbs {
+            assert!(
+                ["get", "list"].contains(&v.as_str()),
+                "target role grants {v}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_wildcards_anywhere() {
+    for d in documents() {
+        let rules: Vec<PolicyRule> = match d["kind"].as_str() {
+            Some("Role") => serde_yaml::from_value::<Role>(d).unwrap().rules.unwrap(),
+            Some("ClusterRole") => serde_yaml::from_value::<ClusterRole>(d)
+                .unwrap()
+                .rules
+                .unwrap(),
+            other => panic!("unexpected kind {other:?}"),
+        };
+        for r in rules {
+            let all = r
+                .verbs
+                .iter()
+                .chain(r.resources.iter().flatten())
+                .chain(r.api_groups.iter().flatten());
+            assert!(all.into_iter().all(|s| s != "*"));
+        }
+    }
+}
+
+#[test]
+fn krew_manifest_installs_the_binary() {
+    let m: serde_yaml::Value = serde_yaml::from_str(KREW).unwrap();
+    assert_eq!(m["kind"], "Plugin");
+    assert_eq!(m["metadata"]["name"], "dumpy");
+    assert_eq!(
+        m["spec"]["version"].as_str(),
+        Some(concat!("v", env!("CARGO_PKG_VERSION")))
+    );
+    let platforms = m["spec"]["platforms"].as_sequence().unwrap();
+    assert!(!platforms.is_empty());
+    for p in platforms {
+        assert_eq!(p["bin"], "kubectl-dumpy");
+        assert_eq!(p["sha256"].as_str().unwrap().len(), 64);
+    }
+}

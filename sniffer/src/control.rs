@@ -1,0 +1,183 @@
+//! `sniffer status|stop|export`: what the plugin runs in a sniffer pod through exec.
+//! They find the running capture through its status file.
+
+use crate::cli::CaptureLocation;
+use capture_core::status::{State, Status};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+fn read_status(at: &CaptureLocation) -> Result<Status, String> {
+    let p = at.status_path();
+    Status::read(&p).map_err(|e| {
+        format!(
+            "no capture status at {} ({e}); is a capture running with -w {}?",
+            p.display(),
+            at.write.display()
+        )
+    })
+}
+
+pub fn status(at: &CaptureLocation, ready: bool) -> Result<ExitCode, String> {
+    if ready {
+        let ok = read_status(at)
+            .map(|s| s.state == State::Capturing)
+            .unwrap_or(false);
+        return Ok(if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
+    let s = read_status(at)?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&s).expect("status serializes")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn stop(at: &CaptureLocation) -> Result<ExitCode, String> {
+    let s = read_status(at)?;
+    if s.state != State::Capturing {
+        println!("capture already {:?}", s.state);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let pid = nix::unistd::Pid::from_raw(s.pid as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGUSR1)
+        .map_err(|e| format!("cannot signal sniffer process {}: {e}", s.pid))?;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+        if let Ok(s) = read_status(at) {
+            if s.state != State::Capturing {
+                println!("capture stopped: {} packets captured", s.packets_captured);
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+    }
+    Err(format!(
+        "sniffer process {} did not stop within 15 s",
+        s.pid
+    ))
+}
+
+/// Streams the capture's files as one pcapng stream. Only whole blocks are ever sent, so a
+/// file being written is safe to read: a block still in flight is sent on the next pass.
+pub fn export(at: &CaptureLocation, follow: bool, only: Option<&str>) -> Result<ExitCode, String> {
+    let dir = at
+        .write
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let mut out = std::io::stdout().lock();
+    let mut done: Vec<String> = Vec::new();
+    let mut current: Option<(String, std::fs::File, u64)> = None;
+    loop {
+        let s = read_status(at)?;
+        let running = s.state == State::Capturing;
+        let files: Vec<String> = match only {
+            Some(name) => {
+                if !s.files.iter().any(|f| f.name == name) {
+                    return Err(format!(
+                        "no file {name:?} in this capture; `sniffer status -w {}` lists them",
+                        at.write.display()
+                    ));
+                }
+                vec![name.to_string()]
+            }
+            None => s.files.iter().map(|f| f.name.clone()).collect(),
+        };
+        let mut progressed = false;
+        let pending: Vec<String> = files
+            .iter()
+            .filter(|n| !done.contains(n))
+            .cloned()
+            .collect();
+        for name in &pending {
+            if current.as_ref().is_none_or(|(n, _, _)| n != name) {
+                let path: PathBuf = dir.join(name);
+                match std::fs::File::open(&path) {
+                    Ok(f) => current = Some((name.clone(), f, 0)),
+                    // Removed by -W since the status was written: skip it.
+                    Err(_) => {
+                        done.push(name.clone());
+                        continue;
+                    }
+                }
+            }
+            let (_, file, offset) = current.as_mut().expect("opened above");
+            let sent = copy_whole_blocks(file, *offset, &mut out)
+                .map_err(|e| format!("export of {name}: {e}"))?;
+            progressed |= sent > 0;
+            *offset += sent;
+            let still_written = running && s.current.as_deref() == Some(name.as_str());
+            if still_written && follow {
+                break;
+            }
+            if still_written && !follow {
+                // A snapshot: what is complete now.
+                done.push(name.clone());
+                continue;
+            }
+            done.push(name.clone());
+            current = None;
+        }
+        out.flush().map_err(|e| e.to_string())?;
+        let all_done = files.iter().all(|n| done.contains(n));
+        if !follow || (!running && all_done) {
+            return Ok(ExitCode::SUCCESS);
+        }
+        if !progressed {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+/// Copies the whole pcapng blocks found from `offset` on, in windows of a few MiB; returns
+/// the bytes copied.
+fn copy_whole_blocks(
+    file: &mut std::fs::File,
+    offset: u64,
+    out: &mut impl Write,
+) -> std::io::Result<u64> {
+    const WINDOW: u64 = 4 << 20;
+    let len = file.metadata()?.len();
+    let mut pos = offset;
+    let mut buf = Vec::new();
+    while pos < len {
+        file.seek(SeekFrom::Start(pos))?;
+        buf.clear();
+        // A window always holds at least one whole block when one is complete.
+        let want = (len - pos).min(WINDOW.max(peek_block_len(file, pos)?));
+        file.seek(SeekFrom::Start(pos))?;
+        (&mut *file).take(want).read_to_end(&mut buf)?;
+        let mut whole = 0usize;
+        while buf.len() - whole >= 12 {
+            let l = u32::from_le_bytes(buf[whole + 4..whole + 8].try_into().unwrap()) as usize;
+            if l < 12 || whole + l > buf.len() {
+                break;
+            }
+            whole += l;
+        }
+        if whole == 0 {
+            break;
+        }
+        out.write_all(&buf[..whole])?;
+        pos += whole as u64;
+    }
+    Ok(pos - offset)
+}
+
+fn peek_block_len(file: &mut std::fs::File, pos: u64) -> std::io::Result<u64> {
+    let mut head = [0u8; 8];
+    file.seek(SeekFrom::Start(pos))?;
+    match file.read_exact(&mut head) {
+        Ok(()) => Ok(u64::from(u32::from_le_bytes(
+            head[4..8].try_into().unwrap(),
+        ))),
+        Err(_) => Ok(0),
+    }
+}
