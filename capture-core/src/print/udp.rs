@@ -129,9 +129,39 @@ enum Decoder {
     None,
 }
 
+/// Every port any test of the chain below looks at (source, destination or either).
+const CHAIN_PORTS: &[u16] = &[
+    53, 5353, 525, 69, 68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 137,
+    138, 3456, 2103, 2104, 7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7009, 521, 546,
+    547, 5359, 6696, 6697, 8231, 4567, 496, 1645, 1812, 1646, 1813, 1700, 3799, 1985, 921, 646,
+    698, 3503, 49152, 3784, 4784, 6784, 3785, 701, 1589, 6343, 12223, 12222, 5060, 514, 8472, 4789,
+    6081, 4342, 4790, 17754, 6635, 319, 320, 30490,
+];
+
+fn chain_ports() -> &'static [u64; 1024] {
+    static MAP: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = [0u64; 1024];
+        for &p in CHAIN_PORTS {
+            m[(p >> 6) as usize] |= 1u64 << (p & 63);
+        }
+        m
+    })
+}
+
 /// tcpdump's `udp_print` port chain, in its order (the first test that matches wins, so a
 /// port pair like 53/123 is DNS, and 69/4789 is TFTP, not VXLAN).
 fn udp_decoder(sport: u16, dport: u16) -> Decoder {
+    // Most datagrams use ports no decoder claims: one bitmap test instead of the chain.
+    let map = chain_ports();
+    let hit = |p: u16| map[(p >> 6) as usize] & (1u64 << (p & 63)) != 0;
+    if !hit(sport) && !hit(dport) {
+        return Decoder::None;
+    }
+    chain(sport, dport)
+}
+
+fn chain(sport: u16, dport: u16) -> Decoder {
     let port = |p: u16| sport == p || dport == p;
     let any = |ps: &[u16]| ps.iter().any(|&p| port(p));
     if port(53) {
@@ -186,5 +216,22 @@ fn udp_decoder(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // LISP, VXLAN-GPE, ZEP, MPLS, PTP, SOME/IP
     } else {
         Decoder::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bitmap fast path never hides a decoder the chain would pick.
+    #[test]
+    fn bitmap_covers_the_chain() {
+        for p in 0..=u16::MAX {
+            for (s, d) in [(p, 40000), (40000, p)] {
+                let fast = matches!(udp_decoder(s, d), Decoder::None);
+                let slow = matches!(chain(s, d), Decoder::None);
+                assert_eq!(fast, slow, "ports {s} > {d}");
+            }
+        }
     }
 }
