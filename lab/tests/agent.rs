@@ -24,7 +24,7 @@ fn sniffer_shaped(name: &str, image: &str, command: Value) -> Value {
             "name": "sniffer", "image": image, "command": command,
             "env": [{"name": "NODE", "valueFrom": {"fieldRef": {"fieldPath": "spec.nodeName"}}}, {"name": "PLAIN", "value": "v"}],
             "securityContext": {"readOnlyRootFilesystem": true,
-                "capabilities": {"drop": ["ALL"], "add": ["NET_RAW", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"]}},
+                "capabilities": {"drop": ["ALL"], "add": ["NET_RAW", "SYS_ADMIN", "SYS_PTRACE"]}},
             "volumeMounts": [
                 {"name": "out", "mountPath": "/dumpy"},
                 {"name": "pvc", "mountPath": "/pvc"},
@@ -89,9 +89,9 @@ fn agent_runs_pods_like_a_kubelet() {
         o.status.success() && String::from_utf8_lossy(&o.stdout).contains(" ro"),
         "{o:?}"
     );
-    // Capabilities: exactly NET_ADMIN(12) NET_RAW(13) SYS_PTRACE(19) SYS_ADMIN(21).
+    // Capabilities: exactly NET_RAW(13) SYS_PTRACE(19) SYS_ADMIN(21).
     let o = sh(&lab, "ag-a", "grep CapEff /proc/self/status");
-    let want = (1u64 << 12) | (1 << 13) | (1 << 19) | (1 << 21);
+    let want = (1u64 << 13) | (1 << 19) | (1 << 21);
     assert_eq!(
         String::from_utf8_lossy(&o.stdout)
             .split_whitespace()
