@@ -499,14 +499,15 @@ fn real_main() -> Res<()> {
     for &ring in &rings {
         for &q in &quotas {
             for &size in &sizes {
-                // trafgen offers ~400 kpps at 64 B on this veth: 2M packets ≈ 5 s.
+                // trafgen offers ~480 kpps at 64 B and ~450 kpps at 1500 B on this veth:
+                // these counts keep every setting at 5 s or more.
                 let n: u64 = if quick {
                     200_000
                 } else {
                     match size {
-                        0..=128 => 2_000_000,
-                        129..=600 => 1_500_000,
-                        _ => 1_000_000,
+                        0..=128 => 3_000_000,
+                        129..=600 => 2_500_000,
+                        _ => 2_500_000,
                     }
                 };
                 let mut pair = Vec::new();
@@ -536,7 +537,7 @@ fn real_main() -> Res<()> {
                     engine,
                     quota: q,
                     size: 64,
-                    n: if quick { 200_000 } else { 2_000_000 },
+                    n: if quick { 200_000 } else { 3_000_000 },
                     ring_kib: rings[0],
                     print: true,
                 };
