@@ -37,7 +37,8 @@ pub struct TcpdumpArgs {
     #[arg(short = 'c', value_name = "COUNT")]
     pub count: Option<u64>,
 
-    /// Kernel ring buffer size in KiB (libpcap rounds it to whole 256 KiB blocks).
+    /// Kernel ring buffer size in KiB (default 32768, i.e. 32 MiB; libpcap rounds it to whole
+    /// 256 KiB blocks).
     #[arg(short = 'B', value_name = "KiB")]
     pub buffer_kib: Option<u32>,
 

@@ -40,8 +40,8 @@ pub struct CaptureArgs {
     pub meta: Metadata,
 
     /// A tcpdump argument string, split with POSIX shell word rules (quotes honoured,
-    /// nothing expanded) and read as if its words stood here. This is how the plugin hands
-    /// over `-f`.
+    /// nothing expanded): its options count as if they stood here, its filter expression as
+    /// if it ended the command line. This is how the plugin hands over `-f`.
     #[arg(long, value_name = "STRING", allow_hyphen_values = true)]
     pub tcpdump_args: Option<String>,
 
