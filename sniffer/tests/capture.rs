@@ -13,12 +13,10 @@ fn tcp_filter_captures_exactly_the_tcp_packets() {
     let dir = TempDir::new();
     let out = dir.join("cap.pcapng");
     let judge = dir.join("judge.pcap");
-    let netns = pair.b.path();
-    let sniffer = Sniffer::start(
+    let sniffer = Sniffer::start_in(
         dir.path(),
+        &pair.b,
         &[
-            "--netns",
-            netns.to_str().unwrap(),
             "-i",
             &pair.if_b,
             "-w",
@@ -98,17 +96,7 @@ fn any_writes_one_interface_per_device_with_directions() {
     let pair = Pair::new();
     let dir = TempDir::new();
     let out = dir.join("any.pcapng");
-    let netns = pair.b.path();
-    let sniffer = Sniffer::start(
-        dir.path(),
-        &[
-            "--netns",
-            netns.to_str().unwrap(),
-            "-w",
-            out.to_str().unwrap(),
-            "icmp",
-        ],
-    );
+    let sniffer = Sniffer::start_in(dir.path(), &pair.b, &["-w", out.to_str().unwrap(), "icmp"]);
     pair.ping(3);
     // Loopback traffic inside b, so lo shows up too.
     run(&mut pair
@@ -153,12 +141,10 @@ fn rotation_by_size_keeps_at_most_w_files() {
     let pair = Pair::new();
     let dir = TempDir::new();
     let out = dir.join("rot.pcapng");
-    let netns = pair.b.path();
-    let sniffer = Sniffer::start(
+    let sniffer = Sniffer::start_in(
         dir.path(),
+        &pair.b,
         &[
-            "--netns",
-            netns.to_str().unwrap(),
             "-i",
             &pair.if_b,
             "-w",
@@ -210,18 +196,10 @@ fn rotation_by_time_even_when_idle() {
     let pair = Pair::new();
     let dir = TempDir::new();
     let out = dir.join("tick.pcapng");
-    let netns = pair.b.path();
-    let sniffer = Sniffer::start(
+    let sniffer = Sniffer::start_in(
         dir.path(),
-        &[
-            "--netns",
-            netns.to_str().unwrap(),
-            "-w",
-            out.to_str().unwrap(),
-            "-G",
-            "1",
-            "icmp",
-        ],
+        &pair.b,
+        &["-w", out.to_str().unwrap(), "-G", "1", "icmp"],
     );
     pair.ping(1);
     // Idle for the rest: files must still rotate.
@@ -249,17 +227,7 @@ fn sigterm_mid_capture_loses_nothing() {
     let pair = Pair::new();
     let dir = TempDir::new();
     let out = dir.join("term.pcapng");
-    let netns = pair.b.path();
-    let sniffer = Sniffer::start(
-        dir.path(),
-        &[
-            "--netns",
-            netns.to_str().unwrap(),
-            "-w",
-            out.to_str().unwrap(),
-            "udp",
-        ],
-    );
+    let sniffer = Sniffer::start_in(dir.path(), &pair.b, &["-w", out.to_str().unwrap(), "udp"]);
     // Traffic still flowing when SIGTERM arrives.
     let a = pair.a.path();
     let sender = std::thread::spawn(move || {
@@ -290,11 +258,7 @@ fn count_ends_the_capture_and_prints_summaries() {
     require_root();
     let pair = Pair::new();
     let dir = TempDir::new();
-    let netns = pair.b.path();
-    let sniffer = Sniffer::start(
-        dir.path(),
-        &["--netns", netns.to_str().unwrap(), "-nn", "-c", "4", "icmp"],
-    );
+    let sniffer = Sniffer::start_in(dir.path(), &pair.b, &["-nn", "-c", "4", "icmp"]);
     pair.ping(3);
     let done = sniffer.wait(Duration::from_secs(20));
     assert_eq!(done.code, Some(0), "{}", done.stderr);

@@ -81,17 +81,10 @@ fn full_disk_stops_writing_and_leaves_readable_files() {
     let scratch = TempDir::new();
     let disk = SmallDisk::new("1m");
     let out = disk.0.join("full.pcapng");
-    let sniffer = Sniffer::start(
+    let sniffer = Sniffer::start_in(
         scratch.path(),
-        &[
-            "--netns",
-            pair.b.path().to_str().unwrap(),
-            "-i",
-            &pair.if_b,
-            "-w",
-            out.to_str().unwrap(),
-            "udp",
-        ],
+        &pair.b,
+        &["-i", &pair.if_b, "-w", out.to_str().unwrap(), "udp"],
     );
     // About 3 MB of UDP into a 1 MB disk.
     for _ in 0..3 {
@@ -116,20 +109,10 @@ fn stop_status_and_export_control_a_lingering_capture() {
     let dir = TempDir::new();
     let base = dir.join("ctl.pcapng");
     let w = base.to_str().unwrap();
-    let sniffer = Sniffer::start(
+    let sniffer = Sniffer::start_in(
         dir.path(),
-        &[
-            "--netns",
-            pair.b.path().to_str().unwrap(),
-            "--linger",
-            "-w",
-            w,
-            "-C",
-            "1",
-            "-W",
-            "5",
-            "udp or icmp",
-        ],
+        &pair.b,
+        &["--linger", "-w", w, "-C", "1", "-W", "5", "udp or icmp"],
     );
     // status while capturing; the readiness probe says yes.
     let ready = Command::new(SNIFFER)
@@ -212,18 +195,7 @@ fn export_follow_streams_until_the_capture_ends() {
     let dir = TempDir::new();
     let base = dir.join("f.pcapng");
     let w = base.to_str().unwrap().to_string();
-    let sniffer = Sniffer::start(
-        dir.path(),
-        &[
-            "--netns",
-            pair.b.path().to_str().unwrap(),
-            "-w",
-            &w,
-            "-G",
-            "1",
-            "icmp",
-        ],
-    );
+    let sniffer = Sniffer::start_in(dir.path(), &pair.b, &["-w", &w, "-G", "1", "icmp"]);
     let follow = Command::new(SNIFFER)
         .args(["export", "-w", &w, "--follow"])
         .stdout(std::process::Stdio::piped())

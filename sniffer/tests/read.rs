@@ -97,29 +97,14 @@ fn read_prints_files_exactly_as_tcpdump_does() {
     let pair = Pair::new();
     let dir = TempDir::new();
     let ours = dir.join("sniffer.pcapng");
-    let netns = pair.b.path();
     // Ethernet on one interface, and LINUX_SLL2 on `any`: both pcapng, from the sniffer.
-    let eth = Sniffer::start(
+    let eth = Sniffer::start_in(
         dir.path(),
-        &[
-            "--netns",
-            netns.to_str().unwrap(),
-            "-i",
-            &pair.if_b,
-            "-w",
-            ours.to_str().unwrap(),
-        ],
+        &pair.b,
+        &["-i", &pair.if_b, "-w", ours.to_str().unwrap()],
     );
     let any_file = dir.join("any.pcapng");
-    let any = Sniffer::start(
-        dir.path(),
-        &[
-            "--netns",
-            netns.to_str().unwrap(),
-            "-w",
-            any_file.to_str().unwrap(),
-        ],
-    );
+    let any = Sniffer::start_in(dir.path(), &pair.b, &["-w", any_file.to_str().unwrap()]);
     // And a classic pcap from tcpdump itself, on the same traffic.
     let pcap = dir.join("tcpdump.pcap");
     let tcpdump = Tcpdump::start(&pair.b, &pair.if_b, &pcap, "");
@@ -164,12 +149,10 @@ fn live_summaries_equal_tcpdump_reading_the_written_file() {
     let pair = Pair::new();
     let dir = TempDir::new();
     let file = dir.join("live.pcapng");
-    let netns = pair.b.path();
-    let sniffer = Sniffer::start(
+    let sniffer = Sniffer::start_in(
         dir.path(),
+        &pair.b,
         &[
-            "--netns",
-            netns.to_str().unwrap(),
             "-i",
             &pair.if_b,
             "-nn",

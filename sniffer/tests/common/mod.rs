@@ -249,6 +249,14 @@ impl Sniffer {
         s
     }
 
+    /// Starts the sniffer with `--netns` pointing at `ns`, then `args`.
+    pub fn start_in(dir: &Path, ns: &Netns, args: &[&str]) -> Sniffer {
+        let path = ns.path();
+        let mut all = vec!["--netns", path.to_str().unwrap()];
+        all.extend_from_slice(args);
+        Sniffer::start(dir, &all)
+    }
+
     pub fn stderr(&self) -> String {
         std::fs::read_to_string(&self.stderr_path).unwrap_or_default()
     }
