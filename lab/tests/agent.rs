@@ -48,15 +48,8 @@ fn agent_runs_pods_like_a_kubelet() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let p = lab.wait_pod("ag-a", 30, "Ready", is_ready);
     assert_eq!(p["spec"]["nodeName"], "lab-node-2");
-    let id = p["status"]["containerStatuses"][0]["containerID"]
-        .as_str()
-        .unwrap()
-        .trim_start_matches("containerd://")
-        .to_string();
-    let info = Command::new("ctr")
-        .args(["-n", "k8s.io", "containers", "info", &id])
-        .output()
-        .unwrap();
+    let id = Lab::container_id(&p);
+    let info = Lab::container_info(&p);
     assert!(
         info.status.success(),
         "the containerID is not a containerd container in namespace k8s.io"

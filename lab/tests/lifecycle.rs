@@ -43,15 +43,7 @@ fn up_recovers_from_a_crash_and_down_leaves_nothing() {
             p["status"]["phase"] == "Succeeded"
         });
         assert_eq!(lab.ok(&["logs", "from-image"]), "from-image\n");
-        let id = p["status"]["containerStatuses"][0]["containerID"]
-            .as_str()
-            .unwrap()
-            .trim_start_matches("containerd://")
-            .to_string();
-        let info = Command::new("ctr")
-            .args(["-n", "k8s.io", "containers", "info", &id])
-            .output()
-            .unwrap();
+        let info = Lab::container_info(&p);
         assert!(String::from_utf8_lossy(&info.stdout)
             .contains("\"Image\": \"docker.io/lab-test/imported:1\""));
 

@@ -372,17 +372,8 @@ fn replace(
     let new = parse_body(body)?;
     apply_update(app, t, name, dry_run, |old| {
         let mut obj = new.clone();
-        // Identity and bookkeeping are the server's; the subresource `status` only changes status.
-        for k in [
-            "uid",
-            "creationTimestamp",
-            "namespace",
-            "name",
-            "generation",
-            "deletionTimestamp",
-        ] {
-            obj["metadata"][k] = old["metadata"][k].clone();
-        }
+        keep_server_metadata(&mut obj, old);
+        // The subresource `status` only changes status.
         if t.sub.as_deref() == Some("status") {
             let mut o = old.clone();
             o["status"] = obj["status"].clone();
@@ -393,6 +384,21 @@ fn replace(
         obj["apiVersion"] = old["apiVersion"].clone();
         obj
     })
+}
+
+/// Identity and bookkeeping belong to the server: an update (replace or patch) never changes
+/// them, whatever the client sent.
+fn keep_server_metadata(obj: &mut Value, old: &Value) {
+    for k in [
+        "uid",
+        "creationTimestamp",
+        "namespace",
+        "name",
+        "generation",
+        "deletionTimestamp",
+    ] {
+        obj["metadata"][k] = old["metadata"][k].clone();
+    }
 }
 
 /// RFC 7386 JSON merge patch (strategic merge patches are applied the same way, which is
@@ -431,9 +437,7 @@ fn patch(
     apply_update(app, t, name, dry_run, |old| {
         let mut o = old.clone();
         merge_patch(&mut o, &p);
-        for k in ["uid", "creationTimestamp", "namespace", "name"] {
-            o["metadata"][k] = old["metadata"][k].clone();
-        }
+        keep_server_metadata(&mut o, old);
         o
     })
 }

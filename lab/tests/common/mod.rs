@@ -39,6 +39,29 @@ pub struct Lab {
 }
 
 impl Lab {
+    /// `ctr containers info` of the pod's (first) container.
+    pub fn container_info(pod: &serde_json::Value) -> Output {
+        Command::new("ctr")
+            .args([
+                "-n",
+                "k8s.io",
+                "containers",
+                "info",
+                &Self::container_id(pod),
+            ])
+            .output()
+            .unwrap()
+    }
+
+    /// The containerd ID in the pod's (first) `containerID: containerd://…` status.
+    pub fn container_id(pod: &serde_json::Value) -> String {
+        pod["status"]["containerStatuses"][0]["containerID"]
+            .as_str()
+            .expect("containerID in the pod status")
+            .trim_start_matches("containerd://")
+            .to_string()
+    }
+
     pub fn up() -> Lab {
         Self::up_with(&[])
     }
