@@ -1,8 +1,8 @@
 //! pcapng EPB encoding throughput against a plain memcpy of the same packet bytes into the
 //! same kind of 1 MiB chunk. The ratio (memcpy time / encode time) is the figure: ≥ 0.7.
 
-use capture_core::pcapng::writer::encode_epb;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use pcapng::writer::encode_epb;
 use std::hint::black_box;
 
 const CHUNK: usize = 1 << 20;

@@ -1,9 +1,9 @@
 //! ns per packet of the printer (no I/O) on a TCP/UDP/DNS mix, and of the reader+printer.
 //! `cargo bench -p benches --bench print`
 
-use capture_core::packet::Packet;
-use capture_core::print::{PrintOptions, Printer};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use pcapng::Packet;
+use printer::{PrintOptions, Printer};
 
 fn ipv4_frame(proto: u8, l4: &[u8]) -> Vec<u8> {
     let mut f = vec![2, 0, 0, 0, 0, 0xb, 2, 0, 0, 0, 0, 0xa, 8, 0];

@@ -2,8 +2,8 @@
 //! drives `offline::print_file` the way `sniffer -r` does (used by the conformance tests).
 
 use capture_core::offline::{print_file, OfflineOptions};
-use capture_core::options::TimestampStyle;
-use capture_core::print::PrintOptions;
+use printer::PrintOptions;
+use printer::TimestampStyle;
 
 fn main() {
     let mut print = PrintOptions::default();

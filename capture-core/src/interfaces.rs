@@ -19,18 +19,9 @@ pub fn list() -> std::io::Result<InterfaceTable> {
         .collect())
 }
 
-/// Looks up one ifindex (for interfaces that appear during a capture).
-pub fn name_of(ifindex: u32) -> Option<String> {
-    let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE];
-    // SAFETY: buf holds IF_NAMESIZE bytes, as if_indextoname requires.
-    let p = unsafe { libc::if_indextoname(ifindex, buf.as_mut_ptr()) };
-    if p.is_null() {
-        return None;
-    }
-    // SAFETY: on success the kernel wrote a NUL-terminated name into buf.
-    let name = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) };
-    Some(name.to_string_lossy().into_owned())
-}
+/// Looks up one ifindex (for interfaces that appear during a capture): the printer's
+/// `if_indextoname`, since tcpdump's SLL2 printer asks the kernel the same way.
+pub use printer::if_indextoname as name_of;
 
 /// Packet counters of one interface, from /proc/thread-self/net/dev.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

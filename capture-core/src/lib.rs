@@ -1,21 +1,31 @@
-//! capture-core: what the `sniffer` and the `kubectl-dumpy` plugin share.
+//! capture-core: the Linux capture engine behind the `sniffer` binary.
 //!
-//! - [`options`]: the tcpdump-compatible option subset and its parser;
-//! - [`filter`]: filter expressions, compiled by libpcap;
-//! - [`print`]: tcpdump-identical one-line packet summaries;
-//! - [`pcapng`]: the pcapng writer (hot path) and a pcap/pcapng reader;
-//! - [`wire`]: zero-copy views of protocol headers, one protocol per file.
+//! What the plugin also needs lives in portable crates beside this one: the option model,
+//! filter check, status file and file naming in `sniffer-contract`, the file format in
+//! `pcapng`, the summaries in `printer`. This crate holds what only a Linux sniffer does:
+//!
+//! - [`netns`]: entering a target's network namespace;
+//! - [`runtime`]: finding a container's PID through containerd (or /proc);
+//! - [`interfaces`]: the target namespace's interface table and counters;
+//! - [`capture`]: the engine (libpcap's TPACKET_V3 ring → pcapng files, summary thread);
+//! - [`offline`]: `sniffer -r`, printing a capture file with a libpcap filter.
 
 pub mod capture;
-pub mod filter;
 pub mod interfaces;
 pub mod netns;
 pub mod offline;
-pub mod options;
-pub mod packet;
-pub mod pcapng;
-pub mod print;
-pub mod rotate;
 pub mod runtime;
-pub mod status;
-pub mod wire;
+
+use printer::{PrintOptions, TimestampStyle};
+use sniffer_contract::options::TcpdumpArgs;
+
+/// How summaries look, from the tcpdump flags that shape them (-t…, -e, -q, -v); shared by
+/// live capture and `-r`.
+pub fn print_options(args: &TcpdumpArgs) -> PrintOptions {
+    PrintOptions {
+        timestamps: TimestampStyle::from_t_count(args.timestamps),
+        link_header: args.link_header,
+        quiet: args.quiet,
+        verbose: args.verbose,
+    }
+}

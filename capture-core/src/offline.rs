@@ -1,11 +1,13 @@
 //! `sniffer -r`: reads a pcap or pcapng file, filters it with libpcap's BPF and prints
 //! tcpdump's lines, in big writes.
 
-use crate::packet::Packet;
-use crate::pcapng::reader::{ReadError, Reader};
-use crate::print::{PrintOptions, Printer};
-use std::io::Write;
-use std::path::PathBuf;
+use pcapng::linktype;
+use pcapng::reader::{ReadError, Reader};
+use pcapng::Packet;
+use printer::{PrintOptions, Printer};
+use sniffer_contract::filter;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 /// What `sniffer -r` was asked to do.
 #[derive(Clone, Debug)]
@@ -33,7 +35,7 @@ pub enum OfflineError {
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error(transparent)]
-    Filter(#[from] crate::filter::FilterError),
+    Filter(#[from] sniffer_contract::filter::FilterError),
     #[error("writing output: {0}")]
     Write(std::io::Error),
 }
@@ -82,27 +84,75 @@ impl Filter {
 }
 
 /// The libpcap DLT_ for a file's LINKTYPE_ (they differ for raw IP).
-fn dlt_of(linktype: u32) -> i32 {
-    match linktype {
-        101 => 12,
+fn dlt_of(lt: u32) -> i32 {
+    match lt {
+        linktype::RAW => linktype::DLT_RAW as i32,
         other => other as i32,
     }
 }
 
 /// tcpdump's "reading from file X, link-type NAME (DESCRIPTION), snapshot length N", and its
 /// warning for LINUX_SLL2 (names come from this host's interfaces, not the capture's).
-fn header_line(path: &str, linktype: u32, snaplen: u32) -> String {
-    let dlt = dlt_of(linktype);
-    let lt = pcap::Linktype(dlt);
-    let link = match (lt.get_name(), lt.get_description()) {
+fn header_line(path: &str, lt: u32, snaplen: u32) -> String {
+    let dlt = dlt_of(lt);
+    let pcap_lt = pcap::Linktype(dlt);
+    let link = match (pcap_lt.get_name(), pcap_lt.get_description()) {
         (Ok(name), Ok(descr)) => format!("{name} ({descr})"),
         _ => format!("{dlt}"),
     };
     let mut s = format!("reading from file {path}, link-type {link}, snapshot length {snaplen}\n");
-    if linktype == 276 {
+    if lt == linktype::LINUX_SLL2 {
         s.push_str("Warning: interface names might be incorrect\n");
     }
     s
+}
+
+/// A capture file's bytes: mapped for regular files (no copy, pages come in as they are
+/// read), or read into memory (standard input, pipes).
+enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m) => m,
+        }
+    }
+}
+
+/// Opens `path` ("-" reads standard input) and reads up to the first interface.
+pub fn open(path: &Path) -> Result<Reader<impl AsRef<[u8]>>, ReadError> {
+    let name = path.display().to_string();
+    let io = |source| ReadError::Io {
+        path: name.clone(),
+        source,
+    };
+    let buf = if path.as_os_str() == "-" {
+        let mut v = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut v).map_err(io)?;
+        Bytes::Owned(v)
+    } else {
+        let f = std::fs::File::open(path).map_err(io)?;
+        let meta = f.metadata().map_err(io)?;
+        if meta.is_file() && meta.len() > 0 {
+            // SAFETY: the map is read-only and private to this reader. A capture file
+            // truncated by another process while mapped would fault; capture files are
+            // written once and then read, which is the case this serves.
+            let m = unsafe { memmap2::MmapOptions::new().populate().map(&f) }.map_err(io)?;
+            Bytes::Mapped(m)
+        } else {
+            let mut v = Vec::new();
+            (&f).read_to_end(&mut v).map_err(io)?;
+            Bytes::Owned(v)
+        }
+    };
+    Reader::new(buf).map_err(|e| match e {
+        ReadError::UnknownFormat(_) => ReadError::UnknownFormat(name.clone()),
+        e => e,
+    })
 }
 
 /// Prints the packets of `opts.path` that match `opts.filter` to `out`, tcpdump's header
@@ -112,7 +162,7 @@ pub fn print_file(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<OfflineStats, OfflineError> {
-    let mut reader = Reader::open(&opts.path)?;
+    let mut reader = open(&opts.path)?;
     let first = reader.first_interface().clone();
     let path = opts.path.display().to_string();
     err.write_all(header_line(&path, first.linktype, first.snaplen).as_bytes())
@@ -139,11 +189,8 @@ pub fn print_file(
             let f = match filters.iter().position(|f| f.linktype == pkt.linktype) {
                 Some(i) => &filters[i],
                 None => {
-                    let program = crate::filter::compile(
-                        &opts.filter,
-                        pcap::Linktype(dlt_of(pkt.linktype)),
-                        first.snaplen,
-                    )?;
+                    let program =
+                        filter::compile(&opts.filter, pcap::Linktype(dlt_of(pkt.linktype)))?;
                     filters.push(Filter {
                         linktype: pkt.linktype,
                         program,

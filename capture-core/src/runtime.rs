@@ -4,10 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// containerd's default socket, as a URI in the CRI style.
-pub const DEFAULT_ENDPOINT: &str = "unix:///run/containerd/containerd.sock";
-/// Kubernetes' containerd namespace.
-pub const DEFAULT_NAMESPACE: &str = "k8s.io";
+pub use sniffer_contract::runtime::{DEFAULT_ENDPOINT, DEFAULT_NAMESPACE};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RuntimeError {

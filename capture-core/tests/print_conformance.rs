@@ -16,8 +16,8 @@
 //! printed. Needs root (namespaces); it fails, never skips, without it.
 
 use capture_core::offline::{print_file, OfflineOptions};
-use capture_core::options::TimestampStyle;
-use capture_core::print::PrintOptions;
+use printer::PrintOptions;
+use printer::TimestampStyle;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -4,8 +4,8 @@
 //! tcpdump is the judge wherever it can read the file.
 
 use capture_core::offline::{print_file, OfflineError, OfflineOptions};
-use capture_core::pcapng::reader::Reader;
-use capture_core::print::PrintOptions;
+use pcapng::reader::Reader;
+use printer::PrintOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -4,9 +4,9 @@
 //! Each input is printed twice so the TCP sequence-number state is exercised too.
 #![no_main]
 
-use capture_core::options::TimestampStyle;
-use capture_core::packet::Packet;
-use capture_core::print::{PrintOptions, Printer};
+use printer::TimestampStyle;
+use pcapng::Packet;
+use printer::{PrintOptions, Printer};
 use libfuzzer_sys::fuzz_target;
 
 const LINKTYPES: [u32; 11] = [1, 113, 276, 0, 108, 12, 14, 101, 228, 229, 147];

@@ -2,8 +2,8 @@
 //! panic; every packet it returns is printed.
 #![no_main]
 
-use capture_core::pcapng::reader::Reader;
-use capture_core::print::{PrintOptions, Printer};
+use pcapng::reader::Reader;
+use printer::{PrintOptions, Printer};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

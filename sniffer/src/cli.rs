@@ -1,8 +1,8 @@
 //! The sniffer's command line: tcpdump's option subset, target selection, capture
 //! metadata, and the control subcommands the plugin runs through exec.
 
-use capture_core::options::TcpdumpArgs;
 use clap::{Args, Parser, Subcommand};
+use sniffer_contract::options::TcpdumpArgs;
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
@@ -141,7 +141,8 @@ pub struct CaptureLocation {
 impl CaptureLocation {
     /// The status file of the capture started with `-w` at this path.
     pub fn status_path(&self) -> PathBuf {
-        let naming = capture_core::rotate::FileNaming::new(self.write.clone(), &Default::default());
+        let naming =
+            sniffer_contract::rotate::FileNaming::new(self.write.clone(), &Default::default());
         naming.status_path()
     }
 }

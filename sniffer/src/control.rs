@@ -2,7 +2,7 @@
 //! They find the running capture through its status file.
 
 use crate::cli::CaptureLocation;
-use capture_core::status::{State, Status};
+use sniffer_contract::status::{State, Status};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

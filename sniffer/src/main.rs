@@ -9,8 +9,8 @@ mod run;
 mod signals;
 mod target;
 
-use capture_core::options::{reject_refused, split_options_and_expression};
 use clap::Parser;
+use sniffer_contract::options::{reject_refused, split_options_and_expression};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -5,9 +5,9 @@ use crate::cli::CaptureArgs;
 use crate::{signals, target};
 use capture_core::capture::{self, CaptureConfig, EndReason, RunningCapture};
 use capture_core::offline::{print_file, OfflineError, OfflineOptions};
-use capture_core::rotate::{FileNaming, RotationPolicy};
-use capture_core::status::{State, Status};
 use nix::sys::signal::Signal;
+use sniffer_contract::rotate::{FileNaming, RotationPolicy};
+use sniffer_contract::status::{State, Status};
 use std::os::fd::FromRawFd;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -163,7 +163,10 @@ fn raw_stdout() -> std::fs::File {
 
 /// `-r FILE`: print a pcap or pcapng file as tcpdump -r does (header line on stderr,
 /// summaries on stdout), through the same printer as live capture.
-fn read_file(path: PathBuf, args: &capture_core::options::TcpdumpArgs) -> Result<ExitCode, String> {
+fn read_file(
+    path: PathBuf,
+    args: &sniffer_contract::options::TcpdumpArgs,
+) -> Result<ExitCode, String> {
     if args.write.is_some() {
         return Err(
             "-r and -w together are not supported; use -r FILE to print, or capture with -w".into(),
@@ -173,7 +176,7 @@ fn read_file(path: PathBuf, args: &capture_core::options::TcpdumpArgs) -> Result
         path,
         filter: args.filter_expression(),
         count: args.count,
-        print: args.print_options(),
+        print: capture_core::print_options(args),
     };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();

@@ -9,7 +9,7 @@
 //! two outputs are byte-identical. A harness, not a test: nothing here pass/fails on time.
 
 use capture_core::offline::{print_file, OfflineOptions};
-use capture_core::print::PrintOptions;
+use printer::PrintOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

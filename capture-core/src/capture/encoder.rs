@@ -8,17 +8,14 @@ use super::pool::{Chunk, Pool};
 use super::sink::{forward_to_printer, SinkMsg};
 use super::summaries::LinkTypes;
 use crate::interfaces;
-use crate::pcapng::blocks::flags_from_sll_pkttype;
-use crate::pcapng::writer::{self, InterfaceDesc, InterfaceStats, SectionInfo};
-use crate::rotate::RotationPolicy;
+use pcapng::blocks::flags_from_sll_pkttype;
+use pcapng::writer::{self, InterfaceDesc, InterfaceStats, SectionInfo};
+use sniffer_contract::rotate::RotationPolicy;
 use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-/// LINKTYPE_LINUX_SLL2, what `any` captures deliver.
-pub const LINKTYPE_LINUX_SLL2: u32 = 276;
 
 /// Where finished chunks go.
 pub enum Route {

@@ -21,18 +21,18 @@ mod summaries;
 
 pub use summaries::for_each_epb;
 
-use crate::filter::FilterError;
 use crate::interfaces;
 use crate::netns::{Namespace, NetnsError};
-use crate::options::{Direction, TcpdumpArgs};
-use crate::pcapng::blocks::{FLAG_INBOUND, FLAG_OUTBOUND};
-use crate::pcapng::writer::{InterfaceDesc, SectionInfo};
-use crate::print::Printer;
-use crate::rotate::{FileNaming, RotationPolicy};
-use crate::status::FileEntry;
-use encoder::{Encoder, InterfaceSet, Route, LINKTYPE_LINUX_SLL2};
+use encoder::{Encoder, InterfaceSet, Route};
+use pcapng::blocks::{FLAG_INBOUND, FLAG_OUTBOUND};
+use pcapng::writer::{InterfaceDesc, SectionInfo};
 use pool::Pool;
+use printer::Printer;
 use sink::{FilesState, Sink, SinkMsg};
+use sniffer_contract::filter::FilterError;
+use sniffer_contract::options::{Direction, TcpdumpArgs};
+use sniffer_contract::rotate::{FileNaming, RotationPolicy};
+use sniffer_contract::status::FileEntry;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -272,7 +272,7 @@ pub fn start(cfg: CaptureConfig) -> Result<RunningCapture, CaptureError> {
         );
     }
     if let Some(rx) = print_rx {
-        let mut printer = Printer::new(cfg.args.print_options());
+        let mut printer = Printer::new(crate::print_options(&cfg.args));
         // Interface names come from the target namespace, read by the capture thread.
         printer.set_interface_resolver(Box::new(move |ifindex| {
             names.read().unwrap().get(&ifindex).cloned()
@@ -480,7 +480,7 @@ fn open_ring(
             }
         })?;
     if any {
-        cap.set_datalink(pcap::Linktype(LINKTYPE_LINUX_SLL2 as i32))
+        cap.set_datalink(pcap::Linktype(pcapng::linktype::LINUX_SLL2 as i32))
             .map_err(open_err)?;
     }
     if let Some(d) = args.direction {

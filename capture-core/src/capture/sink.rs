@@ -7,8 +7,8 @@
 
 use super::outfile::OutFile;
 use super::pool::Chunk;
-use crate::rotate::FileNaming;
-use crate::status::FileEntry;
+use sniffer_contract::rotate::FileNaming;
+use sniffer_contract::status::FileEntry;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

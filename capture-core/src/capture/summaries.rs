@@ -5,9 +5,9 @@
 //! skipped and the gap is announced in the output as `[N packets not printed]`.
 
 use super::pool::Chunk;
-use crate::packet::Packet;
-use crate::pcapng::blocks::EPB;
-use crate::print::Printer;
+use pcapng::blocks::EPB;
+use pcapng::Packet;
+use printer::Printer;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Receiver;

@@ -23,20 +23,40 @@ pub const DEFAULT_RESOURCES: (&str, &str, &str, &str) = ("100m", "1", "64Mi", "2
 /// Checks a `-f` string exactly as the sniffer will parse it, and compiles its filter with
 /// libpcap. Output and rotation options belong to dumpy's own flags.
 pub fn validate_filter(f: &str) -> Result<()> {
-    let words = capture_core::options::split_words(f).map_err(|e| err!("invalid -f {f:?}: {e}"))?;
-    for w in &words {
-        let opt = |o: &str| w.starts_with(o) && !w.starts_with("--");
-        if opt("-w") || opt("-r") {
-            return Err(err!("invalid -f {f:?}: dumpy chooses the output files itself; remove {w} (use `kubectl dumpy export` to get the files)"));
-        }
-        if opt("-C") || opt("-W") || opt("-G") {
-            return Err(err!("invalid -f {f:?}: remove {w} and use --max-file-size (-C), --max-files (-W) or --duration (-G)"));
+    let bad = |e: &dyn std::fmt::Display| err!("invalid -f {f:?}: {e}");
+    // The sniffer's own parser, so combined short options (`-nw FILE`) are seen as it sees them.
+    let args = sniffer_contract::options::parse_tcpdump_words(f).map_err(|e| bad(&e))?;
+    if args.write.is_some() || args.read.is_some() {
+        let opt = if args.write.is_some() { "-w" } else { "-r" };
+        return Err(bad(&format!("dumpy chooses the output files itself; remove {opt} (use `kubectl dumpy export` to get the files)")));
+    }
+    for (given, opt) in [
+        (args.file_size_mb.is_some(), "-C"),
+        (args.file_count.is_some(), "-W"),
+        (args.rotate_seconds.is_some(), "-G"),
+    ] {
+        if given {
+            return Err(bad(&format!(
+                "remove {opt} and use --max-file-size (-C), --max-files (-W) or --duration (-G)"
+            )));
         }
     }
-    let args =
-        capture_core::options::parse_tcpdump_args(f).map_err(|e| err!("invalid -f {f:?}: {e}"))?;
-    capture_core::filter::check(&args.filter_expression(), &args.interface)
+    args.validate().map_err(|e| bad(&e))?;
+    check_filter_expression(&args)
+}
+
+/// Compiles the filter with libpcap, where the plugin is built with it (Linux).
+#[cfg(target_os = "linux")]
+fn check_filter_expression(args: &sniffer_contract::options::TcpdumpArgs) -> Result<()> {
+    sniffer_contract::filter::check(&args.filter_expression(), &args.interface)
         .map_err(|e| err!("{e}; fix the filter given with -f"))
+}
+
+/// Without libpcap the sniffer compiles the filter when it starts and reports libpcap's
+/// message as its pod's failure reason.
+#[cfg(not(target_os = "linux"))]
+fn check_filter_expression(_: &sniffer_contract::options::TcpdumpArgs) -> Result<()> {
+    Ok(())
 }
 
 /// Applies the sniffer flags to a spec; for `restart`, only the flags given change it.
@@ -264,6 +284,11 @@ mod tests {
         );
         let e = validate_filter("-i any -w /tmp/x").unwrap_err();
         assert!(e.message.contains("remove -w"), "{e}");
+        // Combined short options are read as the sniffer reads them.
+        for f in ["-nw /etc/passwd", "-nr /etc/shadow", "-nnw/tmp/x"] {
+            let e = validate_filter(f).unwrap_err();
+            assert!(e.message.contains("remove -"), "{f}: {e}");
+        }
         let e = validate_filter("-C 5").unwrap_err();
         assert!(e.message.contains("--max-file-size"), "{e}");
         let e = validate_filter("-z gzip").unwrap_err();

@@ -4,7 +4,7 @@ use super::fmt;
 use super::names;
 use super::nd::{Nd, Trunc, R};
 
-const ETHERTYPE_IP: u16 = 0x0800;
+use crate::ethertype::IPV4 as ETHERTYPE_IP;
 const ETHERTYPE_TRAIL: u16 = 0x1000;
 
 fn hrd_name(h: u16) -> Option<&'static str> {

@@ -4,7 +4,7 @@
 /// points into libpcap's ring or into a read buffer; nothing here owns packet bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct Packet<'a> {
-    /// libpcap DLT_/LINKTYPE_ value of `data` (1 Ethernet, 113 LINUX_SLL, 276 LINUX_SLL2, ...).
+    /// libpcap DLT_/LINKTYPE_ value of `data` (see [`crate::linktype`]).
     pub linktype: u32,
     /// Capture time: seconds since the Unix epoch.
     pub ts_sec: i64,

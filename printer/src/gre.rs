@@ -2,7 +2,7 @@
 //! PPP payloads of PPTP are not decoded).
 
 use super::nd::{Nd, R};
-use super::{ether, ip, ip6, names};
+use super::{ether, ethertype, ip, ip6, names};
 
 const GRE_CP: u16 = 0x8000;
 const GRE_RP: u16 = 0x4000;
@@ -93,9 +93,9 @@ fn gre0(nd: &mut Nd, bp: usize, length: usize) -> R {
     nd.u(length as u64);
     nd.s(b": ");
     match prot {
-        0x0800 => ip::ip_print(nd, bp, len)?,
-        0x86dd => ip6::ip6_print(nd, bp, len)?,
-        0x6558 => {
+        ethertype::IPV4 => ip::ip_print(nd, bp, len)?,
+        ethertype::IPV6 => ip6::ip6_print(nd, bp, len)?,
+        ethertype::TEB => {
             let avail = nd.avail(bp);
             ether::ether_print(nd, bp, len, avail)?;
         }

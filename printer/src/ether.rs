@@ -3,7 +3,7 @@
 
 use super::nd::{Nd, R};
 use super::{arp, ip, ip6, names};
-use crate::wire::ethernet as eth;
+use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB.
 pub(crate) fn if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
@@ -76,7 +76,7 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
     // MACsec (0x88e5) is not decoded: it falls to the unknown-type path below.
     while matches!(
         length_type,
-        eth::TYPE_8021Q | eth::TYPE_8021Q9100 | eth::TYPE_8021Q9200 | eth::TYPE_8021QINQ
+        eth::VLAN_8021Q | eth::VLAN_9100 | eth::VLAN_9200 | eth::VLAN_QINQ
     ) {
         if caplen < 4 {
             nd.proto = "vlan";
@@ -177,9 +177,9 @@ pub(crate) fn ethertype_print(
     caplen: usize,
 ) -> R<bool> {
     match t {
-        eth::TYPE_IPV4 => ip::ip_print(nd, p, length)?,
-        eth::TYPE_IPV6 => ip6::ip6_print(nd, p, length)?,
-        eth::TYPE_ARP | eth::TYPE_REVARP => arp::arp_print(nd, p, length, caplen)?,
+        eth::IPV4 => ip::ip_print(nd, p, length)?,
+        eth::IPV6 => ip6::ip6_print(nd, p, length)?,
+        eth::ARP | eth::REVARP => arp::arp_print(nd, p, length, caplen)?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -109,7 +109,7 @@ pub(crate) fn geneve_print(nd: &mut Nd, bp: usize, len: usize) -> R {
     nd.s(b": ");
     let avail = nd.avail(bp);
     if !ether::ethertype_print(nd, prot, bp, len, avail)? {
-        if prot == 0x6558 {
+        if prot == crate::ethertype::TEB {
             ether::ether_print(nd, bp, len, avail)?;
         } else {
             nd.s(b"geneve-proto-0x");

@@ -1,7 +1,8 @@
 //! The tcpdump-compatible subset of options that `sniffer` accepts.
 //!
 //! Both binaries parse with this module: the sniffer for its own command line, and the
-//! plugin to validate a user's `-f "<tcpdump args>"` before it creates anything. Parsing is
+//! plugin to validate a user's `-f "<tcpdump args>"` before it creates anything. How the
+//! printing flags shape lines is the printer's business (`capture_core::print_options`). Parsing is
 //! clap's, configured to behave like tcpdump's getopt: bundled short flags (`-nn`, `-tttt`),
 //! attached values (`-iany`, `-c10`) and a trailing filter expression of one or many words.
 //!
@@ -107,21 +108,6 @@ pub struct TcpdumpArgs {
     pub expression: Vec<String>,
 }
 
-/// The timestamp style selected by the number of `-t` flags.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimestampStyle {
-    /// `HH:MM:SS.ffffff` in local time (no -t).
-    Time,
-    /// No timestamp (-t).
-    None,
-    /// Seconds since the epoch (-tt).
-    Epoch,
-    /// Delta since the previous packet (-ttt).
-    Delta,
-    /// Date and time (-tttt).
-    DateTime,
-}
-
 impl TcpdumpArgs {
     /// The filter expression as libpcap takes it: the words joined by single spaces.
     pub fn filter_expression(&self) -> String {
@@ -133,26 +119,6 @@ impl TcpdumpArgs {
         match self.snaplen {
             None | Some(0) => DEFAULT_SNAPLEN,
             Some(n) => n,
-        }
-    }
-
-    pub fn timestamp_style(&self) -> TimestampStyle {
-        match self.timestamps {
-            0 => TimestampStyle::Time,
-            1 => TimestampStyle::None,
-            2 => TimestampStyle::Epoch,
-            3 => TimestampStyle::Delta,
-            _ => TimestampStyle::DateTime,
-        }
-    }
-
-    /// How summaries look: -t…, -e, -q and -v, shared by live capture and `-r`.
-    pub fn print_options(&self) -> crate::print::PrintOptions {
-        crate::print::PrintOptions {
-            timestamps: self.timestamp_style(),
-            link_header: self.link_header,
-            quiet: self.quiet,
-            verbose: self.verbose,
         }
     }
 
@@ -270,9 +236,16 @@ fn parse_words(words: &[String]) -> Result<TcpdumpArgs, OptionsError> {
 
 /// Parses a complete tcpdump argument string (as the plugin's `-f` carries it).
 pub fn parse_tcpdump_args(s: &str) -> Result<TcpdumpArgs, OptionsError> {
-    let args = parse_words(&split_words(s)?)?;
+    let args = parse_tcpdump_words(s)?;
     args.validate()?;
     Ok(args)
+}
+
+/// Parses a tcpdump argument string as the sniffer does, refusing what it refuses, but
+/// without checking how the options combine ([`TcpdumpArgs::validate`]), for callers that
+/// first look at which options were given.
+pub fn parse_tcpdump_words(s: &str) -> Result<TcpdumpArgs, OptionsError> {
+    parse_words(&split_words(s)?)
 }
 
 /// Splits a tcpdump argument string into its option words and its filter-expression words,
@@ -316,7 +289,7 @@ mod tests {
             .unwrap();
         assert_eq!(a.numeric, 2);
         assert_eq!(a.interface, "eth0");
-        assert_eq!(a.timestamp_style(), TimestampStyle::DateTime);
+        assert_eq!(a.timestamps, 4);
         assert_eq!(a.count, Some(10));
         assert_eq!(a.filter_expression(), "tcp port 80 and not host 192.0.2.1");
     }

@@ -1,4 +1,8 @@
-//! tcpdump-identical one-line summaries (`tcpdump -nn` at default verbosity, 4.99.3).
+//! printer: tcpdump-identical one-line summaries (`tcpdump -nn` at default verbosity, 4.99.3).
+//!
+//! It depends only on packet bytes ([`pcapng::Packet`]) and [`PrintOptions`]: no capture,
+//! no I/O, no platform calls beyond the optional interface-name lookup, so it can be tested
+//! and tuned on any machine (`tests/golden.rs` checks it against tcpdump's recorded output).
 //!
 //! One module per protocol, each a port of tcpdump's print-*.c: the same decisions, the same
 //! strings, the same truncation markers. Lines are formatted by hand into the caller's
@@ -14,6 +18,7 @@
 mod arp;
 mod dns;
 mod ether;
+pub mod ethertype;
 mod fmt;
 mod gre;
 mod icmp;
@@ -36,13 +41,41 @@ mod tunnel;
 mod txtproto;
 mod udp;
 
-use crate::options::TimestampStyle;
-use crate::packet::Packet;
+use pcapng::linktype;
+use pcapng::Packet;
 
-pub use state::InterfaceResolver;
+pub use state::{if_indextoname, InterfaceResolver};
 
 /// tcpdump's MAXIMUM_SNAPLEN: larger caplen/len values are reported as an invalid header.
 const MAXIMUM_SNAPLEN: u32 = 262_144;
+
+/// The timestamp style selected by the number of `-t` flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampStyle {
+    /// `HH:MM:SS.ffffff` in local time (no -t).
+    Time,
+    /// No timestamp (-t).
+    None,
+    /// Seconds since the epoch (-tt).
+    Epoch,
+    /// Delta since the previous packet (-ttt).
+    Delta,
+    /// Date and time (-tttt).
+    DateTime,
+}
+
+impl TimestampStyle {
+    /// tcpdump's rule: each `-t` selects the next style, four or more mean date and time.
+    pub fn from_t_count(count: u8) -> TimestampStyle {
+        match count {
+            0 => TimestampStyle::Time,
+            1 => TimestampStyle::None,
+            2 => TimestampStyle::Epoch,
+            3 => TimestampStyle::Delta,
+            _ => TimestampStyle::DateTime,
+        }
+    }
+}
 
 /// How lines look, from the tcpdump flags that shape them.
 #[derive(Clone, Debug)]
@@ -70,9 +103,18 @@ impl Default for PrintOptions {
 /// Link types the printer decodes (LINKTYPE_ values as in files, plus the DLT_ values
 /// libpcap hands out live where they differ).
 pub fn linktype_supported(linktype: u32) -> bool {
+    use linktype::*;
     matches!(
         linktype,
-        0 | 1 | 12 | 14 | 101 | 108 | 113 | 228 | 229 | 276
+        NULL | ETHERNET
+            | DLT_RAW
+            | DLT_RAW_OPENBSD
+            | RAW
+            | LOOP
+            | LINUX_SLL
+            | IPV4
+            | IPV6
+            | LINUX_SLL2
     )
 }
 
@@ -127,12 +169,13 @@ impl Printer {
             st: &mut self.state,
         };
         let (len, caplen) = (len as usize, caplen as usize);
+        use linktype::*;
         let r = match pkt.linktype {
-            1 => ether::if_print(&mut nd, len, caplen),
-            113 => sll::sll_if_print(&mut nd, len, caplen),
-            276 => sll::sll2_if_print(&mut nd, len, caplen),
-            0 | 108 => null::null_if_print(&mut nd, len, caplen),
-            12 | 14 | 101 | 228 | 229 => null::raw_if_print(&mut nd, len),
+            ETHERNET => ether::if_print(&mut nd, len, caplen),
+            LINUX_SLL => sll::sll_if_print(&mut nd, len, caplen),
+            LINUX_SLL2 => sll::sll2_if_print(&mut nd, len, caplen),
+            NULL | LOOP => null::null_if_print(&mut nd, len, caplen),
+            DLT_RAW | DLT_RAW_OPENBSD | RAW | IPV4 | IPV6 => null::raw_if_print(&mut nd, len),
             _ => {
                 // `unsupported_if_print`
                 nd.proto = "unsupported";

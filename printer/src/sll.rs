@@ -102,7 +102,7 @@ fn payload(
                 nd.default_print(p, caplen)?;
             }
             return Ok(());
-        } else if ether_type == 0x8100 {
+        } else if ether_type == crate::ethertype::VLAN_8021Q {
             if caplen < 4 {
                 nd.proto = "vlan";
                 nd.trunc();

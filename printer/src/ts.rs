@@ -3,7 +3,7 @@
 //! the epoch for -tt, and the delta from the previous packet for -ttt.
 
 use super::fmt;
-use crate::options::TimestampStyle;
+use crate::TimestampStyle;
 
 extern "C" {
     fn tzset();

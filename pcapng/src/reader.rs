@@ -6,18 +6,11 @@
 //! end), so handing out a packet is a bounds check and a slice: no allocation per packet.
 //! Malformed input is an error naming the offset, never a panic.
 
+use crate::blocks::{BYTE_ORDER_MAGIC, EPB, IDB, PB, SHB, SPB};
 use crate::packet::Packet;
-use std::io::Read;
-use std::path::Path;
 
 const PCAP_MAGIC_US: u32 = 0xa1b2_c3d4;
 const PCAP_MAGIC_NS: u32 = 0xa1b2_3c4d;
-const SHB: u32 = 0x0A0D_0D0A;
-const BYTE_ORDER_MAGIC: u32 = 0x1A2B_3C4D;
-const IDB: u32 = 1;
-const PB: u32 = 2;
-const SPB: u32 = 3;
-const EPB: u32 = 6;
 /// libpcap's largest accepted snapshot length for a packet record.
 const MAX_CAPLEN: u32 = 262_144 * 4;
 
@@ -75,26 +68,10 @@ pub struct SectionInfo {
     pub comments: Vec<String>,
 }
 
-/// The file's bytes: mapped for regular files (no copy, pages come in as they are read), or
-/// read into memory (standard input, pipes).
-enum Bytes {
-    Owned(Vec<u8>),
-    Mapped(memmap2::Mmap),
-}
-
-impl std::ops::Deref for Bytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Owned(v) => v,
-            Bytes::Mapped(m) => m,
-        }
-    }
-}
-
-/// A pcap or pcapng file being read.
-pub struct Reader {
-    buf: Bytes,
+/// A pcap or pcapng file being read, from any byte buffer: a `Vec<u8>`, or a memory map
+/// (the sniffer's `-r` maps regular files; this crate stays free of I/O policy).
+pub struct Reader<B = Vec<u8>> {
+    buf: B,
     pos: usize,
     format: Format,
     /// Byte order of the current pcapng section (or of the pcap file).
@@ -114,53 +91,25 @@ fn malformed<T>(offset: usize, what: impl Into<String>) -> Result<T, ReadError> 
     })
 }
 
-impl Reader {
-    /// Opens `path` ("-" reads standard input) and reads up to the first interface.
-    pub fn open(path: &Path) -> Result<Reader, ReadError> {
-        let name = path.display().to_string();
-        let io = |source| ReadError::Io {
-            path: name.clone(),
-            source,
-        };
-        let buf = if path.as_os_str() == "-" {
-            let mut v = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut v).map_err(io)?;
-            Bytes::Owned(v)
-        } else {
-            let f = std::fs::File::open(path).map_err(io)?;
-            let meta = f.metadata().map_err(io)?;
-            if meta.is_file() && meta.len() > 0 {
-                // SAFETY: the map is read-only and private to this reader. A capture file
-                // truncated by another process while mapped would fault; capture files are
-                // written once and then read, which is the case this serves.
-                let m = unsafe { memmap2::MmapOptions::new().populate().map(&f) }.map_err(io)?;
-                Bytes::Mapped(m)
-            } else {
-                let mut v = Vec::new();
-                (&f).read_to_end(&mut v).map_err(io)?;
-                Bytes::Owned(v)
-            }
-        };
-        Reader::from_buf(buf).map_err(|e| match e {
-            ReadError::UnknownFormat(_) => ReadError::UnknownFormat(name.clone()),
-            e => e,
-        })
-    }
-
+impl Reader<Vec<u8>> {
     /// Reads a capture held in memory.
     pub fn from_bytes(buf: Vec<u8>) -> Result<Reader, ReadError> {
-        Reader::from_buf(Bytes::Owned(buf))
+        Reader::new(buf)
     }
+}
 
-    fn from_buf(buf: Bytes) -> Result<Reader, ReadError> {
-        if buf.len() < 4 {
-            if buf.is_empty() {
+impl<B: AsRef<[u8]>> Reader<B> {
+    /// Reads the capture in `buf` up to its first interface.
+    pub fn new(buf: B) -> Result<Reader<B>, ReadError> {
+        let b = buf.as_ref();
+        if b.len() < 4 {
+            if b.is_empty() {
                 return malformed(0, "the file is empty");
             }
             return Err(ReadError::UnknownFormat(String::new()));
         }
-        let m_le = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]);
-        let m_be = u32::from_be_bytes([buf[0], buf[1], buf[2], buf[3]]);
+        let m_le = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let m_be = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
         let mut r = Reader {
             buf,
             pos: 0,
@@ -220,7 +169,7 @@ impl Reader {
     }
 
     fn u16_at(&self, at: usize) -> u16 {
-        let b = [self.buf[at], self.buf[at + 1]];
+        let b = [self.buf.as_ref()[at], self.buf.as_ref()[at + 1]];
         if self.big_endian {
             u16::from_be_bytes(b)
         } else {
@@ -230,10 +179,10 @@ impl Reader {
 
     fn u32_at(&self, at: usize) -> u32 {
         let b = [
-            self.buf[at],
-            self.buf[at + 1],
-            self.buf[at + 2],
-            self.buf[at + 3],
+            self.buf.as_ref()[at],
+            self.buf.as_ref()[at + 1],
+            self.buf.as_ref()[at + 2],
+            self.buf.as_ref()[at + 3],
         ];
         if self.big_endian {
             u32::from_be_bytes(b)
@@ -243,9 +192,9 @@ impl Reader {
     }
 
     fn read_pcap_header(&mut self) -> Result<(), ReadError> {
-        if self.buf.len() < 24 {
+        if self.buf.as_ref().len() < 24 {
             return malformed(
-                self.buf.len(),
+                self.buf.as_ref().len(),
                 "truncated pcap file header (24 bytes needed)",
             );
         }
@@ -294,7 +243,7 @@ impl Reader {
     /// The block at `at`: (type, body offset, total length); None at the end of the file.
     /// An SHB sets the byte order first, since its own length is written in it.
     fn block_at(&mut self, at: usize) -> Result<Option<(u32, usize, usize)>, ReadError> {
-        let left = self.buf.len() - at;
+        let left = self.buf.as_ref().len() - at;
         if left == 0 {
             return Ok(None);
         }
@@ -302,13 +251,13 @@ impl Reader {
             return malformed(at, format!("truncated block header ({left} bytes left)"));
         }
         let raw = u32::from_le_bytes([
-            self.buf[at],
-            self.buf[at + 1],
-            self.buf[at + 2],
-            self.buf[at + 3],
+            self.buf.as_ref()[at],
+            self.buf.as_ref()[at + 1],
+            self.buf.as_ref()[at + 2],
+            self.buf.as_ref()[at + 3],
         ]);
         if raw == SHB {
-            let bom = &self.buf[at + 8..at + 12];
+            let bom = &self.buf.as_ref()[at + 8..at + 12];
             self.big_endian = match u32::from_le_bytes([bom[0], bom[1], bom[2], bom[3]]) {
                 BYTE_ORDER_MAGIC => false,
                 m if m.swap_bytes() == BYTE_ORDER_MAGIC => true,
@@ -435,7 +384,7 @@ impl Reader {
                     format!("option {code} of {len} bytes runs past its block"),
                 );
             }
-            v.push((code, &self.buf[p + 4..val_end]));
+            v.push((code, &self.buf.as_ref()[p + 4..val_end]));
             p = val_end + (4 - len % 4) % 4;
         }
         Ok(v)
@@ -451,7 +400,7 @@ impl Reader {
 
     fn next_pcap(&mut self) -> Result<Option<Packet<'_>>, ReadError> {
         let at = self.pos;
-        let left = self.buf.len() - at;
+        let left = self.buf.as_ref().len() - at;
         if left == 0 {
             return Ok(None);
         }
@@ -469,7 +418,7 @@ impl Reader {
             );
         }
         let data_at = at + 16;
-        if caplen as usize > self.buf.len() - data_at {
+        if caplen as usize > self.buf.as_ref().len() - data_at {
             return malformed(at, "packet data runs past the end of the file");
         }
         self.pos = data_at + caplen as usize;
@@ -481,7 +430,7 @@ impl Reader {
             ts_sec: sec as i64,
             ts_nsec,
             wire_len: len,
-            data: &self.buf[data_at..data_at + caplen as usize],
+            data: &self.buf.as_ref()[data_at..data_at + caplen as usize],
         }))
     }
 
@@ -555,7 +504,7 @@ impl Reader {
                         ts_sec: sec,
                         ts_nsec: nsec,
                         wire_len: len,
-                        data: &self.buf[data_at..data_at + caplen],
+                        data: &self.buf.as_ref()[data_at..data_at + caplen],
                     }));
                 }
                 SPB => {
@@ -579,7 +528,7 @@ impl Reader {
                         ts_sec: 0,
                         ts_nsec: 0,
                         wire_len: len,
-                        data: &self.buf[data_at..data_at + caplen],
+                        data: &self.buf.as_ref()[data_at..data_at + caplen],
                     }));
                 }
                 _ => {}

@@ -17,21 +17,18 @@ pub struct FilterError {
     pub message: String,
 }
 
-/// Compiles `expression` (optimised, as tcpdump does) for `linktype` and `snaplen`, returning
-/// the program so a caller can also filter packets offline with it.
-pub fn compile(
-    expression: &str,
-    linktype: Linktype,
-    snaplen: u32,
-) -> Result<pcap::BpfProgram, FilterError> {
+/// Compiles `expression` (optimised, as tcpdump does) for `linktype`, returning the program
+/// so a caller can also filter packets offline with it. No snapshot length is taken: it only
+/// sets the value an accepting program returns, and offline matching (the one use of the
+/// returned program) looks at zero versus non-zero; live captures compile on their own
+/// handle, whose snaplen libpcap knows.
+pub fn compile(expression: &str, linktype: Linktype) -> Result<pcap::BpfProgram, FilterError> {
     let fail = |message: String| FilterError {
         expression: expression.to_string(),
         message,
     };
     let dead = Capture::dead_with_precision(linktype, pcap::Precision::Nano)
         .map_err(|e| fail(e.to_string()))?;
-    // pcap_open_dead's snaplen matters to the compiler (it bounds `ret` values), so match it.
-    let _ = snaplen;
     dead.compile(expression, true)
         .map_err(|e| fail(strip_pcap_prefix(e)))
 }
@@ -45,7 +42,7 @@ pub fn check(expression: &str, interface: &str) -> Result<(), FilterError> {
     } else {
         Linktype::ETHERNET
     };
-    compile(expression, linktype, crate::options::DEFAULT_SNAPLEN).map(drop)
+    compile(expression, linktype).map(drop)
 }
 
 fn strip_pcap_prefix(e: pcap::Error) -> String {

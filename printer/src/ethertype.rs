@@ -1,0 +1,18 @@
+//! Ethernet II header length and the ethertype values the printer dispatches on (tcpdump's
+//! ethertype.h), named once for every link layer and tunnel that carries them.
+
+/// Destination, source, type.
+pub const HEADER_LEN: usize = 14;
+/// Largest value of the type field that is an 802.3 length.
+pub const MAX_LENGTH_VAL: u16 = 1500;
+
+pub const IPV4: u16 = 0x0800;
+pub const ARP: u16 = 0x0806;
+pub const REVARP: u16 = 0x8035;
+pub const IPV6: u16 = 0x86dd;
+pub const VLAN_8021Q: u16 = 0x8100;
+pub const VLAN_9100: u16 = 0x9100;
+pub const VLAN_9200: u16 = 0x9200;
+pub const VLAN_QINQ: u16 = 0x88a8;
+/// Transparent Ethernet Bridging: a whole Ethernet frame (GRE, Geneve).
+pub const TEB: u16 = 0x6558;
