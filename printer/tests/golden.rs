@@ -141,14 +141,20 @@ fn compare(expected: &str, got: &str) -> Vec<Mismatch> {
         .collect()
 }
 
-/// Prints the case's pcap and compares it with `expected` (the `.out` file's text).
+/// Prints the case's pcap and compares it with `expected` (the `.out` file's text). A panic
+/// in the printer is reported as this case's failure, so the report says which input did it.
 fn check(case: &Case, expected: &str) -> Result<Vec<Mismatch>, String> {
-    let got = print_pcap(
-        &golden().join("pcap").join(&case.pcap),
-        &case.flags,
-        &case.zone,
-    )?;
-    Ok(compare(expected, &got))
+    let pcap = golden().join("pcap").join(&case.pcap);
+    let printed =
+        std::panic::catch_unwind(|| print_pcap(&pcap, &case.flags, &case.zone)).map_err(|p| {
+            let msg = p
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| p.downcast_ref::<&str>().copied())
+                .unwrap_or("(no message)");
+            format!("the printer panicked: {msg}")
+        })?;
+    Ok(compare(expected, &printed?))
 }
 
 /// A report a newcomer can act on: the case, then each differing line.
