@@ -7,13 +7,17 @@
 //!   VXLAN link made with iproute2. Captured as Ethernet, Linux cooked v1 and v2 ("any"),
 //!   with µs and ns timestamps, and converted to pcapng with editcap;
 //! - corner cases crafted with scapy (tests/data/gen_corners.py) for every link type;
-//! - tests/data/fuzz-*.pcap: inputs the fuzzer found (malformed and truncated packets of
-//!   every link type) on which we print what tcpdump prints.
+//! - printer/tests/golden/pcap/fuzz-*.pcap: inputs the fuzzer found (malformed and truncated
+//!   packets of every link type) on which we print what tcpdump prints.
 //!
 //! Each file is printed by tcpdump and by `offline::print_file` with no option, -e, -q, -t,
 //! -tt, -ttt and -tttt, under TZ=UTC and TZ=America/New_York (the crafted packets cross a DST
 //! change). Any differing line fails the test, with the diff. A per-protocol match table is
 //! printed. Needs root (namespaces); it fails, never skips, without it.
+//!
+//! `DUMPY_PRINT_CORPUS=DIR` makes the corpus in DIR (real traffic at the top, the crafted
+//! corner cases in DIR/corners), keeps it and stops before comparing: that is where
+//! `printer/tests/golden/regen --corpus` takes the golden corpus from.
 
 use capture_core::offline::{print_file, OfflineOptions};
 use printer::PrintOptions;
@@ -27,7 +31,8 @@ use std::time::{Duration, Instant};
 struct Cleanup {
     netns: Vec<String>,
     children: Vec<Child>,
-    dir: PathBuf,
+    /// The scratch directory, removed at the end; None when the corpus is kept.
+    dir: Option<PathBuf>,
 }
 
 impl Drop for Cleanup {
@@ -39,7 +44,9 @@ impl Drop for Cleanup {
         for ns in &self.netns {
             let _ = Command::new("ip").args(["netns", "del", ns]).status();
         }
-        let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some(dir) = &self.dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 
@@ -325,7 +332,8 @@ except OSError:
     out
 }
 
-fn corner_files(dir: &Path) -> Vec<PathBuf> {
+/// The crafted corner cases (made in `dir`/corners), then, with `fuzz`, the fuzzer's inputs.
+fn corner_files(dir: &Path, fuzz: bool) -> Vec<PathBuf> {
     let gen = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gen_corners.py");
     let cdir = dir.join("corners");
     std::fs::create_dir_all(&cdir).unwrap();
@@ -346,9 +354,12 @@ fn corner_files(dir: &Path) -> Vec<PathBuf> {
         ng.to_str().unwrap(),
     ]);
     v.push(ng);
+    if !fuzz {
+        return v;
+    }
     // Inputs found by fuzzing the printer, kept where we print what tcpdump prints (with no
     // option, -e and -q): odd and truncated packets of every link type, as regression guard.
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../printer/tests/golden/pcap");
     let mut fz: Vec<PathBuf> = std::fs::read_dir(&data)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -454,16 +465,25 @@ fn printer_matches_tcpdump() {
         nix::unistd::geteuid().is_root(),
         "this test needs root (network namespaces)"
     );
-    let dir = std::env::temp_dir().join(format!("dumpy-print-conf-{}", std::process::id()));
+    let keep = std::env::var_os("DUMPY_PRINT_CORPUS").map(PathBuf::from);
+    let dir = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("dumpy-print-conf-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).unwrap();
     let mut guard = Cleanup {
         netns: Vec::new(),
         children: Vec::new(),
-        dir: dir.clone(),
+        dir: keep.is_none().then(|| dir.clone()),
     };
 
     let mut files = capture_real_traffic(&dir, &mut guard);
-    files.extend(corner_files(&dir));
+    if keep.is_some() {
+        // The kept corpus is what this test makes; the fuzz inputs are committed already.
+        corner_files(&dir, false);
+        println!("corpus kept in {}", dir.display());
+        return;
+    }
+    files.extend(corner_files(&dir, true));
 
     let option_sets: &[&[&str]] = &[
         &[],

@@ -2,7 +2,9 @@
 //!
 //! It depends only on packet bytes ([`pcapng::Packet`]) and [`PrintOptions`]: no capture,
 //! no I/O, no platform calls beyond the optional interface-name lookup, so it can be tested
-//! and tuned on any machine (`tests/golden.rs` checks it against tcpdump's recorded output).
+//! and tuned on any machine: `cargo test -p printer` checks every line it prints for the
+//! committed golden corpus (`tests/golden/`: pcaps and tcpdump's `.out` files, made by
+//! `tests/golden/regen`) without root or tcpdump; README.md says how to run and regenerate it.
 //!
 //! One module per protocol, each a port of tcpdump's print-*.c: the same decisions, the same
 //! strings, the same truncation markers. Lines are formatted by hand into the caller's
