@@ -78,14 +78,38 @@ pub struct Rotation {
     pub rotate_seconds: Option<u64>,
 }
 
-/// Capture metadata, recorded by the sniffer in every file's section header.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Capture metadata, recorded by the sniffer as a comment in every file's section header.
+/// The sniffer's parser reads these options (or their environment variables) into this type.
+#[derive(clap::Args, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Metadata {
+    #[arg(long = flag::CAPTURE_NAME, env = "DUMPY_CAPTURE_NAME", value_name = "NAME")]
     pub capture_name: Option<String>,
+    #[arg(long = flag::POD, env = "DUMPY_POD", value_name = "POD")]
     pub pod: Option<String>,
+    #[arg(long = flag::NAMESPACE, env = "DUMPY_NAMESPACE", value_name = "NS")]
     pub namespace: Option<String>,
+    #[arg(long = flag::CONTAINER, env = "DUMPY_CONTAINER", value_name = "NAME")]
     pub container: Option<String>,
+    #[arg(long = flag::NODE, env = "DUMPY_NODE", value_name = "NODE")]
     pub node: Option<String>,
+}
+
+impl Metadata {
+    /// The section header comment: `key=value` pairs in a fixed order, or nothing when no
+    /// metadata was given.
+    pub fn comment(&self) -> Option<String> {
+        let pairs: Vec<String> = [
+            ("capture", &self.capture_name),
+            ("pod", &self.pod),
+            ("namespace", &self.namespace),
+            ("container", &self.container),
+            ("node", &self.node),
+        ]
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
+        .collect();
+        (!pairs.is_empty()).then(|| format!("dumpy capture: {}", pairs.join(" ")))
+    }
 }
 
 /// The sniffer's capture command.

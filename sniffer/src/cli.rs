@@ -3,7 +3,7 @@
 //! `sniffer_contract::invocation`'s, the ones the plugin renders.
 
 use clap::{Args, Parser, Subcommand};
-use sniffer_contract::invocation::{flag, subcommand};
+use sniffer_contract::invocation::{flag, subcommand, Metadata};
 use sniffer_contract::options::{reject_refused, split_options_and_expression, TcpdumpArgs};
 use sniffer_contract::runtime;
 use std::path::PathBuf;
@@ -72,38 +72,6 @@ pub struct TargetArgs {
     /// containerd namespace.
     #[arg(long = flag::RUNTIME_NAMESPACE, value_name = "NS", default_value = runtime::DEFAULT_NAMESPACE)]
     pub runtime_namespace: String,
-}
-
-/// Capture metadata, recorded as a comment in every file's section header.
-#[derive(Args, Debug, Default)]
-pub struct Metadata {
-    #[arg(long = flag::CAPTURE_NAME, env = "DUMPY_CAPTURE_NAME", value_name = "NAME")]
-    pub capture_name: Option<String>,
-    #[arg(long = flag::POD, env = "DUMPY_POD", value_name = "POD")]
-    pub pod: Option<String>,
-    #[arg(long = flag::NAMESPACE, env = "DUMPY_NAMESPACE", value_name = "NS")]
-    pub namespace: Option<String>,
-    #[arg(long = flag::CONTAINER, env = "DUMPY_CONTAINER", value_name = "NAME")]
-    pub container: Option<String>,
-    #[arg(long = flag::NODE, env = "DUMPY_NODE", value_name = "NODE")]
-    pub node: Option<String>,
-}
-
-impl Metadata {
-    /// `key=value` pairs in a fixed order, or nothing when no metadata was given.
-    pub fn comment(&self) -> Option<String> {
-        let pairs: Vec<String> = [
-            ("capture", &self.capture_name),
-            ("pod", &self.pod),
-            ("namespace", &self.namespace),
-            ("container", &self.container),
-            ("node", &self.node),
-        ]
-        .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
-        .collect();
-        (!pairs.is_empty()).then(|| format!("dumpy capture: {}", pairs.join(" ")))
-    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -13,6 +13,12 @@ use sniffer_contract::options::{parse_tcpdump_words, TcpdumpArgs};
 use sniffer_contract::runtime::{DEFAULT_ENDPOINT, DEFAULT_NAMESPACE};
 
 fn parse(argv: Vec<String>) -> Cli {
+    // The metadata options fall back to DUMPY_* variables, which would hide a dropped flag.
+    let set: Vec<String> = std::env::vars()
+        .map(|(k, _)| k)
+        .filter(|k| k.starts_with("DUMPY_"))
+        .collect();
+    assert!(set.is_empty(), "unset {set:?} to run the round trip");
     match cli::parse(argv.clone()) {
         Ok(cli) => cli,
         Err(e) => panic!("the sniffer refuses {argv:?}: {e:?}"),
@@ -62,13 +68,7 @@ fn read_back(cli: Cli) -> (SnifferInvocation, TcpdumpArgs) {
         },
         print: std::mem::take(&mut tcpdump.print),
         linger: c.linger,
-        metadata: Metadata {
-            capture_name: c.meta.capture_name,
-            pod: c.meta.pod,
-            namespace: c.meta.namespace,
-            container: c.meta.container,
-            node: c.meta.node,
-        },
+        metadata: c.meta,
     };
     (invocation, tcpdump)
 }
