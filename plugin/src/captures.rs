@@ -33,7 +33,7 @@ pub struct SnifferView {
     pub created: Option<DateTime<Utc>>,
     /// What `sniffer status` said, when it was asked (the detail view asks).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub capture_status: Option<crate::exec::SnifferStatus>,
+    pub capture_status: Option<sniffer_contract::status::Status>,
 }
 
 impl SnifferView {

@@ -1,72 +1,13 @@
 //! Controls sniffers by exec of the sniffer binary itself (the image has no shell):
-//! `status`, `stop` and `export`.
+//! `status`, `stop` and `export`, rendered by `sniffer_contract::invocation::Control`.
 
 use crate::error::{Error, Result};
-use crate::podspec::{CONTAINER_NAME, SNIFFER_BIN};
+use crate::podspec::CONTAINER_NAME;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, AttachParams};
-use serde::{Deserialize, Serialize};
+use sniffer_contract::invocation::Control;
+use sniffer_contract::status::Status;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-
-/// One file of a capture, as `sniffer status` lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileInfo {
-    pub name: String,
-    #[serde(default)]
-    pub size: u64,
-}
-
-/// What `sniffer status` prints.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SnifferStatus {
-    pub state: String,
-    #[serde(default)]
-    pub pid: Option<u64>,
-    #[serde(default)]
-    pub packets_captured: u64,
-    #[serde(default)]
-    pub packets_dropped: u64,
-    #[serde(default)]
-    pub files: Vec<FileInfo>,
-    #[serde(default)]
-    pub current: Option<String>,
-    #[serde(default)]
-    pub message: Option<String>,
-}
-
-pub fn status_command(output: &str) -> Vec<String> {
-    vec![
-        SNIFFER_BIN.into(),
-        "status".into(),
-        "-w".into(),
-        output.into(),
-    ]
-}
-
-pub fn stop_command(output: &str) -> Vec<String> {
-    vec![
-        SNIFFER_BIN.into(),
-        "stop".into(),
-        "-w".into(),
-        output.into(),
-    ]
-}
-
-pub fn export_command(output: &str, follow: bool, file: Option<&str>) -> Vec<String> {
-    let mut cmd = vec![
-        SNIFFER_BIN.into(),
-        "export".into(),
-        "-w".into(),
-        output.into(),
-    ];
-    if follow {
-        cmd.push("--follow".into());
-    }
-    if let Some(f) = file {
-        cmd.extend(["--file".into(), f.into()]);
-    }
-    cmd
-}
 
 fn params() -> AttachParams {
     AttachParams::default()
@@ -81,14 +22,15 @@ fn params() -> AttachParams {
 pub async fn stream<W: AsyncWrite + Unpin>(
     pods: &Api<Pod>,
     pod: &str,
-    cmd: Vec<String>,
+    cmd: &Control,
     out: &mut W,
     mut progress: impl FnMut(u64),
 ) -> Result<u64> {
-    let what = cmd.get(1).cloned().unwrap_or_default();
-    tracing::debug!(pod, ?cmd, "exec");
+    let what = cmd.name();
+    let argv = cmd.argv();
+    tracing::debug!(pod, ?argv, "exec");
     let mut proc = pods
-        .exec(pod, cmd, &params())
+        .exec(pod, argv, &params())
         .await
         .map_err(|e| Error::from(e).context(format!("cannot exec `sniffer {what}` in {pod}")))?;
     let mut stdout = proc
@@ -138,20 +80,22 @@ pub async fn stream<W: AsyncWrite + Unpin>(
 }
 
 /// Runs `cmd` and returns its stdout.
-pub async fn output(pods: &Api<Pod>, pod: &str, cmd: Vec<String>) -> Result<Vec<u8>> {
+pub async fn output(pods: &Api<Pod>, pod: &str, cmd: &Control) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     stream(pods, pod, cmd, &mut out, |_| {}).await?;
     Ok(out)
 }
 
-pub async fn status(pods: &Api<Pod>, pod: &str, output_path: &str) -> Result<SnifferStatus> {
-    let out = output(pods, pod, status_command(output_path)).await?;
+pub async fn status(pods: &Api<Pod>, pod: &str, output_path: &str) -> Result<Status> {
+    let out = output(pods, pod, &Control::status(output_path)).await?;
     serde_json::from_slice(&out)
         .map_err(|e| Error::new(format!("sniffer {pod} printed an unreadable status ({e}): is its image the same version as the plugin?")))
 }
 
 pub async fn stop(pods: &Api<Pod>, pod: &str, output_path: &str) -> Result<()> {
-    output(pods, pod, stop_command(output_path)).await.map(drop)
+    output(pods, pod, &Control::stop(output_path))
+        .await
+        .map(drop)
 }
 
 /// The reader side of a streaming export (for live `export NAME -`).
@@ -163,7 +107,7 @@ pub async fn export_reader(
     let mut proc = pods
         .exec(
             pod,
-            export_command(output_path, true, None),
+            Control::export(output_path, true, None).argv(),
             &params().stderr(false),
         )
         .await
@@ -180,23 +124,25 @@ mod tests {
 
     #[test]
     fn status_json_parses() {
-        let s: SnifferStatus = serde_json::from_str(
-            r#"{"state":"capturing","pid":42,"packets_captured":10,"packets_dropped":0,
-                "files":[{"name":"cap-web-1-000001.pcapng","size":1024}],"current":"cap-web-1-000001.pcapng","message":""}"#,
+        // What `sniffer status` prints.
+        let s: Status = serde_json::from_str(
+            r#"{"state":"capturing","pid":42,"interface":"any","filter":"port 80",
+                "packets_captured":10,"packets_received":10,"packets_dropped":0,
+                "files":[{"name":"cap-web-1-000001.pcapng","size":1024}],"current":"cap-web-1-000001.pcapng","message":null}"#,
         )
         .unwrap();
-        assert_eq!(s.state, "capturing");
+        assert_eq!(s.state.to_string(), "capturing");
         assert_eq!(s.files[0].size, 1024);
     }
 
     #[test]
     fn commands_follow_the_contract() {
         assert_eq!(
-            export_command("/dumpy/a.pcapng", true, None),
+            Control::export("/dumpy/a.pcapng", true, None).argv(),
             ["/sniffer", "export", "-w", "/dumpy/a.pcapng", "--follow"]
         );
         assert_eq!(
-            export_command("/dumpy/a.pcapng", false, Some("a-000002.pcapng")),
+            Control::export("/dumpy/a.pcapng", false, Some("a-000002.pcapng")).argv(),
             [
                 "/sniffer",
                 "export",
@@ -207,7 +153,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            stop_command("/dumpy/a.pcapng"),
+            Control::stop("/dumpy/a.pcapng").argv(),
             ["/sniffer", "stop", "-w", "/dumpy/a.pcapng"]
         );
     }

@@ -231,6 +231,7 @@ mod tests {
     use super::*;
     use crate::captures::fixtures::{sniffer, time};
     use crate::captures::group;
+    use sniffer_contract::status::{FileEntry, State, Status};
 
     fn capture() -> CaptureView {
         group(&[
@@ -314,15 +315,20 @@ pullsecret:
     #[test]
     fn detail_shows_sniffer_status_when_known() {
         let mut c = group(&[sniffer("s1", "web-1", 1, "Running", true)]).remove(0);
-        c.sniffers[0].capture_status = Some(crate::exec::SnifferStatus {
-            state: "capturing".into(),
+        c.sniffers[0].capture_status = Some(Status {
+            state: State::Capturing,
+            pid: 7,
+            interface: "any".into(),
+            filter: "port 80".into(),
             packets_captured: 12,
+            packets_received: 13,
             packets_dropped: 1,
-            files: vec![crate::exec::FileInfo {
+            files: vec![FileEntry {
                 name: "cap-web-1-000001.pcapng".into(),
                 size: 4096,
             }],
-            ..Default::default()
+            current: Some("cap-web-1-000001.pcapng".into()),
+            message: None,
         });
         let out = detail(&c);
         assert!(

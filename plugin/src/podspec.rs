@@ -1,4 +1,5 @@
-//! Builds the sniffer pod for one target, to the sniffer's command-line contract.
+//! Builds the sniffer pod for one target; its commands are rendered by
+//! `sniffer_contract::invocation`, the sniffer's command-line contract.
 //!
 //! The pod is pinned to the target's node, shares the host PID namespace (to reach
 //! `/proc/PID/ns/net` of the target), tolerates every taint, mounts the containerd socket
@@ -13,14 +14,12 @@ use k8s_openapi::api::core::v1::{
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+use sniffer_contract::invocation::{Control, Metadata, Rotation, SnifferInvocation, Target};
+use sniffer_contract::runtime;
 use std::collections::BTreeMap;
 
-/// The sniffer binary inside the image (which has no shell).
-pub const SNIFFER_BIN: &str = "/sniffer";
 /// Where capture files go inside the sniffer: an emptyDir or the PVC.
 pub const OUTPUT_DIR: &str = "/dumpy";
-/// Where the containerd socket appears inside the sniffer, whatever its host path.
-pub const RUNTIME_SOCKET_IN_POD: &str = "/run/containerd/containerd.sock";
 pub const CONTAINER_NAME: &str = "sniffer";
 /// Time for the sniffer to close its files after SIGTERM (it needs well under a second; the
 /// margin covers a slow disk or PVC).
@@ -35,62 +34,45 @@ pub const CAPABILITIES: &[&str] = &["NET_RAW", "SYS_ADMIN", "SYS_PTRACE"];
 pub fn sniffer_command(spec: &SnifferSpec) -> Vec<String> {
     let c = &spec.capture;
     let t = &spec.target;
-    let mut cmd: Vec<String> = vec![
-        SNIFFER_BIN.into(),
-        "--tcpdump-args".into(),
-        c.tcpdump_args.clone(),
-    ];
-    if c.target.kind == TargetKind::Node {
+    let node_capture = c.target.kind == TargetKind::Node;
+    let target = if node_capture {
         // The host's network namespace: PID 1's, reached through hostPID.
-        cmd.extend(["--pid".into(), "1".into()]);
+        Target::Pid(1)
     } else {
-        cmd.extend([
-            "--container-id".into(),
-            t.container_id.clone(),
-            "--runtime-endpoint".into(),
-            format!("unix://{RUNTIME_SOCKET_IN_POD}"),
-        ]);
+        Target::Container {
+            id: t.container_id.clone(),
+            // The node's socket is mounted where the sniffer looks by default.
+            runtime_endpoint: runtime::DEFAULT_ENDPOINT.into(),
+        }
+    };
+    // A node capture has no target pod.
+    let of_pod = |v: &String| (!node_capture).then(|| v.clone());
+    SnifferInvocation {
+        tcpdump_args: Some(c.tcpdump_args.clone()),
+        target,
+        write: Some(spec.output.clone()),
+        rotation: Rotation {
+            file_size_mb: Some(c.limits.max_file_size_mb),
+            file_count: Some(c.limits.max_files),
+            rotate_seconds: c.limits.rotate_seconds,
+        },
+        print: true,
+        linger: true,
+        metadata: Metadata {
+            capture_name: Some(c.name.clone()),
+            pod: of_pod(&t.pod),
+            namespace: of_pod(&t.namespace),
+            container: of_pod(&t.container),
+            node: Some(t.node.clone()),
+        },
     }
-    cmd.extend(["-w".into(), spec.output.clone()]);
-    cmd.extend([
-        "-C".into(),
-        c.limits.max_file_size_mb.to_string(),
-        "-W".into(),
-        c.limits.max_files.to_string(),
-    ]);
-    if let Some(g) = c.limits.rotate_seconds {
-        cmd.extend(["-G".into(), g.to_string()]);
-    }
-    cmd.extend([
-        "--print".into(),
-        "--linger".into(),
-        "--capture-name".into(),
-        c.name.clone(),
-    ]);
-    if c.target.kind != TargetKind::Node {
-        cmd.extend([
-            "--pod".into(),
-            t.pod.clone(),
-            "--namespace".into(),
-            t.namespace.clone(),
-            "--container".into(),
-            t.container.clone(),
-        ]);
-    }
-    cmd.extend(["--node".into(), t.node.clone()]);
-    cmd
+    .argv()
 }
 
 /// The readiness probe: `sniffer status --ready` exits 0 only while capturing, so "Ready"
 /// means packets are being captured, not merely that the process started.
 pub fn readiness_command(output: &str) -> Vec<String> {
-    vec![
-        SNIFFER_BIN.into(),
-        "status".into(),
-        "-w".into(),
-        output.into(),
-        "--ready".into(),
-    ]
+    Control::ready(output).argv()
 }
 
 fn quantities(cpu: &str, memory: &str) -> BTreeMap<String, Quantity> {
@@ -135,7 +117,9 @@ pub fn sniffer_pod(spec: &SnifferSpec, name: &str) -> Pod {
         });
         mounts.push(VolumeMount {
             name: "containerd-socket".into(),
-            mount_path: RUNTIME_SOCKET_IN_POD.into(),
+            // Inside the sniffer the socket is where it looks by default, whatever the
+            // node's path.
+            mount_path: runtime::DEFAULT_SOCKET.into(),
             read_only: Some(true),
             ..Default::default()
         });

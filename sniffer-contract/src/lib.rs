@@ -6,10 +6,13 @@
 //! - [`filter`] (feature `libpcap`): filter expressions, compiled by libpcap;
 //! - [`rotate`]: output file naming and the rotation policy;
 //! - [`status`]: the status file a running sniffer keeps and `sniffer status` prints;
-//! - [`runtime`]: the container runtime defaults the sniffer and the pod spec share.
+//! - [`runtime`]: the container runtime defaults the sniffer and the pod spec share;
+//! - [`invocation`]: the sniffer's command line as the plugin renders it (the pod's capture
+//!   command and the control commands), with the flag names the sniffer's parser uses.
 
 #[cfg(feature = "libpcap")]
 pub mod filter;
+pub mod invocation;
 pub mod options;
 pub mod rotate;
 pub mod runtime;

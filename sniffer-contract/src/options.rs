@@ -9,6 +9,7 @@
 //! Options that make tcpdump run programs or switch users (`-z`, `-Z`) are refused with a
 //! message that names them, and so is every option outside the subset.
 
+use crate::invocation::flag;
 use clap::{ArgAction, Args, Parser, ValueEnum};
 use std::path::PathBuf;
 
@@ -72,19 +73,19 @@ pub struct TcpdumpArgs {
     pub verbose: u8,
 
     /// Write packets to this pcapng file instead of printing them.
-    #[arg(short = 'w', value_name = "FILE")]
+    #[arg(short = flag::WRITE, value_name = "FILE")]
     pub write: Option<PathBuf>,
 
     /// Rotate to a new file when the current one would exceed MB million bytes.
-    #[arg(short = 'C', value_name = "MB")]
+    #[arg(short = flag::FILE_SIZE, value_name = "MB")]
     pub file_size_mb: Option<u64>,
 
     /// Keep at most COUNT files, removing the oldest.
-    #[arg(short = 'W', value_name = "COUNT")]
+    #[arg(short = flag::FILE_COUNT, value_name = "COUNT")]
     pub file_count: Option<u32>,
 
     /// Rotate to a new file every SECONDS seconds, even when idle.
-    #[arg(short = 'G', value_name = "SECONDS")]
+    #[arg(short = flag::ROTATE_SECONDS, value_name = "SECONDS")]
     pub rotate_seconds: Option<u64>,
 
     /// Packet-buffered output. Accepted: output is flushed per ring block anyway.
@@ -92,7 +93,7 @@ pub struct TcpdumpArgs {
     pub unbuffered: bool,
 
     /// Print packet summaries even while writing with -w.
-    #[arg(long = "print")]
+    #[arg(long = flag::PRINT)]
     pub print: bool,
 
     /// Read packets from a pcap or pcapng file ("-" for stdin) instead of capturing.

@@ -16,6 +16,24 @@ pub enum State {
     Failed,
 }
 
+impl State {
+    /// The state's word, as the status file spells it (and as the plugin shows it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Starting => "starting",
+            State::Capturing => "capturing",
+            State::Stopped => "stopped",
+            State::Failed => "failed",
+        }
+    }
+}
+
+impl std::fmt::Display for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
     pub name: String,
@@ -53,5 +71,24 @@ impl Status {
         let bytes = std::fs::read(path)?;
         serde_json::from_slice(&bytes)
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_words_are_the_files_words() {
+        for state in [
+            State::Starting,
+            State::Capturing,
+            State::Stopped,
+            State::Failed,
+        ] {
+            let json = serde_json::to_string(&state).unwrap();
+            assert_eq!(json, format!("\"{state}\""));
+            assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state);
+        }
     }
 }

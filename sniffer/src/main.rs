@@ -5,40 +5,22 @@
 
 mod cli;
 mod control;
+#[cfg(test)]
+mod round_trip;
 mod run;
 mod signals;
 mod target;
 
-use clap::Parser;
-use sniffer_contract::options::{reject_refused, split_options_and_expression};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().collect();
-    let argv = match expand_tcpdump_args(argv) {
-        Ok(a) => a,
-        Err(e) => return fail(&e),
-    };
-    if let Err(e) = reject_refused(&argv[1..]) {
-        return fail(&e.to_string());
-    }
-    let cli = match cli::Cli::try_parse_from(&argv) {
+    let cli = match cli::parse(std::env::args().collect()) {
         Ok(c) => c,
-        Err(e) => {
-            use clap::error::ErrorKind::*;
-            if matches!(e.kind(), DisplayHelp | DisplayVersion) {
-                let _ = e.print();
-                return ExitCode::SUCCESS;
-            }
-            // One line that names the problem, then where to look.
-            let msg = e.to_string();
-            let first = msg
-                .lines()
-                .next()
-                .unwrap_or("bad arguments")
-                .trim_start_matches("error: ");
-            return fail(&format!("{first} (see sniffer --help)"));
+        Err(cli::Unparsed::Info(e)) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
         }
+        Err(cli::Unparsed::Bad(msg)) => return fail(&msg),
     };
     let result = match cli.command {
         Some(cli::Command::Status { at, ready }) => control::status(&at, ready),
@@ -54,78 +36,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// Replaces `--tcpdump-args STRING` (or `--tcpdump-args=STRING`) with the words of STRING:
-/// its options in place, and its filter expression at the end of the command line, because
-/// the expression swallows every word after it (as in tcpdump) and the plugin puts more
-/// options after `--tcpdump-args`.
-fn expand_tcpdump_args(argv: Vec<String>) -> Result<Vec<String>, String> {
-    let mut out = Vec::with_capacity(argv.len());
-    let mut expression = Vec::new();
-    let mut it = argv.into_iter();
-    while let Some(a) = it.next() {
-        let value =
-            if a == "--tcpdump-args" {
-                Some(it.next().ok_or(
-                    "--tcpdump-args needs a value, e.g. --tcpdump-args \"-i any port 80\"",
-                )?)
-            } else {
-                a.strip_prefix("--tcpdump-args=").map(str::to_string)
-            };
-        match value {
-            Some(v) => {
-                let (options, expr) =
-                    split_options_and_expression(&v).map_err(|e| e.to_string())?;
-                out.extend(options);
-                expression.extend(expr);
-            }
-            None => out.push(a),
-        }
-    }
-    out.extend(expression);
-    Ok(out)
-}
-
 fn fail(msg: &str) -> ExitCode {
     eprintln!("sniffer: {msg}");
     ExitCode::FAILURE
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tcpdump_args_expand_in_place() {
-        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            expand_tcpdump_args(v(&[
-                "sniffer",
-                "-w",
-                "x",
-                "--tcpdump-args",
-                "-i any 'port 80'"
-            ]))
-            .unwrap(),
-            v(&["sniffer", "-w", "x", "-i", "any", "port 80"])
-        );
-        // The plugin's shape: options after --tcpdump-args stay options.
-        assert_eq!(
-            expand_tcpdump_args(v(&[
-                "sniffer",
-                "--tcpdump-args",
-                "-i any port 80",
-                "--pid",
-                "1",
-                "-w",
-                "x"
-            ]))
-            .unwrap(),
-            v(&["sniffer", "-i", "any", "--pid", "1", "-w", "x", "port", "80"])
-        );
-        assert_eq!(
-            expand_tcpdump_args(v(&["sniffer", "--tcpdump-args=-nn tcp"])).unwrap(),
-            v(&["sniffer", "-nn", "tcp"])
-        );
-        assert!(expand_tcpdump_args(v(&["sniffer", "--tcpdump-args", "'x"])).is_err());
-    }
 }

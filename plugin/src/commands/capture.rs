@@ -16,7 +16,6 @@ use std::collections::HashSet;
 /// a forgotten capture cannot fill a node's disk (emptyDir) or a shared PVC.
 pub const DEFAULT_MAX_FILE_SIZE_MB: u64 = 100;
 pub const DEFAULT_MAX_FILES: u32 = 10;
-pub const DEFAULT_RUNTIME_SOCKET: &str = "/run/containerd/containerd.sock";
 /// Room for libpcap's ring (2 MiB+), the write buffer and concurrent `export` execs.
 pub const DEFAULT_RESOURCES: (&str, &str, &str, &str) = ("100m", "1", "64Mi", "256Mi");
 
@@ -229,7 +228,8 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
             memory_limit: memory_limit.into(),
         },
         privileged: false,
-        runtime_socket: DEFAULT_RUNTIME_SOCKET.into(),
+        // containerd's default; k3s and others are set with --runtime-socket.
+        runtime_socket: sniffer_contract::runtime::DEFAULT_SOCKET.into(),
     };
     apply_flags(&mut capture, &args.sniffer);
 

@@ -13,6 +13,7 @@ use crate::progress::Reporter;
 use futures::{stream, StreamExt};
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::Api;
+use sniffer_contract::invocation::Control;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -216,7 +217,7 @@ async fn download_group(
         total += exec::stream(
             pods,
             &s.name,
-            exec::export_command(&s.output, false, None),
+            &Control::export(&s.output, false, None),
             &mut w,
             |n| bar.set_position(base + n),
         )
@@ -259,7 +260,7 @@ async fn download_split(
                     exec::stream(
                         pods,
                         &s.name,
-                        exec::export_command(&s.output, false, Some(&f.name)),
+                        &Control::export(&s.output, false, Some(&f.name)),
                         &mut w,
                         |n| bar.set_position(n),
                     )
