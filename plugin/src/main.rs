@@ -15,7 +15,6 @@ mod merge;
 mod output;
 mod podspec;
 mod progress;
-mod selector;
 mod spec;
 mod target;
 

@@ -4,12 +4,12 @@
 use crate::err;
 use crate::error::{is_not_found, Error, Result};
 use crate::labels::DEFAULT_CONTAINER_ANNOTATION;
-use crate::selector;
 use crate::spec::{SnifferTarget, TargetKind, TargetSpec};
 use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet, StatefulSet};
 use k8s_openapi::api::core::v1::{Node, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use kube::api::{Api, ListParams};
+use kube::core::{Selector, SelectorExt};
 use kube::{Client, Resource, ResourceExt};
 use std::collections::HashSet;
 
@@ -139,12 +139,26 @@ pub fn controlled_by(
         .any(|o| o.controller == Some(true) && owners.contains(&o.uid))
 }
 
+/// The selector of workload `what` in kube's form (its query string and its local match),
+/// refused when it selects every pod of the namespace, which dumpy must never sniff, or when
+/// it is not one the API server accepts (an unknown operator, `In` without values).
+pub fn workload_selector(what: &str, sel: Option<LabelSelector>) -> Result<Selector> {
+    let sel = Selector::try_from(sel.unwrap_or_default())
+        .map_err(|e| err!("{what} has a selector dumpy cannot use: {e}"))?;
+    if sel.selects_all() {
+        return Err(err!(
+            "{what} has an empty selector: dumpy will not sniff every pod of the namespace"
+        ));
+    }
+    Ok(sel)
+}
+
 /// The pods among `pods` that belong to a workload with selector `sel` and UIDs `owners`:
 /// matched by the selector and controlled by the workload, so that pods of another workload
 /// with overlapping labels are never sniffed by mistake.
-pub fn workload_pods(pods: Vec<Pod>, sel: &LabelSelector, owners: &HashSet<String>) -> Vec<Pod> {
+pub fn workload_pods(pods: Vec<Pod>, sel: &Selector, owners: &HashSet<String>) -> Vec<Pod> {
     pods.into_iter()
-        .filter(|p| selector::matches(sel, p.labels()) && controlled_by(p.meta(), owners))
+        .filter(|p| sel.matches(p.labels()) && controlled_by(p.meta(), owners))
         .collect()
 }
 
@@ -230,7 +244,7 @@ pub async fn resolve(
         return collect_targets(&what, check_all(list), false, skipped);
     }
 
-    let (sel, owners): (LabelSelector, HashSet<String>) = match t.kind {
+    let (sel, owners): (Selector, HashSet<String>) = match t.kind {
         TargetKind::Pod => {
             let pod = get_or_not_found(&pods, "pod", &t.name, ns).await?;
             return collect_targets(&what, vec![check_pod(&pod, container)], true, skipped);
@@ -243,13 +257,9 @@ pub async fn resolve(
                 ns,
             )
             .await?;
-            let sel = d
-                .spec
-                .as_ref()
-                .map(|s| s.selector.clone())
-                .unwrap_or_default();
+            let sel = workload_selector(&what, d.spec.as_ref().map(|s| s.selector.clone()))?;
             let rss = Api::<ReplicaSet>::namespaced(client.clone(), ns)
-                .list(&ListParams::default().labels(&selector::to_query(&sel)))
+                .list(&ListParams::default().labels_from(&sel))
                 .await?
                 .items;
             let owners = deployment_replicasets(&d, &rss);
@@ -264,10 +274,7 @@ pub async fn resolve(
             )
             .await?;
             (
-                w.spec
-                    .as_ref()
-                    .map(|s| s.selector.clone())
-                    .unwrap_or_default(),
+                workload_selector(&what, w.spec.as_ref().map(|s| s.selector.clone()))?,
                 w.uid().into_iter().collect(),
             )
         }
@@ -280,10 +287,7 @@ pub async fn resolve(
             )
             .await?;
             (
-                w.spec
-                    .as_ref()
-                    .map(|s| s.selector.clone())
-                    .unwrap_or_default(),
+                workload_selector(&what, w.spec.as_ref().map(|s| s.selector.clone()))?,
                 w.uid().into_iter().collect(),
             )
         }
@@ -296,21 +300,13 @@ pub async fn resolve(
             )
             .await?;
             (
-                w.spec
-                    .as_ref()
-                    .map(|s| s.selector.clone())
-                    .unwrap_or_default(),
+                workload_selector(&what, w.spec.as_ref().map(|s| s.selector.clone()))?,
                 w.uid().into_iter().collect(),
             )
         }
         TargetKind::Node => return Err(err!("internal: node targets resolve with resolve_node")),
     };
-    if selector::is_empty(&sel) {
-        return Err(err!(
-            "{what} has an empty selector: dumpy will not sniff every pod of the namespace"
-        ));
-    }
-    let mut query = selector::to_query(&sel);
+    let mut query = sel.to_string();
     if let Some(extra) = &t.selector {
         // `deploy web -l version=2` narrows the workload's pods further.
         query = format!("{query},{extra}");
@@ -627,11 +623,88 @@ mod tests {
                 Some(owner("ReplicaSet", "web-new", "rs-new")),
             ),
         ];
+        let sel = workload_selector("deployment/web", Some(sel)).unwrap();
         let names: Vec<String> = workload_pods(pods, &sel, &owners)
             .iter()
             .map(|p| p.name_any())
             .collect();
         assert_eq!(names, ["web-new-1", "web-old-1"]);
+    }
+
+    fn req(key: &str, op: &str, values: &[&str]) -> LabelSelectorRequirement {
+        LabelSelectorRequirement {
+            key: key.into(),
+            operator: op.into(),
+            values: (!values.is_empty()).then(|| values.iter().map(|s| s.to_string()).collect()),
+        }
+    }
+
+    /// matchLabels and every matchExpressions operator.
+    fn full_selector() -> Selector {
+        let sel = LabelSelector {
+            match_labels: Some(labels(&[("app", "web")])),
+            match_expressions: Some(vec![
+                req("tier", "In", &["front", "edge"]),
+                req("canary", "DoesNotExist", &[]),
+                req("zone", "NotIn", &["b"]),
+                req("team", "Exists", &[]),
+            ]),
+        };
+        workload_selector("deployment/web", Some(sel)).unwrap()
+    }
+
+    #[test]
+    fn workload_selector_query_has_kubectl_syntax() {
+        assert_eq!(
+            full_selector().to_string(),
+            "app=web,tier in (edge,front),!canary,zone notin (b),team"
+        );
+    }
+
+    #[test]
+    fn workload_selector_honours_match_expressions() {
+        let sel = full_selector();
+        let base = [("app", "web"), ("tier", "front"), ("team", "x")];
+        assert!(sel.matches(&labels(&base)));
+        let with = |extra: (&'static str, &'static str)| {
+            let mut l = labels(&base);
+            l.insert(extra.0.into(), extra.1.into());
+            l
+        };
+        assert!(sel.matches(&with(("zone", "a"))));
+        assert!(sel.matches(&with(("tier", "edge"))));
+        // Each requirement can fail on its own.
+        assert!(!sel.matches(&with(("app", "api"))));
+        assert!(!sel.matches(&with(("tier", "back"))));
+        assert!(!sel.matches(&with(("canary", "1"))));
+        assert!(!sel.matches(&with(("zone", "b"))));
+        assert!(!sel.matches(&labels(&[("app", "web"), ("tier", "front")])));
+    }
+
+    #[test]
+    fn workload_selector_refuses_empty_and_invalid_selectors() {
+        let empty =
+            "deployment/web has an empty selector: dumpy will not sniff every pod of the namespace";
+        for sel in [None, Some(LabelSelector::default())] {
+            assert_eq!(
+                workload_selector("deployment/web", sel)
+                    .unwrap_err()
+                    .message,
+                empty
+            );
+        }
+        let bad = LabelSelector {
+            match_expressions: Some(vec![req("tier", "Near", &["front"])]),
+            ..Default::default()
+        };
+        let e = workload_selector("daemonset/agent", Some(bad))
+            .unwrap_err()
+            .message;
+        assert!(
+            e.starts_with("daemonset/agent has a selector dumpy cannot use: "),
+            "{e}"
+        );
+        assert!(!e.contains('\n'), "{e}");
     }
 
     #[test]
