@@ -11,6 +11,7 @@ mod error;
 mod exec;
 mod kube_ctx;
 mod labels;
+mod libpcap;
 mod merge;
 mod output;
 mod podspec;

@@ -44,18 +44,14 @@ pub fn validate_filter(f: &str) -> Result<()> {
     check_filter_expression(&args)
 }
 
-/// Compiles the filter with libpcap, where the plugin is built with it (Linux).
-#[cfg(target_os = "linux")]
+/// Compiles the filter with the installed libpcap, loaded at run time; where there is none
+/// the sniffer compiles it when it starts and reports libpcap's message as its pod's
+/// failure reason.
 fn check_filter_expression(args: &sniffer_contract::options::TcpdumpArgs) -> Result<()> {
-    sniffer_contract::filter::check(&args.filter_expression(), &args.interface)
-        .map_err(|e| err!("{e}; fix the filter given with -f"))
-}
-
-/// Without libpcap the sniffer compiles the filter when it starts and reports libpcap's
-/// message as its pod's failure reason.
-#[cfg(not(target_os = "linux"))]
-fn check_filter_expression(_: &sniffer_contract::options::TcpdumpArgs) -> Result<()> {
-    Ok(())
+    match crate::libpcap::check(&args.filter_expression(), &args.interface) {
+        Some(checked) => checked.map_err(|e| err!("{e}; fix the filter given with -f")),
+        None => Ok(()),
+    }
 }
 
 /// Applies the sniffer flags to a spec; for `restart`, only the flags given change it.
