@@ -68,7 +68,7 @@ pub fn compile(
     let dead = pcap::Capture::dead_with_precision(linktype, pcap::Precision::Nano)
         .map_err(|e| fail(e.to_string()))?;
     dead.compile(expression, true)
-        .map_err(|e| fail(strip_pcap_prefix(e)))
+        .map_err(|e| FilterError::from_pcap(expression, e))
 }
 
 /// Checks that `expression` compiles for a capture on `interface` (see [`check_linktype`]),
@@ -79,10 +79,17 @@ pub fn check(expression: &str, interface: &str) -> Result<(), FilterError> {
 }
 
 #[cfg(feature = "libpcap")]
-fn strip_pcap_prefix(e: pcap::Error) -> String {
-    match e {
-        pcap::Error::PcapError(s) => s,
-        other => other.to_string(),
+impl FilterError {
+    /// libpcap's refusal of `expression`, in libpcap's own words (without the `pcap` crate's
+    /// prefix), for the offline compile here and the live capture's `setfilter` alike.
+    pub fn from_pcap(expression: &str, e: pcap::Error) -> FilterError {
+        FilterError::new(
+            expression,
+            match e {
+                pcap::Error::PcapError(s) => s,
+                other => other.to_string(),
+            },
+        )
     }
 }
 

@@ -494,15 +494,8 @@ fn open_ring(
     let expr = args.filter_expression();
     let linktype = cap.get_datalink();
     if !expr.is_empty() {
-        cap.filter(&expr, true).map_err(|e| {
-            CaptureError::Filter(FilterError {
-                expression: expr.clone(),
-                message: match e {
-                    pcap::Error::PcapError(s) => s,
-                    e => e.to_string(),
-                },
-            })
-        })?;
+        cap.filter(&expr, true)
+            .map_err(|e| CaptureError::Filter(FilterError::from_pcap(&expr, e)))?;
     }
     let cap = cap.setnonblock().map_err(open_err)?;
     let listening = Listening {
