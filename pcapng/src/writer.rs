@@ -2,9 +2,11 @@
 //! one bounds-checked reservation and one copy of the packet bytes, nothing else.
 //!
 //! Blocks are written little-endian (the byte-order magic tells readers). Timestamps are
-//! always nanoseconds, and every IDB says so with if_tsresol = 9.
+//! always nanoseconds, and every IDB says so with if_tsresol = 9. [`encode_block`] and
+//! [`OptionWriter`] also serve writers of other blocks (the plugin's merge).
 
 use super::blocks::*;
+use crate::tsresol::TsResol;
 
 /// What the Section Header Block says about the capture.
 #[derive(Clone, Debug, Default)]
@@ -45,11 +47,14 @@ fn pad4(n: usize) -> usize {
     (4 - (n & 3)) & 3
 }
 
-/// Appends options to a block under construction.
-struct Opts<'a>(&'a mut Vec<u8>);
+/// Appends little-endian options to a block under construction, each padded to 4 bytes.
+pub struct OptionWriter<'a>(&'a mut Vec<u8>);
 
-impl Opts<'_> {
-    fn bytes(&mut self, code: u16, value: &[u8]) {
+impl<'a> OptionWriter<'a> {
+    pub fn new(buf: &'a mut Vec<u8>) -> OptionWriter<'a> {
+        OptionWriter(buf)
+    }
+    pub fn bytes(&mut self, code: u16, value: &[u8]) {
         // An option value longer than 65535 bytes cannot be encoded; cut it rather than
         // write a corrupt block.
         let value = &value[..value.len().min(u16::MAX as usize - 3)];
@@ -59,26 +64,35 @@ impl Opts<'_> {
         self.0.extend_from_slice(value);
         self.0.extend_from_slice(&[0u8; 3][..pad4(value.len())]);
     }
-    fn str(&mut self, code: u16, value: &str) {
+    pub fn str(&mut self, code: u16, value: &str) {
         self.bytes(code, value.as_bytes());
     }
-    fn u64(&mut self, code: u16, v: u64) {
+    pub fn u64(&mut self, code: u16, v: u64) {
         self.bytes(code, &v.to_le_bytes());
     }
     /// Timestamps in ISB options are two 32-bit halves, high first.
-    fn ts(&mut self, code: u16, ns: u64) {
-        let mut b = [0u8; 8];
-        b[..4].copy_from_slice(&((ns >> 32) as u32).to_le_bytes());
-        b[4..].copy_from_slice(&(ns as u32).to_le_bytes());
-        self.bytes(code, &b);
+    pub fn ts(&mut self, code: u16, ts: u64) {
+        self.bytes(code, &timestamp(ts));
     }
-    fn end(self) {
+    /// opt_endofopt: the last option.
+    pub fn end(self) {
         self.0.extend_from_slice(&[0u8; 4]);
     }
 }
 
+/// A timestamp as pcapng stores it (in EPB, ISB, isb_starttime/endtime): two little-endian
+/// 32-bit halves, high first.
+#[inline]
+pub fn timestamp(ts: u64) -> [u8; 8] {
+    let mut b = [0u8; 8];
+    b[..4].copy_from_slice(&((ts >> 32) as u32).to_le_bytes());
+    b[4..].copy_from_slice(&(ts as u32).to_le_bytes());
+    b
+}
+
 /// Writes a block: type, a placeholder length, the body from `body`, then both lengths.
-fn block(buf: &mut Vec<u8>, kind: u32, body: impl FnOnce(&mut Vec<u8>)) {
+/// `body` must leave a multiple of 4 bytes (options do).
+pub fn encode_block(buf: &mut Vec<u8>, kind: u32, body: impl FnOnce(&mut Vec<u8>)) {
     let start = buf.len();
     buf.extend_from_slice(&kind.to_le_bytes());
     buf.extend_from_slice(&[0u8; 4]);
@@ -90,12 +104,12 @@ fn block(buf: &mut Vec<u8>, kind: u32, body: impl FnOnce(&mut Vec<u8>)) {
 
 /// Section Header Block with an unknown section length (-1), as streaming writers do.
 pub fn encode_shb(buf: &mut Vec<u8>, info: &SectionInfo) {
-    block(buf, SHB, |b| {
+    encode_block(buf, SHB, |b| {
         b.extend_from_slice(&BYTE_ORDER_MAGIC.to_le_bytes());
-        b.extend_from_slice(&1u16.to_le_bytes());
+        b.extend_from_slice(&VERSION_MAJOR.to_le_bytes());
         b.extend_from_slice(&0u16.to_le_bytes());
         b.extend_from_slice(&(-1i64).to_le_bytes());
-        let mut o = Opts(b);
+        let mut o = OptionWriter(b);
         for c in &info.comments {
             o.str(OPT_COMMENT, c);
         }
@@ -114,20 +128,19 @@ pub fn encode_shb(buf: &mut Vec<u8>, info: &SectionInfo) {
 
 /// Interface Description Block with nanosecond resolution.
 pub fn encode_idb(buf: &mut Vec<u8>, desc: &InterfaceDesc) {
-    block(buf, IDB, |b| {
+    encode_block(buf, IDB, |b| {
         b.extend_from_slice(&desc.linktype.to_le_bytes());
         b.extend_from_slice(&0u16.to_le_bytes());
         b.extend_from_slice(&desc.snaplen.to_le_bytes());
-        let mut o = Opts(b);
+        let mut o = OptionWriter(b);
         o.str(IF_NAME, &desc.name);
         if let Some(d) = &desc.description {
             o.str(IF_DESCRIPTION, d);
         }
-        o.bytes(IF_TSRESOL, &[9]);
+        o.bytes(IF_TSRESOL, &[TsResol::NANOS.code()]);
         if let Some(f) = desc.filter.as_deref().filter(|f| !f.is_empty()) {
-            // First byte 0: the filter is a libpcap filter string.
             let mut v = Vec::with_capacity(f.len() + 1);
-            v.push(0);
+            v.push(IF_FILTER_STRING);
             v.extend_from_slice(f.as_bytes());
             o.bytes(IF_FILTER, &v);
         }
@@ -199,11 +212,10 @@ pub fn encode_epb(
 
 /// Interface Statistics Block.
 pub fn encode_isb(buf: &mut Vec<u8>, interface_id: u32, ts_ns: u64, s: &InterfaceStats) {
-    block(buf, ISB, |b| {
+    encode_block(buf, ISB, |b| {
         b.extend_from_slice(&interface_id.to_le_bytes());
-        b.extend_from_slice(&((ts_ns >> 32) as u32).to_le_bytes());
-        b.extend_from_slice(&(ts_ns as u32).to_le_bytes());
-        let mut o = Opts(b);
+        b.extend_from_slice(&timestamp(ts_ns));
+        let mut o = OptionWriter(b);
         if let Some(c) = &s.comment {
             o.str(OPT_COMMENT, c);
         }
@@ -246,10 +258,8 @@ mod tests {
                     flags,
                 );
                 assert_eq!(b.len(), epb_len(caplen, flags.is_some()));
-                assert_eq!(b.len() % 4, 0);
-                let total = u32::from_le_bytes(b[4..8].try_into().unwrap()) as usize;
-                assert_eq!(total, b.len());
-                assert_eq!(&b[b.len() - 4..], &(total as u32).to_le_bytes());
+                let block = crate::view::Block::new_checked(&b, Default::default()).unwrap();
+                assert_eq!(block.total_len(), b.len());
             }
         }
     }
@@ -284,16 +294,10 @@ mod tests {
                 ..Default::default()
             },
         );
-        let mut off = 0;
-        let mut kinds = vec![];
-        while off < b.len() {
-            let kind = u32::from_le_bytes(b[off..off + 4].try_into().unwrap());
-            let len = u32::from_le_bytes(b[off + 4..off + 8].try_into().unwrap()) as usize;
-            assert_eq!(len % 4, 0);
-            assert_eq!(&b[off + len - 4..off + len], &(len as u32).to_le_bytes());
-            kinds.push(kind);
-            off += len;
-        }
+        // The views check lengths, trailers and alignment.
+        let kinds: Vec<u32> = crate::view::Blocks::new(&b)
+            .map(|b| b.unwrap().kind())
+            .collect();
         assert_eq!(kinds, vec![SHB, IDB, ISB]);
     }
 }
