@@ -470,6 +470,10 @@ impl<'a> Epb<'a> {
     pub fn packet_data(&self) -> &'a [u8] {
         self.data
     }
+    #[inline]
+    pub fn endian(&self) -> Endian {
+        self.endian
+    }
     /// The options after the packet data and its padding.
     #[inline]
     pub fn options(&self) -> Options<'a> {
@@ -483,7 +487,7 @@ impl<'a> Epb<'a> {
     /// The fields after the interface id and timestamp, the data and the options, as they
     /// are: for a copy of the block that changes only those two.
     #[inline]
-    pub fn after_timestamp(&self) -> impl Iterator<Item = &'a [u8]> {
+    pub(crate) fn after_timestamp(&self) -> impl Iterator<Item = &'a [u8]> {
         [&self.fixed[12..], self.data, self.rest].into_iter()
     }
 }

@@ -7,6 +7,7 @@
 
 use super::blocks::*;
 use crate::tsresol::TsResol;
+use crate::view::Epb;
 
 /// What the Section Header Block says about the capture.
 #[derive(Clone, Debug, Default)]
@@ -128,11 +129,7 @@ pub fn encode_shb(buf: &mut Vec<u8>, info: &SectionInfo) {
 
 /// Interface Description Block with nanosecond resolution.
 pub fn encode_idb(buf: &mut Vec<u8>, desc: &InterfaceDesc) {
-    encode_block(buf, IDB, |b| {
-        b.extend_from_slice(&desc.linktype.to_le_bytes());
-        b.extend_from_slice(&0u16.to_le_bytes());
-        b.extend_from_slice(&desc.snaplen.to_le_bytes());
-        let mut o = OptionWriter(b);
+    encode_idb_with(buf, desc.linktype, desc.snaplen, |o| {
         o.str(IF_NAME, &desc.name);
         if let Some(d) = &desc.description {
             o.str(IF_DESCRIPTION, d);
@@ -144,6 +141,22 @@ pub fn encode_idb(buf: &mut Vec<u8>, desc: &InterfaceDesc) {
             v.extend_from_slice(f.as_bytes());
             o.bytes(IF_FILTER, &v);
         }
+    });
+}
+
+/// Interface Description Block with the options `options` writes (opt_endofopt follows).
+pub fn encode_idb_with(
+    buf: &mut Vec<u8>,
+    linktype: u16,
+    snaplen: u32,
+    options: impl FnOnce(&mut OptionWriter<'_>),
+) {
+    encode_block(buf, IDB, |b| {
+        b.extend_from_slice(&linktype.to_le_bytes());
+        b.extend_from_slice(&0u16.to_le_bytes());
+        b.extend_from_slice(&snaplen.to_le_bytes());
+        let mut o = OptionWriter(b);
+        options(&mut o);
         o.end();
     });
 }
@@ -212,10 +225,7 @@ pub fn encode_epb(
 
 /// Interface Statistics Block.
 pub fn encode_isb(buf: &mut Vec<u8>, interface_id: u32, ts_ns: u64, s: &InterfaceStats) {
-    encode_block(buf, ISB, |b| {
-        b.extend_from_slice(&interface_id.to_le_bytes());
-        b.extend_from_slice(&timestamp(ts_ns));
-        let mut o = OptionWriter(b);
+    encode_isb_with(buf, interface_id, ts_ns, |o| {
         if let Some(c) = &s.comment {
             o.str(OPT_COMMENT, c);
         }
@@ -236,7 +246,35 @@ pub fn encode_isb(buf: &mut Vec<u8>, interface_id: u32, ts_ns: u64, s: &Interfac
                 o.u64(code, v);
             }
         }
+    });
+}
+
+/// Interface Statistics Block with the options `options` writes (opt_endofopt follows).
+pub fn encode_isb_with(
+    buf: &mut Vec<u8>,
+    interface_id: u32,
+    ts: u64,
+    options: impl FnOnce(&mut OptionWriter<'_>),
+) {
+    encode_block(buf, ISB, |b| {
+        b.extend_from_slice(&interface_id.to_le_bytes());
+        b.extend_from_slice(&timestamp(ts));
+        let mut o = OptionWriter(b);
+        options(&mut o);
         o.end();
+    });
+}
+
+/// A copy of `epb` (little-endian, as it must be) with another interface id and timestamp;
+/// lengths, data and options stay as they are. For rewriting packets from other files.
+pub fn encode_epb_from(buf: &mut Vec<u8>, epb: &Epb<'_>, interface_id: u32, ts: u64) {
+    debug_assert_eq!(epb.endian(), crate::view::Endian::Little);
+    encode_block(buf, EPB, |b| {
+        b.extend_from_slice(&interface_id.to_le_bytes());
+        b.extend_from_slice(&timestamp(ts));
+        for part in epb.after_timestamp() {
+            b.extend_from_slice(part);
+        }
     });
 }
 
@@ -262,6 +300,20 @@ mod tests {
                 assert_eq!(block.total_len(), b.len());
             }
         }
+    }
+
+    #[test]
+    fn a_rewritten_epb_keeps_all_but_interface_and_time() {
+        let mut b = Vec::new();
+        encode_epb(&mut b, 1, 10, b"hello", 70, Some(FLAG_INBOUND));
+        let block = crate::view::Block::new_checked(&b, Default::default()).unwrap();
+        let mut out = Vec::new();
+        encode_epb_from(&mut out, &Epb::new_checked(block).unwrap(), 4, 1 << 40);
+        assert_eq!(out.len(), b.len());
+        assert_eq!(out[..8], b[..8]);
+        assert_eq!(out[8..12], 4u32.to_le_bytes());
+        assert_eq!(out[12..20], timestamp(1 << 40));
+        assert_eq!(out[20..], b[20..]);
     }
 
     #[test]
