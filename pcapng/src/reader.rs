@@ -524,16 +524,7 @@ mod tests {
         use crate::writer::*;
         let mut b = Vec::new();
         encode_shb(&mut b, &Default::default());
-        encode_idb(
-            &mut b,
-            &InterfaceDesc {
-                name: "eth0".into(),
-                description: None,
-                linktype: 1,
-                snaplen: 65535,
-                filter: Some("udp".into()),
-            },
-        );
+        encode_idb(&mut b, &crate::writer::tests::eth0(65535, "udp"));
         encode_block(&mut b, IDB, |b| {
             b.extend_from_slice(&101u16.to_le_bytes());
             b.extend_from_slice(&[0; 6]);

@@ -103,14 +103,30 @@ pub fn encode_block(buf: &mut Vec<u8>, kind: u32, body: impl FnOnce(&mut Vec<u8>
     buf[start + 4..start + 8].copy_from_slice(&len.to_le_bytes());
 }
 
+/// A block of `kind`: the fields `fixed` writes, the options `options` writes, opt_endofopt.
+fn encode_with_options(
+    buf: &mut Vec<u8>,
+    kind: u32,
+    fixed: impl FnOnce(&mut Vec<u8>),
+    options: impl FnOnce(&mut OptionWriter<'_>),
+) {
+    encode_block(buf, kind, |b| {
+        fixed(b);
+        let mut o = OptionWriter(b);
+        options(&mut o);
+        o.end();
+    });
+}
+
 /// Section Header Block with an unknown section length (-1), as streaming writers do.
 pub fn encode_shb(buf: &mut Vec<u8>, info: &SectionInfo) {
-    encode_block(buf, SHB, |b| {
+    let fixed = |b: &mut Vec<u8>| {
         b.extend_from_slice(&BYTE_ORDER_MAGIC.to_le_bytes());
         b.extend_from_slice(&VERSION_MAJOR.to_le_bytes());
         b.extend_from_slice(&0u16.to_le_bytes());
         b.extend_from_slice(&(-1i64).to_le_bytes());
-        let mut o = OptionWriter(b);
+    };
+    encode_with_options(buf, SHB, fixed, |o| {
         for c in &info.comments {
             o.str(OPT_COMMENT, c);
         }
@@ -123,7 +139,6 @@ pub fn encode_shb(buf: &mut Vec<u8>, info: &SectionInfo) {
         if let Some(v) = &info.userappl {
             o.str(SHB_USERAPPL, v);
         }
-        o.end();
     });
 }
 
@@ -151,14 +166,12 @@ pub fn encode_idb_with(
     snaplen: u32,
     options: impl FnOnce(&mut OptionWriter<'_>),
 ) {
-    encode_block(buf, IDB, |b| {
+    let fixed = |b: &mut Vec<u8>| {
         b.extend_from_slice(&linktype.to_le_bytes());
         b.extend_from_slice(&0u16.to_le_bytes());
         b.extend_from_slice(&snaplen.to_le_bytes());
-        let mut o = OptionWriter(b);
-        options(&mut o);
-        o.end();
-    });
+    };
+    encode_with_options(buf, IDB, fixed, options);
 }
 
 /// Size in bytes of the EPB that [`encode_epb`] writes for `caplen` bytes of packet.
@@ -256,13 +269,11 @@ pub fn encode_isb_with(
     ts: u64,
     options: impl FnOnce(&mut OptionWriter<'_>),
 ) {
-    encode_block(buf, ISB, |b| {
+    let fixed = |b: &mut Vec<u8>| {
         b.extend_from_slice(&interface_id.to_le_bytes());
         b.extend_from_slice(&timestamp(ts));
-        let mut o = OptionWriter(b);
-        options(&mut o);
-        o.end();
-    });
+    };
+    encode_with_options(buf, ISB, fixed, options);
 }
 
 /// A copy of `epb` (little-endian, as it must be) with another interface id and timestamp;
@@ -279,8 +290,19 @@ pub fn encode_epb_from(buf: &mut Vec<u8>, epb: &Epb<'_>, interface_id: u32, ts: 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// An Ethernet interface description, as the capture engine writes them.
+    pub(crate) fn eth0(snaplen: u32, filter: &str) -> InterfaceDesc {
+        InterfaceDesc {
+            name: "eth0".into(),
+            description: None,
+            linktype: 1,
+            snaplen,
+            filter: Some(filter.into()),
+        }
+    }
 
     #[test]
     fn epb_length_matches_encoding() {
@@ -327,16 +349,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        encode_idb(
-            &mut b,
-            &InterfaceDesc {
-                name: "eth0".into(),
-                description: None,
-                linktype: 1,
-                snaplen: 262144,
-                filter: Some("tcp".into()),
-            },
-        );
+        encode_idb(&mut b, &eth0(262144, "tcp"));
         encode_isb(
             &mut b,
             0,
