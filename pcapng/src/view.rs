@@ -245,7 +245,7 @@ impl<'a> Block<'a> {
     /// Checks the type and that the body holds `fixed` bytes of fields.
     #[inline]
     fn expect(&self, kinds: &[u32], fixed: usize, name: &'static str) -> Result<(), FormatError> {
-        if self.kind != kinds[0] && !kinds[1..].contains(&self.kind) {
+        if !kinds.contains(&self.kind) {
             return Err(FormatError::new(
                 0,
                 Problem::WrongType {
