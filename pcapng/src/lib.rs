@@ -5,6 +5,9 @@
 //! portable (no I/O policy, no platform calls), so the plugin can use it on any OS.
 //!
 //! - [`blocks`]: block and option codes, epb_flags bits;
+//! - [`view`]: zero-copy, checked views over blocks and their options, and
+//!   [`whole_blocks`];
+//! - [`tsresol`]: the one `if_tsresol` decoder;
 //! - [`linktype`]: the LINKTYPE_ values dumpy meets;
 //! - [`packet`]: the borrowed packet record every stage passes around;
 //! - [`writer`]: block encoders for the capture hot path;
@@ -14,6 +17,9 @@ pub mod blocks;
 pub mod linktype;
 pub mod packet;
 pub mod reader;
+pub mod tsresol;
+pub mod view;
 pub mod writer;
 
 pub use packet::Packet;
+pub use view::whole_blocks;

@@ -6,8 +6,13 @@
 //! end), so handing out a packet is a bounds check and a slice: no allocation per packet.
 //! Malformed input is an error naming the offset, never a panic.
 
-use crate::blocks::{BYTE_ORDER_MAGIC, EPB, IDB, PB, SHB, SPB};
+use crate::blocks::{
+    EPB, EPB_FLAGS, IDB, IF_FILTER, IF_FILTER_STRING, IF_NAME, IF_TSOFFSET, IF_TSRESOL,
+    OPT_COMMENT, PB, SHB, SHB_HARDWARE, SHB_OS, SHB_USERAPPL, SPB, VERSION_MAJOR,
+};
 use crate::packet::Packet;
+use crate::tsresol::TsResol;
+use crate::view::{Block, Endian, Epb, FormatError, Idb, Options, Shb, Spb};
 
 const PCAP_MAGIC_US: u32 = 0xa1b2_c3d4;
 const PCAP_MAGIC_NS: u32 = 0xa1b2_3c4d;
@@ -50,8 +55,8 @@ pub struct InterfaceInfo {
     pub name: Option<String>,
     /// `if_filter` (libpcap string form), when the file has it.
     pub filter: Option<String>,
-    /// Timestamp units per second (`if_tsresol`; 10^6 when absent).
-    pub units_per_sec: u64,
+    /// Timestamp resolution (`if_tsresol`; microseconds when absent).
+    pub tsresol: TsResol,
     /// `if_tsoffset`, seconds.
     pub ts_offset: i64,
 }
@@ -74,14 +79,21 @@ pub struct Reader<B = Vec<u8>> {
     buf: B,
     pos: usize,
     format: Format,
+    seen: Described,
+    last_interface: usize,
+    last_flags: Option<u32>,
+}
+
+/// What the file has described so far: kept apart from the buffer so that blocks borrowed
+/// from it can update this.
+#[derive(Default)]
+struct Described {
     /// Byte order of the current pcapng section (or of the pcap file).
-    big_endian: bool,
+    endian: Endian,
     interfaces: Vec<InterfaceInfo>,
     sections: Vec<SectionInfo>,
     /// Index in `interfaces` of the current section's interface 0.
     section_base: usize,
-    last_interface: usize,
-    last_flags: Option<u32>,
 }
 
 fn malformed<T>(offset: usize, what: impl Into<String>) -> Result<T, ReadError> {
@@ -89,6 +101,14 @@ fn malformed<T>(offset: usize, what: impl Into<String>) -> Result<T, ReadError> 
         offset,
         what: what.into(),
     })
+}
+
+/// A view's complaint about the block at `block`, placed in the file.
+fn bad_block(block: usize) -> impl Fn(FormatError) -> ReadError {
+    move |e| ReadError::Malformed {
+        offset: block + e.at(),
+        what: e.to_string(),
+    }
 }
 
 impl Reader<Vec<u8>> {
@@ -108,16 +128,13 @@ impl<B: AsRef<[u8]>> Reader<B> {
             }
             return Err(ReadError::UnknownFormat(String::new()));
         }
-        let m_le = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        let m_be = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+        let m_le = Endian::Little.u32(b, 0);
+        let m_be = Endian::Big.u32(b, 0);
         let mut r = Reader {
             buf,
             pos: 0,
             format: Format::Pcapng,
-            big_endian: false,
-            interfaces: Vec::new(),
-            sections: Vec::new(),
-            section_base: 0,
+            seen: Described::default(),
             last_interface: 0,
             last_flags: None,
         };
@@ -125,7 +142,11 @@ impl<B: AsRef<[u8]>> Reader<B> {
         if pcap(m_le) || pcap(m_be) {
             let big_endian = !pcap(m_le);
             let magic = if big_endian { m_be } else { m_le };
-            r.big_endian = big_endian;
+            r.seen.endian = if big_endian {
+                Endian::Big
+            } else {
+                Endian::Little
+            };
             r.format = Format::Pcap {
                 nanos: magic == PCAP_MAGIC_NS,
                 big_endian,
@@ -145,17 +166,17 @@ impl<B: AsRef<[u8]>> Reader<B> {
 
     /// Interfaces seen so far (all of a pcap file's, and pcapng IDBs read up to now).
     pub fn interfaces(&self) -> &[InterfaceInfo] {
-        &self.interfaces
+        &self.seen.interfaces
     }
 
     /// Sections seen so far.
     pub fn sections(&self) -> &[SectionInfo] {
-        &self.sections
+        &self.seen.sections
     }
 
     /// The first interface: what tcpdump's "reading from file" line describes.
     pub fn first_interface(&self) -> &InterfaceInfo {
-        &self.interfaces[0]
+        &self.seen.interfaces[0]
     }
 
     /// Index in [`interfaces`](Self::interfaces) of the last packet's interface.
@@ -168,54 +189,33 @@ impl<B: AsRef<[u8]>> Reader<B> {
         self.last_flags
     }
 
-    fn u16_at(&self, at: usize) -> u16 {
-        let b = [self.buf.as_ref()[at], self.buf.as_ref()[at + 1]];
-        if self.big_endian {
-            u16::from_be_bytes(b)
-        } else {
-            u16::from_le_bytes(b)
-        }
-    }
-
-    fn u32_at(&self, at: usize) -> u32 {
-        let b = [
-            self.buf.as_ref()[at],
-            self.buf.as_ref()[at + 1],
-            self.buf.as_ref()[at + 2],
-            self.buf.as_ref()[at + 3],
-        ];
-        if self.big_endian {
-            u32::from_be_bytes(b)
-        } else {
-            u32::from_le_bytes(b)
-        }
-    }
-
     fn read_pcap_header(&mut self) -> Result<(), ReadError> {
-        if self.buf.as_ref().len() < 24 {
-            return malformed(
-                self.buf.as_ref().len(),
-                "truncated pcap file header (24 bytes needed)",
-            );
+        let b = self.buf.as_ref();
+        if b.len() < 24 {
+            return malformed(b.len(), "truncated pcap file header (24 bytes needed)");
         }
-        let major = self.u16_at(4);
-        let minor = self.u16_at(6);
-        let snaplen = self.u32_at(16);
-        let linktype = self.u32_at(20) & 0x03FF_FFFF;
-        self.sections.push(SectionInfo {
-            big_endian: self.big_endian,
+        let e = self.seen.endian;
+        let (major, minor) = (e.u16(b, 4), e.u16(b, 6));
+        let snaplen = e.u32(b, 16);
+        let linktype = e.u32(b, 20) & 0x03FF_FFFF;
+        self.seen.sections.push(SectionInfo {
+            big_endian: e == Endian::Big,
             major,
             minor,
             ..Default::default()
         });
         let nanos = matches!(self.format, Format::Pcap { nanos: true, .. });
-        self.interfaces.push(InterfaceInfo {
+        self.seen.interfaces.push(InterfaceInfo {
             section: 0,
             linktype,
             snaplen: adjust_snaplen(snaplen),
             name: None,
             filter: None,
-            units_per_sec: if nanos { 1_000_000_000 } else { 1_000_000 },
+            tsresol: if nanos {
+                TsResol::NANOS
+            } else {
+                TsResol::MICROS
+            },
             ts_offset: 0,
         });
         self.pos = 24;
@@ -224,170 +224,21 @@ impl<B: AsRef<[u8]>> Reader<B> {
 
     /// Reads pcapng blocks up to and including the first IDB, so the link type is known.
     fn read_pcapng_start(&mut self) -> Result<(), ReadError> {
-        while self.interfaces.is_empty() {
-            let start = self.pos;
-            let Some((btype, body, total)) = self.block_at(start)? else {
-                return malformed(start, "no interface description block in the file");
+        while self.seen.interfaces.is_empty() {
+            let at = self.pos;
+            let buf = self.buf.as_ref();
+            let Some(block) = block_at(buf, at, self.seen.endian)? else {
+                return malformed(at, "no interface description block in the file");
             };
-            match btype {
-                SHB => self.section(start, body, total)?,
-                IDB => self.interface(start, body, total)?,
-                PB | SPB | EPB => return malformed(start, "packet block before any interface"),
+            match block.kind() {
+                SHB => self.seen.section(block, at)?,
+                IDB => self.seen.interface(block, at)?,
+                PB | SPB | EPB => return malformed(at, "packet block before any interface"),
                 _ => {}
             }
-            self.pos = start + total;
+            self.pos = at + block.total_len();
         }
         Ok(())
-    }
-
-    /// The block at `at`: (type, body offset, total length); None at the end of the file.
-    /// An SHB sets the byte order first, since its own length is written in it.
-    fn block_at(&mut self, at: usize) -> Result<Option<(u32, usize, usize)>, ReadError> {
-        let left = self.buf.as_ref().len() - at;
-        if left == 0 {
-            return Ok(None);
-        }
-        if left < 12 {
-            return malformed(at, format!("truncated block header ({left} bytes left)"));
-        }
-        let raw = u32::from_le_bytes([
-            self.buf.as_ref()[at],
-            self.buf.as_ref()[at + 1],
-            self.buf.as_ref()[at + 2],
-            self.buf.as_ref()[at + 3],
-        ]);
-        if raw == SHB {
-            let bom = &self.buf.as_ref()[at + 8..at + 12];
-            self.big_endian = match u32::from_le_bytes([bom[0], bom[1], bom[2], bom[3]]) {
-                BYTE_ORDER_MAGIC => false,
-                m if m.swap_bytes() == BYTE_ORDER_MAGIC => true,
-                _ => return malformed(at + 8, "bad byte-order magic in section header"),
-            };
-        }
-        let btype = self.u32_at(at);
-        let total = self.u32_at(at + 4) as usize;
-        if total < 12 || total % 4 != 0 {
-            return malformed(at + 4, format!("bad block length {total}"));
-        }
-        if total > left {
-            return malformed(
-                at,
-                format!("block of {total} bytes runs past the end of the file"),
-            );
-        }
-        if self.u32_at(at + total - 4) as usize != total {
-            return malformed(
-                at + total - 4,
-                "block trailer length differs from its header",
-            );
-        }
-        Ok(Some((btype, at + 8, total)))
-    }
-
-    fn section(&mut self, at: usize, body: usize, total: usize) -> Result<(), ReadError> {
-        if total < 28 {
-            return malformed(at, "section header block too short");
-        }
-        let mut s = SectionInfo {
-            big_endian: self.big_endian,
-            major: self.u16_at(body + 4),
-            minor: self.u16_at(body + 6),
-            ..Default::default()
-        };
-        if s.major != 1 {
-            return malformed(
-                body + 4,
-                format!("unsupported pcapng version {}.{}", s.major, s.minor),
-            );
-        }
-        for (code, val) in self.options(body + 16, at + total - 4)? {
-            let text = || String::from_utf8_lossy(val).into_owned();
-            match code {
-                1 => s.comments.push(text()),
-                2 => s.hardware = Some(text()),
-                3 => s.os = Some(text()),
-                4 => s.user_application = Some(text()),
-                _ => {}
-            }
-        }
-        self.sections.push(s);
-        self.section_base = self.interfaces.len();
-        Ok(())
-    }
-
-    fn interface(&mut self, at: usize, body: usize, total: usize) -> Result<(), ReadError> {
-        if total < 20 {
-            return malformed(at, "interface description block too short");
-        }
-        if self.sections.is_empty() {
-            return malformed(at, "interface description before any section header");
-        }
-        let mut i = InterfaceInfo {
-            section: self.sections.len() - 1,
-            linktype: self.u16_at(body) as u32,
-            snaplen: adjust_snaplen(self.u32_at(body + 4)),
-            name: None,
-            filter: None,
-            units_per_sec: 1_000_000,
-            ts_offset: 0,
-        };
-        for (code, val) in self.options(body + 8, at + total - 4)? {
-            match code {
-                2 => i.name = Some(String::from_utf8_lossy(val).into_owned()),
-                9 if !val.is_empty() => {
-                    let v = val[0];
-                    let exp = (v & 0x7f) as u32;
-                    i.units_per_sec = if v & 0x80 != 0 {
-                        if exp > 63 {
-                            return malformed(at, "if_tsresol too fine");
-                        }
-                        1u64 << exp
-                    } else {
-                        if exp > 19 {
-                            return malformed(at, "if_tsresol too fine");
-                        }
-                        10u64.pow(exp)
-                    };
-                }
-                11 if !val.is_empty() && val[0] == 0 => {
-                    i.filter = Some(String::from_utf8_lossy(&val[1..]).into_owned())
-                }
-                14 if val.len() == 8 => {
-                    let b: [u8; 8] = val.try_into().unwrap_or([0; 8]);
-                    i.ts_offset = if self.big_endian {
-                        i64::from_be_bytes(b)
-                    } else {
-                        i64::from_le_bytes(b)
-                    };
-                }
-                _ => {}
-            }
-        }
-        self.interfaces.push(i);
-        Ok(())
-    }
-
-    /// The options between `from` and `end` as (code, value) pairs, up to opt_endofopt.
-    fn options(&self, from: usize, end: usize) -> Result<Vec<(u16, &[u8])>, ReadError> {
-        let mut v = Vec::new();
-        let mut p = from;
-        while p + 4 <= end {
-            let code = self.u16_at(p);
-            let len = self.u16_at(p + 2) as usize;
-            if code == 0 {
-                break;
-            }
-            let val_end = p + 4 + len;
-            if val_end > end {
-                return malformed(
-                    p,
-                    format!("option {code} of {len} bytes runs past its block"),
-                );
-            }
-            v.push((code, &self.buf.as_ref()[p + 4..val_end]));
-            p = val_end + (4 - len % 4) % 4;
-        }
-        Ok(v)
     }
 
     /// The next packet, or None at the end of the file.
@@ -400,17 +251,19 @@ impl<B: AsRef<[u8]>> Reader<B> {
 
     fn next_pcap(&mut self) -> Result<Option<Packet<'_>>, ReadError> {
         let at = self.pos;
-        let left = self.buf.as_ref().len() - at;
+        let b = self.buf.as_ref();
+        let left = b.len() - at;
         if left == 0 {
             return Ok(None);
         }
         if left < 16 {
             return malformed(at, format!("truncated packet header ({left} bytes left)"));
         }
-        let sec = self.u32_at(at);
-        let frac = self.u32_at(at + 4);
-        let caplen = self.u32_at(at + 8);
-        let len = self.u32_at(at + 12);
+        let e = self.seen.endian;
+        let sec = e.u32(b, at);
+        let frac = e.u32(b, at + 4);
+        let caplen = e.u32(b, at + 8);
+        let len = e.u32(b, at + 12);
         if caplen > MAX_CAPLEN {
             return malformed(
                 at + 8,
@@ -418,7 +271,7 @@ impl<B: AsRef<[u8]>> Reader<B> {
             );
         }
         let data_at = at + 16;
-        if caplen as usize > self.buf.as_ref().len() - data_at {
+        if caplen as usize > b.len() - data_at {
             return malformed(at, "packet data runs past the end of the file");
         }
         self.pos = data_at + caplen as usize;
@@ -426,115 +279,168 @@ impl<B: AsRef<[u8]>> Reader<B> {
         let nanos = matches!(self.format, Format::Pcap { nanos: true, .. });
         let ts_nsec = subsec(frac, nanos);
         Ok(Some(Packet {
-            linktype: self.interfaces[0].linktype,
+            linktype: self.seen.interfaces[0].linktype,
             ts_sec: sec as i64,
             ts_nsec,
             wire_len: len,
-            data: &self.buf.as_ref()[data_at..data_at + caplen as usize],
+            data: &b[data_at..data_at + caplen as usize],
         }))
     }
 
     fn next_pcapng(&mut self) -> Result<Option<Packet<'_>>, ReadError> {
+        let buf = self.buf.as_ref();
         loop {
             let at = self.pos;
-            let Some((btype, body, total)) = self.block_at(at)? else {
+            let Some(block) = block_at(buf, at, self.seen.endian)? else {
                 return Ok(None);
             };
-            let end = at + total - 4;
-            self.pos = at + total;
-            match btype {
-                SHB => self.section(at, body, total)?,
-                IDB => self.interface(at, body, total)?,
+            self.pos = at + block.total_len();
+            let seen = &mut self.seen;
+            match block.kind() {
+                SHB => seen.section(block, at)?,
+                IDB => seen.interface(block, at)?,
                 EPB | PB => {
-                    let fixed = 20;
-                    if body + fixed > end {
-                        return malformed(at, "packet block too short");
-                    }
-                    let (ifid, ts_hi, ts_lo, caplen, len) = if btype == EPB {
-                        (
-                            self.u32_at(body) as usize,
-                            self.u32_at(body + 4),
-                            self.u32_at(body + 8),
-                            self.u32_at(body + 12) as usize,
-                            self.u32_at(body + 16),
-                        )
+                    let epb = Epb::new_checked(block).map_err(bad_block(at))?;
+                    self.last_flags = if block.kind() == EPB {
+                        flags(epb.options()).map_err(bad_block(at))?
                     } else {
-                        (
-                            self.u16_at(body) as usize,
-                            self.u32_at(body + 4),
-                            self.u32_at(body + 8),
-                            self.u32_at(body + 12) as usize,
-                            self.u32_at(body + 16),
-                        )
+                        None
                     };
-                    let data_at = body + fixed;
-                    if caplen > end - data_at {
-                        return malformed(at, "packet data runs past its block");
-                    }
-                    let padded = data_at + caplen.div_ceil(4) * 4;
-                    let mut flags = None;
-                    if btype == EPB && padded < end {
-                        for (code, val) in self.options(padded, end)? {
-                            if code == 2 && val.len() == 4 {
-                                let b = [val[0], val[1], val[2], val[3]];
-                                flags = Some(if self.big_endian {
-                                    u32::from_be_bytes(b)
-                                } else {
-                                    u32::from_le_bytes(b)
-                                });
-                            }
-                        }
-                    }
-                    self.last_flags = flags;
-                    let idx = self.section_base + ifid;
-                    if idx >= self.interfaces.len() {
+                    let ifid = epb.interface_id() as usize;
+                    let idx = seen.section_base + ifid;
+                    let Some(iface) = seen.interfaces.get(idx) else {
                         return malformed(
                             at,
                             format!("packet names interface {ifid}, which is not described"),
                         );
-                    }
-                    let iface = &self.interfaces[idx];
-                    let ts = ((ts_hi as u64) << 32) | ts_lo as u64;
-                    let units = iface.units_per_sec;
-                    let sec = (ts / units) as i64 + iface.ts_offset;
-                    let nsec = ((ts % units) as u128 * 1_000_000_000 / units as u128) as u32;
+                    };
+                    let (sec, nsec) = iface.tsresol.split(epb.timestamp());
                     self.last_interface = idx;
                     return Ok(Some(Packet {
                         linktype: iface.linktype,
-                        ts_sec: sec,
+                        ts_sec: (sec as i64).wrapping_add(iface.ts_offset),
                         ts_nsec: nsec,
-                        wire_len: len,
-                        data: &self.buf.as_ref()[data_at..data_at + caplen],
+                        wire_len: epb.original_len(),
+                        data: epb.packet_data(),
                     }));
                 }
                 SPB => {
-                    if body + 4 > end {
-                        return malformed(at, "simple packet block too short");
-                    }
-                    if self.section_base >= self.interfaces.len() {
+                    let spb = Spb::new_checked(block).map_err(bad_block(at))?;
+                    let Some(iface) = seen.interfaces.get(seen.section_base) else {
                         return malformed(at, "simple packet block without an interface");
-                    }
-                    let len = self.u32_at(body);
-                    let iface = &self.interfaces[self.section_base];
-                    let mut caplen = (len as usize).min(end - (body + 4));
+                    };
+                    let len = spb.original_len();
+                    let mut data = spb.data();
+                    data = &data[..data.len().min(len as usize)];
                     if iface.snaplen != 0 {
-                        caplen = caplen.min(iface.snaplen as usize);
+                        data = &data[..data.len().min(iface.snaplen as usize)];
                     }
-                    self.last_interface = self.section_base;
+                    self.last_interface = seen.section_base;
                     self.last_flags = None;
-                    let data_at = body + 4;
                     return Ok(Some(Packet {
                         linktype: iface.linktype,
                         ts_sec: 0,
                         ts_nsec: 0,
                         wire_len: len,
-                        data: &self.buf.as_ref()[data_at..data_at + caplen],
+                        data,
                     }));
                 }
                 _ => {}
             }
         }
     }
+}
+
+impl Described {
+    fn section(&mut self, block: Block<'_>, at: usize) -> Result<(), ReadError> {
+        let shb = Shb::new_checked(block).map_err(bad_block(at))?;
+        self.endian = shb.endian();
+        let mut s = SectionInfo {
+            big_endian: shb.endian() == Endian::Big,
+            major: shb.major(),
+            minor: shb.minor(),
+            ..Default::default()
+        };
+        if s.major != VERSION_MAJOR {
+            return malformed(
+                at + 12,
+                format!("unsupported pcapng version {}.{}", s.major, s.minor),
+            );
+        }
+        for o in shb.options() {
+            let o = o.map_err(bad_block(at))?;
+            let text = || String::from_utf8_lossy(o.value).into_owned();
+            match o.code {
+                OPT_COMMENT => s.comments.push(text()),
+                SHB_HARDWARE => s.hardware = Some(text()),
+                SHB_OS => s.os = Some(text()),
+                SHB_USERAPPL => s.user_application = Some(text()),
+                _ => {}
+            }
+        }
+        self.sections.push(s);
+        self.section_base = self.interfaces.len();
+        Ok(())
+    }
+
+    fn interface(&mut self, block: Block<'_>, at: usize) -> Result<(), ReadError> {
+        let idb = Idb::new_checked(block).map_err(bad_block(at))?;
+        if self.sections.is_empty() {
+            return malformed(at, "interface description before any section header");
+        }
+        let mut i = InterfaceInfo {
+            section: self.sections.len() - 1,
+            linktype: u32::from(idb.linktype()),
+            snaplen: adjust_snaplen(idb.snaplen()),
+            name: None,
+            filter: None,
+            tsresol: TsResol::MICROS,
+            ts_offset: 0,
+        };
+        let opts = idb.options();
+        let e = opts.endian();
+        for o in opts {
+            let o = o.map_err(bad_block(at))?;
+            let val = o.value;
+            match o.code {
+                IF_NAME => i.name = Some(String::from_utf8_lossy(val).into_owned()),
+                IF_TSRESOL if !val.is_empty() => {
+                    i.tsresol = TsResol::decode(val[0]).or_else(|e| malformed(at, e.to_string()))?
+                }
+                IF_FILTER if val.first() == Some(&IF_FILTER_STRING) => {
+                    i.filter = Some(String::from_utf8_lossy(&val[1..]).into_owned())
+                }
+                IF_TSOFFSET if val.len() == 8 => i.ts_offset = e.u64(val, 0) as i64,
+                _ => {}
+            }
+        }
+        self.interfaces.push(i);
+        Ok(())
+    }
+}
+
+/// The checked block at `at` in `buf`; None at the end of the file.
+fn block_at(buf: &[u8], at: usize, section: Endian) -> Result<Option<Block<'_>>, ReadError> {
+    let rest = &buf[at..];
+    if rest.is_empty() {
+        return Ok(None);
+    }
+    Block::new_checked(rest, section)
+        .map(Some)
+        .map_err(bad_block(at))
+}
+
+/// epb_flags among a packet's options, when present.
+fn flags(opts: Options<'_>) -> Result<Option<u32>, FormatError> {
+    let e = opts.endian();
+    let mut flags = None;
+    for o in opts {
+        let o = o?;
+        if o.code == EPB_FLAGS && o.value.len() == 4 {
+            flags = Some(e.u32(o.value, 0));
+        }
+    }
+    Ok(flags)
 }
 
 /// The `ts_nsec` of a pcap record. A fraction field out of range (a damaged file) cannot be
@@ -610,6 +516,83 @@ mod tests {
             assert!(r.next_packet().unwrap().is_some());
             assert!(r.next_packet().unwrap().is_none());
         }
+    }
+
+    /// A pcapng file as dumpy writes it, plus an interface in microseconds with if_tsoffset.
+    fn pcapng_file(tsresol: u8) -> Vec<u8> {
+        use crate::blocks::{IF_NAME, IF_TSOFFSET, IF_TSRESOL};
+        use crate::writer::*;
+        let mut b = Vec::new();
+        encode_shb(&mut b, &Default::default());
+        encode_idb(&mut b, &crate::writer::tests::eth0(65535, "udp"));
+        encode_block(&mut b, IDB, |b| {
+            b.extend_from_slice(&101u16.to_le_bytes());
+            b.extend_from_slice(&[0; 6]);
+            let mut o = OptionWriter::new(b);
+            o.str(IF_NAME, "lo");
+            o.bytes(IF_TSRESOL, &[tsresol]);
+            o.u64(IF_TSOFFSET, 100);
+            o.end();
+        });
+        encode_epb(&mut b, 0, 1_500_000_000, b"ab", 60, Some(0b10));
+        encode_epb(&mut b, 1, 2_000_001, b"xyz", 3, None);
+        b
+    }
+
+    #[test]
+    fn pcapng_interfaces_resolutions_and_flags() {
+        let mut r = Reader::from_bytes(pcapng_file(6)).unwrap();
+        assert_eq!(r.format(), Format::Pcapng);
+        let p = r.next_packet().unwrap().unwrap();
+        assert_eq!(
+            (p.linktype, p.ts_sec, p.ts_nsec, p.wire_len, p.data),
+            (1, 1, 500_000_000, 60, &b"ab"[..])
+        );
+        assert_eq!(r.last_flags(), Some(0b10));
+        let p = r.next_packet().unwrap().unwrap();
+        assert_eq!(
+            (p.linktype, p.ts_sec, p.ts_nsec, p.data),
+            (101, 102, 1_000, &b"xyz"[..])
+        );
+        assert_eq!((r.last_interface(), r.last_flags()), (1, None));
+        assert!(r.next_packet().unwrap().is_none());
+        let i = r.interfaces();
+        assert_eq!(i[0].filter.as_deref(), Some("udp"));
+        assert_eq!(
+            (i[0].tsresol, i[1].tsresol),
+            (TsResol::NANOS, TsResol::MICROS)
+        );
+        assert_eq!(i[1].name.as_deref(), Some("lo"));
+    }
+
+    #[test]
+    fn too_fine_a_resolution_is_reported() {
+        let mut r = Reader::from_bytes(pcapng_file(20)).unwrap();
+        let e = r.next_packet().unwrap_err().to_string();
+        assert!(e.contains("if_tsresol too fine: 10^-20 s"), "{e}");
+    }
+
+    #[test]
+    fn malformed_pcapng_is_an_error_not_a_panic() {
+        let f = pcapng_file(9);
+        for cut in 0..f.len() {
+            match Reader::from_bytes(f[..cut].to_vec()) {
+                Err(_) => {}
+                Ok(mut r) => while let Ok(Some(_)) = r.next_packet() {},
+            }
+        }
+        let mut bad = f.clone();
+        let last = bad.len() - 4;
+        bad[last] ^= 4;
+        let mut r = Reader::from_bytes(bad).unwrap();
+        r.next_packet().unwrap();
+        let e = r.next_packet().unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "malformed capture file at byte {last}: block trailer length differs from its header"
+            )
+        );
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! one bounds-checked reservation and one copy of the packet bytes, nothing else.
 //!
 //! Blocks are written little-endian (the byte-order magic tells readers). Timestamps are
-//! always nanoseconds, and every IDB says so with if_tsresol = 9.
+//! always nanoseconds, and every IDB says so with if_tsresol = 9. [`encode_block`] and
+//! [`OptionWriter`] also serve writers of other blocks (the plugin's merge).
 
 use super::blocks::*;
+use crate::tsresol::TsResol;
+use crate::view::Epb;
 
 /// What the Section Header Block says about the capture.
 #[derive(Clone, Debug, Default)]
@@ -45,11 +48,14 @@ fn pad4(n: usize) -> usize {
     (4 - (n & 3)) & 3
 }
 
-/// Appends options to a block under construction.
-struct Opts<'a>(&'a mut Vec<u8>);
+/// Appends little-endian options to a block under construction, each padded to 4 bytes.
+pub struct OptionWriter<'a>(&'a mut Vec<u8>);
 
-impl Opts<'_> {
-    fn bytes(&mut self, code: u16, value: &[u8]) {
+impl<'a> OptionWriter<'a> {
+    pub fn new(buf: &'a mut Vec<u8>) -> OptionWriter<'a> {
+        OptionWriter(buf)
+    }
+    pub fn bytes(&mut self, code: u16, value: &[u8]) {
         // An option value longer than 65535 bytes cannot be encoded; cut it rather than
         // write a corrupt block.
         let value = &value[..value.len().min(u16::MAX as usize - 3)];
@@ -59,26 +65,35 @@ impl Opts<'_> {
         self.0.extend_from_slice(value);
         self.0.extend_from_slice(&[0u8; 3][..pad4(value.len())]);
     }
-    fn str(&mut self, code: u16, value: &str) {
+    pub fn str(&mut self, code: u16, value: &str) {
         self.bytes(code, value.as_bytes());
     }
-    fn u64(&mut self, code: u16, v: u64) {
+    pub fn u64(&mut self, code: u16, v: u64) {
         self.bytes(code, &v.to_le_bytes());
     }
     /// Timestamps in ISB options are two 32-bit halves, high first.
-    fn ts(&mut self, code: u16, ns: u64) {
-        let mut b = [0u8; 8];
-        b[..4].copy_from_slice(&((ns >> 32) as u32).to_le_bytes());
-        b[4..].copy_from_slice(&(ns as u32).to_le_bytes());
-        self.bytes(code, &b);
+    pub fn ts(&mut self, code: u16, ts: u64) {
+        self.bytes(code, &timestamp(ts));
     }
-    fn end(self) {
+    /// opt_endofopt: the last option.
+    pub fn end(self) {
         self.0.extend_from_slice(&[0u8; 4]);
     }
 }
 
+/// A timestamp as pcapng stores it (in EPB, ISB, isb_starttime/endtime): two little-endian
+/// 32-bit halves, high first.
+#[inline]
+pub fn timestamp(ts: u64) -> [u8; 8] {
+    let mut b = [0u8; 8];
+    b[..4].copy_from_slice(&((ts >> 32) as u32).to_le_bytes());
+    b[4..].copy_from_slice(&(ts as u32).to_le_bytes());
+    b
+}
+
 /// Writes a block: type, a placeholder length, the body from `body`, then both lengths.
-fn block(buf: &mut Vec<u8>, kind: u32, body: impl FnOnce(&mut Vec<u8>)) {
+/// `body` must leave a multiple of 4 bytes (options do).
+pub fn encode_block(buf: &mut Vec<u8>, kind: u32, body: impl FnOnce(&mut Vec<u8>)) {
     let start = buf.len();
     buf.extend_from_slice(&kind.to_le_bytes());
     buf.extend_from_slice(&[0u8; 4]);
@@ -88,14 +103,30 @@ fn block(buf: &mut Vec<u8>, kind: u32, body: impl FnOnce(&mut Vec<u8>)) {
     buf[start + 4..start + 8].copy_from_slice(&len.to_le_bytes());
 }
 
+/// A block of `kind`: the fields `fixed` writes, the options `options` writes, opt_endofopt.
+fn encode_with_options(
+    buf: &mut Vec<u8>,
+    kind: u32,
+    fixed: impl FnOnce(&mut Vec<u8>),
+    options: impl FnOnce(&mut OptionWriter<'_>),
+) {
+    encode_block(buf, kind, |b| {
+        fixed(b);
+        let mut o = OptionWriter(b);
+        options(&mut o);
+        o.end();
+    });
+}
+
 /// Section Header Block with an unknown section length (-1), as streaming writers do.
 pub fn encode_shb(buf: &mut Vec<u8>, info: &SectionInfo) {
-    block(buf, SHB, |b| {
+    let fixed = |b: &mut Vec<u8>| {
         b.extend_from_slice(&BYTE_ORDER_MAGIC.to_le_bytes());
-        b.extend_from_slice(&1u16.to_le_bytes());
+        b.extend_from_slice(&VERSION_MAJOR.to_le_bytes());
         b.extend_from_slice(&0u16.to_le_bytes());
         b.extend_from_slice(&(-1i64).to_le_bytes());
-        let mut o = Opts(b);
+    };
+    encode_with_options(buf, SHB, fixed, |o| {
         for c in &info.comments {
             o.str(OPT_COMMENT, c);
         }
@@ -108,31 +139,39 @@ pub fn encode_shb(buf: &mut Vec<u8>, info: &SectionInfo) {
         if let Some(v) = &info.userappl {
             o.str(SHB_USERAPPL, v);
         }
-        o.end();
     });
 }
 
 /// Interface Description Block with nanosecond resolution.
 pub fn encode_idb(buf: &mut Vec<u8>, desc: &InterfaceDesc) {
-    block(buf, IDB, |b| {
-        b.extend_from_slice(&desc.linktype.to_le_bytes());
-        b.extend_from_slice(&0u16.to_le_bytes());
-        b.extend_from_slice(&desc.snaplen.to_le_bytes());
-        let mut o = Opts(b);
+    encode_idb_with(buf, desc.linktype, desc.snaplen, |o| {
         o.str(IF_NAME, &desc.name);
         if let Some(d) = &desc.description {
             o.str(IF_DESCRIPTION, d);
         }
-        o.bytes(IF_TSRESOL, &[9]);
+        o.bytes(IF_TSRESOL, &[TsResol::NANOS.code()]);
         if let Some(f) = desc.filter.as_deref().filter(|f| !f.is_empty()) {
-            // First byte 0: the filter is a libpcap filter string.
             let mut v = Vec::with_capacity(f.len() + 1);
-            v.push(0);
+            v.push(IF_FILTER_STRING);
             v.extend_from_slice(f.as_bytes());
             o.bytes(IF_FILTER, &v);
         }
-        o.end();
     });
+}
+
+/// Interface Description Block with the options `options` writes (opt_endofopt follows).
+pub fn encode_idb_with(
+    buf: &mut Vec<u8>,
+    linktype: u16,
+    snaplen: u32,
+    options: impl FnOnce(&mut OptionWriter<'_>),
+) {
+    let fixed = |b: &mut Vec<u8>| {
+        b.extend_from_slice(&linktype.to_le_bytes());
+        b.extend_from_slice(&0u16.to_le_bytes());
+        b.extend_from_slice(&snaplen.to_le_bytes());
+    };
+    encode_with_options(buf, IDB, fixed, options);
 }
 
 /// Size in bytes of the EPB that [`encode_epb`] writes for `caplen` bytes of packet.
@@ -199,11 +238,7 @@ pub fn encode_epb(
 
 /// Interface Statistics Block.
 pub fn encode_isb(buf: &mut Vec<u8>, interface_id: u32, ts_ns: u64, s: &InterfaceStats) {
-    block(buf, ISB, |b| {
-        b.extend_from_slice(&interface_id.to_le_bytes());
-        b.extend_from_slice(&((ts_ns >> 32) as u32).to_le_bytes());
-        b.extend_from_slice(&(ts_ns as u32).to_le_bytes());
-        let mut o = Opts(b);
+    encode_isb_with(buf, interface_id, ts_ns, |o| {
         if let Some(c) = &s.comment {
             o.str(OPT_COMMENT, c);
         }
@@ -224,13 +259,50 @@ pub fn encode_isb(buf: &mut Vec<u8>, interface_id: u32, ts_ns: u64, s: &Interfac
                 o.u64(code, v);
             }
         }
-        o.end();
+    });
+}
+
+/// Interface Statistics Block with the options `options` writes (opt_endofopt follows).
+pub fn encode_isb_with(
+    buf: &mut Vec<u8>,
+    interface_id: u32,
+    ts: u64,
+    options: impl FnOnce(&mut OptionWriter<'_>),
+) {
+    let fixed = |b: &mut Vec<u8>| {
+        b.extend_from_slice(&interface_id.to_le_bytes());
+        b.extend_from_slice(&timestamp(ts));
+    };
+    encode_with_options(buf, ISB, fixed, options);
+}
+
+/// A copy of `epb` (little-endian, as it must be) with another interface id and timestamp;
+/// lengths, data and options stay as they are. For rewriting packets from other files.
+pub fn encode_epb_from(buf: &mut Vec<u8>, epb: &Epb<'_>, interface_id: u32, ts: u64) {
+    debug_assert_eq!(epb.endian(), crate::view::Endian::Little);
+    encode_block(buf, EPB, |b| {
+        b.extend_from_slice(&interface_id.to_le_bytes());
+        b.extend_from_slice(&timestamp(ts));
+        for part in epb.after_timestamp() {
+            b.extend_from_slice(part);
+        }
     });
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// An Ethernet interface description, as the capture engine writes them.
+    pub(crate) fn eth0(snaplen: u32, filter: &str) -> InterfaceDesc {
+        InterfaceDesc {
+            name: "eth0".into(),
+            description: None,
+            linktype: 1,
+            snaplen,
+            filter: Some(filter.into()),
+        }
+    }
 
     #[test]
     fn epb_length_matches_encoding() {
@@ -246,12 +318,24 @@ mod tests {
                     flags,
                 );
                 assert_eq!(b.len(), epb_len(caplen, flags.is_some()));
-                assert_eq!(b.len() % 4, 0);
-                let total = u32::from_le_bytes(b[4..8].try_into().unwrap()) as usize;
-                assert_eq!(total, b.len());
-                assert_eq!(&b[b.len() - 4..], &(total as u32).to_le_bytes());
+                let block = crate::view::Block::new_checked(&b, Default::default()).unwrap();
+                assert_eq!(block.total_len(), b.len());
             }
         }
+    }
+
+    #[test]
+    fn a_rewritten_epb_keeps_all_but_interface_and_time() {
+        let mut b = Vec::new();
+        encode_epb(&mut b, 1, 10, b"hello", 70, Some(FLAG_INBOUND));
+        let block = crate::view::Block::new_checked(&b, Default::default()).unwrap();
+        let mut out = Vec::new();
+        encode_epb_from(&mut out, &Epb::new_checked(block).unwrap(), 4, 1 << 40);
+        assert_eq!(out.len(), b.len());
+        assert_eq!(out[..8], b[..8]);
+        assert_eq!(out[8..12], 4u32.to_le_bytes());
+        assert_eq!(out[12..20], timestamp(1 << 40));
+        assert_eq!(out[20..], b[20..]);
     }
 
     #[test]
@@ -265,16 +349,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        encode_idb(
-            &mut b,
-            &InterfaceDesc {
-                name: "eth0".into(),
-                description: None,
-                linktype: 1,
-                snaplen: 262144,
-                filter: Some("tcp".into()),
-            },
-        );
+        encode_idb(&mut b, &eth0(262144, "tcp"));
         encode_isb(
             &mut b,
             0,
@@ -284,16 +359,10 @@ mod tests {
                 ..Default::default()
             },
         );
-        let mut off = 0;
-        let mut kinds = vec![];
-        while off < b.len() {
-            let kind = u32::from_le_bytes(b[off..off + 4].try_into().unwrap());
-            let len = u32::from_le_bytes(b[off + 4..off + 8].try_into().unwrap()) as usize;
-            assert_eq!(len % 4, 0);
-            assert_eq!(&b[off + len - 4..off + len], &(len as u32).to_le_bytes());
-            kinds.push(kind);
-            off += len;
-        }
+        // The views check lengths, trailers and alignment.
+        let kinds: Vec<u32> = crate::view::Blocks::new(&b)
+            .map(|b| b.unwrap().kind())
+            .collect();
         assert_eq!(kinds, vec![SHB, IDB, ISB]);
     }
 }

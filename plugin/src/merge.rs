@@ -8,58 +8,32 @@
 //! alone serves live streaming, where packets are written as they arrive.
 
 use crate::error::{Error, Result};
+use pcapng::blocks::{
+    CUSTOM, CUSTOM_NOCOPY, DSB, EPB, IDB, IF_DESCRIPTION, IF_NAME, IF_TSRESOL, ISB, ISB_ENDTIME,
+    ISB_STARTTIME, NRB, SHB,
+};
+use pcapng::tsresol::TsResol;
+use pcapng::view::{header, Block, Endian, Epb, FormatError, Idb, Isb, Opt, MIN_BLOCK_LEN};
+use pcapng::writer::{encode_epb_from, encode_idb_with, encode_isb_with, encode_shb, SectionInfo};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::path::{Path, PathBuf};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, BufWriter};
 
-pub const SHB: u32 = 0x0A0D_0D0A;
-pub const IDB: u32 = 1;
-pub const NRB: u32 = 4;
-pub const ISB: u32 = 5;
-pub const EPB: u32 = 6;
-pub const DSB: u32 = 10;
-const CUSTOM: u32 = 0x0000_0BAD;
-const CUSTOM_NOCOPY: u32 = 0x4000_0BAD;
-const BYTE_ORDER_MAGIC: u32 = 0x1A2B_3C4D;
 /// Larger blocks are corruption, not packets (snaplen is at most 262144).
-const MAX_BLOCK: u32 = 16 << 20;
+const MAX_BLOCK: usize = 16 << 20;
 
-const OPT_END: u16 = 0;
-const IF_NAME: u16 = 2;
-const IF_DESCRIPTION: u16 = 3;
-const IF_TSRESOL: u16 = 9;
-const ISB_STARTTIME: u16 = 2;
-const ISB_ENDTIME: u16 = 3;
-
-/// One block: its type and the body between the two length fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RawBlock {
-    pub kind: u32,
-    pub body: Vec<u8>,
+fn bad(msg: impl std::fmt::Display) -> Error {
+    Error::new(format!("malformed pcapng from the sniffer: {msg}"))
 }
 
-impl RawBlock {
-    pub fn encode(&self) -> Vec<u8> {
-        let total = (self.body.len() + 12) as u32;
-        let mut out = Vec::with_capacity(total as usize);
-        out.extend_from_slice(&self.kind.to_le_bytes());
-        out.extend_from_slice(&total.to_le_bytes());
-        out.extend_from_slice(&self.body);
-        out.extend_from_slice(&total.to_le_bytes());
-        out
-    }
-}
-
-fn bad(msg: impl Into<String>) -> Error {
-    Error::new(format!("malformed pcapng from the sniffer: {}", msg.into()))
-}
-
-/// Reads the next block, or None at a clean end of stream.
-pub async fn read_block<R: AsyncRead + Unpin>(r: &mut R) -> Result<Option<RawBlock>> {
-    let mut head = [0u8; 8];
+/// Reads the next block, whole and checked by pcapng's views, or None at a clean end of
+/// stream.
+pub async fn read_block<R: AsyncRead + Unpin>(r: &mut R) -> Result<Option<Vec<u8>>> {
+    // Every block has at least this much, and an SHB's byte-order magic lies within it.
+    let mut head = [0u8; MIN_BLOCK_LEN];
     let mut got = 0;
-    while got < 8 {
+    while got < head.len() {
         let n = r.read(&mut head[got..]).await?;
         if n == 0 {
             return if got == 0 {
@@ -70,109 +44,47 @@ pub async fn read_block<R: AsyncRead + Unpin>(r: &mut R) -> Result<Option<RawBlo
         }
         got += n;
     }
-    let kind = u32::from_le_bytes(head[0..4].try_into().unwrap());
-    let len = u32::from_le_bytes(head[4..8].try_into().unwrap());
-    let mut rest = Vec::new();
-    if kind == SHB {
-        // The byte-order magic decides how to read the length, so check it first.
-        let mut magic = [0u8; 4];
-        r.read_exact(&mut magic)
-            .await
-            .map_err(|_| bad("stream ends inside a section header"))?;
-        match u32::from_le_bytes(magic) {
-            BYTE_ORDER_MAGIC => rest.extend_from_slice(&magic),
-            m if m.swap_bytes() == BYTE_ORDER_MAGIC => {
-                return Err(bad("big-endian sections are not supported"))
-            }
-            _ => return Err(bad("section header without byte-order magic")),
-        }
+    // The sniffer writes little-endian; rewriting other orders is not worth its code.
+    let h = header(&head, Endian::Little).map_err(bad)?;
+    if h.endian == Endian::Big {
+        return Err(bad("big-endian sections are not supported"));
     }
-    if len < 12 + rest.len() as u32 || len % 4 != 0 || len > MAX_BLOCK {
-        return Err(bad(format!("block length {len}")));
+    if h.total_len > MAX_BLOCK {
+        return Err(bad(format!("block length {}", h.total_len)));
     }
-    let already = rest.len();
-    rest.resize(len as usize - 8, 0);
-    r.read_exact(&mut rest[already..])
+    let mut block = head.to_vec();
+    block.resize(h.total_len, 0);
+    r.read_exact(&mut block[MIN_BLOCK_LEN..])
         .await
         .map_err(|_| bad("stream ends inside a block"))?;
-    let trailer = u32::from_le_bytes(rest[rest.len() - 4..].try_into().unwrap());
-    if trailer != len {
-        return Err(bad("block lengths disagree"));
-    }
-    rest.truncate(rest.len() - 4);
-    Ok(Some(RawBlock { kind, body: rest }))
-}
-
-fn u16_at(b: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([b[at], b[at + 1]])
-}
-
-fn u32_at(b: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes(b[at..at + 4].try_into().unwrap())
-}
-
-/// Iterates the (code, value) options of a block body starting at `start`.
-fn options(body: &[u8], start: usize) -> Vec<(u16, &[u8])> {
-    let mut out = Vec::new();
-    let mut at = start;
-    while at + 4 <= body.len() {
-        let code = u16_at(body, at);
-        let len = u16_at(body, at + 2) as usize;
-        if code == OPT_END || at + 4 + len > body.len() {
-            break;
-        }
-        out.push((code, &body[at + 4..at + 4 + len]));
-        at += 4 + len.div_ceil(4) * 4;
-    }
-    out
-}
-
-fn push_option(out: &mut Vec<u8>, code: u16, value: &[u8]) {
-    out.extend_from_slice(&code.to_le_bytes());
-    out.extend_from_slice(&(value.len() as u16).to_le_bytes());
-    out.extend_from_slice(value);
-    out.resize(out.len() + (4 - value.len() % 4) % 4, 0);
-}
-
-/// Converts a timestamp in units of `tsresol` (pcapng's encoding) to nanoseconds.
-pub fn to_nanos(ts: u64, tsresol: u8) -> u64 {
-    let per_second: u128 = if tsresol & 0x80 == 0 {
-        10u128.pow(u32::from(tsresol.min(38)))
-    } else {
-        1u128 << u32::from((tsresol & 0x7f).min(127))
-    };
-    ((ts as u128) * 1_000_000_000 / per_second.max(1)) as u64
+    Block::new_checked(&block, Endian::Little).map_err(bad)?;
+    Ok(Some(block))
 }
 
 /// The output's section header block.
-pub fn section_header() -> RawBlock {
-    let mut body = Vec::new();
-    body.extend_from_slice(&BYTE_ORDER_MAGIC.to_le_bytes());
-    body.extend_from_slice(&1u16.to_le_bytes());
-    body.extend_from_slice(&0u16.to_le_bytes());
-    body.extend_from_slice(&(-1i64).to_le_bytes());
-    push_option(
-        &mut body,
-        4,
-        concat!("kubectl-dumpy ", env!("CARGO_PKG_VERSION")).as_bytes(),
-    );
-    push_option(&mut body, OPT_END, &[]);
-    RawBlock { kind: SHB, body }
+pub fn section_header() -> Vec<u8> {
+    let mut out = Vec::new();
+    let info = SectionInfo {
+        userappl: Some(concat!("kubectl-dumpy ", env!("CARGO_PKG_VERSION")).into()),
+        ..Default::default()
+    };
+    encode_shb(&mut out, &info);
+    out
 }
 
-/// What one input block becomes in the output.
+/// What one input block becomes in the output (encoded blocks).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Out {
     /// Write now (interface descriptions, statistics, name resolution).
-    Now(RawBlock),
+    Now(Vec<u8>),
     /// A packet with its time, for ordering.
-    Packet(u64, RawBlock),
+    Packet(u64, Vec<u8>),
 }
 
 #[derive(Clone, Copy)]
 struct Iface {
     out: u32,
-    tsresol: u8,
+    tsresol: TsResol,
 }
 
 /// Rewrites blocks from several inputs into one section.
@@ -203,107 +115,119 @@ impl Merger {
         self.next_if
     }
 
-    /// Feeds one block read from input `input`.
-    pub fn feed(&mut self, input: usize, block: RawBlock) -> Result<Option<Out>> {
-        let body = &block.body;
-        match block.kind {
+    /// Feeds one block (as [`read_block`] returns it) read from input `input`.
+    pub fn feed(&mut self, input: usize, bytes: Vec<u8>) -> Result<Option<Out>> {
+        let block = Block::new_checked(&bytes, Endian::Little).map_err(bad)?;
+        match block.kind() {
             SHB => {
                 self.sections[input].clear();
                 Ok(None)
             }
-            IDB => {
-                if body.len() < 8 {
-                    return Err(bad("short interface description"));
-                }
-                let opts = options(body, 8);
-                let tsresol = opts
-                    .iter()
-                    .find(|(c, v)| *c == IF_TSRESOL && !v.is_empty())
-                    .map_or(6, |(_, v)| v[0]);
-                if let Some(&out) = self.known.get(&(input, body.clone())) {
-                    self.sections[input].push(Iface { out, tsresol });
-                    return Ok(None);
-                }
-                let out = self.next_if;
-                self.next_if += 1;
-                self.known.insert((input, body.clone()), out);
-                self.sections[input].push(Iface { out, tsresol });
-                let if_name = opts
-                    .iter()
-                    .find(|(c, _)| *c == IF_NAME)
-                    .map(|(_, v)| String::from_utf8_lossy(v).to_string())
-                    .unwrap_or_else(|| format!("if{}", self.sections[input].len() - 1));
-                let mut new = body[..8].to_vec();
-                for (code, value) in &opts {
-                    if *code != IF_TSRESOL && *code != IF_DESCRIPTION {
-                        push_option(&mut new, *code, value);
-                    }
-                }
-                push_option(
-                    &mut new,
-                    IF_DESCRIPTION,
-                    format!("{} {if_name}", self.labels[input]).as_bytes(),
-                );
-                push_option(&mut new, IF_TSRESOL, &[9]);
-                push_option(&mut new, OPT_END, &[]);
-                Ok(Some(Out::Now(RawBlock {
-                    kind: IDB,
-                    body: new,
-                })))
+            IDB => self.interface(input, block),
+            EPB => {
+                let epb = Epb::new_checked(block).map_err(bad)?;
+                let iface = self.iface(input, epb.interface_id())?;
+                let ns = self.nanos(input, iface, epb.timestamp())?;
+                let mut out = Vec::with_capacity(bytes.len());
+                encode_epb_from(&mut out, &epb, iface.out, ns);
+                self.packets += 1;
+                Ok(Some(Out::Packet(ns, out)))
             }
-            EPB | ISB => {
-                if body.len() < 12 {
-                    return Err(bad("short packet or statistics block"));
+            ISB => {
+                let isb = Isb::new_checked(block).map_err(bad)?;
+                let iface = self.iface(input, isb.interface_id())?;
+                let ns = self.nanos(input, iface, isb.timestamp())?;
+                let e = isb.options().endian();
+                let mut opts = Vec::new();
+                for o in isb.options() {
+                    let o = o.map_err(bad)?;
+                    // Start and end times are in the interface's resolution too.
+                    let time =
+                        (o.code == ISB_STARTTIME || o.code == ISB_ENDTIME) && o.value.len() == 8;
+                    let t = if time {
+                        Some(self.nanos(input, iface, e.timestamp(o.value, 0))?)
+                    } else {
+                        None
+                    };
+                    opts.push((o, t));
                 }
-                let Some(iface) = self.sections[input].get(u32_at(body, 0) as usize).copied()
-                else {
-                    return Err(bad(format!(
-                        "block for undescribed interface {}",
-                        u32_at(body, 0)
-                    )));
-                };
-                let ts = (u64::from(u32_at(body, 4)) << 32) | u64::from(u32_at(body, 8));
-                let ns = to_nanos(ts, iface.tsresol);
-                let mut new = body.clone();
-                new[0..4].copy_from_slice(&iface.out.to_le_bytes());
-                new[4..8].copy_from_slice(&((ns >> 32) as u32).to_le_bytes());
-                new[8..12].copy_from_slice(&(ns as u32).to_le_bytes());
-                if block.kind == EPB {
-                    self.packets += 1;
-                    return Ok(Some(Out::Packet(
-                        ns,
-                        RawBlock {
-                            kind: EPB,
-                            body: new,
-                        },
-                    )));
-                }
-                // ISB start and end times are in the interface's resolution too.
-                let mut at = 12;
-                while at + 4 <= new.len() {
-                    let (code, len) = (u16_at(&new, at), u16_at(&new, at + 2) as usize);
-                    if code == OPT_END || at + 4 + len > new.len() {
-                        break;
+                let mut out = Vec::new();
+                encode_isb_with(&mut out, iface.out, ns, |w| {
+                    for (o, t) in &opts {
+                        match t {
+                            Some(t) => w.ts(o.code, *t),
+                            None => w.bytes(o.code, o.value),
+                        }
                     }
-                    if (code == ISB_STARTTIME || code == ISB_ENDTIME) && len == 8 {
-                        let v = at + 4;
-                        let t = (u64::from(u32_at(&new, v)) << 32) | u64::from(u32_at(&new, v + 4));
-                        let t = to_nanos(t, iface.tsresol);
-                        new[v..v + 4].copy_from_slice(&((t >> 32) as u32).to_le_bytes());
-                        new[v + 4..v + 8].copy_from_slice(&(t as u32).to_le_bytes());
-                    }
-                    at += 4 + len.div_ceil(4) * 4;
-                }
-                Ok(Some(Out::Now(RawBlock {
-                    kind: ISB,
-                    body: new,
-                })))
+                });
+                Ok(Some(Out::Now(out)))
             }
-            NRB | DSB | CUSTOM | CUSTOM_NOCOPY => Ok(Some(Out::Now(block))),
+            NRB | DSB | CUSTOM | CUSTOM_NOCOPY => Ok(Some(Out::Now(bytes))),
             // Simple and obsolete packet blocks carry no interface index: the sniffer never
             // writes them, so they are dropped rather than guessed.
             _ => Ok(None),
         }
+    }
+
+    /// An IDB: a new output interface, unless this input described it before.
+    fn interface(&mut self, input: usize, block: Block<'_>) -> Result<Option<Out>> {
+        let idb = Idb::new_checked(block).map_err(bad)?;
+        let opts: Vec<Opt> = idb
+            .options()
+            .collect::<std::result::Result<_, FormatError>>()
+            .map_err(bad)?;
+        let tsresol = match opts
+            .iter()
+            .find(|o| o.code == IF_TSRESOL && !o.value.is_empty())
+        {
+            Some(o) => TsResol::decode(o.value[0])
+                .map_err(|e| bad(format!("{}: {e}", self.labels[input])))?,
+            None => TsResol::MICROS,
+        };
+        let key = (input, block.body().to_vec());
+        if let Some(&out) = self.known.get(&key) {
+            self.sections[input].push(Iface { out, tsresol });
+            return Ok(None);
+        }
+        let out = self.next_if;
+        self.next_if += 1;
+        self.known.insert(key, out);
+        self.sections[input].push(Iface { out, tsresol });
+        let if_name = opts
+            .iter()
+            .find(|o| o.code == IF_NAME)
+            .map(|o| String::from_utf8_lossy(o.value).to_string())
+            .unwrap_or_else(|| format!("if{}", self.sections[input].len() - 1));
+        let mut new = Vec::new();
+        encode_idb_with(&mut new, idb.linktype(), idb.snaplen(), |w| {
+            for o in &opts {
+                if o.code != IF_TSRESOL && o.code != IF_DESCRIPTION {
+                    w.bytes(o.code, o.value);
+                }
+            }
+            w.str(IF_DESCRIPTION, &format!("{} {if_name}", self.labels[input]));
+            w.bytes(IF_TSRESOL, &[TsResol::NANOS.code()]);
+        });
+        Ok(Some(Out::Now(new)))
+    }
+
+    /// Input `input`'s interface `id` in its current section.
+    fn iface(&self, input: usize, id: u32) -> Result<Iface> {
+        self.sections[input]
+            .get(id as usize)
+            .copied()
+            .ok_or_else(|| bad(format!("block for undescribed interface {id}")))
+    }
+
+    /// A timestamp of `iface` in nanoseconds, which the output uses throughout.
+    fn nanos(&self, input: usize, iface: Iface, ts: u64) -> Result<u64> {
+        iface.tsresol.to_nanos(ts).ok_or_else(|| {
+            bad(format!(
+                "{}: timestamp {ts} (at {} per second) is past what nanoseconds since 1970 hold",
+                self.labels[input],
+                iface.tsresol.units_per_sec()
+            ))
+        })
     }
 }
 
@@ -327,11 +251,11 @@ pub async fn merge_files(inputs: &[(String, PathBuf)], out: &Path) -> Result<Mer
         .await
         .map_err(|e| Error::new(format!("cannot create {}: {e}", out.display())))?;
     let mut w = BufWriter::with_capacity(1 << 20, file);
-    w.write_all(&section_header().encode()).await?;
+    w.write_all(&section_header()).await?;
     let mut merger = Merger::new(inputs.iter().map(|(l, _)| l.clone()).collect());
     // The heap holds the next packet of each input; other blocks are written as they are read.
     let mut heap: BinaryHeap<Reverse<(u64, usize)>> = BinaryHeap::new();
-    let mut pending: Vec<Option<RawBlock>> = vec![None; inputs.len()];
+    let mut pending: Vec<Option<Vec<u8>>> = vec![None; inputs.len()];
     for i in 0..inputs.len() {
         if let Some((ts, b)) = advance(&mut merger, &mut readers[i], i, &mut w).await? {
             pending[i] = Some(b);
@@ -342,7 +266,7 @@ pub async fn merge_files(inputs: &[(String, PathBuf)], out: &Path) -> Result<Mer
         let block = pending[i]
             .take()
             .expect("a pending packet for every heap entry");
-        w.write_all(&block.encode()).await?;
+        w.write_all(&block).await?;
         if let Some((ts, b)) = advance(&mut merger, &mut readers[i], i, &mut w).await? {
             pending[i] = Some(b);
             heap.push(Reverse((ts, i)));
@@ -361,11 +285,11 @@ async fn advance<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
     r: &mut R,
     i: usize,
     w: &mut W,
-) -> Result<Option<(u64, RawBlock)>> {
+) -> Result<Option<(u64, Vec<u8>)>> {
     while let Some(block) = read_block(r).await? {
         match merger.feed(i, block)? {
             Some(Out::Packet(ts, b)) => return Ok(Some((ts, b))),
-            Some(Out::Now(b)) => w.write_all(&b.encode()).await?,
+            Some(Out::Now(b)) => w.write_all(&b).await?,
             None => {}
         }
     }
@@ -381,7 +305,7 @@ where
 {
     let labels = inputs.iter().map(|(l, _)| l.clone()).collect();
     let mut merger = Merger::new(labels);
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<(usize, Result<Option<RawBlock>>)>(1024);
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<(usize, Result<Option<Vec<u8>>>)>(1024);
     for (i, (_, mut r)) in inputs.into_iter().enumerate() {
         let tx = tx.clone();
         tokio::spawn(async move {
@@ -396,7 +320,7 @@ where
     }
     drop(tx);
     let run = async {
-        out.write_all(&section_header().encode()).await?;
+        out.write_all(&section_header()).await?;
         out.flush().await?;
         while let Some((i, b)) = rx.recv().await {
             let Some(block) = b.map_err(|e| std::io::Error::other(e.message))? else {
@@ -406,7 +330,7 @@ where
                 .feed(i, block)
                 .map_err(|e| std::io::Error::other(e.message))?
             {
-                Some(Out::Now(b)) | Some(Out::Packet(_, b)) => out.write_all(&b.encode()).await?,
+                Some(Out::Now(b)) | Some(Out::Packet(_, b)) => out.write_all(&b).await?,
                 None => {}
             }
             // Flush when nothing else is queued, so a viewer sees packets without delay.
@@ -428,38 +352,33 @@ where
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use pcapng::blocks::ISB_IFDROP;
+    use pcapng::writer::encode_epb;
 
     /// A little-endian section header.
     pub fn shb() -> Vec<u8> {
-        section_header().encode()
+        section_header()
     }
 
     pub fn idb(linktype: u16, name: &str, tsresol: Option<u8>) -> Vec<u8> {
-        let mut body = Vec::new();
-        body.extend_from_slice(&linktype.to_le_bytes());
-        body.extend_from_slice(&0u16.to_le_bytes());
-        body.extend_from_slice(&262144u32.to_le_bytes());
-        push_option(&mut body, IF_NAME, name.as_bytes());
-        if let Some(r) = tsresol {
-            push_option(&mut body, IF_TSRESOL, &[r]);
-        }
-        push_option(&mut body, OPT_END, &[]);
-        RawBlock { kind: IDB, body }.encode()
+        let mut v = Vec::new();
+        encode_idb_with(&mut v, linktype, 262144, |o| {
+            o.str(IF_NAME, name);
+            if let Some(r) = tsresol {
+                o.bytes(IF_TSRESOL, &[r]);
+            }
+        });
+        v
     }
 
+    /// A packet with its timestamp in the units of its interface's if_tsresol.
     pub fn epb(iface: u32, ts: u64, data: &[u8]) -> Vec<u8> {
-        let mut body = Vec::new();
-        body.extend_from_slice(&iface.to_le_bytes());
-        body.extend_from_slice(&((ts >> 32) as u32).to_le_bytes());
-        body.extend_from_slice(&(ts as u32).to_le_bytes());
-        body.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        body.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        body.extend_from_slice(data);
-        body.resize(body.len() + (4 - data.len() % 4) % 4, 0);
-        RawBlock { kind: EPB, body }.encode()
+        let mut v = Vec::new();
+        encode_epb(&mut v, iface, ts, data, data.len() as u32, None);
+        v
     }
 
-    async fn blocks(bytes: &[u8]) -> Vec<RawBlock> {
+    async fn blocks(bytes: &[u8]) -> Vec<Vec<u8>> {
         let mut r = bytes;
         let mut out = Vec::new();
         while let Some(b) = read_block(&mut r).await.unwrap() {
@@ -468,11 +387,17 @@ pub(crate) mod tests {
         out
     }
 
-    fn epb_fields(b: &RawBlock) -> (u32, u64) {
-        (
-            u32_at(&b.body, 0),
-            (u64::from(u32_at(&b.body, 4)) << 32) | u64::from(u32_at(&b.body, 8)),
-        )
+    fn view(b: &[u8]) -> Block<'_> {
+        Block::new_checked(b, Endian::Little).unwrap()
+    }
+
+    fn kind(b: &[u8]) -> u32 {
+        view(b).kind()
+    }
+
+    fn epb_fields(b: &[u8]) -> (u32, u64) {
+        let e = Epb::new_checked(view(b)).unwrap();
+        (e.interface_id(), e.timestamp())
     }
 
     /// A minimal Ethernet/IPv4/UDP frame between documentation addresses.
@@ -506,13 +431,6 @@ pub(crate) mod tests {
         v.extend(epb(1, 2_000_000_000, &frame(2)));
         v.extend(epb(0, 4_000_000_000, &frame(4)));
         v
-    }
-
-    #[test]
-    fn timestamps_convert_to_nanoseconds() {
-        assert_eq!(to_nanos(1_500_000, 6), 1_500_000_000);
-        assert_eq!(to_nanos(7, 9), 7);
-        assert_eq!(to_nanos(1 << 20, 0x80 | 20), 1_000_000_000);
     }
 
     #[tokio::test]
@@ -555,23 +473,25 @@ pub(crate) mod tests {
 
         let bytes = std::fs::read(&out).unwrap();
         let all = blocks(&bytes).await;
-        assert_eq!(all.iter().filter(|b| b.kind == SHB).count(), 1);
-        let idbs: Vec<_> = all.iter().filter(|b| b.kind == IDB).collect();
-        let descr: Vec<String> = idbs
+        assert_eq!(all.iter().filter(|b| kind(b) == SHB).count(), 1);
+        let descr: Vec<String> = all
             .iter()
+            .filter(|b| kind(b) == IDB)
             .map(|b| {
-                options(&b.body, 8)
-                    .iter()
-                    .find(|(c, _)| *c == IF_DESCRIPTION)
-                    .map(|(_, v)| String::from_utf8_lossy(v).to_string())
+                Idb::new_checked(view(b))
+                    .unwrap()
+                    .options()
+                    .map(|o| o.unwrap())
+                    .find(|o| o.code == IF_DESCRIPTION)
+                    .map(|o| String::from_utf8_lossy(o.value).to_string())
                     .unwrap()
             })
             .collect();
         assert_eq!(descr, ["web-a eth0", "web-b eth0", "web-b lo"]);
         let packets: Vec<(u32, u64)> = all
             .iter()
-            .filter(|b| b.kind == EPB)
-            .map(epb_fields)
+            .filter(|b| kind(b) == EPB)
+            .map(|b| epb_fields(b))
             .collect();
         assert_eq!(
             packets,
@@ -711,41 +631,44 @@ pub(crate) mod tests {
     #[test]
     fn statistics_follow_their_interface() {
         let mut m = Merger::new(vec!["p".into(), "q".into()]);
-        let block = |bytes: Vec<u8>| {
-            let kind = u32_at(&bytes, 0);
-            RawBlock {
-                kind,
-                body: bytes[8..bytes.len() - 4].to_vec(),
-            }
-        };
-        assert!(m.feed(0, block(idb(1, "eth0", Some(9)))).unwrap().is_some());
-        assert!(m.feed(1, block(idb(1, "eth0", None))).unwrap().is_some());
+        assert!(m.feed(0, idb(1, "eth0", Some(9))).unwrap().is_some());
+        assert!(m.feed(1, idb(1, "eth0", None)).unwrap().is_some());
         // An ISB for q's interface 0 (µs), with isb_starttime 2 s and isb_ifdrop.
-        let mut body = Vec::new();
-        body.extend_from_slice(&0u32.to_le_bytes());
-        body.extend_from_slice(&0u32.to_le_bytes());
-        body.extend_from_slice(&3_000_000u32.to_le_bytes());
-        let start = 2_000_000u64;
-        let mut v = ((start >> 32) as u32).to_le_bytes().to_vec();
-        v.extend_from_slice(&(start as u32).to_le_bytes());
-        push_option(&mut body, ISB_STARTTIME, &v);
-        push_option(&mut body, 5, &7u64.to_le_bytes());
-        push_option(&mut body, OPT_END, &[]);
-        let Some(Out::Now(out)) = m.feed(1, RawBlock { kind: ISB, body }).unwrap() else {
+        let mut isb = Vec::new();
+        encode_isb_with(&mut isb, 0, 3_000_000, |o| {
+            o.ts(ISB_STARTTIME, 2_000_000);
+            o.u64(ISB_IFDROP, 7);
+        });
+        let Some(Out::Now(out)) = m.feed(1, isb).unwrap() else {
             panic!()
         };
-        assert_eq!(u32_at(&out.body, 0), 1, "q's eth0 is output interface 1");
-        assert_eq!(u32_at(&out.body, 8), 3_000_000_000, "3 s in ns");
-        let opts = options(&out.body, 12);
-        let t = &opts.iter().find(|(c, _)| *c == ISB_STARTTIME).unwrap().1;
-        let t = (u64::from(u32_at(t, 0)) << 32) | u64::from(u32_at(t, 4));
-        assert_eq!(t, 2_000_000_000);
+        let out = Isb::new_checked(view(&out)).unwrap();
+        assert_eq!(out.interface_id(), 1, "q's eth0 is output interface 1");
+        assert_eq!(out.timestamp(), 3_000_000_000, "3 s in ns");
+        let opts: Vec<Opt> = out.options().map(|o| o.unwrap()).collect();
+        let t = opts.iter().find(|o| o.code == ISB_STARTTIME).unwrap().value;
+        assert_eq!(Endian::Little.timestamp(t, 0), 2_000_000_000);
         assert_eq!(
-            opts.iter().find(|(c, _)| *c == 5).unwrap().1,
+            opts.iter().find(|o| o.code == ISB_IFDROP).unwrap().value,
             7u64.to_le_bytes()
         );
         // A packet for an interface never described is an error, not a guess.
-        assert!(m.feed(0, block(epb(4, 1, &frame(1)))).is_err());
+        assert!(m.feed(0, epb(4, 1, &frame(1))).is_err());
+    }
+
+    /// A resolution finer than a u64 count per second is reported, as the reader does,
+    /// rather than clamped to some other time.
+    #[test]
+    fn too_fine_a_resolution_is_reported_not_clamped() {
+        let mut m = Merger::new(vec!["web-a".into()]);
+        for code in [20u8, 38, 0x80 | 64] {
+            let e = m.feed(0, idb(1, "eth0", Some(code))).unwrap_err();
+            assert!(e.message.contains("web-a: if_tsresol too fine"), "{e}");
+        }
+        // Microseconds past 2^64 ns cannot be written in nanoseconds: reported too.
+        assert!(m.feed(0, idb(1, "eth0", None)).unwrap().is_some());
+        let e = m.feed(0, epb(0, u64::MAX, &frame(1))).unwrap_err();
+        assert!(e.message.contains("past what nanoseconds"), "{e}");
     }
 
     #[tokio::test]
@@ -758,13 +681,13 @@ pub(crate) mod tests {
         let packets = live(inputs, &mut out).await.unwrap();
         assert_eq!(packets, 5);
         let all = blocks(&out).await;
-        assert_eq!(all[0].kind, SHB);
-        assert_eq!(all.iter().filter(|b| b.kind == SHB).count(), 1);
-        assert_eq!(all.iter().filter(|b| b.kind == IDB).count(), 3);
+        assert_eq!(kind(&all[0]), SHB);
+        assert_eq!(all.iter().filter(|b| kind(b) == SHB).count(), 1);
+        assert_eq!(all.iter().filter(|b| kind(b) == IDB).count(), 3);
         // Every packet's interface was described before it.
         let mut described = 0;
         for b in &all {
-            match b.kind {
+            match kind(b) {
                 IDB => described += 1,
                 EPB => assert!(epb_fields(b).0 < described),
                 _ => {}

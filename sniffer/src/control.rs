@@ -2,6 +2,7 @@
 //! They find the running capture through its status file.
 
 use crate::cli::CaptureLocation;
+use pcapng::view::{header, Endian, MIN_BLOCK_LEN};
 use sniffer_contract::status::{State, Status};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -148,20 +149,12 @@ fn copy_whole_blocks(
     let mut pos = offset;
     let mut buf = Vec::new();
     while pos < len {
-        file.seek(SeekFrom::Start(pos))?;
         buf.clear();
         // A window always holds at least one whole block when one is complete.
         let want = (len - pos).min(WINDOW.max(peek_block_len(file, pos)?));
         file.seek(SeekFrom::Start(pos))?;
         (&mut *file).take(want).read_to_end(&mut buf)?;
-        let mut whole = 0usize;
-        while buf.len() - whole >= 12 {
-            let l = u32::from_le_bytes(buf[whole + 4..whole + 8].try_into().unwrap()) as usize;
-            if l < 12 || whole + l > buf.len() {
-                break;
-            }
-            whole += l;
-        }
+        let whole = pcapng::whole_blocks(&buf);
         if whole == 0 {
             break;
         }
@@ -171,13 +164,12 @@ fn copy_whole_blocks(
     Ok(pos - offset)
 }
 
+/// The length of the block at `pos`, or 0 when its header is incomplete or bad.
 fn peek_block_len(file: &mut std::fs::File, pos: u64) -> std::io::Result<u64> {
-    let mut head = [0u8; 8];
+    let mut head = [0u8; MIN_BLOCK_LEN];
     file.seek(SeekFrom::Start(pos))?;
-    match file.read_exact(&mut head) {
-        Ok(()) => Ok(u64::from(u32::from_le_bytes(
-            head[4..8].try_into().unwrap(),
-        ))),
-        Err(_) => Ok(0),
+    if file.read_exact(&mut head).is_err() {
+        return Ok(0);
     }
+    Ok(header(&head, Endian::Little).map_or(0, |h| h.total_len as u64))
 }

@@ -19,8 +19,6 @@ mod pool;
 mod sink;
 mod summaries;
 
-pub use summaries::for_each_epb;
-
 use crate::interfaces;
 use crate::netns::{Namespace, NetnsError};
 use encoder::{Encoder, InterfaceSet, Route};

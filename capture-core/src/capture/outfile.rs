@@ -223,21 +223,7 @@ impl OutFile {
             }
             Err(e) => {
                 let size = self.buffered.metadata().map(|m| m.len()).unwrap_or(0);
-                let mut cut = self.safe;
-                if prev <= size {
-                    // The blocks of `data` that fit completely.
-                    cut = prev;
-                    let mut at = 0usize;
-                    while at + 8 <= data.len() {
-                        let l =
-                            u32::from_le_bytes(data[at + 4..at + 8].try_into().unwrap()) as usize;
-                        if l < 12 || cut + l as u64 > size {
-                            break;
-                        }
-                        cut += l as u64;
-                        at += l;
-                    }
-                }
+                let cut = cut_back(prev, data, size, self.safe);
                 let _ = self.buffered.set_len(cut);
                 self.len = cut;
                 self.tail.clear();
@@ -259,18 +245,50 @@ impl OutFile {
     }
 }
 
+/// Where to cut a file of `size` bytes after an append of `data` at `prev` failed: after
+/// the blocks of `data` that reached the file completely, or at `safe` (a boundary known to
+/// be on disk) when the file is shorter than `prev`.
+fn cut_back(prev: u64, data: &[u8], size: u64, safe: u64) -> u64 {
+    if prev > size {
+        return safe;
+    }
+    let reached = data.len().min((size - prev) as usize);
+    prev + pcapng::whole_blocks(&data[..reached]) as u64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::capture::pool::Pool;
+    use pcapng::blocks::EPB;
+    use pcapng::writer::encode_block;
 
     /// A fake pcapng block of `len` bytes (a multiple of 4) with its length fields set.
     fn block(len: usize, fill: u8) -> Vec<u8> {
-        let mut b = vec![fill; len];
-        b[0..4].copy_from_slice(&6u32.to_le_bytes());
-        b[4..8].copy_from_slice(&(len as u32).to_le_bytes());
-        b[len - 4..].copy_from_slice(&(len as u32).to_le_bytes());
+        let mut b = Vec::new();
+        encode_block(&mut b, EPB, |b| b.resize(b.len() + len - 12, fill));
         b
+    }
+
+    #[test]
+    fn a_failed_append_is_cut_back_to_whole_blocks() {
+        let mut data = block(40, 1);
+        data.extend(block(100, 2));
+        data.extend(block(12, 3));
+        // The file had 1000 bytes; the append reached it up to `size`.
+        for (size, cut) in [
+            (1000, 1000),
+            (1039, 1000),
+            (1040, 1040),
+            (1139, 1040),
+            (1140, 1140),
+            (1152, 1152),
+            (5000, 1152),
+        ] {
+            assert_eq!(cut_back(1000, &data, size, 800), cut, "size {size}");
+        }
+        // Shorter than where the append began: back to the last boundary known on disk.
+        assert_eq!(cut_back(1000, &data, 900, 800), 800);
     }
 
     /// Appends chunks of odd-sized blocks the way the sink does (in place, with and

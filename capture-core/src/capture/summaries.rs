@@ -6,6 +6,8 @@
 
 use super::pool::Chunk;
 use pcapng::blocks::EPB;
+use pcapng::tsresol::TsResol;
+use pcapng::view::{Blocks, Epb};
 use pcapng::Packet;
 use printer::Printer;
 use std::io::Write;
@@ -60,16 +62,20 @@ impl SummaryThread {
                 line_buf.extend_from_slice(format!("[{skipped} packets not printed]\n").as_bytes());
             }
             let linktypes = self.linktypes.read().unwrap().clone();
-            for_each_epb(chunk.blocks(), |iface, ts_ns, wire_len, data| {
+            for epb in epbs(chunk.blocks()) {
+                let (sec, nsec) = TsResol::NANOS.split(epb.timestamp());
                 let pkt = Packet {
-                    linktype: linktypes.get(iface as usize).copied().unwrap_or(1),
-                    ts_sec: (ts_ns / 1_000_000_000) as i64,
-                    ts_nsec: (ts_ns % 1_000_000_000) as u32,
-                    wire_len,
-                    data,
+                    linktype: linktypes
+                        .get(epb.interface_id() as usize)
+                        .copied()
+                        .unwrap_or(1),
+                    ts_sec: sec as i64,
+                    ts_nsec: nsec,
+                    wire_len: epb.original_len(),
+                    data: epb.packet_data(),
                 };
                 self.printer.print(&pkt, &mut line_buf);
-            });
+            }
             drop(chunk);
             let mut written = 0;
             for piece in line_buf.chunks(PIECE) {
@@ -100,28 +106,43 @@ impl SummaryThread {
     }
 }
 
-/// Calls `f(interface_id, ts_ns, wire_len, data)` for each EPB in a run of little-endian
-/// blocks that this crate's writer produced.
-pub fn for_each_epb(mut bytes: &[u8], mut f: impl FnMut(u32, u64, u32, &[u8])) {
-    let u32_at = |b: &[u8], o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
-    while bytes.len() >= 12 {
-        let kind = u32_at(bytes, 0);
-        let len = u32_at(bytes, 4) as usize;
-        if len < 12 || len > bytes.len() {
-            return;
-        }
-        if kind == EPB && len >= 32 {
-            let caplen = u32_at(bytes, 20) as usize;
-            if 28 + caplen <= len {
-                let ts = (u64::from(u32_at(bytes, 12)) << 32) | u64::from(u32_at(bytes, 16));
-                f(
-                    u32_at(bytes, 8),
-                    ts,
-                    u32_at(bytes, 24),
-                    &bytes[28..28 + caplen],
-                );
-            }
-        }
-        bytes = &bytes[len..];
+/// The EPBs in a run of blocks that this crate's writer produced (nanosecond timestamps),
+/// up to the first bad or incomplete block: views into the chunk, nothing copied.
+fn epbs(bytes: &[u8]) -> impl Iterator<Item = Epb<'_>> {
+    Blocks::new(bytes)
+        .map_while(Result::ok)
+        .filter(|b| b.kind() == EPB)
+        .filter_map(|b| Epb::new_checked(b).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pcapng::writer::{encode_epb, encode_isb, InterfaceStats};
+
+    #[test]
+    fn epbs_are_read_up_to_the_first_incomplete_block() {
+        let mut b = Vec::new();
+        encode_epb(&mut b, 0, 1_000_000_007, b"one", 60, None);
+        encode_isb(&mut b, 0, 5, &InterfaceStats::default());
+        encode_epb(&mut b, 2, 9, b"", 0, Some(1));
+        let whole = b.len();
+        encode_epb(&mut b, 0, 1, b"cut", 3, None);
+        let got: Vec<(u32, u64, u32, &[u8])> = epbs(&b[..b.len() - 1])
+            .map(|e| {
+                (
+                    e.interface_id(),
+                    e.timestamp(),
+                    e.original_len(),
+                    e.packet_data(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(0, 1_000_000_007, 60, &b"one"[..]), (2, 9, 0, &b""[..])]
+        );
+        assert_eq!(epbs(&b[..whole]).count(), 2);
+        assert_eq!(epbs(&b).count(), 3);
     }
 }
