@@ -354,3 +354,41 @@ fn bad_names_are_usage_errors_before_any_request() {
     assert_within(took, Duration::from_secs(1), "get cap");
     assert_eq!(server.accepted.load(Ordering::SeqCst), 1);
 }
+
+#[test]
+fn a_refused_connection_says_why() {
+    // A port that was just free: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = TempDir::new("refused");
+    let kc = dir.0.join("kubeconfig");
+    std::fs::write(
+        &kc,
+        format!(
+            "apiVersion: v1
+kind: Config
+clusters:
+- name: c
+  cluster: {{server: \"https://127.0.0.1:{port}\"}}
+users:
+- name: u
+  user: {{token: t}}
+contexts:
+- name: c
+  context: {{cluster: c, user: u}}
+current-context: c
+"
+        ),
+    )
+    .unwrap();
+    let (o, took) = dumpy(&kc, &["get"]);
+    let err = one_line(&o, 1, "get");
+    assert!(
+        err.contains("cannot reach the API server") && err.contains("Connection refused"),
+        "{err}"
+    );
+    assert!(took < MARGIN, "{took:?}");
+}
