@@ -1,5 +1,6 @@
 //! The command line: the original dumpy's commands and flags, plus the new ones.
 
+use crate::names::Rule;
 use crate::output::Format;
 use crate::spec::TargetKind;
 use clap::{Args, Parser, Subcommand};
@@ -8,6 +9,11 @@ use std::time::Duration;
 
 /// Default sniffer image: the sniffer built from the same version as this plugin.
 pub const DEFAULT_IMAGE: &str = concat!("dumpy/sniffer:", env!("CARGO_PKG_VERSION"));
+
+/// Default `--request-timeout`. kubectl's own default is 0 (no limit), which leaves the
+/// plugin hanging on a server that accepts and never answers; a healthy API server answers
+/// dumpy's requests (gets, label-selected lists, exec handshakes) within a second or two.
+pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -36,9 +42,21 @@ pub struct Global {
     /// How many sniffers to act on at once.
     #[arg(long, global = true, default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub max_concurrency: u16,
+    /// How long one API request may take, from connecting to the last byte of the answer
+    /// (kubectl's convention: 0 for no limit, or e.g. 5s, 1m). Exec streams (export, live
+    /// export) are bounded until the API server opens them, never cut once they run.
+    #[arg(long, global = true, default_value = DEFAULT_REQUEST_TIMEOUT, value_name = "DURATION", value_parser = parse_duration)]
+    pub request_timeout: Duration,
     /// Log what the plugin does (to stderr); RUST_LOG also works.
     #[arg(long, global = true)]
     pub verbose: bool,
+}
+
+impl Global {
+    /// `--request-timeout` as a limit: None for kubectl's `0`.
+    pub fn request_limit(&self) -> Option<Duration> {
+        (!self.request_timeout.is_zero()).then_some(self.request_timeout)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -63,6 +81,66 @@ pub enum Command {
     },
     /// Print the plugin version and the default sniffer image.
     Version,
+}
+
+impl Command {
+    /// Every Kubernetes name on the command line: how the error line calls it, the name,
+    /// and its rule. [`crate::names`] checks them before anything reaches the cluster.
+    pub fn names(&self) -> Vec<(String, Option<&str>, Rule)> {
+        match self {
+            Command::Capture(a) => vec![
+                (
+                    format!("{} name", a.kind.map_or("target", TargetKind::as_str)),
+                    a.name.as_deref(),
+                    Rule::Subdomain,
+                ),
+                namespace_name(&a.namespace),
+                (
+                    "target namespace (-t)".into(),
+                    a.target_namespace.as_deref(),
+                    Rule::Label,
+                ),
+                (
+                    "container name (-c)".into(),
+                    a.container.as_deref(),
+                    Rule::Label,
+                ),
+                ("PVC name (-v)".into(), a.pvc.as_deref(), Rule::Subdomain),
+                (
+                    "pull secret name (-s)".into(),
+                    a.pull_secret.as_deref(),
+                    Rule::Subdomain,
+                ),
+                (
+                    "capture name".into(),
+                    a.capture_name.as_deref(),
+                    Rule::Label,
+                ),
+            ],
+            Command::Get(a) => vec![
+                ("capture name".into(), a.name.as_deref(), Rule::Label),
+                namespace_name(&a.namespace),
+            ],
+            Command::Export(ExportArgs {
+                name, namespace, ..
+            })
+            | Command::Stop(NameArgs { name, namespace })
+            | Command::Restart(RestartArgs {
+                name, namespace, ..
+            })
+            | Command::Delete(DeleteArgs {
+                name, namespace, ..
+            }) => vec![
+                ("capture name".into(), Some(name.as_str()), Rule::Label),
+                namespace_name(namespace),
+            ],
+            Command::Completion { .. } | Command::Version => Vec::new(),
+        }
+    }
+}
+
+fn namespace_name(n: &Option<String>) -> (String, Option<&str>, Rule) {
+    ("namespace (-n)".into(), n.as_deref(), Rule::Label)
 }
 
 const CAPTURE_EXAMPLES: &str = "Examples:
@@ -211,32 +289,42 @@ pub struct DeleteArgs {
     pub no_wait: bool,
 }
 
-/// Parses `30s`, `10m`, `1h`, `1h30m` or plain seconds.
+/// Parses `30s`, `10m`, `1h`, `1h30m`, `500ms` or plain seconds (kubectl's duration syntax,
+/// without fractions).
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let bad = || format!("invalid duration {s:?}: use e.g. 30s, 10m, 1h or 1h30m");
     if let Ok(secs) = s.parse::<u64>() {
         return Ok(Duration::from_secs(secs));
     }
-    let mut total = 0u64;
-    let mut number = String::new();
-    for ch in s.chars() {
-        if ch.is_ascii_digit() {
-            number.push(ch);
-            continue;
-        }
-        let n: u64 = number.parse().map_err(|_| bad())?;
-        number.clear();
-        total += n * match ch {
-            'h' => 3600,
-            'm' => 60,
-            's' => 1,
+    let mut total = Duration::ZERO;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let n: u64 = rest[..digits].parse().map_err(|_| bad())?;
+        rest = &rest[digits..];
+        let unit = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let one = match &rest[..unit] {
+            "h" => Duration::from_secs(3600),
+            "m" => Duration::from_secs(60),
+            "s" => Duration::from_secs(1),
+            "ms" => Duration::from_millis(1),
             _ => return Err(bad()),
         };
+        rest = &rest[unit..];
+        total = u32::try_from(n)
+            .ok()
+            .and_then(|n| one.checked_mul(n))
+            .and_then(|d| total.checked_add(d))
+            .ok_or_else(bad)?;
     }
-    if !number.is_empty() || s.is_empty() {
+    if s.is_empty() {
         return Err(bad());
     }
-    Ok(Duration::from_secs(total))
+    Ok(total)
 }
 
 #[cfg(test)]
@@ -248,9 +336,36 @@ mod tests {
         assert_eq!(parse_duration("90").unwrap().as_secs(), 90);
         assert_eq!(parse_duration("1h30m").unwrap().as_secs(), 5400);
         assert_eq!(parse_duration("2m").unwrap().as_secs(), 120);
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("1m30s").unwrap().as_secs(), 90);
         assert!(parse_duration("5x").is_err());
         assert!(parse_duration("m").is_err());
+        assert!(parse_duration("5").is_ok());
+        assert!(parse_duration("5m5").is_err());
+        assert!(parse_duration("-5s").is_err());
+        assert!(parse_duration("1.5s").is_err());
+        assert!(parse_duration("99999999999h").is_err());
         assert!(parse_duration("").is_err());
+    }
+
+    #[test]
+    fn request_timeout_follows_kubectl() {
+        let parse = |args: &[&str]| {
+            let mut full = vec!["kubectl-dumpy"];
+            full.extend_from_slice(args);
+            Cli::try_parse_from(full).map(|c| c.global.request_limit())
+        };
+        assert_eq!(parse(&["get"]).unwrap(), Some(Duration::from_secs(30)));
+        assert_eq!(parse(&["get", "--request-timeout", "0"]).unwrap(), None);
+        assert_eq!(
+            parse(&["--request-timeout", "5s", "get"]).unwrap(),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(
+            parse(&["get", "--request-timeout=1m"]).unwrap(),
+            Some(Duration::from_secs(60))
+        );
+        assert!(parse(&["get", "--request-timeout", "soon"]).is_err());
     }
 
     #[test]

@@ -4,6 +4,9 @@ use std::fmt;
 
 /// Exit code for a failure (bad input, cluster refused, sniffer failed).
 pub const EXIT_FAILURE: i32 = 1;
+/// Exit code for bad usage: what clap reports for unknown flags, and dumpy for names that
+/// are not valid Kubernetes names.
+pub const EXIT_USAGE: i32 = 2;
 /// Exit code after Ctrl-C, as shells report SIGINT.
 pub const EXIT_INTERRUPTED: i32 = 130;
 
@@ -20,6 +23,14 @@ impl Error {
         Error {
             message: message.into(),
             code: EXIT_FAILURE,
+        }
+    }
+
+    /// Bad usage (exit 2): the command line itself is wrong.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error {
+            message: message.into(),
+            code: EXIT_USAGE,
         }
     }
 
@@ -72,6 +83,9 @@ pub fn is_not_found(e: &kube::Error) -> bool {
 
 /// One line for a kube error, naming the fix for the common ones.
 pub fn describe_kube_error(e: &kube::Error) -> String {
+    if let Some(t) = crate::deadline::find(e) {
+        return t.to_string();
+    }
     match e {
         kube::Error::Api(r) if r.code == 403 && r.message.contains("PodSecurity") => format!(
             "{}; sniffers need hostPID and capabilities: label the capture namespace pod-security.kubernetes.io/enforce=privileged, or use -n with a namespace that allows it",
@@ -85,10 +99,26 @@ pub fn describe_kube_error(e: &kube::Error) -> String {
             format!("unauthorized: {}; check the credentials of your kubeconfig context", r.message)
         }
         kube::Error::Api(r) => r.message.clone(),
-        kube::Error::HyperError(e) => format!("cannot reach the API server: {e}; check your kubeconfig and --context"),
-        kube::Error::Service(e) => format!("cannot reach the API server: {e}; check your kubeconfig and --context"),
+        kube::Error::HyperError(e) => format!("cannot reach the API server: {}; check your kubeconfig and --context", causes(e)),
+        kube::Error::Service(e) => format!("cannot reach the API server: {}; check your kubeconfig and --context", causes(&**e)),
         other => other.to_string(),
     }
+}
+
+/// An error and its causes on one line (`client error (Connect): tcp connect error:
+/// Connection refused`): hyper's own message alone never says what went wrong.
+fn causes(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let text = c.to_string();
+        if !line.contains(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        cur = c.source();
+    }
+    line.replace('\n', " ")
 }
 
 #[cfg(test)]

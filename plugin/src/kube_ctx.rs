@@ -1,9 +1,12 @@
 //! Connects to the cluster the way kubectl does: `--kubeconfig`, else `$KUBECONFIG` (several
 //! files merged), else `~/.kube/config`; `--context` or the current context; and that
-//! context's namespace as the default namespace.
+//! context's namespace as the default namespace. Every request has the deadlines of
+//! [`crate::deadline`].
 
 use crate::cli::Global;
+use crate::deadline::{DeadlineLayer, CONNECT_TIMEOUT};
 use crate::error::{Error, Result};
+use crate::names;
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::{Client, Config};
 
@@ -44,9 +47,34 @@ pub async fn connect(g: &Global) -> Result<Ctx> {
             "cannot load kubeconfig{which}: {e}; set KUBECONFIG, pass --kubeconfig, or pick a context with --context"
         ))
     })?;
+    let mut config = config;
     let namespace = config.default_namespace.clone();
-    let client = Client::try_from(config)
-        .map_err(|e| Error::new(format!("cannot build a client from the kubeconfig: {e}")))?;
+    // It becomes request paths like any -n: check it as one (a kubeconfig problem, exit 1).
+    names::check(
+        "the kubeconfig context's namespace",
+        &namespace,
+        names::Rule::Label,
+    )
+    .map_err(|e| {
+        Error::new(format!(
+            "{e}; fix the namespace of that context in the kubeconfig"
+        ))
+    })?;
+    config.connect_timeout = Some(CONNECT_TIMEOUT);
+    // kube's read and write timeouts are idle limits on the connection, upgraded exec
+    // streams included: they would cut a quiet live export. The deadline layer bounds each
+    // request instead.
+    config.read_timeout = None;
+    config.write_timeout = None;
+    let layer = DeadlineLayer::new(
+        &config.cluster_url.to_string(),
+        g.request_limit(),
+        CONNECT_TIMEOUT,
+    );
+    let client = kube::client::ClientBuilder::try_from(config)
+        .map_err(|e| Error::new(format!("cannot build a client from the kubeconfig: {e}")))?
+        .with_layer(&layer)
+        .build();
     Ok(Ctx {
         client,
         namespace,

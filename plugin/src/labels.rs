@@ -101,27 +101,10 @@ pub fn is_valid_label_value(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(c))
 }
 
-/// Checks a capture name as an RFC 1123 label (what Kubernetes calls a DNS-1123 label).
+/// Checks a capture name: a DNS-1123 label, since it becomes a label value, part of the
+/// sniffer pods' names and a selector term.
 pub fn check_capture_name(name: &str) -> Result<(), String> {
-    let b = name.as_bytes();
-    let ok_char = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
-    if name.is_empty() {
-        return Err(
-            "capture name is empty: pass --name with lowercase letters, digits and '-'".into(),
-        );
-    }
-    if name.len() > MAX_LABEL_VALUE {
-        return Err(format!(
-            "capture name {name:?} is {} characters long: use at most 63 (a DNS-1123 label)",
-            name.len()
-        ));
-    }
-    if !ok_char(&b[0]) || !ok_char(&b[b.len() - 1]) || !b.iter().all(|c| ok_char(c) || *c == b'-') {
-        return Err(format!(
-            "capture name {name:?} is not a DNS-1123 label: use lowercase letters, digits and '-', starting and ending with a letter or digit"
-        ));
-    }
-    Ok(())
+    crate::names::check("capture name", name, crate::names::Rule::Label)
 }
 
 /// A fresh capture name like the original's `dumpy-49366665`.

@@ -1,18 +1,20 @@
 //! `kubectl-dumpy`: a kubectl plugin that captures pod and node traffic with native sniffers.
 //!
 //! Output contract (for people and for the end-to-end tests): results go to stdout, errors
-//! to stderr as one `error: …` line; exit 0 on success, 1 on failure, 2 on bad usage (clap),
-//! 130 after Ctrl-C.
+//! to stderr as one `error: …` line; exit 0 on success, 1 on failure, 2 on bad usage (clap,
+//! and names that are not Kubernetes names), 130 after Ctrl-C.
 
 mod captures;
 mod cli;
 mod commands;
+mod deadline;
 mod error;
 mod exec;
 mod kube_ctx;
 mod labels;
 mod libpcap;
 mod merge;
+mod names;
 mod output;
 mod podspec;
 mod progress;
@@ -24,6 +26,9 @@ use cli::{Cli, Command};
 use error::Result;
 
 async fn run(cli: Cli) -> Result<()> {
+    // Names become request paths and selectors: a bad one is a usage error (exit 2), found
+    // before anything else.
+    names::usage_all(&cli.command.names())?;
     // Commands that need no cluster.
     match &cli.command {
         Command::Completion { shell } => {

@@ -27,6 +27,12 @@ pub async fn run(ctx: &Ctx, args: RestartArgs) -> Result<()> {
             args.name
         )
     })?;
+    crate::names::check_spec(&capture).map_err(|e| {
+        err!(
+            "capture {:?} has a spec annotation whose {e}; delete the capture and capture again",
+            args.name
+        )
+    })?;
     if let Some(f) = &args.filter {
         validate_filter(f)?;
         capture.tcpdump_args = f.clone();
