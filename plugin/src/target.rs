@@ -204,6 +204,28 @@ fn not_found(kind: &str, name: &str, ns: &str) -> Error {
     err!("{kind} {name:?} not found in namespace {ns:?}: check the name, or pass its namespace with -t")
 }
 
+/// A workload that owns its pods directly (ReplicaSet, DaemonSet, StatefulSet): its pod
+/// selector, and its UID as the one owner a selected pod must have.
+async fn owning_workload<K>(
+    client: &Client,
+    ns: &str,
+    kind: &str,
+    name: &str,
+    what: &str,
+    selector_of: impl Fn(&K) -> Option<LabelSelector>,
+) -> Result<(Selector, HashSet<String>)>
+where
+    K: Resource<Scope = k8s_openapi::NamespaceResourceScope>
+        + Clone
+        + serde::de::DeserializeOwned
+        + std::fmt::Debug,
+    K::DynamicType: Default,
+{
+    let w = get_or_not_found(&Api::<K>::namespaced(client.clone(), ns), kind, name, ns).await?;
+    let sel = workload_selector(what, selector_of(&w))?;
+    Ok((sel, w.uid().into_iter().collect()))
+}
+
 async fn get_or_not_found<K>(api: &Api<K>, kind: &str, name: &str, ns: &str) -> Result<K>
 where
     K: Clone + serde::de::DeserializeOwned + std::fmt::Debug,
@@ -266,43 +288,22 @@ pub async fn resolve(
             (sel, owners)
         }
         TargetKind::Replicaset => {
-            let w = get_or_not_found(
-                &Api::<ReplicaSet>::namespaced(client.clone(), ns),
-                "replicaset",
-                &t.name,
-                ns,
-            )
-            .await?;
-            (
-                workload_selector(&what, w.spec.as_ref().map(|s| s.selector.clone()))?,
-                w.uid().into_iter().collect(),
-            )
+            owning_workload::<ReplicaSet>(client, ns, "replicaset", &t.name, &what, |w| {
+                w.spec.as_ref().map(|s| s.selector.clone())
+            })
+            .await?
         }
         TargetKind::Daemonset => {
-            let w = get_or_not_found(
-                &Api::<DaemonSet>::namespaced(client.clone(), ns),
-                "daemonset",
-                &t.name,
-                ns,
-            )
-            .await?;
-            (
-                workload_selector(&what, w.spec.as_ref().map(|s| s.selector.clone()))?,
-                w.uid().into_iter().collect(),
-            )
+            owning_workload::<DaemonSet>(client, ns, "daemonset", &t.name, &what, |w| {
+                w.spec.as_ref().map(|s| s.selector.clone())
+            })
+            .await?
         }
         TargetKind::Statefulset => {
-            let w = get_or_not_found(
-                &Api::<StatefulSet>::namespaced(client.clone(), ns),
-                "statefulset",
-                &t.name,
-                ns,
-            )
-            .await?;
-            (
-                workload_selector(&what, w.spec.as_ref().map(|s| s.selector.clone()))?,
-                w.uid().into_iter().collect(),
-            )
+            owning_workload::<StatefulSet>(client, ns, "statefulset", &t.name, &what, |w| {
+                w.spec.as_ref().map(|s| s.selector.clone())
+            })
+            .await?
         }
         TargetKind::Node => return Err(err!("internal: node targets resolve with resolve_node")),
     };
