@@ -69,6 +69,10 @@ pub struct TargetArgs {
     /// containerd namespace.
     #[arg(long, value_name = "NS", default_value = capture_core::runtime::DEFAULT_NAMESPACE)]
     pub runtime_namespace: String,
+    /// How long the containerd lookup may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = capture_core::runtime::DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub runtime_timeout: u64,
 }
 
 /// Capture metadata, recorded as a comment in every file's section header.

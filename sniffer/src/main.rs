@@ -3,10 +3,12 @@
 //! subcommands (`status`, `stop`, `export`) that the plugin runs through exec, because the
 //! sniffer image has no shell.
 
+mod capture_files;
 mod cli;
 mod control;
 mod run;
 mod signals;
+mod statusfile;
 mod target;
 
 use clap::Parser;
@@ -30,14 +32,10 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            // One line that names the problem, then where to look.
-            let msg = e.to_string();
-            let first = msg
-                .lines()
-                .next()
-                .unwrap_or("bad arguments")
-                .trim_start_matches("error: ");
-            return fail(&format!("{first} (see sniffer --help)"));
+            return fail(&format!(
+                "{} (see sniffer --help)",
+                one_line(&e.to_string())
+            ));
         }
     };
     let result = match cli.command {
@@ -83,6 +81,26 @@ fn expand_tcpdump_args(argv: Vec<String>) -> Result<Vec<String>, String> {
     }
     out.extend(expression);
     Ok(out)
+}
+
+/// clap's message as one line that names the problem: its first line, and when that line
+/// introduces a list ("the following required arguments were not provided:"), the
+/// indented items under it.
+fn one_line(msg: &str) -> String {
+    let mut lines = msg.lines();
+    let mut out = lines
+        .next()
+        .unwrap_or("bad arguments")
+        .trim_start_matches("error: ")
+        .to_string();
+    if out.ends_with(':') {
+        let items: Vec<&str> = lines
+            .take_while(|l| l.starts_with(char::is_whitespace) && !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        out = format!("{} {}", out, items.join(", "));
+    }
+    out
 }
 
 fn fail(msg: &str) -> ExitCode {
