@@ -31,7 +31,7 @@ pub enum NetnsError {
         source: std::io::Error,
         hint: &'static str,
     },
-    #[error("{path} is not a network namespace{what} (expected e.g. /var/run/netns/NAME or /proc/PID/ns/net)")]
+    #[error("{path} is not a network namespace{what}; expected e.g. /var/run/netns/NAME or /proc/PID/ns/net")]
     NotNetns { path: PathBuf, what: &'static str },
     #[error("cannot enter network namespace {path}: {source}{hint}")]
     Enter {

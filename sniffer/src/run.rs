@@ -200,8 +200,9 @@ fn claim(status_path: &Path, w: &Path) -> Result<StatusFile, String> {
             status_path.display()
         )),
         Err(AcquireError::Io(e)) => Err(format!(
-            "cannot create status file {}: {e}",
-            status_path.display()
+            "cannot create {}, the status file of -w {}: {e}",
+            status_path.display(),
+            w.display()
         )),
     }
 }

@@ -205,6 +205,12 @@ impl RunningCapture {
                 report.end = late("file writer");
             }
         }
+        // The writer knows what failed (e.g. "No space left on device"); say that.
+        if let (EndReason::WriteFailed(why), Some(files)) = (&mut report.end, &self.files) {
+            if let Some(e) = files.lock().unwrap().error.clone() {
+                *why = e;
+            }
+        }
         if let Some(p) = self.printer.take() {
             let _ = join_by(p, std::time::Instant::now() + PRINT_DEADLINE);
         }
