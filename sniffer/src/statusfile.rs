@@ -46,7 +46,7 @@ pub struct StatusFile {
 /// Why the path could not be taken.
 pub enum AcquireError {
     /// Another live process holds the capture's lock; its status, when readable.
-    Busy(Option<Status>),
+    Busy(Option<Box<Status>>),
     Io(io::Error),
 }
 
@@ -89,14 +89,14 @@ impl StatusFile {
     pub fn acquire(path: &Path) -> Result<StatusFile, AcquireError> {
         let (current, existed) = open_rw(path).map_err(AcquireError::Io)?;
         if !try_lock(&current).map_err(AcquireError::Io)? {
-            return Err(AcquireError::Busy(Status::read(path).ok()));
+            return Err(AcquireError::Busy(Status::read(path).ok().map(Box::new)));
         }
         let mut spare_name = path.as_os_str().to_owned();
         spare_name.push(".spare");
         let spare_path = PathBuf::from(spare_name);
         let (spare, _) = open_rw(&spare_path).map_err(AcquireError::Io)?;
         if !try_lock(&spare).map_err(AcquireError::Io)? {
-            return Err(AcquireError::Busy(Status::read(path).ok()));
+            return Err(AcquireError::Busy(Status::read(path).ok().map(Box::new)));
         }
         Ok(StatusFile {
             path: path.to_path_buf(),
