@@ -295,6 +295,9 @@ impl Encoder {
             let _ = tx.send(SinkMsg::Open(seq + 1));
         }
         self.begin_file(seq + 1);
+        // The new file's header goes out at once, so the file is a readable (if empty)
+        // capture from its first moment, even if the sniffer is killed right after.
+        self.send();
     }
 
     /// The hot path: one packet from the ring.
