@@ -31,8 +31,37 @@ pub enum NetnsError {
         source: std::io::Error,
         hint: &'static str,
     },
-    #[error("cannot enter network namespace {path}: {source} (the sniffer needs CAP_SYS_ADMIN)")]
-    Enter { path: PathBuf, source: nix::Error },
+    #[error("{path} is not a network namespace{what}; expected e.g. /var/run/netns/NAME or /proc/PID/ns/net")]
+    NotNetns { path: PathBuf, what: &'static str },
+    #[error("cannot enter network namespace {path}: {source}{hint}")]
+    Enter {
+        path: PathBuf,
+        source: nix::Error,
+        hint: &'static str,
+    },
+}
+
+/// `NS_GET_NSTYPE` (linux/nsfs.h): `_IO(0xb7, 0x3)`; answers the namespace type of an nsfs
+/// file and fails with ENOTTY on any other file.
+const NS_GET_NSTYPE: libc::c_ulong = 0xb703;
+
+/// Checks that `file` is a network namespace, so a wrong path gets a message that says so
+/// instead of a failed `setns` later.
+fn check_netns(path: &Path, file: &File) -> Result<(), NetnsError> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: an ioctl without an argument on a valid fd.
+    let t = unsafe { libc::ioctl(file.as_raw_fd(), NS_GET_NSTYPE as _) };
+    let what = if t == libc::CLONE_NEWNET {
+        return Ok(());
+    } else if t >= 0 {
+        " (it is another kind of namespace)"
+    } else {
+        ""
+    };
+    Err(NetnsError::NotNetns {
+        path: path.to_path_buf(),
+        what,
+    })
 }
 
 /// An open handle on the target namespace, opened early so a bad path fails before any
@@ -62,6 +91,7 @@ impl Namespace {
                         hint,
                     }
                 })?;
+                check_netns(path, &file)?;
                 Ok(Namespace {
                     file: Some((path.clone(), file)),
                 })
@@ -75,6 +105,11 @@ impl Namespace {
             setns(file, CloneFlags::CLONE_NEWNET).map_err(|source| NetnsError::Enter {
                 path: path.clone(),
                 source,
+                hint: if source == nix::Error::EPERM {
+                    " (the sniffer needs CAP_SYS_ADMIN)"
+                } else {
+                    ""
+                },
             })?;
         }
         Ok(())

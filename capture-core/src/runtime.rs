@@ -6,10 +6,18 @@ use std::time::Duration;
 
 pub use sniffer_contract::runtime::{DEFAULT_ENDPOINT, DEFAULT_NAMESPACE};
 
+/// How long the whole containerd lookup may take by default (`--runtime-timeout`): it is
+/// one local RPC, so a few seconds means the runtime is stuck.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 5;
+
 #[derive(Debug, thiserror::Error)]
 pub enum RuntimeError {
-    #[error("container ID {0:?} is not valid: expected 64 hex digits or containerd://ID")]
+    #[error("container ID {0:?} is not valid: expected letters, digits, '-', '_' or '.' (up to 128), optionally after containerd://")]
     BadId(String),
+    #[error("container ID {id:?} is a {runtime} container; the sniffer finds containers through containerd only (ID or containerd://ID)")]
+    OtherRuntime { id: String, runtime: String },
+    #[error("containerd at {endpoint} did not answer within {secs} s (--runtime-timeout to wait longer)")]
+    TimedOut { endpoint: String, secs: u64 },
     #[error("runtime endpoint {0:?} is not supported: use unix:///path/to/containerd.sock")]
     BadEndpoint(String),
     #[error("container {id} not found in containerd namespace {namespace:?} ({detail}); check the ID with `crictl ps` or `ctr -n {namespace} task ls`")]
@@ -31,6 +39,8 @@ pub enum RuntimeError {
 pub struct RuntimeConfig {
     pub endpoint: String,
     pub namespace: String,
+    /// Deadline for the whole lookup (connect and request).
+    pub timeout: Duration,
 }
 
 impl Default for RuntimeConfig {
@@ -38,6 +48,7 @@ impl Default for RuntimeConfig {
         RuntimeConfig {
             endpoint: DEFAULT_ENDPOINT.into(),
             namespace: DEFAULT_NAMESPACE.into(),
+            timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
         }
     }
 }
@@ -54,9 +65,10 @@ pub enum LookupMethod {
 pub fn normalize_container_id(raw: &str) -> Result<String, RuntimeError> {
     let id = raw.strip_prefix("containerd://").unwrap_or(raw);
     if let Some((scheme, _)) = id.split_once("://") {
-        return Err(RuntimeError::BadId(format!(
-            "{raw} (runtime {scheme} is not containerd)"
-        )));
+        return Err(RuntimeError::OtherRuntime {
+            id: raw.to_string(),
+            runtime: scheme.to_string(),
+        });
     }
     let ok = !id.is_empty()
         && id.len() <= 128
@@ -103,34 +115,42 @@ fn pid_from_containerd(id: &str, socket: &Path, cfg: &RuntimeConfig) -> Result<u
         .enable_all()
         .build()
         .map_err(|e| unreachable(e.to_string()))?;
+    let timed_out = || RuntimeError::TimedOut {
+        endpoint: cfg.endpoint.clone(),
+        secs: cfg.timeout.as_secs_f64().ceil() as u64,
+    };
+    // One deadline over connect and request: a socket that accepts and never answers
+    // must not hold the sniffer.
     rt.block_on(async {
-        let channel =
-            tokio::time::timeout(Duration::from_secs(10), containerd_client::connect(socket))
+        tokio::time::timeout(cfg.timeout, async {
+            let channel = containerd_client::connect(socket)
                 .await
-                .map_err(|_| unreachable("timed out after 10 s".into()))?
                 .map_err(|e| unreachable(error_chain(&e)))?;
-        let mut tasks = TasksClient::new(channel);
-        let req = GetRequest {
-            container_id: id.to_string(),
-            exec_id: String::new(),
-        };
-        let req = containerd_client::with_namespace!(req, cfg.namespace.as_str());
-        match tasks.get(req).await {
-            Ok(resp) => match resp.into_inner().process {
-                Some(p) if p.pid > 0 => Ok(p.pid),
-                _ => Err(RuntimeError::NotRunning { id: id.to_string() }),
-            },
-            Err(status) if status.code() == Code::NotFound => Err(RuntimeError::NotFound {
-                id: id.to_string(),
-                namespace: cfg.namespace.clone(),
-                detail: status.message().to_string(),
-            }),
-            Err(status) => Err(unreachable(format!(
-                "{:?}: {}",
-                status.code(),
-                status.message()
-            ))),
-        }
+            let mut tasks = TasksClient::new(channel);
+            let req = GetRequest {
+                container_id: id.to_string(),
+                exec_id: String::new(),
+            };
+            let req = containerd_client::with_namespace!(req, cfg.namespace.as_str());
+            match tasks.get(req).await {
+                Ok(resp) => match resp.into_inner().process {
+                    Some(p) if p.pid > 0 => Ok(p.pid),
+                    _ => Err(RuntimeError::NotRunning { id: id.to_string() }),
+                },
+                Err(status) if status.code() == Code::NotFound => Err(RuntimeError::NotFound {
+                    id: id.to_string(),
+                    namespace: cfg.namespace.clone(),
+                    detail: status.message().to_string(),
+                }),
+                Err(status) => Err(unreachable(format!(
+                    "{:?}: {}",
+                    status.code(),
+                    status.message()
+                ))),
+            }
+        })
+        .await
+        .map_err(|_| timed_out())?
     })
 }
 
@@ -191,7 +211,10 @@ mod tests {
             normalize_container_id("containerd://abc123").unwrap(),
             "abc123"
         );
-        assert!(normalize_container_id("docker://abc").is_err());
+        let e = normalize_container_id("docker://abc")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("docker container") && !e.contains("hex"), "{e}");
         assert!(normalize_container_id("../../etc").is_err());
         assert!(normalize_container_id("").is_err());
     }

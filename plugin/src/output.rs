@@ -318,6 +318,8 @@ pullsecret:
         c.sniffers[0].capture_status = Some(Status {
             state: State::Capturing,
             pid: 7,
+            pid_start: None,
+            started_ms: None,
             interface: "any".into(),
             filter: "port 80".into(),
             packets_captured: 12,

@@ -123,6 +123,11 @@ impl TcpdumpArgs {
         }
     }
 
+    /// `-w -`: the capture goes to stdout as one pcapng stream, as tcpdump's does.
+    pub fn writes_stdout(&self) -> bool {
+        self.write.as_deref() == Some(std::path::Path::new("-"))
+    }
+
     /// Whether summaries go to stdout: always without -w, and with -w only on --print.
     pub fn prints_summaries(&self) -> bool {
         self.write.is_none() || self.print
@@ -155,6 +160,27 @@ impl TcpdumpArgs {
         }
         if self.count == Some(0) {
             return Err(OptionsError::Invalid("-c must be at least 1".into()));
+        }
+        if let Some(n) = self.snaplen.filter(|&n| n > DEFAULT_SNAPLEN) {
+            return Err(OptionsError::Invalid(format!(
+                "-s {n} is too large: the snapshot length is at most {DEFAULT_SNAPLEN} (0 means \
+                 {DEFAULT_SNAPLEN})"
+            )));
+        }
+        if self.writes_stdout() {
+            let flag = [
+                (self.file_size_mb.is_some(), "-C"),
+                (self.rotate_seconds.is_some(), "-G"),
+                (self.file_count.is_some(), "-W"),
+                (self.print, "--print"),
+            ]
+            .into_iter()
+            .find_map(|(given, flag)| given.then_some(flag));
+            if let Some(flag) = flag {
+                return Err(OptionsError::Invalid(format!(
+                    "{flag} cannot be used with -w - (the capture itself goes to stdout)"
+                )));
+            }
         }
         if self.read.is_some() && self.write.is_some() {
             return Err(OptionsError::Invalid(
@@ -343,5 +369,15 @@ mod tests {
         assert!(parse_tcpdump_args("-C 1").is_err());
         assert!(parse_tcpdump_args("-w f -C 1 -W 3 -G 5").is_ok());
         assert!(parse_tcpdump_args("-w f -W 0").is_err());
+    }
+
+    #[test]
+    fn snaplen_and_stdout_limits() {
+        assert!(parse_tcpdump_args("-s 262144").is_ok());
+        let e = parse_tcpdump_args("-s 262145").unwrap_err().to_string();
+        assert!(e.contains("262145") && e.contains("at most 262144"), "{e}");
+        assert!(parse_tcpdump_args("-w -").unwrap().writes_stdout());
+        let e = parse_tcpdump_args("-w - -C 1").unwrap_err().to_string();
+        assert!(e.contains("-C") && e.contains("-w -"), "{e}");
     }
 }

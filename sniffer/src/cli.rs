@@ -72,6 +72,10 @@ pub struct TargetArgs {
     /// containerd namespace.
     #[arg(long = flag::RUNTIME_NAMESPACE, value_name = "NS", default_value = runtime::DEFAULT_NAMESPACE)]
     pub runtime_namespace: String,
+    /// How long the containerd lookup may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = capture_core::runtime::DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub runtime_timeout: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -141,14 +145,28 @@ pub fn parse(argv: Vec<String>) -> Result<Cli, Unparsed> {
             return Unparsed::Info(e);
         }
         // One line that names the problem, then where to look.
-        let msg = e.to_string();
-        let first = msg
-            .lines()
-            .next()
-            .unwrap_or("bad arguments")
-            .trim_start_matches("error: ");
-        Unparsed::Bad(format!("{first} (see sniffer --help)"))
+        Unparsed::Bad(format!("{} (see sniffer --help)", one_line(&e.to_string())))
     })
+}
+
+/// clap's message as one line that names the problem: its first line, and when that line
+/// introduces a list ("the following required arguments were not provided:"), the
+/// indented items under it.
+fn one_line(msg: &str) -> String {
+    let mut lines = msg.lines();
+    let mut out = lines
+        .next()
+        .unwrap_or("bad arguments")
+        .trim_start_matches("error: ")
+        .to_string();
+    if out.ends_with(':') {
+        let items: Vec<&str> = lines
+            .take_while(|l| l.starts_with(char::is_whitespace) && !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        out = format!("{} {}", out, items.join(", "));
+    }
+    out
 }
 
 /// Replaces `--tcpdump-args STRING` (or `--tcpdump-args=STRING`) with the words of STRING:

@@ -1,7 +1,9 @@
 //! `sniffer status|stop|export`: what the plugin runs in a sniffer pod through exec.
-//! They find the running capture through its status file.
+//! They find the running capture through its status file, corrected for a sniffer that
+//! died without updating it (see `statusfile`).
 
 use crate::cli::CaptureLocation;
+use crate::statusfile;
 use pcapng::view::{header, Endian, MIN_BLOCK_LEN};
 use sniffer_contract::status::{State, Status};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -11,7 +13,7 @@ use std::time::{Duration, Instant};
 
 fn read_status(at: &CaptureLocation) -> Result<Status, String> {
     let p = at.status_path();
-    Status::read(&p).map_err(|e| {
+    statusfile::read_live(&p).map_err(|e| {
         format!(
             "no capture status at {} ({e}); is a capture running with -w {}?",
             p.display(),
@@ -41,19 +43,25 @@ pub fn status(at: &CaptureLocation, ready: bool) -> Result<ExitCode, String> {
 
 pub fn stop(at: &CaptureLocation) -> Result<ExitCode, String> {
     let s = read_status(at)?;
-    if s.state != State::Capturing {
-        println!("capture already {:?}", s.state);
+    if !s.state.is_running() {
+        println!("capture already {}", s.state.as_str());
         return Ok(ExitCode::SUCCESS);
     }
-    let pid = nix::unistd::Pid::from_raw(s.pid as i32);
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGUSR1)
+    // Only the very process that writes this capture is signalled, never a PID that merely
+    // appears in the file.
+    let pidfd = statusfile::verify_sniffer(&s)?;
+    statusfile::signal(&pidfd, nix::sys::signal::Signal::SIGUSR1)
         .map_err(|e| format!("cannot signal sniffer process {}: {e}", s.pid))?;
     let deadline = Instant::now() + Duration::from_secs(15);
     while Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(100));
         if let Ok(s) = read_status(at) {
-            if s.state != State::Capturing {
-                println!("capture stopped: {} packets captured", s.packets_captured);
+            if !s.state.is_running() {
+                println!(
+                    "capture {}: {} packets captured",
+                    s.state.as_str(),
+                    s.packets_captured
+                );
                 return Ok(ExitCode::SUCCESS);
             }
         }
@@ -79,9 +87,10 @@ pub fn export(at: &CaptureLocation, follow: bool, only: Option<&str>) -> Result<
     loop {
         let s = read_status(at)?;
         let running = s.state == State::Capturing;
+        let all = crate::capture_files::list(&at.write, &s)?;
         let files: Vec<String> = match only {
             Some(name) => {
-                if !s.files.iter().any(|f| f.name == name) {
+                if !all.iter().any(|f| f == name) {
                     return Err(format!(
                         "no file {name:?} in this capture; `sniffer status -w {}` lists them",
                         at.write.display()
@@ -89,7 +98,7 @@ pub fn export(at: &CaptureLocation, follow: bool, only: Option<&str>) -> Result<
                 }
                 vec![name.to_string()]
             }
-            None => s.files.iter().map(|f| f.name.clone()).collect(),
+            None => all,
         };
         let mut progressed = false;
         let pending: Vec<String> = files

@@ -3,12 +3,14 @@
 //! subcommands (`status`, `stop`, `export`) that the plugin runs through exec, because the
 //! sniffer image has no shell.
 
+mod capture_files;
 mod cli;
 mod control;
 #[cfg(test)]
 mod round_trip;
 mod run;
 mod signals;
+mod statusfile;
 mod target;
 
 use std::process::ExitCode;

@@ -2,6 +2,7 @@
 //! signals and to the target going away, print tcpdump's statistics, and linger if asked.
 
 use crate::cli::CaptureArgs;
+use crate::statusfile::{self, AcquireError, StatusFile};
 use crate::{signals, target};
 use capture_core::capture::{self, CaptureConfig, EndReason, RunningCapture};
 use capture_core::offline::{print_file, OfflineError, OfflineOptions};
@@ -9,7 +10,7 @@ use nix::sys::signal::Signal;
 use sniffer_contract::rotate::{FileNaming, RotationPolicy};
 use sniffer_contract::status::{State, Status};
 use std::os::fd::FromRawFd;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -20,13 +21,29 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
     if let Some(path) = &tcpdump.read {
         return read_file(path.clone(), &tcpdump);
     }
+    if let Some(kib) = tcpdump.buffer_kib.filter(|&k| k > capture::MAX_RING_KIB) {
+        eprintln!(
+            "sniffer: -B {kib} is more than libpcap can use; using -B {} (2 GiB)",
+            capture::MAX_RING_KIB
+        );
+    }
     // Every thread spawned from here on inherits the blocked mask.
     signals::block();
     let target = target::resolve(&args.target)?;
-    let status_path = tcpdump
-        .write
-        .as_ref()
-        .map(|w| FileNaming::new(w.clone(), &RotationPolicy::default()).status_path());
+
+    // Before any file exists: files of this naming that are older belong to another capture.
+    let started_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_millis() as u64);
+    // Claim the output path before any capture file is created (or truncated).
+    let mut status = match status_path(&tcpdump) {
+        Some(p) => Some(claim(
+            &p,
+            tcpdump.write.as_deref().unwrap_or(Path::new("")),
+        )?),
+        None => None,
+    };
 
     let summary_out: Box<dyn std::io::Write + Send> = Box::new(raw_stdout());
     let cfg = CaptureConfig {
@@ -36,7 +53,15 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         userappl: format!("dumpy sniffer {}", env!("CARGO_PKG_VERSION")),
         summary_out,
     };
-    let running = capture::start(cfg).map_err(|e| e.to_string())?;
+    let running = match capture::start(cfg) {
+        Ok(r) => r,
+        Err(e) => {
+            if let Some(s) = status {
+                s.discard();
+            }
+            return Err(e.to_string());
+        }
+    };
     let l = &running.listening;
     if tcpdump.prints_summaries() && tcpdump.verbose == 0 {
         eprintln!("sniffer: verbose output suppressed, use -v[v]... for full protocol decode");
@@ -46,31 +71,34 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         l.interface, l.linktype_name, l.linktype_description, l.snaplen
     );
 
-    let status = |r: &RunningCapture, state: State, message: Option<String>| {
-        if let Some(p) = &status_path {
+    let base = Status {
+        state: State::Capturing,
+        pid: std::process::id(),
+        pid_start: statusfile::own_start_time(),
+        started_ms,
+        interface: tcpdump.interface.clone(),
+        filter: tcpdump.filter_expression(),
+        packets_captured: 0,
+        packets_received: 0,
+        packets_dropped: 0,
+        files: Vec::new(),
+        current: None,
+        message: None,
+    };
+    let publish = |status: &mut Option<StatusFile>, r: &RunningCapture| {
+        if let Some(f) = status {
             let (files, current) = r.files();
-            let s = Status {
-                state,
-                pid: std::process::id(),
-                interface: tcpdump.interface.clone(),
-                filter: tcpdump.filter_expression(),
+            f.write(&Status {
                 packets_captured: r.counters.captured.load(Ordering::Relaxed),
                 packets_received: r.counters.received.load(Ordering::Relaxed),
                 packets_dropped: r.counters.dropped.load(Ordering::Relaxed),
                 files,
-                current: if state == State::Capturing {
-                    current
-                } else {
-                    None
-                },
-                message,
-            };
-            if let Err(e) = s.write(p) {
-                eprintln!("sniffer: cannot write status file {}: {e}", p.display());
-            }
+                current,
+                ..base.clone()
+            });
         }
     };
-    status(&running, State::Capturing, None);
+    publish(&mut status, &running);
 
     let mut exit_after = !args.linger;
     let mut gone: Option<String> = None;
@@ -90,9 +118,8 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
                 running.request_stop();
             }
         }
-        status(&running, State::Capturing, None);
+        publish(&mut status, &running);
     }
-    let counters = running.counters.clone();
     let files = running.files();
     let report = running.wait();
     eprintln!("{} packets captured", report.captured);
@@ -111,37 +138,29 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         }
         EndReason::WriteFailed(e) => (State::Failed, Some(e.clone()), ExitCode::FAILURE),
     };
-    if let Some(p) = &status_path {
-        // Re-read sizes now that every file is closed.
-        let naming = FileNaming::new(
-            tcpdump.write.clone().unwrap_or_default(),
-            &RotationPolicy::from_args(&tcpdump),
-        );
+    if let Some(f) = &mut status {
+        // The writer has closed every file: list what is on disk now, at its final size.
+        let (files, _) = files;
+        let dir = FileNaming::new(f.path().to_path_buf(), &RotationPolicy::default()).dir();
         let files = files
-            .0
             .into_iter()
-            .map(|mut f| {
-                f.size = std::fs::metadata(naming.dir().join(&f.name))
-                    .map(|m| m.len())
-                    .unwrap_or(f.size);
-                f
+            .filter_map(|mut e| {
+                e.size = std::fs::metadata(dir.join(&e.name)).ok()?.len();
+                Some(e)
             })
             .collect();
-        let s = Status {
+        f.write(&Status {
             state,
-            pid: std::process::id(),
-            interface: tcpdump.interface.clone(),
-            filter: tcpdump.filter_expression(),
             packets_captured: report.captured,
             packets_received: report.received,
             packets_dropped: report.dropped,
             files,
             current: None,
             message,
-        };
-        let _ = s.write(p);
+            ..base.clone()
+        });
+        f.finish();
     }
-    drop(counters);
     if !exit_after {
         eprintln!("sniffer: capture ended; lingering so files can be exported (SIGTERM to exit)");
         while !matches!(
@@ -150,6 +169,42 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         ) {}
     }
     Ok(code)
+}
+
+/// Where the capture's status file goes: beside a `-w` file. Not for `-w -` (stdout) nor a
+/// `-w` that names something other than a regular file (`/dev/null`, a FIFO): there is no
+/// capture directory to put it in.
+fn status_path(args: &sniffer_contract::options::TcpdumpArgs) -> Option<PathBuf> {
+    let w = args.write.as_ref()?;
+    if args.writes_stdout() || std::fs::metadata(w).is_ok_and(|m| !m.is_file()) {
+        return None;
+    }
+    Some(FileNaming::new(w.clone(), &RotationPolicy::default()).status_path())
+}
+
+/// Takes the capture's path, or says which capture has it.
+fn claim(status_path: &Path, w: &Path) -> Result<StatusFile, String> {
+    match StatusFile::acquire(status_path) {
+        Ok(f) => Ok(f),
+        Err(AcquireError::Busy(Some(s))) => Err(format!(
+            "another capture is writing to {}: sniffer PID {} ({}); stop it with `sniffer stop \
+             -w {}` or choose another -w path",
+            w.display(),
+            s.pid,
+            s.state.as_str(),
+            w.display()
+        )),
+        Err(AcquireError::Busy(None)) => Err(format!(
+            "another sniffer is writing to {} (it holds {}); choose another -w path",
+            w.display(),
+            status_path.display()
+        )),
+        Err(AcquireError::Io(e)) => Err(format!(
+            "cannot create {}, the status file of -w {}: {e}",
+            status_path.display(),
+            w.display()
+        )),
+    }
 }
 
 /// stdout without Rust's line buffering: the printer hands over large buffers.

@@ -1,6 +1,7 @@
 //! Which network namespace to capture in, and how to notice that the target went away.
 
 use crate::cli::TargetArgs;
+use crate::signals;
 use capture_core::netns::{Namespace, Target};
 use capture_core::runtime::{self, LookupMethod, RuntimeConfig};
 use std::os::fd::{FromRawFd, OwnedFd};
@@ -52,6 +53,35 @@ fn pidfd(pid: u32) -> Option<OwnedFd> {
     (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as i32) })
 }
 
+/// The runtime lookup, on a thread of its own while this one keeps taking signals: SIGTERM
+/// (or SIGINT, or `sniffer stop`'s SIGUSR1) ends the sniffer at once even when the runtime
+/// hangs. The lookup's own deadline bounds it otherwise.
+fn find_pid_or_signal(id: &str, cfg: &RuntimeConfig) -> Result<(u32, LookupMethod), String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (thread_id, thread_cfg) = (id.to_string(), cfg.clone());
+    std::thread::Builder::new()
+        .name("runtime-lookup".into())
+        .spawn(move || {
+            let _ = tx.send(runtime::find_pid(&thread_id, &thread_cfg));
+        })
+        .map_err(|e| format!("cannot start the container lookup: {e}"))?;
+    loop {
+        if let Some(sig) = signals::wait(std::time::Duration::from_millis(50)) {
+            return Err(format!(
+                "{sig} while looking up container {id} at {}; exiting before the capture started",
+                cfg.endpoint
+            ));
+        }
+        match rx.try_recv() {
+            Ok(r) => return r.map_err(|e| e.to_string()),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                return Err(format!("the lookup of container {id} failed unexpectedly"))
+            }
+        }
+    }
+}
+
 pub fn resolve(t: &TargetArgs) -> Result<Resolved, String> {
     let by_pid = |pid: u32| -> Result<Resolved, String> {
         let namespace = Namespace::open(&Target::of_pid(pid)).map_err(|e| e.to_string())?;
@@ -74,8 +104,9 @@ pub fn resolve(t: &TargetArgs) -> Result<Resolved, String> {
         let cfg = RuntimeConfig {
             endpoint: t.runtime_endpoint.clone(),
             namespace: t.runtime_namespace.clone(),
+            timeout: std::time::Duration::from_secs(t.runtime_timeout),
         };
-        let (pid, how) = runtime::find_pid(id, &cfg).map_err(|e| e.to_string())?;
+        let (pid, how) = find_pid_or_signal(id, &cfg)?;
         let how = match how {
             LookupMethod::ContainerdApi => format!("containerd at {}", cfg.endpoint),
             LookupMethod::ProcScan => "a /proc scan (containerd socket absent)".to_string(),

@@ -128,3 +128,66 @@ fn missing_namespace_and_interface() {
     assert_one_line(&err);
     assert!(err.contains("nosuch0") && err.contains("lo"), "{err}");
 }
+
+/// Every bad-input row of issue 16: exit code 1, one line that says what is wrong, and
+/// nothing created in the working directory (nor a status file beside /dev/null).
+#[test]
+fn issue_16_bad_input_table() {
+    require_root();
+    let long_id = "a".repeat(64);
+    let docker = "docker://abc".to_string();
+    let rows: &[(&[&str], &[&str])] = &[
+        (
+            &["--netns", "/etc/passwd"],
+            &["/etc/passwd is not a network namespace"],
+        ),
+        (
+            &["--netns", "/proc/self/ns/mnt"],
+            &["not a network namespace", "another kind"],
+        ),
+        (
+            &["--container-id", &docker],
+            &["docker container", "containerd only"],
+        ),
+        (
+            &["--container-id", "a/b"],
+            &["\"a/b\" is not valid", "letters, digits"],
+        ),
+        (&["status"], &["required", "-w <FILE>"]),
+        (&["stop"], &["required", "-w <FILE>"]),
+        (
+            &["-s", "262145", "-w", "x.pcapng"],
+            &["-s 262145 is too large", "262144"],
+        ),
+        (&["-w", "-", "-C", "1"], &["-C cannot be used with -w -"]),
+        (
+            &["-w", "-", "--print"],
+            &["--print cannot be used with -w -"],
+        ),
+        (
+            &["--runtime-timeout", "0", "--container-id", &long_id],
+            &["--runtime-timeout"],
+        ),
+    ];
+    for (args, needles) in rows {
+        let dir = TempDir::new();
+        let out = Command::new(SNIFFER)
+            .current_dir(dir.path())
+            .args(*args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_one_line(&err);
+        for n in *needles {
+            assert!(err.contains(n), "{args:?}: {err:?} lacks {n:?}");
+        }
+        assert!(
+            !err.contains("CAP_SYS_ADMIN") && !err.contains("hex"),
+            "{args:?}: {err}"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{args:?} left {left:?}");
+    }
+    assert!(!std::path::Path::new("/dev/null.status.json").exists());
+}

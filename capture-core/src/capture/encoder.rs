@@ -121,6 +121,34 @@ pub struct Encoder {
     /// The kernel's drop counter as last read, for per-file ISB deltas.
     pub kernel_drops: u64,
     pub captured: u64,
+    /// The size of one closing ISB (see [`isb_len`]), kept off the hot path.
+    isb_bytes: u64,
+}
+
+/// The comment an ISB carries on `any`, where one kernel ring serves every interface.
+fn isb_comment(shared_ring: bool) -> Option<String> {
+    shared_ring.then(|| {
+        "isb_osdrop counts drops of the capture's one kernel ring, shared by all interfaces of `any`"
+            .to_string()
+    })
+}
+
+/// The size of the ISB that [`Encoder::end_file`] writes per interface: its options are
+/// fixed-size numbers (all present at most), so every ISB of a capture has at most this size.
+fn isb_len(shared_ring: bool) -> u64 {
+    let most = InterfaceStats {
+        start_ns: Some(0),
+        end_ns: Some(0),
+        ifrecv: Some(0),
+        ifdrop: Some(0),
+        filteraccept: Some(0),
+        osdrop: Some(0),
+        usrdeliv: Some(0),
+        comment: isb_comment(shared_ring),
+    };
+    let mut b = Vec::new();
+    writer::encode_isb(&mut b, 0, 0, &most);
+    b.len() as u64
 }
 
 pub fn now_ns() -> u64 {
@@ -153,7 +181,9 @@ impl Encoder {
             last_ifindex: (u32::MAX, 0),
             kernel_drops: 0,
             captured: 0,
+            isb_bytes: 0,
         };
+        enc.isb_bytes = isb_len(enc.ifaces.per_ifindex);
         if matches!(enc.route, Route::Files(_)) {
             // File 1 was created by the sink before the capture started.
             enc.begin_file(1);
@@ -213,10 +243,7 @@ impl Encoder {
                 filteraccept: Some(accepted),
                 osdrop: Some(self.kernel_drops.saturating_sub(f.osdrop_at_open)),
                 usrdeliv: Some(accepted),
-                comment: shared_ring.then(|| {
-                    "isb_osdrop counts drops of the capture's one kernel ring, shared by all interfaces of `any`"
-                        .to_string()
-                }),
+                comment: isb_comment(shared_ring),
             };
             self.reserve(512);
             writer::encode_isb(&mut self.chunk.bytes, id as u32, end, &stats);
@@ -268,6 +295,9 @@ impl Encoder {
             let _ = tx.send(SinkMsg::Open(seq + 1));
         }
         self.begin_file(seq + 1);
+        // The new file's header goes out at once, so the file is a readable (if empty)
+        // capture from its first moment, even if the sniffer is killed right after.
+        self.send();
     }
 
     /// The hot path: one packet from the ring.
@@ -281,7 +311,8 @@ impl Encoder {
         };
         let len = writer::epb_len(data.len(), flags.is_some());
         if let (Some(max), Some(f)) = (self.policy.max_bytes, self.file.as_ref()) {
-            if f.packets > 0 && f.bytes + len as u64 > max {
+            // -C bounds the whole file, the ISBs that will close it included.
+            if f.packets > 0 && f.bytes + len as u64 + self.closing_bytes() > max {
                 self.rotate();
             }
         }
@@ -304,6 +335,11 @@ impl Encoder {
         }
     }
 
+    /// Bytes the current file's closing ISBs will take.
+    fn closing_bytes(&self) -> u64 {
+        self.isb_bytes * self.ifaces.count() as u64
+    }
+
     #[inline]
     fn interface_id(&mut self, ifindex: u32) -> u32 {
         if self.last_ifindex.0 == ifindex {
@@ -322,6 +358,19 @@ impl Encoder {
     #[cold]
     fn new_interface(&mut self, ifindex: u32) -> u32 {
         let name = interfaces::name_of(ifindex).unwrap_or_else(|| format!("ifindex{ifindex}"));
+        if let (Some(max), Some(f)) = (self.policy.max_bytes, self.file.as_ref()) {
+            // Its IDB and ISB must fit too; if they do not, the next file starts with them.
+            let mut idb = Vec::new();
+            let desc = InterfaceDesc {
+                name: name.clone(),
+                ..self.ifaces.template.clone()
+            };
+            writer::encode_idb(&mut idb, &desc);
+            let more = idb.len() as u64 + self.isb_bytes;
+            if f.packets > 0 && f.bytes + self.closing_bytes() + more > max {
+                self.rotate();
+            }
+        }
         let id = self.ifaces.add(ifindex, name);
         if let Some(f) = self.file.as_mut() {
             f.accepted.push(0);

@@ -50,6 +50,15 @@ const MAX_CHUNKS: usize = 4;
 const PRINT_QUEUE: usize = 1;
 /// Default kernel ring when `-B` is not given, in KiB.
 pub const DEFAULT_RING_KIB: u32 = 32 * 1024;
+/// The largest ring libpcap can ask for (its buffer size is an `int` of bytes), in KiB;
+/// a larger `-B` is capped to this.
+pub const MAX_RING_KIB: u32 = (i32::MAX as u64 / 1024) as u32;
+/// How long the end of a capture may take for the capture thread and the file writer
+/// (draining the ring, writing the last chunk, closing the file), whatever the disk does.
+const FINISH_DEADLINE: Duration = Duration::from_secs(10);
+/// How long the printer may take after the capture thread ended: its own grace after a stop
+/// request (see `summaries`), plus a margin. A stdout nobody reads is abandoned after it.
+const PRINT_DEADLINE: Duration = Duration::from_millis(1500);
 
 /// Everything one capture needs.
 pub struct CaptureConfig {
@@ -122,7 +131,20 @@ pub struct RunningCapture {
     pub listening: Listening,
     files: Option<Arc<Mutex<FilesState>>>,
     capture: Option<JoinHandle<Report>>,
-    helpers: Vec<JoinHandle<()>>,
+    writer: Option<JoinHandle<()>>,
+    printer: Option<JoinHandle<()>>,
+}
+
+/// Waits for `h` until `deadline`; `None` if it is still running then (it is left to end
+/// with the process).
+fn join_by<T>(h: JoinHandle<T>, deadline: std::time::Instant) -> Option<std::thread::Result<T>> {
+    while !h.is_finished() {
+        if std::time::Instant::now() >= deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    Some(h.join())
 }
 
 impl RunningCapture {
@@ -150,21 +172,45 @@ impl RunningCapture {
         }
     }
 
-    /// Waits for the capture thread, then for the writer and printer to drain.
+    /// Waits for the capture thread, then for the writer and printer to drain, each within
+    /// a deadline: a stalled disk or a stdout nobody reads must not keep the sniffer from
+    /// exiting. A writer that misses its deadline makes the capture end as a write failure.
     pub fn wait(mut self) -> Report {
-        let report = self
-            .capture
-            .take()
-            .expect("waited once")
-            .join()
-            .unwrap_or(Report {
-                captured: 0,
-                received: 0,
-                dropped: 0,
+        let deadline = std::time::Instant::now() + FINISH_DEADLINE;
+        let late = |what: &str| {
+            EndReason::WriteFailed(format!(
+                "the {what} did not finish within {} s",
+                FINISH_DEADLINE.as_secs()
+            ))
+        };
+        let mut report = match join_by(self.capture.take().expect("waited once"), deadline) {
+            Some(Ok(r)) => r,
+            Some(Err(_)) => Report {
+                captured: self.counters.captured.load(Ordering::Relaxed),
+                received: self.counters.received.load(Ordering::Relaxed),
+                dropped: self.counters.dropped.load(Ordering::Relaxed),
                 end: EndReason::RingError("capture thread panicked".into()),
-            });
-        for h in self.helpers.drain(..) {
-            let _ = h.join();
+            },
+            None => Report {
+                captured: self.counters.captured.load(Ordering::Relaxed),
+                received: self.counters.received.load(Ordering::Relaxed),
+                dropped: self.counters.dropped.load(Ordering::Relaxed),
+                end: late("capture thread"),
+            },
+        };
+        if let Some(w) = self.writer.take() {
+            if join_by(w, deadline).is_none() {
+                report.end = late("file writer");
+            }
+        }
+        // The writer knows what failed (e.g. "No space left on device"); say that.
+        if let (EndReason::WriteFailed(why), Some(files)) = (&mut report.end, &self.files) {
+            if let Some(e) = files.lock().unwrap().error.clone() {
+                *why = e;
+            }
+        }
+        if let Some(p) = self.printer.take() {
+            let _ = join_by(p, std::time::Instant::now() + PRINT_DEADLINE);
         }
         report
     }
@@ -179,7 +225,6 @@ pub fn start(cfg: CaptureConfig) -> Result<RunningCapture, CaptureError> {
     let write_failed = Arc::new(AtomicBool::new(false));
     let counters = Arc::new(Counters::default());
     let skipped = Arc::new(AtomicU64::new(0));
-    let mut helpers = Vec::new();
 
     let (print_tx, print_rx) = if args.prints_summaries() {
         let (tx, rx) = mpsc::sync_channel::<Arc<pool::Chunk>>(PRINT_QUEUE);
@@ -261,15 +306,13 @@ pub fn start(cfg: CaptureConfig) -> Result<RunningCapture, CaptureError> {
         }
     };
 
-    if let Some((sink, rx)) = sink {
-        helpers.push(
-            std::thread::Builder::new()
-                .name("writer".into())
-                .spawn(move || sink.run(rx))
-                .expect("spawn writer"),
-        );
-    }
-    if let Some(rx) = print_rx {
+    let writer = sink.map(|(sink, rx)| {
+        std::thread::Builder::new()
+            .name("writer".into())
+            .spawn(move || sink.run(rx))
+            .expect("spawn writer")
+    });
+    let printer = print_rx.map(|rx| {
         let mut printer = Printer::new(crate::print_options(&cfg.args));
         // Interface names come from the target namespace, read by the capture thread.
         printer.set_interface_resolver(Box::new(move |ifindex| {
@@ -282,13 +325,11 @@ pub fn start(cfg: CaptureConfig) -> Result<RunningCapture, CaptureError> {
             out: cfg.summary_out,
             stop: stop.clone(),
         };
-        helpers.push(
-            std::thread::Builder::new()
-                .name("printer".into())
-                .spawn(move || t.run(rx))
-                .expect("spawn printer"),
-        );
-    }
+        std::thread::Builder::new()
+            .name("printer".into())
+            .spawn(move || t.run(rx))
+            .expect("spawn printer")
+    });
 
     Ok(RunningCapture {
         stop,
@@ -296,7 +337,8 @@ pub fn start(cfg: CaptureConfig) -> Result<RunningCapture, CaptureError> {
         listening,
         files,
         capture: Some(capture),
-        helpers,
+        writer,
+        printer,
     })
 }
 
@@ -378,13 +420,15 @@ fn capture_thread(
             break;
         }
         counters.captured.store(enc.captured, Ordering::Relaxed);
+        // The kernel's count is read less often; it has seen at least what was captured.
+        counters.received.fetch_max(enc.captured, Ordering::Relaxed);
         if last_stats.elapsed() >= Duration::from_millis(500) {
             last_stats = std::time::Instant::now();
             if let Ok(s) = cap.stats() {
                 enc.kernel_drops = u64::from(s.dropped);
                 counters
                     .received
-                    .store(u64::from(s.received), Ordering::Relaxed);
+                    .store(u64::from(s.received).max(enc.captured), Ordering::Relaxed);
                 counters
                     .dropped
                     .store(u64::from(s.dropped), Ordering::Relaxed);
@@ -453,7 +497,11 @@ fn open_ring(
         });
     }
     let snaplen = args.effective_snaplen();
-    let ring_bytes = u64::from(args.buffer_kib.unwrap_or(DEFAULT_RING_KIB)) * 1024;
+    let ring_kib = args
+        .buffer_kib
+        .unwrap_or(DEFAULT_RING_KIB)
+        .min(MAX_RING_KIB);
+    let ring_bytes = u64::from(ring_kib) * 1024;
     let open_err = |e: pcap::Error| CaptureError::Open {
         iface: args.interface.clone(),
         message: e.to_string(),
@@ -463,7 +511,7 @@ fn open_ring(
         .snaplen(snaplen as i32)
         .promisc(!args.no_promiscuous && !any)
         .timeout(RING_TIMEOUT_MS)
-        .buffer_size(ring_bytes.min(i32::MAX as u64) as i32)
+        .buffer_size(ring_bytes as i32)
         .precision(pcap::Precision::Nano)
         .immediate_mode(false)
         .open()

@@ -13,6 +13,8 @@
 //! direct write covers that block again with the same bytes plus new ones; the kernel writes
 //! back and drops the cached copy first. Where O_DIRECT is refused (some filesystems), the
 //! file is written buffered as before.
+//!
+//! `-w -` writes to stdout instead: a stream, appended to in order, never cut back.
 
 use std::fs::File;
 use std::io;
@@ -72,9 +74,33 @@ pub struct OutFile {
     /// A block boundary at or below which the file is surely complete.
     safe: u64,
     staging: AlignedBuf,
+    /// stdout (`-w -`): written in order with write(2), since a pipe has no offsets.
+    stream: bool,
 }
 
 impl OutFile {
+    /// The capture stream on stdout, for `-w -`.
+    pub fn stdout() -> io::Result<OutFile> {
+        use std::os::fd::FromRawFd;
+        // SAFETY: dup returns a new descriptor that we own, or -1.
+        let fd = unsafe { libc::dup(1) };
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(OutFile {
+            path: PathBuf::from("-"),
+            // SAFETY: fd is a fresh descriptor owned by nobody else.
+            buffered: unsafe { File::from_raw_fd(fd) },
+            direct: None,
+            len: 0,
+            tail: Vec::new(),
+            tail_on_disk: true,
+            safe: 0,
+            staging: AlignedBuf::new(),
+            stream: true,
+        })
+    }
+
     /// Creates (truncates) `path`, and opens a second, direct descriptor when allowed.
     pub fn create(path: &Path) -> io::Result<OutFile> {
         let buffered = File::options()
@@ -96,6 +122,7 @@ impl OutFile {
             tail_on_disk: true,
             safe: 0,
             staging: AlignedBuf::new(),
+            stream: false,
         })
     }
 
@@ -109,6 +136,11 @@ impl OutFile {
 
     fn append_raw(&mut self, data: &[u8]) -> io::Result<()> {
         if data.is_empty() {
+            return Ok(());
+        }
+        if self.stream {
+            io::Write::write_all(&mut self.buffered, data)?;
+            self.len += data.len() as u64;
             return Ok(());
         }
         if self.direct.is_some() {
@@ -221,6 +253,8 @@ impl OutFile {
                 };
                 Ok(())
             }
+            // A stream cannot be cut back; what went out went out.
+            Err(e) if self.stream => Err(e),
             Err(e) => {
                 let size = self.buffered.metadata().map(|m| m.len()).unwrap_or(0);
                 let cut = cut_back(prev, data, size, self.safe);
@@ -240,6 +274,9 @@ impl OutFile {
             let at = self.on_disk();
             self.buffered.write_all_at(&self.tail, at)?;
             self.tail_on_disk = true;
+        }
+        if self.stream {
+            return Ok(());
         }
         self.buffered.sync_data()
     }

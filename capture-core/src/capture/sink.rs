@@ -71,13 +71,18 @@ impl Sink {
     /// Removes the first file again, for a capture that failed to start.
     pub fn discard(mut self) {
         if let Some(f) = self.current.take() {
-            let _ = std::fs::remove_file(&f.path);
+            remove_if_regular(&f);
         }
     }
 
     fn open(&mut self, seq: u64) -> std::io::Result<()> {
         let path = self.naming.path(seq);
-        let file = OutFile::create(&path).map_err(|e| {
+        let created = if is_stdout(&path) {
+            OutFile::stdout()
+        } else {
+            OutFile::create(&path)
+        };
+        let file = created.map_err(|e| {
             std::io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
         })?;
         self.kept.push_back(path.clone());
@@ -110,7 +115,13 @@ impl Sink {
         eprintln!("sniffer: {what}; writing stopped, files written so far are complete");
         self.state.lock().unwrap().error = Some(what);
         self.failed.store(true, Ordering::SeqCst);
-        self.current = None;
+        // A file that ended up empty (created on a full disk) holds nothing readable.
+        if let Some(f) = self.current.take() {
+            if std::fs::metadata(&f.path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+                remove_if_regular(&f);
+                self.kept.retain(|p| p != &f.path);
+            }
+        }
         self.publish();
     }
 
@@ -190,6 +201,19 @@ pub fn forward_to_printer(
                 skipped.fetch_add(u64::from(c.packets), Ordering::Relaxed);
             }
         }
+    }
+}
+
+/// `-w -`: the capture goes to stdout.
+fn is_stdout(p: &std::path::Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// Removes a file this capture made, never stdout or a device such as `/dev/null`.
+fn remove_if_regular(f: &OutFile) {
+    let regular = std::fs::symlink_metadata(&f.path).is_ok_and(|m| m.is_file());
+    if regular && !is_stdout(&f.path) {
+        let _ = std::fs::remove_file(&f.path);
     }
 }
 
