@@ -2,9 +2,12 @@
 //! interfaces with their own link types and `if_tsresol`/`if_tsoffset`, EPB, SPB and the
 //! obsolete PB, unknown blocks skipped), handing out borrowed [`Packet`]s.
 //!
-//! The whole file is read into one buffer up front (a capture file is read once, start to
-//! end), so handing out a packet is a bounds check and a slice: no allocation per packet.
-//! Malformed input is an error naming the offset, never a panic.
+//! The bytes are in memory ([`Reader::from_bytes`]) or streamed from any [`std::io::Read`]
+//! ([`Reader::from_read`]) through one refillable buffer of bounded size, so a file, a pipe
+//! that is still being written and a hostile endless input are read alike: handing out a
+//! packet is a bounds check and a slice, no allocation per packet. Malformed input is an
+//! error naming the offset, never a panic; input that ends inside a record is
+//! [`ReadError::Truncated`].
 
 use crate::blocks::{
     EPB, EPB_FLAGS, IDB, IF_FILTER, IF_FILTER_STRING, IF_NAME, IF_TSOFFSET, IF_TSRESOL,
@@ -12,12 +15,20 @@ use crate::blocks::{
 };
 use crate::packet::Packet;
 use crate::tsresol::TsResol;
-use crate::view::{Block, Endian, Epb, FormatError, Idb, Options, Shb, Spb};
+use crate::view::{header, Block, Endian, Epb, FormatError, Idb, Options, Shb, Spb, MIN_BLOCK_LEN};
+use std::io::Read;
 
 const PCAP_MAGIC_US: u32 = 0xa1b2_c3d4;
 const PCAP_MAGIC_NS: u32 = 0xa1b2_3c4d;
 /// libpcap's largest accepted snapshot length for a packet record.
 const MAX_CAPLEN: u32 = 262_144 * 4;
+/// A pcap record header: seconds, fraction, captured length, wire length.
+const PCAP_RECORD_HEADER: usize = 16;
+/// The largest pcapng block a stream is buffered for (libpcap's limit too): the bound on
+/// the reader's memory whatever the input says.
+pub const MAX_BLOCK_LEN: usize = 16 * 1024 * 1024;
+/// How much a streaming reader asks its source for at once: few system calls per file.
+const CHUNK: usize = 1024 * 1024;
 
 /// What went wrong reading a capture file.
 #[derive(Debug, thiserror::Error)]
@@ -27,10 +38,24 @@ pub enum ReadError {
         path: String,
         source: std::io::Error,
     },
+    /// The source failed (a streaming reader does not know its name: callers that do turn
+    /// this into [`ReadError::Io`]).
+    #[error("reading the capture: {0}")]
+    Read(std::io::Error),
     #[error("{0}: not a pcap or pcapng file (unknown magic number); check the file name")]
     UnknownFormat(String),
     #[error("malformed capture file at byte {offset}: {what}")]
     Malformed { offset: usize, what: String },
+    /// The input ended inside a record (tcpdump: "truncated dump file; tried to read …").
+    #[error(
+        "truncated capture file: the {what} at byte {offset} needs {needed} bytes, only {got} are there"
+    )]
+    Truncated {
+        offset: usize,
+        what: &'static str,
+        needed: usize,
+        got: usize,
+    },
 }
 
 /// Which of the two formats the file is.
@@ -73,11 +98,26 @@ pub struct SectionInfo {
     pub comments: Vec<String>,
 }
 
-/// A pcap or pcapng file being read, from any byte buffer: a `Vec<u8>`, or a memory map
-/// (the sniffer's `-r` maps regular files; this crate stays free of I/O policy).
-pub struct Reader<B = Vec<u8>> {
-    buf: B,
+/// A pcap or pcapng file being read: from a byte buffer held in memory
+/// ([`from_bytes`](Reader::from_bytes)), or streamed from any [`Read`]
+/// ([`from_read`](Reader::from_read): a file, a pipe, standard input).
+///
+/// Either way the bytes sit in one buffer and a packet borrows from it. A stream refills the
+/// buffer in [`CHUNK`]s, moving the partial block at its end to the front first (the only
+/// copy), and grows it only for a block larger than the buffer, up to [`MAX_BLOCK_LEN`]; so
+/// memory stays bounded whatever the input is, and a packet is handed out as soon as its
+/// bytes have arrived.
+pub struct Reader<R = std::io::Empty> {
+    src: R,
+    buf: Vec<u8>,
+    /// Next unread byte in `buf`.
     pos: usize,
+    /// End of the bytes read into `buf`.
+    end: usize,
+    /// Offset in the file of `buf[0]` (for error messages).
+    base: usize,
+    /// The source has ended: `buf[..end]` is all there is.
+    eof: bool,
     format: Format,
     seen: Described,
     last_interface: usize,
@@ -111,33 +151,47 @@ fn bad_block(block: usize) -> impl Fn(FormatError) -> ReadError {
     }
 }
 
-impl Reader<Vec<u8>> {
-    /// Reads a capture held in memory.
+impl Reader<std::io::Empty> {
+    /// Reads a capture held in memory, up to its first interface.
+    pub fn new(buf: Vec<u8>) -> Result<Reader, ReadError> {
+        let end = buf.len();
+        Reader::with_buffer(std::io::empty(), buf, end, true)
+    }
+
+    /// Reads a capture held in memory (the same as [`new`](Reader::new)).
     pub fn from_bytes(buf: Vec<u8>) -> Result<Reader, ReadError> {
         Reader::new(buf)
     }
 }
 
-impl<B: AsRef<[u8]>> Reader<B> {
-    /// Reads the capture in `buf` up to its first interface.
-    pub fn new(buf: B) -> Result<Reader<B>, ReadError> {
-        let b = buf.as_ref();
-        if b.len() < 4 {
-            if b.is_empty() {
-                return malformed(0, "the file is empty");
-            }
-            return Err(ReadError::UnknownFormat(String::new()));
-        }
-        let m_le = Endian::Little.u32(b, 0);
-        let m_be = Endian::Big.u32(b, 0);
+impl<R: Read> Reader<R> {
+    /// Streams the capture `src` gives, reading up to its first interface.
+    pub fn from_read(src: R) -> Result<Reader<R>, ReadError> {
+        Reader::with_buffer(src, vec![0; CHUNK], 0, false)
+    }
+
+    /// A reader whose buffer holds `end` bytes of the file, with `src` giving the rest.
+    fn with_buffer(src: R, buf: Vec<u8>, end: usize, eof: bool) -> Result<Reader<R>, ReadError> {
         let mut r = Reader {
+            src,
             buf,
             pos: 0,
+            end,
+            base: 0,
+            eof,
             format: Format::Pcapng,
             seen: Described::default(),
             last_interface: 0,
             last_flags: None,
         };
+        if !r.fill(4)? {
+            if r.end == 0 {
+                return malformed(0, "the file is empty");
+            }
+            return Err(ReadError::UnknownFormat(String::new()));
+        }
+        let m_le = Endian::Little.u32(&r.buf, 0);
+        let m_be = Endian::Big.u32(&r.buf, 0);
         let pcap = |m: u32| m == PCAP_MAGIC_US || m == PCAP_MAGIC_NS;
         if pcap(m_le) || pcap(m_be) {
             let big_endian = !pcap(m_le);
@@ -158,6 +212,11 @@ impl<B: AsRef<[u8]>> Reader<B> {
             return Err(ReadError::UnknownFormat(String::new()));
         }
         Ok(r)
+    }
+
+    /// The source being read.
+    pub fn get_ref(&self) -> &R {
+        &self.src
     }
 
     pub fn format(&self) -> Format {
@@ -189,11 +248,95 @@ impl<B: AsRef<[u8]>> Reader<B> {
         self.last_flags
     }
 
-    fn read_pcap_header(&mut self) -> Result<(), ReadError> {
-        let b = self.buf.as_ref();
-        if b.len() < 24 {
-            return malformed(b.len(), "truncated pcap file header (24 bytes needed)");
+    /// Whether [`next_packet`](Self::next_packet) would have to read from the source (and
+    /// so may wait on a pipe): the next packet is not wholly buffered yet. A live consumer
+    /// flushes its output then, so lines appear as packets arrive.
+    pub fn would_read(&self) -> bool {
+        if self.eof {
+            return false;
         }
+        let mut endian = self.seen.endian;
+        let mut at = self.pos;
+        loop {
+            let rest = &self.buf[at..self.end];
+            if let Format::Pcap { .. } = self.format {
+                return rest.len() < PCAP_RECORD_HEADER
+                    || rest.len() - PCAP_RECORD_HEADER < endian.u32(rest, 8) as usize;
+            }
+            let Ok(h) = header(rest, endian) else {
+                // A bad header fails without reading; a short one needs more bytes.
+                return rest.len() < MIN_BLOCK_LEN;
+            };
+            if h.total_len > rest.len() {
+                return true;
+            }
+            match h.kind {
+                EPB | PB | SPB => return false,
+                SHB => endian = h.endian,
+                _ => {}
+            }
+            at += h.total_len;
+        }
+    }
+
+    /// Makes at least `need` bytes from `pos` available, reading the source as needed;
+    /// false when the input ends first.
+    #[inline]
+    fn fill(&mut self, need: usize) -> Result<bool, ReadError> {
+        if self.end - self.pos >= need {
+            return Ok(true);
+        }
+        if self.eof {
+            return Ok(false);
+        }
+        self.refill(need)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn refill(&mut self, need: usize) -> Result<bool, ReadError> {
+        if self.pos > 0 {
+            // What is left is less than one record: moving it is cheap.
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.base += self.pos;
+            self.end -= self.pos;
+            self.pos = 0;
+        }
+        if need > self.buf.len() {
+            // Callers check `need` against MAX_BLOCK_LEN (or MAX_CAPLEN) first.
+            self.buf.resize(need.next_power_of_two(), 0);
+        }
+        // A pipe gives what it has: read only until the record is here, so it is handed
+        // out without waiting for more.
+        while self.end < need {
+            match self.src.read(&mut self.buf[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(false);
+                }
+                Ok(n) => self.end += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(ReadError::Read(e)),
+            }
+        }
+        Ok(true)
+    }
+
+    /// The input ended inside the `what` at `pos`, which needs `needed` bytes.
+    fn truncated<T>(&self, what: &'static str, needed: usize) -> Result<T, ReadError> {
+        Err(ReadError::Truncated {
+            offset: self.base + self.pos,
+            what,
+            needed,
+            got: self.end - self.pos,
+        })
+    }
+
+    fn read_pcap_header(&mut self) -> Result<(), ReadError> {
+        if !self.fill(24)? {
+            return self.truncated("pcap file header", 24);
+        }
+        let b = &self.buf[..self.end];
         let e = self.seen.endian;
         let (major, minor) = (e.u16(b, 4), e.u16(b, 6));
         let snaplen = e.u32(b, 16);
@@ -225,20 +368,49 @@ impl<B: AsRef<[u8]>> Reader<B> {
     /// Reads pcapng blocks up to and including the first IDB, so the link type is known.
     fn read_pcapng_start(&mut self) -> Result<(), ReadError> {
         while self.seen.interfaces.is_empty() {
-            let at = self.pos;
-            let buf = self.buf.as_ref();
-            let Some(block) = block_at(buf, at, self.seen.endian)? else {
-                return malformed(at, "no interface description block in the file");
+            let Some(at) = self.buffer_block()? else {
+                return malformed(
+                    self.base + self.pos,
+                    "no interface description block in the file",
+                );
             };
+            let off = self.base + at;
+            let block = block_at(&self.buf[..self.end], at, off, self.seen.endian)?;
             match block.kind() {
-                SHB => self.seen.section(block, at)?,
-                IDB => self.seen.interface(block, at)?,
-                PB | SPB | EPB => return malformed(at, "packet block before any interface"),
+                SHB => self.seen.section(block, off)?,
+                IDB => self.seen.interface(block, off)?,
+                PB | SPB | EPB => return malformed(off, "packet block before any interface"),
                 _ => {}
             }
             self.pos = at + block.total_len();
         }
         Ok(())
+    }
+
+    /// Makes the pcapng block at `pos` wholly buffered and returns `pos`; None at the end.
+    fn buffer_block(&mut self) -> Result<Option<usize>, ReadError> {
+        if !self.fill(MIN_BLOCK_LEN)? {
+            if self.pos == self.end {
+                return Ok(None);
+            }
+            return self.truncated("block header", MIN_BLOCK_LEN);
+        }
+        let off = self.base + self.pos;
+        let h = header(&self.buf[self.pos..self.end], self.seen.endian).map_err(bad_block(off))?;
+        if h.total_len > MAX_BLOCK_LEN {
+            return malformed(
+                off,
+                format!(
+                    "block of {} bytes is larger than the {} MiB this reader accepts",
+                    h.total_len,
+                    MAX_BLOCK_LEN >> 20
+                ),
+            );
+        }
+        if !self.fill(h.total_len)? {
+            return self.truncated("block", h.total_len);
+        }
+        Ok(Some(self.pos))
     }
 
     /// The next packet, or None at the end of the file.
@@ -250,31 +422,31 @@ impl<B: AsRef<[u8]>> Reader<B> {
     }
 
     fn next_pcap(&mut self) -> Result<Option<Packet<'_>>, ReadError> {
-        let at = self.pos;
-        let b = self.buf.as_ref();
-        let left = b.len() - at;
-        if left == 0 {
-            return Ok(None);
-        }
-        if left < 16 {
-            return malformed(at, format!("truncated packet header ({left} bytes left)"));
+        if !self.fill(PCAP_RECORD_HEADER)? {
+            if self.pos == self.end {
+                return Ok(None);
+            }
+            return self.truncated("packet header", PCAP_RECORD_HEADER);
         }
         let e = self.seen.endian;
-        let sec = e.u32(b, at);
-        let frac = e.u32(b, at + 4);
-        let caplen = e.u32(b, at + 8);
-        let len = e.u32(b, at + 12);
+        let caplen = e.u32(&self.buf[..self.end], self.pos + 8);
         if caplen > MAX_CAPLEN {
             return malformed(
-                at + 8,
+                self.base + self.pos + 8,
                 format!("packet capture length {caplen} is too large"),
             );
         }
-        let data_at = at + 16;
-        if caplen as usize > b.len() - data_at {
-            return malformed(at, "packet data runs past the end of the file");
+        let need = PCAP_RECORD_HEADER + caplen as usize;
+        if !self.fill(need)? {
+            return self.truncated("packet record", need);
         }
-        self.pos = data_at + caplen as usize;
+        let at = self.pos;
+        let b = &self.buf[..self.end];
+        let sec = e.u32(b, at);
+        let frac = e.u32(b, at + 4);
+        let len = e.u32(b, at + 12);
+        let data_at = at + PCAP_RECORD_HEADER;
+        self.pos = at + need;
         self.last_interface = 0;
         let nanos = matches!(self.format, Format::Pcap { nanos: true, .. });
         let ts_nsec = subsec(frac, nanos);
@@ -283,71 +455,75 @@ impl<B: AsRef<[u8]>> Reader<B> {
             ts_sec: sec as i64,
             ts_nsec,
             wire_len: len,
-            data: &b[data_at..data_at + caplen as usize],
+            data: &b[data_at..at + need],
         }))
     }
 
     fn next_pcapng(&mut self) -> Result<Option<Packet<'_>>, ReadError> {
-        let buf = self.buf.as_ref();
-        loop {
-            let at = self.pos;
-            let Some(block) = block_at(buf, at, self.seen.endian)? else {
+        // Walk to the next packet block. A packet is returned only after this loop: a
+        // borrow of the buffer that may be returned cannot live across a refill.
+        let at = loop {
+            let Some(at) = self.buffer_block()? else {
                 return Ok(None);
             };
-            self.pos = at + block.total_len();
-            let seen = &mut self.seen;
+            let off = self.base + at;
+            let block = block_at(&self.buf[..self.end], at, off, self.seen.endian)?;
             match block.kind() {
-                SHB => seen.section(block, at)?,
-                IDB => seen.interface(block, at)?,
-                EPB | PB => {
-                    let epb = Epb::new_checked(block).map_err(bad_block(at))?;
-                    self.last_flags = if block.kind() == EPB {
-                        flags(epb.options()).map_err(bad_block(at))?
-                    } else {
-                        None
-                    };
-                    let ifid = epb.interface_id() as usize;
-                    let idx = seen.section_base + ifid;
-                    let Some(iface) = seen.interfaces.get(idx) else {
-                        return malformed(
-                            at,
-                            format!("packet names interface {ifid}, which is not described"),
-                        );
-                    };
-                    let (sec, nsec) = iface.tsresol.split(epb.timestamp());
-                    self.last_interface = idx;
-                    return Ok(Some(Packet {
-                        linktype: iface.linktype,
-                        ts_sec: (sec as i64).wrapping_add(iface.ts_offset),
-                        ts_nsec: nsec,
-                        wire_len: epb.original_len(),
-                        data: epb.packet_data(),
-                    }));
-                }
-                SPB => {
-                    let spb = Spb::new_checked(block).map_err(bad_block(at))?;
-                    let Some(iface) = seen.interfaces.get(seen.section_base) else {
-                        return malformed(at, "simple packet block without an interface");
-                    };
-                    let len = spb.original_len();
-                    let mut data = spb.data();
-                    data = &data[..data.len().min(len as usize)];
-                    if iface.snaplen != 0 {
-                        data = &data[..data.len().min(iface.snaplen as usize)];
-                    }
-                    self.last_interface = seen.section_base;
-                    self.last_flags = None;
-                    return Ok(Some(Packet {
-                        linktype: iface.linktype,
-                        ts_sec: 0,
-                        ts_nsec: 0,
-                        wire_len: len,
-                        data,
-                    }));
-                }
+                SHB => self.seen.section(block, off)?,
+                IDB => self.seen.interface(block, off)?,
+                EPB | PB | SPB => break at,
                 _ => {}
             }
+            self.pos = at + block.total_len();
+        };
+        let off = self.base + at;
+        let block = block_at(&self.buf[..self.end], at, off, self.seen.endian)?;
+        self.pos = at + block.total_len();
+        let seen = &self.seen;
+        if block.kind() == SPB {
+            let spb = Spb::new_checked(block).map_err(bad_block(off))?;
+            let Some(iface) = seen.interfaces.get(seen.section_base) else {
+                return malformed(off, "simple packet block without an interface");
+            };
+            let len = spb.original_len();
+            let mut data = spb.data();
+            data = &data[..data.len().min(len as usize)];
+            if iface.snaplen != 0 {
+                data = &data[..data.len().min(iface.snaplen as usize)];
+            }
+            self.last_interface = seen.section_base;
+            self.last_flags = None;
+            return Ok(Some(Packet {
+                linktype: iface.linktype,
+                ts_sec: 0,
+                ts_nsec: 0,
+                wire_len: len,
+                data,
+            }));
         }
+        let epb = Epb::new_checked(block).map_err(bad_block(off))?;
+        self.last_flags = if block.kind() == EPB {
+            flags(epb.options()).map_err(bad_block(off))?
+        } else {
+            None
+        };
+        let ifid = epb.interface_id() as usize;
+        let idx = seen.section_base + ifid;
+        let Some(iface) = seen.interfaces.get(idx) else {
+            return malformed(
+                off,
+                format!("packet names interface {ifid}, which is not described"),
+            );
+        };
+        let (sec, nsec) = iface.tsresol.split(epb.timestamp());
+        self.last_interface = idx;
+        Ok(Some(Packet {
+            linktype: iface.linktype,
+            ts_sec: (sec as i64).wrapping_add(iface.ts_offset),
+            ts_nsec: nsec,
+            wire_len: epb.original_len(),
+            data: epb.packet_data(),
+        }))
     }
 }
 
@@ -419,15 +595,9 @@ impl Described {
     }
 }
 
-/// The checked block at `at` in `buf`; None at the end of the file.
-fn block_at(buf: &[u8], at: usize, section: Endian) -> Result<Option<Block<'_>>, ReadError> {
-    let rest = &buf[at..];
-    if rest.is_empty() {
-        return Ok(None);
-    }
-    Block::new_checked(rest, section)
-        .map(Some)
-        .map_err(bad_block(at))
+/// The checked block at `at` in `buf` (wholly buffered), `off` its offset in the file.
+fn block_at(buf: &[u8], at: usize, off: usize, section: Endian) -> Result<Block<'_>, ReadError> {
+    Block::new_checked(&buf[at..], section).map_err(bad_block(off))
 }
 
 /// epb_flags among a packet's options, when present.
@@ -608,5 +778,144 @@ mod tests {
             Reader::from_bytes(b"hello world".to_vec()),
             Err(ReadError::UnknownFormat(_))
         ));
+    }
+
+    /// A source that hands out at most `step` bytes per read, as a slow pipe does.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(out.len()).min(self.bytes.len());
+            out[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    /// Everything a reader hands out, and how it ended.
+    fn drain<R: Read>(mut r: Reader<R>) -> (Vec<(u32, i64, u32, u32, Vec<u8>, usize)>, String) {
+        let mut got = Vec::new();
+        loop {
+            match r.next_packet() {
+                Ok(Some(p)) => got.push((
+                    p.linktype,
+                    p.ts_sec,
+                    p.ts_nsec,
+                    p.wire_len,
+                    p.data.to_vec(),
+                    0,
+                )),
+                Ok(None) => return (got, "end".into()),
+                Err(e) => return (got, e.to_string()),
+            }
+            let last = got.last_mut().expect("just pushed");
+            last.5 = r.last_interface();
+        }
+    }
+
+    #[test]
+    fn a_stream_reads_as_memory_does_whatever_the_read_sizes() {
+        let pcap = pcap(
+            PCAP_MAGIC_NS,
+            true,
+            &[(10, 5, b"abc"), (11, 6, b""), (12, 7, b"xy")],
+        );
+        for file in [pcap, pcapng_file(6), pcapng_file(20)] {
+            for cut in [file.len(), file.len() - 1, file.len() - 5, 30] {
+                let file = &file[..cut];
+                let want = match Reader::from_bytes(file.to_vec()) {
+                    Ok(r) => drain(r),
+                    Err(e) => (Vec::new(), e.to_string()),
+                };
+                for step in [1, 3, 7, 4096] {
+                    let got = match Reader::from_read(Trickle { bytes: file, step }) {
+                        Ok(r) => drain(r),
+                        Err(e) => (Vec::new(), e.to_string()),
+                    };
+                    assert_eq!(got, want, "cut {cut} step {step}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn input_ending_inside_a_record_is_truncated() {
+        let f = pcap(PCAP_MAGIC_US, false, &[(10, 5, b"abcdef")]);
+        let e = drain(Reader::from_bytes(f[..f.len() - 2].to_vec()).unwrap()).1;
+        assert_eq!(
+            e,
+            "truncated capture file: the packet record at byte 24 needs 22 bytes, only 20 are there"
+        );
+        let e = drain(Reader::from_bytes(f[..30].to_vec()).unwrap()).1;
+        assert!(
+            e.contains("the packet header at byte 24 needs 16 bytes, only 6"),
+            "{e}"
+        );
+        let ng = pcapng_file(6);
+        let e = drain(Reader::from_read(&ng[..ng.len() - 1]).unwrap()).1;
+        assert!(
+            e.starts_with("truncated capture file: the block at byte"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn endless_or_huge_input_is_refused_with_bounded_memory() {
+        let e = Reader::from_read(std::io::repeat(0)).err().unwrap();
+        assert!(matches!(e, ReadError::UnknownFormat(_)), "{e}");
+        // A valid start, then a block claiming 4 GiB: refused before anything is buffered.
+        let mut f = pcapng_file(6);
+        f.extend_from_slice(&0x0BADu32.to_le_bytes());
+        f.extend_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        f.extend_from_slice(&[0; 4]);
+        let mut r = Reader::from_read(f.as_slice().chain(std::io::repeat(0))).unwrap();
+        while let Ok(Some(_)) = r.next_packet() {}
+        let e = r.next_packet().err().unwrap().to_string();
+        assert!(
+            e.contains("larger than the 16 MiB this reader accepts"),
+            "{e}"
+        );
+        assert!(r.buf.len() <= CHUNK, "{}", r.buf.len());
+        // The largest block accepted is buffered whole.
+        let mut f = pcapng_file(6);
+        let big = MAX_BLOCK_LEN - 32;
+        crate::writer::encode_epb(&mut f, 0, 1, &vec![7; big], big as u32, None);
+        let mut r = Reader::from_read(Trickle {
+            bytes: &f,
+            step: CHUNK / 3,
+        })
+        .unwrap();
+        let lens: Vec<usize> =
+            std::iter::from_fn(|| r.next_packet().unwrap().map(|p| p.data.len())).collect();
+        assert_eq!(lens, vec![2, 3, big]);
+        assert!(r.buf.len() <= MAX_BLOCK_LEN);
+    }
+
+    #[test]
+    fn would_read_says_whether_the_next_packet_is_buffered() {
+        let f = pcapng_file(6);
+        // The header and interfaces, half of the first packet: not buffered yet.
+        let first_epb = f.len() - 2 * 40;
+        let mut r = Reader::from_read(Trickle {
+            bytes: &f,
+            step: first_epb,
+        })
+        .unwrap();
+        assert!(r.would_read());
+        r.next_packet().unwrap().unwrap();
+        r.next_packet().unwrap().unwrap();
+        assert!(
+            r.would_read(),
+            "at the end a stream must read to learn it ended"
+        );
+        assert!(r.next_packet().unwrap().is_none());
+        assert!(!r.would_read());
+        let mut r = Reader::from_bytes(f).unwrap();
+        assert!(!r.would_read());
+        r.next_packet().unwrap().unwrap();
+        assert!(!r.would_read());
     }
 }
