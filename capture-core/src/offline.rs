@@ -1,5 +1,6 @@
-//! `sniffer -r`: reads a pcap or pcapng file, filters it with libpcap's BPF and prints
-//! tcpdump's lines, in big writes.
+//! `sniffer -r`: reads a pcap or pcapng file, a pipe or standard input (streamed, with
+//! bounded memory), filters it with libpcap's BPF and prints tcpdump's lines, in big writes
+//! (and at once when the input is a stream that has nothing more yet).
 
 use pcapng::linktype;
 use pcapng::reader::{ReadError, Reader};
@@ -107,52 +108,82 @@ fn header_line(path: &str, lt: u32, snaplen: u32) -> String {
     s
 }
 
-/// A capture file's bytes: mapped for regular files (no copy, pages come in as they are
-/// read), or read into memory (standard input, pipes).
-enum Bytes {
-    Owned(Vec<u8>),
-    Mapped(memmap2::Mmap),
+/// Where `sniffer -r` reads from. Everything is streamed through the reader's bounded
+/// buffer: no map (a file truncated under a map kills the reader with SIGBUS) and no
+/// reading a pipe to its end before printing.
+pub enum Input {
+    /// A regular file and its length when opened: ending short of that means it shrank
+    /// while being read, which is an error rather than a quiet, shorter end.
+    File {
+        file: std::fs::File,
+        len: u64,
+        read: u64,
+    },
+    /// Standard input, a pipe, a device: read as it comes, and may wait for a writer.
+    Stream(Box<dyn Read>),
 }
 
-impl AsRef<[u8]> for Bytes {
-    fn as_ref(&self) -> &[u8] {
+impl Input {
+    /// Whether a read may wait for a writer (so output is flushed before one).
+    pub fn is_stream(&self) -> bool {
+        matches!(self, Input::Stream(_))
+    }
+}
+
+impl Read for Input {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         match self {
-            Bytes::Owned(v) => v,
-            Bytes::Mapped(m) => m,
+            Input::Stream(r) => r.read(out),
+            Input::File { file, len, read } => {
+                let n = file.read(out)?;
+                *read += n as u64;
+                if n == 0 && !out.is_empty() && *read < *len {
+                    let now = file.metadata().map(|m| m.len()).unwrap_or(0);
+                    return Err(std::io::Error::other(format!(
+                        "the file shrank while it was read ({len} bytes when opened, {now} now)"
+                    )));
+                }
+                Ok(n)
+            }
         }
     }
 }
 
+/// A reader error with the input's name where the reader could not know it.
+fn named(e: ReadError, name: &str) -> ReadError {
+    match e {
+        ReadError::UnknownFormat(_) => ReadError::UnknownFormat(name.to_string()),
+        ReadError::Read(source) => ReadError::Io {
+            path: name.to_string(),
+            source,
+        },
+        e => e,
+    }
+}
+
 /// Opens `path` ("-" reads standard input) and reads up to the first interface.
-pub fn open(path: &Path) -> Result<Reader<impl AsRef<[u8]>>, ReadError> {
+pub fn open(path: &Path) -> Result<Reader<Input>, ReadError> {
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         path: name.clone(),
         source,
     };
-    let buf = if path.as_os_str() == "-" {
-        let mut v = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut v).map_err(io)?;
-        Bytes::Owned(v)
+    let input = if path.as_os_str() == "-" {
+        Input::Stream(Box::new(std::io::stdin().lock()))
     } else {
-        let f = std::fs::File::open(path).map_err(io)?;
-        let meta = f.metadata().map_err(io)?;
-        if meta.is_file() && meta.len() > 0 {
-            // SAFETY: the map is read-only and private to this reader. A capture file
-            // truncated by another process while mapped would fault; capture files are
-            // written once and then read, which is the case this serves.
-            let m = unsafe { memmap2::MmapOptions::new().populate().map(&f) }.map_err(io)?;
-            Bytes::Mapped(m)
+        let file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_file() {
+            Input::File {
+                file,
+                len: meta.len(),
+                read: 0,
+            }
         } else {
-            let mut v = Vec::new();
-            (&f).read_to_end(&mut v).map_err(io)?;
-            Bytes::Owned(v)
+            Input::Stream(Box::new(file))
         }
     };
-    Reader::new(buf).map_err(|e| match e {
-        ReadError::UnknownFormat(_) => ReadError::UnknownFormat(name.clone()),
-        e => e,
-    })
+    Reader::from_read(input).map_err(|e| named(e, &name))
 }
 
 /// Prints the packets of `opts.path` that match `opts.filter` to `out`, tcpdump's header
@@ -163,6 +194,7 @@ pub fn print_file(
     err: &mut dyn Write,
 ) -> Result<OfflineStats, OfflineError> {
     let mut reader = open(&opts.path)?;
+    let live = reader.get_ref().is_stream();
     let first = reader.first_interface().clone();
     let path = opts.path.display().to_string();
     err.write_all(header_line(&path, first.linktype, first.snaplen).as_bytes())
@@ -176,12 +208,18 @@ pub fn print_file(
         if opts.count.is_some_and(|c| stats.printed >= c) {
             break;
         }
+        // Before waiting on a pipe, print what is ready: lines appear as packets arrive.
+        if live && !buf.is_empty() && reader.would_read() {
+            out.write_all(&buf).map_err(OfflineError::Write)?;
+            out.flush().map_err(OfflineError::Write)?;
+            buf.clear();
+        }
         let pkt = match reader.next_packet() {
             Ok(Some(p)) => p,
             Ok(None) => break,
             Err(e) => {
                 out.write_all(&buf).map_err(OfflineError::Write)?;
-                return Err(e.into());
+                return Err(named(e, &path).into());
             }
         };
         stats.read += 1;

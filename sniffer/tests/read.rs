@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// stdout and stderr of `prog -nn OPTS -r FILE [FILTER]`.
 fn read_with(prog: &str, opts: &[&str], file: &Path, filter: &[&str]) -> (String, String) {
@@ -176,5 +177,262 @@ fn live_summaries_equal_tcpdump_reading_the_written_file() {
         done.stdout.lines().collect::<Vec<_>>(),
         theirs_local.lines().collect::<Vec<_>>(),
         "live summaries differ from tcpdump -nn -r of the same file"
+    );
+}
+
+/// An Ethernet/IPv4/UDP frame 192.0.2.1 → 192.0.2.2, its payload 1..=64 bytes long so that
+/// records of many sizes straddle the reader's refills.
+fn udp_frame(i: u32) -> Vec<u8> {
+    let payload = 1 + (i % 64) as usize;
+    let mut f = vec![2, 0, 0, 0, 0, 0xb, 2, 0, 0, 0, 0, 0xa, 8, 0];
+    let ip_len = (20 + 8 + payload) as u16;
+    f.extend_from_slice(&[0x45, 0]);
+    f.extend_from_slice(&ip_len.to_be_bytes());
+    f.extend_from_slice(&(i as u16).to_be_bytes());
+    f.extend_from_slice(&[0x40, 0, 64, 17, 0, 0, 192, 0, 2, 1, 192, 0, 2, 2]);
+    f.extend_from_slice(&(40000 + (i % 1000) as u16).to_be_bytes());
+    f.extend_from_slice(&9999u16.to_be_bytes());
+    f.extend_from_slice(&((8 + payload) as u16).to_be_bytes());
+    f.extend_from_slice(&[0, 0]);
+    f.resize(f.len() + payload, b'x');
+    f
+}
+
+/// A pcapng capture of `packets` UDP frames, 1000 a second, written by dumpy's own encoders.
+fn pcapng_capture(first: u32, packets: u32) -> Vec<u8> {
+    use pcapng::writer::{encode_epb, encode_idb, encode_shb, InterfaceDesc};
+    let mut b = Vec::new();
+    if first == 0 {
+        encode_shb(&mut b, &Default::default());
+        encode_idb(
+            &mut b,
+            &InterfaceDesc {
+                name: "eth0".into(),
+                description: None,
+                linktype: 1,
+                snaplen: 262_144,
+                filter: None,
+            },
+        );
+    }
+    for i in first..first + packets {
+        let f = udp_frame(i);
+        let ts = 1_700_000_000_000_000_000 + u64::from(i) * 1_000_000;
+        encode_epb(&mut b, 0, ts, &f, f.len() as u32, None);
+    }
+    b
+}
+
+/// The peak RSS of the running process `pid`, KiB (VmHWM: its own address space only; a
+/// waited child's rusage would count the test process it was forked from).
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// A file that shrinks while it is read (it used to be mapped: SIGBUS, exit 135, no word)
+/// ends the read with one line and exit 1.
+#[test]
+fn read_a_file_that_shrinks_ends_with_one_line() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::os::unix::process::ExitStatusExt;
+    let dir = TempDir::new();
+    let file = dir.join("shrinks.pcapng");
+    // ~8 MB: far more than one refill plus what the stdout pipe and buffer hold.
+    std::fs::write(&file, pcapng_capture(0, 100_000)).unwrap();
+    let mut child = Command::new(SNIFFER)
+        .args(["-nn", "-r"])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut header = String::new();
+    stderr.read_line(&mut header).unwrap();
+    assert!(header.starts_with("reading from file"), "{header}");
+    // Nobody reads stdout yet: the sniffer is blocked writing, mid-file. Then a real
+    // truncate(1), and a reader for what is left.
+    std::thread::sleep(Duration::from_millis(500));
+    run(Command::new("truncate").args(["-s", "1000"]).arg(&file));
+    let mut stdout = child.stdout.take().unwrap();
+    let drain = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        stdout.read_to_end(&mut v).unwrap();
+        v.len()
+    });
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(drain.join().unwrap() > 0);
+    assert_eq!(status.signal(), None, "killed by a signal: {rest}");
+    assert_eq!(status.code(), Some(1), "{rest}");
+    assert_eq!(rest.lines().count(), 1, "{rest}");
+    assert!(
+        rest.starts_with(&format!(
+            "sniffer: {}: the file shrank while it was read",
+            file.display()
+        )),
+        "{rest}"
+    );
+}
+
+/// An endless input that is not a capture is refused at once (it used to be read whole,
+/// growing ~1 GB/s: an exit at all shows the read is bounded; the RSS bound on a long
+/// stream is checked below).
+#[test]
+fn read_dev_zero_is_refused_at_once() {
+    let start = Instant::now();
+    let out = Command::new(SNIFFER)
+        .args(["-nn", "-r", "/dev/zero"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        err,
+        "sniffer: /dev/zero: not a pcap or pcapng file (unknown magic number); check the file name\n"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+/// `-r -` prints each packet as it arrives (not when the writer ends), and reads an
+/// input larger than its memory bound with bounded memory.
+#[test]
+fn read_stdin_streams_packets_as_they_arrive() {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = Command::new(SNIFFER)
+        .args(["-nn", "-r", "-"])
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    let lines = std::thread::spawn(move || {
+        let mut n = 0u64;
+        for l in BufReader::new(stdout).lines() {
+            let l = l.unwrap();
+            if n < 3 {
+                tx.send(l).unwrap();
+            }
+            n += 1;
+        }
+        n
+    });
+    // The writer sends the header and one packet at a time, and waits for its line.
+    let header = pcapng_capture(0, 0);
+    stdin.write_all(&header).unwrap();
+    for i in 0..3 {
+        stdin.write_all(&pcapng_capture(i, 1)).unwrap();
+        stdin.flush().unwrap();
+        let line = rx
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("no line for packet {i} while the writer waits"));
+        let want = format!(
+            "192.0.2.1.{} > 192.0.2.2.9999: UDP, length {}",
+            40000 + i,
+            1 + i
+        );
+        assert!(line.contains(&want), "{line}");
+    }
+    // Then ~60 MB more, far past what the reader may hold.
+    let more = 700_000;
+    let mut sent = 3;
+    while sent < 3 + more {
+        stdin.write_all(&pcapng_capture(sent, 10_000)).unwrap();
+        sent += 10_000;
+    }
+    // All but a pipe's worth is read by now; before, the whole input was held.
+    let rss_kib = peak_rss_kib(child.id());
+    drop(stdin);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(lines.join().unwrap(), u64::from(sent));
+    assert!(
+        rss_kib < 24 * 1024,
+        "peak RSS {rss_kib} KiB for a 60 MB stream"
+    );
+}
+
+/// `tcpdump -w - | sniffer -r -` prints live: the ping's lines come while tcpdump runs.
+#[test]
+fn read_stdin_from_tcpdump_is_live() {
+    use std::io::{BufRead, BufReader};
+    require_root();
+    let pair = Pair::new();
+    let dir = TempDir::new();
+    let (mut tcpdump, capture) = Tcpdump::start_to_stdout(&pair.b, &pair.if_b, dir.path());
+    let mut child = Command::new(SNIFFER)
+        .args(["-nn", "-r", "-", "icmp"])
+        .stdin(Stdio::from(capture))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    pair.ping(2);
+    let line = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("no line while tcpdump is still capturing");
+    assert!(
+        line.contains("IP 192.0.2.1 > 192.0.2.2: ICMP echo request"),
+        "{line}"
+    );
+    assert!(tcpdump.running(), "tcpdump ended: the line was not live");
+    tcpdump.stop();
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(
+        err.starts_with("reading from file -, link-type EN10MB"),
+        "{err}"
+    );
+}
+
+/// A file of many refills prints exactly as tcpdump prints it, from the file and from a
+/// pipe.
+#[test]
+fn read_a_large_file_like_tcpdump_from_file_and_pipe() {
+    let dir = TempDir::new();
+    let file = dir.join("large.pcapng");
+    std::fs::write(&file, pcapng_capture(0, 150_000)).unwrap();
+    let (ours, _) = read_with(SNIFFER, &[], &file, &[]);
+    let (theirs, _) = read_with("tcpdump", &[], &file, &[]);
+    assert_eq!(ours.lines().count(), 150_000);
+    assert!(
+        ours == theirs,
+        "sniffer -nn -r differs from tcpdump on {file:?}"
+    );
+    let piped = Command::new(SNIFFER)
+        .args(["-nn", "-r", "-"])
+        .env("TZ", "UTC")
+        .stdin(std::fs::File::open(&file).unwrap())
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(
+        piped.stdout == theirs.as_bytes(),
+        "sniffer -nn -r - differs from tcpdump"
     );
 }

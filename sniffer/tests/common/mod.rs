@@ -399,7 +399,38 @@ pub struct Tcpdump(std::process::Child, std::path::PathBuf);
 
 impl Tcpdump {
     pub fn start(ns: &Netns, iface: &str, out: &std::path::Path, filter: &str) -> Tcpdump {
-        let errp = out.with_extension("stderr");
+        let out_arg = out.to_str().unwrap();
+        Tcpdump::spawn(
+            ns,
+            iface,
+            out_arg,
+            filter,
+            out.with_extension("stderr"),
+            Stdio::null(),
+        )
+    }
+
+    /// tcpdump writing its capture to standard output (`-w -`), packet by packet; its
+    /// stderr goes to a file in `dir`.
+    pub fn start_to_stdout(
+        ns: &Netns,
+        iface: &str,
+        dir: &Path,
+    ) -> (Tcpdump, std::process::ChildStdout) {
+        let errp = dir.join(unique("tcpdump-stderr-"));
+        let mut t = Tcpdump::spawn(ns, iface, "-", "", errp, Stdio::piped());
+        let out = t.0.stdout.take().expect("piped stdout");
+        (t, out)
+    }
+
+    fn spawn(
+        ns: &Netns,
+        iface: &str,
+        out: &str,
+        filter: &str,
+        errp: PathBuf,
+        stdout: Stdio,
+    ) -> Tcpdump {
         let child = ns
             .exec(&[
                 "tcpdump",
@@ -410,10 +441,10 @@ impl Tcpdump {
                 iface,
                 "-U",
                 "-w",
-                out.to_str().unwrap(),
+                out,
                 filter,
             ])
-            .stdout(Stdio::null())
+            .stdout(stdout)
             .stderr(std::fs::File::create(&errp).unwrap())
             .spawn()
             .unwrap();
@@ -432,6 +463,12 @@ impl Tcpdump {
             std::fs::read_to_string(&t.1).unwrap_or_default()
         );
     }
+
+    /// Whether tcpdump is still running.
+    pub fn running(&mut self) -> bool {
+        matches!(self.0.try_wait(), Ok(None))
+    }
+
     pub fn stop(mut self) {
         std::thread::sleep(Duration::from_millis(300));
         nix::sys::signal::kill(
