@@ -795,8 +795,11 @@ mod tests {
         }
     }
 
+    /// A packet as handed out: link type, time, wire length, data, interface index.
+    type Seen = (u32, i64, u32, u32, Vec<u8>, usize);
+
     /// Everything a reader hands out, and how it ended.
-    fn drain<R: Read>(mut r: Reader<R>) -> (Vec<(u32, i64, u32, u32, Vec<u8>, usize)>, String) {
+    fn drain<R: Read>(mut r: Reader<R>) -> (Vec<Seen>, String) {
         let mut got = Vec::new();
         loop {
             match r.next_packet() {
