@@ -34,7 +34,7 @@ impl Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -44,7 +44,7 @@ impl Rng {
 
     /// Uniform in `0..n` (n > 0).
     pub fn below(&mut self, n: u64) -> u64 {
-        ((self.next() >> 32) * n) >> 32
+        ((self.next_u64() >> 32) * n) >> 32
     }
 
     /// True with probability `pct` percent.
@@ -336,10 +336,10 @@ impl Conn {
             cport,
             sport,
             service,
-            c_next: rng.next() as u32,
-            s_next: rng.next() as u32,
-            c_ts: rng.next() as u32,
-            s_ts: rng.next() as u32,
+            c_next: rng.next_u64() as u32,
+            s_next: rng.next_u64() as u32,
+            c_ts: rng.next_u64() as u32,
+            s_ts: rng.next_u64() as u32,
             c_seen: 0,
             s_seen: 0,
             exchanges,
@@ -583,7 +583,7 @@ fn ephemeral(rng: &mut Rng) -> u16 {
 fn opaque(rng: &mut Rng, n: usize) -> Vec<u8> {
     let mut v = Vec::with_capacity(n + 8);
     while v.len() < n {
-        v.extend_from_slice(&rng.next().to_le_bytes());
+        v.extend_from_slice(&rng.next_u64().to_le_bytes());
     }
     v.truncate(n);
     v
@@ -617,7 +617,7 @@ fn dns_exchange(rng: &mut Rng, f: &mut Frames, out: &mut Vec<Vec<u8>>) {
         )
     };
     let cport = ephemeral(rng);
-    let id = rng.next() as u16;
+    let id = rng.next_u64() as u16;
     let svc = *rng.pick(DNS_SERVICES);
     let zone = *rng.pick(DNS_ZONES);
     // Kinds: A hit, AAAA hit, search-path miss (NXDomain), CNAME chain to A, SRV.
@@ -772,7 +772,7 @@ fn other(rng: &mut Rng, f: &mut Frames, out: &mut Vec<Vec<u8>>) {
         // ICMP echo request and reply.
         55..=69 => {
             let (a, b) = (host(rng), server(rng));
-            let (id, seq) = (rng.next() as u16, rng.below(1000) as u16);
+            let (id, seq) = (rng.next_u64() as u16, rng.below(1000) as u16);
             for (t, s, d) in [(8u8, a, b), (0, b, a)] {
                 let mut m = vec![t, 0, 0, 0];
                 m.extend_from_slice(&id.to_be_bytes());
@@ -798,7 +798,7 @@ fn other(rng: &mut Rng, f: &mut Frames, out: &mut Vec<Vec<u8>>) {
                 v6(1, 0x100 + rng.below(200) as u16),
                 v6(2, 0x10 + rng.below(24) as u16),
             );
-            let (id, seq) = (rng.next() as u16, rng.below(1000) as u16);
+            let (id, seq) = (rng.next_u64() as u16, rng.below(1000) as u16);
             for (t, s, d) in [(128u8, a, b), (129, b, a)] {
                 let mut m = vec![t, 0, 0, 0];
                 m.extend_from_slice(&id.to_be_bytes());

@@ -407,10 +407,20 @@ impl<B: AsRef<[u8]>> Reader<B> {
         if left < 16 {
             return malformed(at, format!("truncated packet header ({left} bytes left)"));
         }
-        let sec = self.u32_at(at);
-        let frac = self.u32_at(at + 4);
-        let caplen = self.u32_at(at + 8);
-        let len = self.u32_at(at + 12);
+        // One 16-byte read of the record header (every packet passes here).
+        let h: [u8; 16] = self.buf.as_ref()[at..at + 16]
+            .try_into()
+            .expect("16 bytes checked above");
+        let big_endian = self.big_endian;
+        let field = |o: usize| {
+            let b = [h[o], h[o + 1], h[o + 2], h[o + 3]];
+            if big_endian {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            }
+        };
+        let (sec, frac, caplen, len) = (field(0), field(4), field(8), field(12));
         if caplen > MAX_CAPLEN {
             return malformed(
                 at + 8,

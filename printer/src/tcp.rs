@@ -148,12 +148,6 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
 
     let (thseq, thack, rev);
     if flags & TH_ACK != 0 {
-        let mut key = TcpKey {
-            v6,
-            src: [0; 16],
-            dst: [0; 16],
-            port: 0,
-        };
         let alen = if v6 { 16 } else { 4 };
         let (so, dof) = if v6 {
             (iph + 8, iph + 24)
@@ -163,42 +157,33 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         let src = nd.bytes(so, alen)?;
         let dst = nd.bytes(dof, alen)?;
         let r = sport > dport || (sport == dport && src > dst);
-        if r {
-            key.src[..alen].copy_from_slice(dst);
-            key.dst[..alen].copy_from_slice(src);
-            key.port = ((dport as u32) << 16) | sport as u32;
+        let key = if r {
+            TcpKey::new(dst, src, ((dport as u32) << 16) | sport as u32)
         } else {
-            key.src[..alen].copy_from_slice(src);
-            key.dst[..alen].copy_from_slice(dst);
-            key.port = ((sport as u32) << 16) | dport as u32;
-        }
-        let th = match nd.st.tcp.get_mut(&key) {
-            Some(th) if flags & TH_SYN == 0 => {
-                if r {
-                    seq = seq.wrapping_sub(th.ack);
-                    ack = ack.wrapping_sub(th.seq);
-                } else {
-                    seq = seq.wrapping_sub(th.seq);
-                    ack = ack.wrapping_sub(th.ack);
-                }
-                *th
-            }
-            _ => {
-                let th = if r {
-                    TcpSeq {
-                        ack: seq,
-                        seq: ack.wrapping_sub(1),
-                    }
-                } else {
-                    TcpSeq {
-                        seq,
-                        ack: ack.wrapping_sub(1),
-                    }
-                };
-                nd.st.tcp.insert(key, th);
-                th
-            }
+            TcpKey::new(src, dst, ((sport as u32) << 16) | dport as u32)
         };
+        let (th, found) = nd.st.tcp.lookup(&key, flags & TH_SYN != 0, || {
+            if r {
+                TcpSeq {
+                    ack: seq,
+                    seq: ack.wrapping_sub(1),
+                }
+            } else {
+                TcpSeq {
+                    seq,
+                    ack: ack.wrapping_sub(1),
+                }
+            }
+        });
+        if found {
+            if r {
+                seq = seq.wrapping_sub(th.ack);
+                ack = ack.wrapping_sub(th.seq);
+            } else {
+                seq = seq.wrapping_sub(th.seq);
+                ack = ack.wrapping_sub(th.ack);
+            }
+        }
         thseq = th.seq;
         thack = th.ack;
         rev = r;

@@ -90,10 +90,11 @@ pub(crate) fn smtp_print(nd: &mut Nd, p: usize, len: usize) -> R {
     txtproto_print(nd, p, len, None, false)
 }
 
-/// `fetch_token`: the token at `idx` into `tok`; returns the index after it and the blanks
-/// that follow, or 0 for "no token".
-fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut Vec<u8>) -> usize {
-    tok.clear();
+/// `fetch_token`: the token at `idx` (its bytes are `nd.b[p + start..p + start + n]`, set in
+/// `tok` as (start, n): the token is a slice of the packet, not a copy); returns the index
+/// after it and the blanks that follow, or 0 for "no token".
+fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut (usize, usize)) -> usize {
+    *tok = (idx, 0);
     while idx < len {
         if !nd.ttest(p + idx, 1) {
             return 0;
@@ -108,13 +109,13 @@ fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut Vec<u8>)
         if !isprint(c) {
             return 0;
         }
-        if tok.len() + 2 > MAX_TOKEN + 1 {
+        if tok.1 + 2 > MAX_TOKEN + 1 {
             return 0;
         }
-        tok.push(c);
+        tok.1 += 1;
         idx += 1;
     }
-    if tok.is_empty() {
+    if tok.1 == 0 {
         return 0;
     }
     while idx < len {
@@ -173,17 +174,18 @@ fn txtproto_print(
     let print_this = match cmds {
         None => true,
         Some(cmds) => {
-            let mut tok = Vec::new();
+            let mut tok = (0, 0);
+            let word = |tok: (usize, usize)| &nd.b[p + tok.0..p + tok.0 + tok.1];
             let mut this = false;
             let mut idx = fetch_token(nd, p, 0, len, &mut tok);
             if idx != 0 {
-                if cmds.iter().any(|c| c.eq_ignore_ascii_case(&tok)) {
+                if cmds.iter().any(|c| c.eq_ignore_ascii_case(word(tok))) {
                     this = true;
                 }
                 if resp_code_second {
                     idx = fetch_token(nd, p, idx, len, &mut tok);
                 }
-                if idx != 0 && tok.len() == 3 && tok.iter().all(|c| c.is_ascii_digit()) {
+                if idx != 0 && tok.1 == 3 && word(tok).iter().all(|c| c.is_ascii_digit()) {
                     this = true;
                 }
             }
