@@ -7,8 +7,17 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Key of tcpdump's `tcp_seq_hash` tables: (src, dst, ports) normalised so both directions of
 /// a connection share an entry, as four address words and one word holding the ports, the
 /// family and an "occupied" bit (so an empty slot, all zeros, equals no key).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub(crate) struct TcpKey([u64; 5]);
+
+/// Word by word, branch-free: the derived comparison calls memcmp.
+impl PartialEq for TcpKey {
+    #[inline]
+    fn eq(&self, o: &TcpKey) -> bool {
+        let (a, b) = (&self.0, &o.0);
+        ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]) | (a[4] ^ b[4])) == 0
+    }
+}
 
 impl TcpKey {
     /// `src`/`dst` are 4 (IPv4) or 16 (IPv6) bytes; `ports` is (low port << 16) | high

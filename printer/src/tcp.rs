@@ -226,32 +226,36 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         nd.s(b", options [");
         // tcp_verify_signature: can the whole segment be read?
         let sig_data_ok = bp + th_off + length <= nd.snapend;
-        match options(
-            nd,
-            &mut cp,
-            &mut hlen,
-            &mut ch,
-            sig_data_ok,
-            flags,
-            rev,
-            thseq,
-            thack,
-        ) {
-            Ok(()) => nd.s(b"]"),
-            Err(OptEnd::Bad) => {
-                nd.s(b"[bad opt]");
-                if ch != 0 {
-                    nd.s(b"]");
+        if common_options(nd, cp, hlen) {
+            nd.s(b"]");
+        } else {
+            match options(
+                nd,
+                &mut cp,
+                &mut hlen,
+                &mut ch,
+                sig_data_ok,
+                flags,
+                rev,
+                thseq,
+                thack,
+            ) {
+                Ok(()) => nd.s(b"]"),
+                Err(OptEnd::Bad) => {
+                    nd.s(b"[bad opt]");
+                    if ch != 0 {
+                        nd.s(b"]");
+                    }
+                    return Ok(());
                 }
-                return Ok(());
-            }
-            Err(OptEnd::Jmp) => return Err(Trunc),
-            Err(OptEnd::Trunc) => {
-                nd.trunc();
-                if ch != 0 {
-                    nd.s(b">");
+                Err(OptEnd::Jmp) => return Err(Trunc),
+                Err(OptEnd::Trunc) => {
+                    nd.trunc();
+                    if ch != 0 {
+                        nd.s(b">");
+                    }
+                    return Ok(());
                 }
-                return Ok(());
             }
         }
     }
@@ -302,6 +306,39 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         dns::domain_print(nd, bp, length, true, false)?;
     }
     Ok(())
+}
+
+/// The two option layouts nearly every Linux segment carries, `nop,nop,TS` and the SYN's
+/// `mss,sackOK,TS,nop,wscale`, printed without the general loop: the text is what
+/// [`options`] prints for them when all their bytes are captured. False, having printed
+/// nothing, for any other layout or a short capture.
+#[inline]
+fn common_options(nd: &mut Nd, cp: usize, optlen: usize) -> bool {
+    let Ok(o) = nd.bytes(cp, optlen) else {
+        return false;
+    };
+    let be4 = |i: usize| u32::from_be_bytes([o[i], o[i + 1], o[i + 2], o[i + 3]]);
+    match optlen {
+        12 if o[..4] == [1, 1, 8, 10] => {
+            nd.s(b"nop,nop,TS val ");
+            nd.u(be4(4) as u64);
+            nd.s(b" ecr ");
+            nd.u(be4(8) as u64);
+            true
+        }
+        20 if o[..2] == [2, 4] && o[4..8] == [4, 2, 8, 10] && o[16..19] == [1, 3, 3] => {
+            nd.s(b"mss ");
+            nd.u(u16::from_be_bytes([o[2], o[3]]) as u64);
+            nd.s(b",sackOK,TS val ");
+            nd.u(be4(8) as u64);
+            nd.s(b" ecr ");
+            nd.u(be4(12) as u64);
+            nd.s(b",nop,wscale ");
+            nd.u(o[19] as u64);
+            true
+        }
+        _ => false,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
