@@ -187,18 +187,19 @@ pub fn ipv4(out: &mut Vec<u8>, a: &[u8]) {
     }
 }
 
-/// `%x` of a 16-bit word (IPv6 groups), straight into spare capacity.
+/// `%x` of a 16-bit word (IPv6 groups) into `buf` at `n`: the word shifted so its first
+/// significant nibble is on top, four digits written, the significant ones counted.
 #[inline]
-fn hex16(out: &mut Vec<u8>, w: u16) {
-    let n = (16 - (w | 1).leading_zeros() as usize).div_ceil(4).max(1);
-    out.reserve(4);
-    let len = out.len();
-    let spare = &mut out.spare_capacity_mut()[..4];
-    for (k, d) in spare[..n].iter_mut().enumerate() {
-        d.write(HEX[((w >> (4 * (n - 1 - k))) & 0xf) as usize]);
-    }
-    // SAFETY: the n bytes after len were written above.
-    unsafe { out.set_len(len + n) };
+fn hex16(buf: &mut [u8; 48], n: usize, w: u16) -> usize {
+    let k = (16 - (w | 1).leading_zeros() as usize).div_ceil(4).max(1);
+    let v = (w as u32) << (4 * (4 - k));
+    buf[n..n + 4].copy_from_slice(&[
+        HEX[(v >> 12 & 0xf) as usize],
+        HEX[(v >> 8 & 0xf) as usize],
+        HEX[(v >> 4 & 0xf) as usize],
+        HEX[(v & 0xf) as usize],
+    ]);
+    n + k
 }
 
 /// IPv6 text form exactly as tcpdump's `addrtostr6` makes it (longest zero run of two or
@@ -233,28 +234,37 @@ pub fn ipv6(out: &mut Vec<u8>, a: &[u8]) {
     if best_base != -1 && best_len < 2 {
         best_base = -1;
     }
+    // The text goes to a stack buffer first (at most 8 * 5 + 1 bytes, one more group's
+    // worth of room for hex16's 4-byte writes), then out in one piece.
+    let mut buf = [0u8; 48];
+    let mut n = 0;
     let mut i = 0i32;
     while i < 8 {
         if best_base != -1 && i >= best_base && i < best_base + best_len {
             if i == best_base {
-                out.push(b':');
+                buf[n] = b':';
+                n += 1;
             }
             i += 1;
             continue;
         }
         if i != 0 {
-            out.push(b':');
+            buf[n] = b':';
+            n += 1;
         }
         if i == 6 && best_base == 0 && (best_len == 6 || (best_len == 5 && words[5] == 0xffff)) {
+            put(out, &buf[..n]);
             ipv4(out, &a[12..16]);
             return;
         }
-        hex16(out, words[i as usize]);
+        n = hex16(&mut buf, n, words[i as usize]);
         i += 1;
     }
     if best_base != -1 && best_base + best_len == 8 {
-        out.push(b':');
+        buf[n] = b':';
+        n += 1;
     }
+    put(out, &buf[..n]);
 }
 
 /// `%-Ns`: left-justified in a field of `width`.
@@ -337,10 +347,10 @@ mod tests {
         for w in [
             0u16, 1, 0xf, 0x10, 0xff, 0x100, 0xfff, 0x1000, 0xffff, 0xdb8,
         ] {
-            let (mut a, mut b) = (Vec::new(), Vec::new());
-            hex16(&mut a, w);
+            let (mut a, mut b) = ([0u8; 48], Vec::new());
+            let n = hex16(&mut a, 0, w);
             hex(&mut b, w as u64);
-            assert_eq!(a, b, "{w:x}");
+            assert_eq!(&a[..n], &b[..], "{w:x}");
         }
         assert_eq!(digits(u64::MAX), 20);
         for v in [7u64, 99, 12345, 4294967295, 18446744073709551615] {

@@ -23,6 +23,31 @@ const FLAGS: [(u8, u8); 8] = [
     (0x80, b'W'),
 ];
 
+/// The text between "Flags [" and "]" for each flags byte: the letters of the set bits in
+/// FLAGS order, or "none".
+const FLAG_TEXT: [([u8; 8], u8); 256] = {
+    let mut t = [([0u8; 8], 0u8); 256];
+    let mut f = 0;
+    while f < 256 {
+        let (mut text, mut n) = ([0u8; 8], 0);
+        if f == 0 {
+            text = *b"none\0\0\0\0";
+            n = 4;
+        }
+        let mut k = 0;
+        while k < 8 {
+            if f as u8 & FLAGS[k].0 != 0 {
+                text[n] = FLAGS[k].1;
+                n += 1;
+            }
+            k += 1;
+        }
+        t[f] = (text, n as u8);
+        f += 1;
+    }
+    t
+};
+
 fn option_name(opt: u8) -> Option<&'static str> {
     Some(match opt {
         0 => "eol",
@@ -135,15 +160,8 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     }
     let flags = nd.u1(bp + 13)?;
     nd.s(b"Flags [");
-    if flags == 0 {
-        nd.s(b"none");
-    } else {
-        for (bit, c) in FLAGS {
-            if flags & bit != 0 {
-                nd.out.push(c);
-            }
-        }
-    }
+    let (text, n) = &FLAG_TEXT[flags as usize];
+    nd.s(&text[..*n as usize]);
     nd.s(b"]");
 
     let (thseq, thack, rev);
