@@ -104,7 +104,8 @@ fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut (usize, 
     while tok.1 + 8 <= MAX_TOKEN && idx + 8 <= len && idx + 8 <= data.len() {
         let x = u64::from_le_bytes(data[idx..idx + 8].try_into().expect("8 bytes"));
         let below = x.wrapping_sub(ONES * 0x21) & !x & (ONES * 0x80);
-        let above = (x.wrapping_add(ONES * (127 - 0x7e)) | x) & (ONES * 0x80);
+        // Adding 127 - 0x7e = 1 to each byte sets its top bit when it is above 0x7e.
+        let above = (x.wrapping_add(ONES) | x) & (ONES * 0x80);
         if below | above != 0 {
             break;
         }
