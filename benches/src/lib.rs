@@ -1,5 +1,8 @@
 //! Shared test packets for the criterion benches and the capture harness: real
-//! Ethernet/IPv4/UDP|TCP frames addressed inside documentation ranges.
+//! Ethernet/IPv4/UDP|TCP frames addressed inside documentation ranges; [`mix`] writes the
+//! pod-like capture `read_vs_tcpdump` measures.
+
+pub mod mix;
 
 /// Internet checksum over `b`.
 pub fn csum(b: &[u8]) -> u16 {

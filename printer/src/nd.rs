@@ -148,14 +148,14 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         self.s(b" (invalid)");
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn s(&mut self, s: &[u8]) {
-        self.out.extend_from_slice(s);
+        fmt::put(self.out, s);
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn st(&mut self, s: &str) {
-        self.out.extend_from_slice(s.as_bytes());
+        fmt::put(self.out, s.as_bytes());
     }
 
     #[inline]

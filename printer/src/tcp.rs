@@ -23,6 +23,31 @@ const FLAGS: [(u8, u8); 8] = [
     (0x80, b'W'),
 ];
 
+/// The text between "Flags [" and "]" for each flags byte: the letters of the set bits in
+/// FLAGS order, or "none".
+const FLAG_TEXT: [([u8; 8], u8); 256] = {
+    let mut t = [([0u8; 8], 0u8); 256];
+    let mut f = 0;
+    while f < 256 {
+        let (mut text, mut n) = ([0u8; 8], 0);
+        if f == 0 {
+            text = *b"none\0\0\0\0";
+            n = 4;
+        }
+        let mut k = 0;
+        while k < 8 {
+            if f as u8 & FLAGS[k].0 != 0 {
+                text[n] = FLAGS[k].1;
+                n += 1;
+            }
+            k += 1;
+        }
+        t[f] = (text, n as u8);
+        f += 1;
+    }
+    t
+};
+
 fn option_name(opt: u8) -> Option<&'static str> {
     Some(match opt {
         0 => "eol",
@@ -135,25 +160,12 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     }
     let flags = nd.u1(bp + 13)?;
     nd.s(b"Flags [");
-    if flags == 0 {
-        nd.s(b"none");
-    } else {
-        for (bit, c) in FLAGS {
-            if flags & bit != 0 {
-                nd.out.push(c);
-            }
-        }
-    }
+    let (text, n) = &FLAG_TEXT[flags as usize];
+    nd.s(&text[..*n as usize]);
     nd.s(b"]");
 
     let (thseq, thack, rev);
     if flags & TH_ACK != 0 {
-        let mut key = TcpKey {
-            v6,
-            src: [0; 16],
-            dst: [0; 16],
-            port: 0,
-        };
         let alen = if v6 { 16 } else { 4 };
         let (so, dof) = if v6 {
             (iph + 8, iph + 24)
@@ -163,42 +175,33 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         let src = nd.bytes(so, alen)?;
         let dst = nd.bytes(dof, alen)?;
         let r = sport > dport || (sport == dport && src > dst);
-        if r {
-            key.src[..alen].copy_from_slice(dst);
-            key.dst[..alen].copy_from_slice(src);
-            key.port = ((dport as u32) << 16) | sport as u32;
+        let key = if r {
+            TcpKey::new(dst, src, ((dport as u32) << 16) | sport as u32)
         } else {
-            key.src[..alen].copy_from_slice(src);
-            key.dst[..alen].copy_from_slice(dst);
-            key.port = ((sport as u32) << 16) | dport as u32;
-        }
-        let th = match nd.st.tcp.get_mut(&key) {
-            Some(th) if flags & TH_SYN == 0 => {
-                if r {
-                    seq = seq.wrapping_sub(th.ack);
-                    ack = ack.wrapping_sub(th.seq);
-                } else {
-                    seq = seq.wrapping_sub(th.seq);
-                    ack = ack.wrapping_sub(th.ack);
-                }
-                *th
-            }
-            _ => {
-                let th = if r {
-                    TcpSeq {
-                        ack: seq,
-                        seq: ack.wrapping_sub(1),
-                    }
-                } else {
-                    TcpSeq {
-                        seq,
-                        ack: ack.wrapping_sub(1),
-                    }
-                };
-                nd.st.tcp.insert(key, th);
-                th
-            }
+            TcpKey::new(src, dst, ((sport as u32) << 16) | dport as u32)
         };
+        let (th, found) = nd.st.tcp.lookup(&key, flags & TH_SYN != 0, || {
+            if r {
+                TcpSeq {
+                    ack: seq,
+                    seq: ack.wrapping_sub(1),
+                }
+            } else {
+                TcpSeq {
+                    seq,
+                    ack: ack.wrapping_sub(1),
+                }
+            }
+        });
+        if found {
+            if r {
+                seq = seq.wrapping_sub(th.ack);
+                ack = ack.wrapping_sub(th.seq);
+            } else {
+                seq = seq.wrapping_sub(th.seq);
+                ack = ack.wrapping_sub(th.ack);
+            }
+        }
         thseq = th.seq;
         thack = th.ack;
         rev = r;
@@ -241,32 +244,36 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         nd.s(b", options [");
         // tcp_verify_signature: can the whole segment be read?
         let sig_data_ok = bp + th_off + length <= nd.snapend;
-        match options(
-            nd,
-            &mut cp,
-            &mut hlen,
-            &mut ch,
-            sig_data_ok,
-            flags,
-            rev,
-            thseq,
-            thack,
-        ) {
-            Ok(()) => nd.s(b"]"),
-            Err(OptEnd::Bad) => {
-                nd.s(b"[bad opt]");
-                if ch != 0 {
-                    nd.s(b"]");
+        if common_options(nd, cp, hlen) {
+            nd.s(b"]");
+        } else {
+            match options(
+                nd,
+                &mut cp,
+                &mut hlen,
+                &mut ch,
+                sig_data_ok,
+                flags,
+                rev,
+                thseq,
+                thack,
+            ) {
+                Ok(()) => nd.s(b"]"),
+                Err(OptEnd::Bad) => {
+                    nd.s(b"[bad opt]");
+                    if ch != 0 {
+                        nd.s(b"]");
+                    }
+                    return Ok(());
                 }
-                return Ok(());
-            }
-            Err(OptEnd::Jmp) => return Err(Trunc),
-            Err(OptEnd::Trunc) => {
-                nd.trunc();
-                if ch != 0 {
-                    nd.s(b">");
+                Err(OptEnd::Jmp) => return Err(Trunc),
+                Err(OptEnd::Trunc) => {
+                    nd.trunc();
+                    if ch != 0 {
+                        nd.s(b">");
+                    }
+                    return Ok(());
                 }
-                return Ok(());
             }
         }
     }
@@ -317,6 +324,39 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         dns::domain_print(nd, bp, length, true, false)?;
     }
     Ok(())
+}
+
+/// The two option layouts nearly every Linux segment carries, `nop,nop,TS` and the SYN's
+/// `mss,sackOK,TS,nop,wscale`, printed without the general loop: the text is what
+/// [`options`] prints for them when all their bytes are captured. False, having printed
+/// nothing, for any other layout or a short capture.
+#[inline]
+fn common_options(nd: &mut Nd, cp: usize, optlen: usize) -> bool {
+    let Ok(o) = nd.bytes(cp, optlen) else {
+        return false;
+    };
+    let be4 = |i: usize| u32::from_be_bytes([o[i], o[i + 1], o[i + 2], o[i + 3]]);
+    match optlen {
+        12 if o[..4] == [1, 1, 8, 10] => {
+            nd.s(b"nop,nop,TS val ");
+            nd.u(be4(4) as u64);
+            nd.s(b" ecr ");
+            nd.u(be4(8) as u64);
+            true
+        }
+        20 if o[..2] == [2, 4] && o[4..8] == [4, 2, 8, 10] && o[16..19] == [1, 3, 3] => {
+            nd.s(b"mss ");
+            nd.u(u16::from_be_bytes([o[2], o[3]]) as u64);
+            nd.s(b",sackOK,TS val ");
+            nd.u(be4(8) as u64);
+            nd.s(b" ecr ");
+            nd.u(be4(12) as u64);
+            nd.s(b",nop,wscale ");
+            nd.u(o[19] as u64);
+            true
+        }
+        _ => false,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -18,7 +18,9 @@ pub(crate) struct Clock {
     /// The text before the fraction for the second in `.0` ("HH:MM:SS" and so on): packets
     /// come many per second, and only the fraction changes between them.
     line_sec: Option<i64>,
-    line_text: Vec<u8>,
+    /// Fixed-size so the per-packet copy is one 32-byte move, not a memmove call.
+    line_text: [u8; 32],
+    line_len: usize,
 }
 
 impl Clock {
@@ -31,7 +33,8 @@ impl Clock {
             prev: (0, 0),
             cache: None,
             line_sec: None,
-            line_text: Vec::with_capacity(32),
+            line_text: [0; 32],
+            line_len: 0,
         }
     }
 
@@ -48,16 +51,29 @@ impl Clock {
                 let date = self.style == TimestampStyle::DateTime;
                 match self.line_sec {
                     Some(s) if s == sec && (0..1_000_000).contains(&usec) => {
-                        out.extend_from_slice(&self.line_text);
+                        out.reserve(32);
+                        let len = out.len();
+                        for (d, &c) in out.spare_capacity_mut()[..32]
+                            .iter_mut()
+                            .zip(&self.line_text)
+                        {
+                            d.write(c);
+                        }
+                        // SAFETY: 32 bytes after len were written; line_len <= 32.
+                        unsafe { out.set_len(len + self.line_len) };
                         fmt::dec_pad(out, usec as u64, 6);
                     }
                     _ => {
                         let start = out.len();
                         self.hmsfrac(out, sec, usec, date, true);
                         // Cache what precedes the 6-digit fraction when the line has one.
-                        if (sec as u32) & 0x8000_0000 == 0 && (0..1_000_000).contains(&usec) {
-                            self.line_text.clear();
-                            self.line_text.extend_from_slice(&out[start..out.len() - 6]);
+                        let text = (out.len() - start).saturating_sub(6);
+                        if (sec as u32) & 0x8000_0000 == 0
+                            && (0..1_000_000).contains(&usec)
+                            && text <= self.line_text.len()
+                        {
+                            self.line_text[..text].copy_from_slice(&out[start..start + text]);
+                            self.line_len = text;
                             self.line_sec = Some(sec);
                         }
                     }

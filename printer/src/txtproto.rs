@@ -1,7 +1,7 @@
 //! Text protocols tcpdump shows by their first line: HTTP, RTSP, FTP, SMTP (util-print.c's
 //! `txtproto_print`), and the SSH version banner (print-ssh.c).
 
-use super::nd::{Nd, R};
+use super::nd::{Nd, Trunc, R};
 
 const HTTP_CMDS: &[&[u8]] = &[
     b"GET",
@@ -90,15 +90,32 @@ pub(crate) fn smtp_print(nd: &mut Nd, p: usize, len: usize) -> R {
     txtproto_print(nd, p, len, None, false)
 }
 
-/// `fetch_token`: the token at `idx` into `tok`; returns the index after it and the blanks
-/// that follow, or 0 for "no token".
-fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut Vec<u8>) -> usize {
-    tok.clear();
-    while idx < len {
-        if !nd.ttest(p + idx, 1) {
-            return 0;
+/// `fetch_token`: the token at `idx` (its bytes are `nd.b[p + start..p + start + n]`, set in
+/// `tok` as (start, n): the token is a slice of the packet, not a copy); returns the index
+/// after it and the blanks that follow, or 0 for "no token".
+fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut (usize, usize)) -> usize {
+    *tok = (idx, 0);
+    // The captured bytes from p on: a byte past them ends the token as tcpdump's
+    // ND_TTEST_1 does (checked once here, not per byte).
+    let data = &nd.b[p.min(nd.snapend)..nd.snapend];
+    // Eight bytes a step while all are token bytes (0x21..=0x7e) and the token stays
+    // within MAX_TOKEN: HTTP body segments are scanned this way on every packet.
+    const ONES: u64 = u64::MAX / 255;
+    while tok.1 + 8 <= MAX_TOKEN && idx + 8 <= len && idx + 8 <= data.len() {
+        let x = u64::from_le_bytes(data[idx..idx + 8].try_into().expect("8 bytes"));
+        let below = x.wrapping_sub(ONES * 0x21) & !x & (ONES * 0x80);
+        // Adding 127 - 0x7e = 1 to each byte sets its top bit when it is above 0x7e.
+        let above = (x.wrapping_add(ONES) | x) & (ONES * 0x80);
+        if below | above != 0 {
+            break;
         }
-        let c = nd.b[p + idx];
+        tok.1 += 8;
+        idx += 8;
+    }
+    while idx < len {
+        let Some(&c) = data.get(idx) else {
+            return 0;
+        };
         if c >= 0x80 {
             return 0;
         }
@@ -108,20 +125,19 @@ fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut Vec<u8>)
         if !isprint(c) {
             return 0;
         }
-        if tok.len() + 2 > MAX_TOKEN + 1 {
+        if tok.1 + 2 > MAX_TOKEN + 1 {
             return 0;
         }
-        tok.push(c);
+        tok.1 += 1;
         idx += 1;
     }
-    if tok.is_empty() {
+    if tok.1 == 0 {
         return 0;
     }
     while idx < len {
-        if !nd.ttest(p + idx, 1) {
+        let Some(&c) = data.get(idx) else {
             break;
-        }
-        let c = nd.b[p + idx];
+        };
         if c == b'\r' || c == b'\n' || !isprint(c) || (c != b' ' && c != b'\t') {
             break;
         }
@@ -134,21 +150,21 @@ fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut Vec<u8>)
 /// line, or 0 when it is not a complete text line.
 fn print_txt_line(nd: &mut Nd, prefix: &[u8], p: usize, mut idx: usize, len: usize) -> R<usize> {
     let start = idx;
+    // Bytes past the capture raise Trunc, as tcpdump's GET_U_1 longjmps.
+    let data = &nd.b[p.min(nd.snapend)..nd.snapend];
     while idx < len {
-        let c = nd.u1(p + idx)?;
+        let c = *data.get(idx).ok_or(Trunc)?;
         if c == b'\n' {
-            let end = idx;
             nd.s(prefix);
-            nd.out.extend_from_slice(&nd.b[p + start..p + end]);
+            nd.s(&data[start..idx]);
             return Ok(idx + 1);
         } else if c == b'\r' {
             if idx + 1 >= len {
                 return Ok(0);
             }
-            if nd.u1(p + idx + 1)? == b'\n' {
-                let end = idx;
+            if *data.get(idx + 1).ok_or(Trunc)? == b'\n' {
                 nd.s(prefix);
-                nd.out.extend_from_slice(&nd.b[p + start..p + end]);
+                nd.s(&data[start..idx]);
                 return Ok(idx + 2);
             }
             return Ok(0);
@@ -158,7 +174,8 @@ fn print_txt_line(nd: &mut Nd, prefix: &[u8], p: usize, mut idx: usize, len: usi
         idx += 1;
     }
     nd.s(prefix);
-    nd.out.extend_from_slice(&nd.b[p + start..p + idx]);
+    // Empty (and maybe past the capture) when the loop read nothing.
+    nd.s(data.get(start..idx).unwrap_or(&[]));
     nd.trunc();
     Ok(0)
 }
@@ -173,17 +190,18 @@ fn txtproto_print(
     let print_this = match cmds {
         None => true,
         Some(cmds) => {
-            let mut tok = Vec::new();
+            let mut tok = (0, 0);
+            let word = |tok: (usize, usize)| &nd.b[p + tok.0..p + tok.0 + tok.1];
             let mut this = false;
             let mut idx = fetch_token(nd, p, 0, len, &mut tok);
             if idx != 0 {
-                if cmds.iter().any(|c| c.eq_ignore_ascii_case(&tok)) {
+                if cmds.iter().any(|c| c.eq_ignore_ascii_case(word(tok))) {
                     this = true;
                 }
                 if resp_code_second {
                     idx = fetch_token(nd, p, idx, len, &mut tok);
                 }
-                if idx != 0 && tok.len() == 3 && tok.iter().all(|c| c.is_ascii_digit()) {
+                if idx != 0 && tok.1 == 3 && word(tok).iter().all(|c| c.is_ascii_digit()) {
                     this = true;
                 }
             }

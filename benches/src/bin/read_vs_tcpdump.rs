@@ -1,203 +1,252 @@
-//! `cargo run --release -p benches --bin read_vs_tcpdump [-- PACKETS]`: the speed target of
-//! `sniffer -nn -r` against `tcpdump -nn -r`, measured in one run.
+//! `cargo run --release -p benches --bin read_vs_tcpdump [-- [PACKETS] [--runs R] [--keep DIR]]`:
+//! the speed target of `sniffer -nn -r` against `tcpdump -nn -r` (issue 13), measured in one
+//! run on two captures of PACKETS packets each (default 1,000,000):
 //!
-//! Generates a capture of PACKETS (default 1,000,000) 60-byte Ethernet/IPv4/UDP frames, then
-//! times `tcpdump -nn -r FILE > /dev/null` and our reader+printer on the same file to
-//! /dev/null (the `sniffer` binary with `-nn -r` when target/release/sniffer exists and
-//! accepts -r, else `capture_core::offline::print_file` in this process, which is what
-//! `sniffer -r` calls). Prints both times and the ratio, and checks once, untimed, that the
-//! two outputs are byte-identical. A harness, not a test: nothing here pass/fails on time.
+//! - `mix`: pod-like traffic from [`benches::mix::write_mix`] (TCP with options, HTTP, DNS,
+//!   UDP, ICMP/ICMPv6, ARP), fixed seed;
+//! - `udp`: identical 60-byte Ethernet/IPv4/UDP frames ([`benches::mix::write_udp`]).
+//!
+//! For each file it runs `tcpdump -nn -r FILE > /dev/null` and `sniffer -nn -r FILE >
+//! /dev/null` R times (default 5), alternating which goes first, and prints the median wall
+//! time and the median CPU time (user+sys from `wait4`) of each, and their ratios. The
+//! sniffer is target/release/sniffer when it exists, else `offline::print_file` in this
+//! process (what `sniffer -r` calls). Then it checks, untimed, that the two outputs are
+//! byte-identical. A harness, not a test: nothing here pass/fails on time.
 
+use benches::mix;
 use capture_core::offline::{print_file, OfflineOptions};
 use printer::PrintOptions;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A little-endian µs pcap of `n` 60-byte UDP frames, 1000 packets per second.
-fn write_capture(path: &Path, n: u64) -> std::io::Result<()> {
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
-    w.write_all(&0xa1b2c3d4u32.to_le_bytes())?;
-    w.write_all(&2u16.to_le_bytes())?;
-    w.write_all(&4u16.to_le_bytes())?;
-    w.write_all(&[0; 8])?;
-    w.write_all(&262144u32.to_le_bytes())?;
-    w.write_all(&1u32.to_le_bytes())?;
-    for i in 0..n {
-        let mut f = Vec::with_capacity(60);
-        f.extend_from_slice(&[2, 0, 0, 0, 0, 0xb, 2, 0, 0, 0, 0, 0xa, 8, 0]);
-        let mut ip = [0u8; 20];
-        ip[0] = 0x45;
-        ip[2..4].copy_from_slice(&46u16.to_be_bytes());
-        ip[4..6].copy_from_slice(&(i as u16).to_be_bytes());
-        ip[8] = 64;
-        ip[9] = 17;
-        ip[12..16].copy_from_slice(&[192, 0, 2, 1]);
-        ip[16..20].copy_from_slice(&[192, 0, 2, 2]);
-        let c = benches::csum(&ip);
-        ip[10..12].copy_from_slice(&c.to_be_bytes());
-        f.extend_from_slice(&ip);
-        // Ports no tcpdump decoder claims, so both print "UDP, length 18".
-        let sport = 40000 + (i % 1000) as u16;
-        f.extend_from_slice(&sport.to_be_bytes());
-        f.extend_from_slice(&9999u16.to_be_bytes());
-        f.extend_from_slice(&26u16.to_be_bytes());
-        f.extend_from_slice(&[0, 0]);
-        f.extend_from_slice(&[b'x'; 18]);
-        let ts = 1_700_000_000 + (i / 1000) as u32;
-        let us = ((i % 1000) * 1000) as u32;
-        for v in [ts, us, 60, 60] {
-            w.write_all(&v.to_le_bytes())?;
-        }
-        w.write_all(&f)?;
-    }
-    w.flush()
+/// Wall and CPU (user+sys) time of one run.
+#[derive(Clone, Copy)]
+struct Run {
+    wall: Duration,
+    cpu: Duration,
 }
 
-fn time_cmd(cmd: &mut Command, out: Stdio) -> Duration {
+fn tv(t: libc::timeval) -> Duration {
+    Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+}
+
+/// Runs `cmd` with stdout to /dev/null and reaps it with wait4 for its rusage (which
+/// `Child::wait` does not give; clippy cannot see that wait4 reaps it).
+#[allow(clippy::zombie_processes)]
+fn time_cmd(cmd: &mut Command) -> Run {
+    let devnull = std::fs::File::create("/dev/null").expect("/dev/null");
     let t = Instant::now();
-    let st = cmd
-        .stdout(out)
+    let child = cmd
+        .stdout(devnull)
         .stderr(Stdio::null())
-        .status()
+        .spawn()
         .expect("run command");
-    let d = t.elapsed();
-    assert!(st.success(), "{cmd:?} failed");
-    d
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; the pid is our own child, which
+    // nothing else reaps (std's Child does not wait on drop).
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
+    let wall = t.elapsed();
+    assert!(
+        r > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{cmd:?} failed"
+    );
+    Run {
+        wall,
+        cpu: tv(ru.ru_utime) + tv(ru.ru_stime),
+    }
+}
+
+fn self_cpu() -> Duration {
+    // SAFETY: as above; RUSAGE_SELF of this process.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+    tv(ru.ru_utime) + tv(ru.ru_stime)
 }
 
 fn sniffer_binary() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()?
-        .to_path_buf();
-    for p in ["target/release/sniffer", "target/debug/sniffer"] {
-        let b = root.join(p);
-        if b.exists() {
-            // Only if it already has -r (the lead wires it to offline::print_file).
-            let ok = Command::new(&b)
-                .args(["-nn", "-r", "/nonexistent"])
-                .output()
-                .ok()?;
-            let err = String::from_utf8_lossy(&ok.stderr);
-            if !err.contains("unknown")
-                && !err.contains("unsupported")
-                && !err.contains("unexpected")
-            {
-                return Some(b);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
+    let b = root.join("target/release/sniffer");
+    b.exists().then_some(b)
+}
+
+fn offline_opts(file: &Path) -> OfflineOptions {
+    OfflineOptions {
+        path: file.to_path_buf(),
+        filter: String::new(),
+        count: None,
+        print: PrintOptions::default(),
+    }
+}
+
+fn run_ours(sniffer: Option<&Path>, file: &Path) -> Run {
+    match sniffer {
+        Some(b) => time_cmd(Command::new(b).args(["-nn", "-r"]).arg(file)),
+        None => {
+            let mut out = std::fs::File::create("/dev/null").expect("/dev/null");
+            let (t, c) = (Instant::now(), self_cpu());
+            print_file(&offline_opts(file), &mut out, &mut std::io::sink()).expect("print_file");
+            Run {
+                wall: t.elapsed(),
+                cpu: self_cpu() - c,
             }
         }
     }
-    None
 }
 
-fn main() {
-    let n: u64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(1_000_000);
-    let dir = std::env::temp_dir().join(format!("dumpy-read-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("udp.pcap");
-    write_capture(&file, n).expect("write capture");
-    println!("capture: {} packets of 60-byte UDP, {}", n, file.display());
-
-    let devnull = || Stdio::from(std::fs::File::create("/dev/null").unwrap());
-    // Warm the page cache for both.
-    let _ = std::fs::read(&file);
-    // The machine is shared: take the best of RUNS for each side.
-    const RUNS: usize = 3;
-    let td = (0..RUNS)
-        .map(|_| {
-            time_cmd(
-                Command::new("tcpdump").args(["-nn", "-r"]).arg(&file),
-                devnull(),
-            )
-        })
-        .min()
-        .unwrap();
-
-    let sniffer = sniffer_binary();
-    let (label, ours) = match &sniffer {
-        Some(b) => (
-            format!("{} -nn -r", b.display()),
-            (0..RUNS)
-                .map(|_| time_cmd(Command::new(b).args(["-nn", "-r"]).arg(&file), devnull()))
-                .min()
-                .unwrap(),
-        ),
-        None => {
-            let opts = OfflineOptions {
-                path: file.clone(),
-                filter: String::new(),
-                count: None,
-                print: PrintOptions::default(),
-            };
-            let best = (0..RUNS)
-                .map(|_| {
-                    let mut out = std::fs::File::create("/dev/null").unwrap();
-                    let t = Instant::now();
-                    print_file(&opts, &mut out, &mut std::io::sink()).expect("print_file");
-                    t.elapsed()
-                })
-                .min()
-                .unwrap();
-            (
-                "offline::print_file (in process; sniffer -r not built)".to_string(),
-                best,
-            )
+fn output_ours(sniffer: Option<&Path>, file: &Path) -> Vec<u8> {
+    match sniffer {
+        Some(b) => {
+            Command::new(b)
+                .args(["-nn", "-r"])
+                .arg(file)
+                .stderr(Stdio::null())
+                .output()
+                .expect("run sniffer")
+                .stdout
         }
-    };
-    println!(
-        "tcpdump -nn -r      : {:>8.3} s (best of {RUNS})",
-        td.as_secs_f64()
+        None => {
+            let mut v = Vec::new();
+            print_file(&offline_opts(file), &mut v, &mut std::io::sink()).expect("print_file");
+            v
+        }
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2
+    }
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.3} s", d.as_secs_f64())
+}
+
+/// Times both on `file` and checks their outputs; returns (wall ratio, cpu ratio, identical).
+fn compare(name: &str, file: &Path, runs: usize, sniffer: Option<&Path>) -> (f64, f64, bool) {
+    // Warm the page cache for both.
+    let _ = std::fs::read(file);
+    let (mut td, mut us) = (Vec::new(), Vec::new());
+    for i in 0..runs {
+        let tcpdump = || time_cmd(Command::new("tcpdump").args(["-nn", "-r"]).arg(file));
+        if i % 2 == 0 {
+            td.push(tcpdump());
+            us.push(run_ours(sniffer, file));
+        } else {
+            us.push(run_ours(sniffer, file));
+            td.push(tcpdump());
+        }
+    }
+    let med = |v: &[Run], f: fn(&Run) -> Duration| median(v.iter().map(f).collect());
+    let (tw, tc) = (med(&td, |r| r.wall), med(&td, |r| r.cpu));
+    let (uw, uc) = (med(&us, |r| r.wall), med(&us, |r| r.cpu));
+    let (rw, rc) = (
+        tw.as_secs_f64() / uw.as_secs_f64(),
+        tc.as_secs_f64() / uc.as_secs_f64(),
     );
-    println!("{label}: {:.3} s (best of {RUNS})", ours.as_secs_f64());
+    println!("[{name}] median of {runs}, alternating:");
     println!(
-        "ratio               : {:>8.1}x faster (target: >= 10x)",
-        td.as_secs_f64() / ours.as_secs_f64()
+        "  tcpdump -nn -r : wall {:>9}  cpu {:>9}",
+        secs(tw),
+        secs(tc)
     );
+    println!(
+        "  sniffer -nn -r : wall {:>9}  cpu {:>9}",
+        secs(uw),
+        secs(uc)
+    );
+    println!("  ratio          : wall {rw:>7.1}x  cpu {rc:>7.1}x");
 
     // Untimed: the two outputs must be the same bytes.
     let want = Command::new("tcpdump")
         .args(["-nn", "-r"])
-        .arg(&file)
+        .arg(file)
         .stderr(Stdio::null())
         .output()
-        .unwrap()
+        .expect("run tcpdump")
         .stdout;
-    let got = match &sniffer {
-        Some(b) => {
-            Command::new(b)
-                .args(["-nn", "-r"])
-                .arg(&file)
-                .stderr(Stdio::null())
-                .output()
-                .unwrap()
-                .stdout
-        }
-        None => {
-            let opts = OfflineOptions {
-                path: file.clone(),
-                filter: String::new(),
-                count: None,
-                print: PrintOptions::default(),
-            };
-            let mut v = Vec::new();
-            print_file(&opts, &mut v, &mut std::io::sink()).expect("print_file");
-            v
-        }
-    };
+    let got = output_ours(sniffer, file);
+    let same = want == got;
     println!(
-        "outputs identical   : {}",
-        if want == got { "yes" } else { "NO" }
+        "  outputs        : {} ({} lines, {} bytes)",
+        if same { "identical" } else { "DIFFERENT" },
+        want.iter().filter(|&&b| b == b'\n').count(),
+        want.len()
     );
-    if want != got {
+    if !same {
         let w = String::from_utf8_lossy(&want);
         let g = String::from_utf8_lossy(&got);
-        if let Some((a, b)) = w.lines().zip(g.lines()).find(|(a, b)| a != b) {
-            println!("first difference:\n  tcpdump: {a}\n  ours:    {b}");
+        if let Some((k, (a, b))) = w
+            .lines()
+            .zip(g.lines())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            println!(
+                "  first difference, line {}:\n    tcpdump: {a}\n    ours:    {b}",
+                k + 1
+            );
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    (rw, rc, same)
+}
+
+fn main() {
+    let mut n: u64 = 1_000_000;
+    let mut runs: usize = 5;
+    let mut keep: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(runs),
+            "--keep" => keep = args.next().map(PathBuf::from),
+            _ => match a.parse() {
+                Ok(v) => n = v,
+                Err(_) => {
+                    eprintln!("usage: read_vs_tcpdump [PACKETS] [--runs R] [--keep DIR]");
+                    std::process::exit(2);
+                }
+            },
+        }
+    }
+    let runs = runs.max(1);
+    let dir = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("dumpy-read-bench-{}", std::process::id()))
+    });
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mix_file = dir.join("mix.pcap");
+    let udp_file = dir.join("udp.pcap");
+    let st = mix::write_mix(&mix_file, n, mix::SEED).expect("write mix");
+    mix::write_udp(&udp_file, n).expect("write udp");
+    println!(
+        "captures: mix {} packets ({} MB, {} TCP connections), udp {} packets of 60 bytes, in {}",
+        st.packets,
+        st.bytes / 1_000_000,
+        st.tcp_connections,
+        n,
+        dir.display()
+    );
+    let sniffer = sniffer_binary();
+    match &sniffer {
+        Some(b) => println!("sniffer: {}", b.display()),
+        None => {
+            println!("sniffer: offline::print_file in process (target/release/sniffer not built)")
+        }
+    }
+    let (mw, mc, ms) = compare("mix", &mix_file, runs, sniffer.as_deref());
+    let (uw, uc, us) = compare("udp", &udp_file, runs, sniffer.as_deref());
+    println!(
+        "summary: mix {mw:.1}x wall / {mc:.1}x cpu (target >= 10x), \
+         udp {uw:.1}x wall / {uc:.1}x cpu (target >= 12x), outputs {}",
+        if ms && us { "identical" } else { "DIFFERENT" }
+    );
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
