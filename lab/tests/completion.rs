@@ -13,7 +13,10 @@ struct PluginDir(PathBuf);
 impl PluginDir {
     fn new() -> Self {
         let built = lab_bin().parent().unwrap().join("kubectl-dumpy");
-        assert!(built.exists(), "kubectl-dumpy not built: cargo build -p plugin");
+        assert!(
+            built.exists(),
+            "kubectl-dumpy not built: cargo build -p plugin"
+        );
         let dir = std::env::temp_dir().join(format!("dumpy-complete-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -88,7 +91,9 @@ fn kubectl_dumpy_tab_completes_from_the_cluster() {
         let o = Command::new("kubectl")
             .env("KUBECONFIG", &lab.kubeconfig)
             .env("PATH", &path)
-            .args(["dumpy", "capture", "-l", "app=web", "-n", NS, "--name", name])
+            .args([
+                "dumpy", "capture", "-l", "app=web", "-n", NS, "--name", name,
+            ])
             .output()
             .unwrap();
         assert!(
