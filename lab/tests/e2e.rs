@@ -333,6 +333,39 @@ fn selector_container_pvc_merge_and_live_export() {
     for (pod, ip) in &web {
         assert!(dsts.contains(ip), "merged file lacks GETs to {pod}");
     }
+    // Time order, as --merge promises: each sniffer's own file is not strictly ordered.
+    let info = Command::new("capinfos")
+        .arg("-o")
+        .arg(&merged)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Strict time order:") && l.ends_with("True")),
+        "{info}"
+    );
+
+    // --merge -: the pcapng on stdout, every line on stderr, no file named `-`.
+    let o = dumpy_cmd(&lab, &["export", "sel", "--merge", "-", "-n", NS])
+        .current_dir(&d.0)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(
+        &o.stdout[..4],
+        b"\x0a\x0d\x0d\x0a",
+        "stdout is not a pcapng"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("---> stdout"), "{err}");
+    assert!(!d.0.join("-").exists());
+    let piped = d.0.join("piped.pcapng");
+    std::fs::write(&piped, &o.stdout).unwrap();
+    let dsts = http_get_dsts(&piped);
+    for (pod, ip) in &web {
+        assert!(dsts.contains(ip), "merged stdout lacks GETs to {pod}");
+    }
 
     // Live export: a pcapng stream that keeps growing while the capture runs.
     let live = d.0.join("live.pcapng");

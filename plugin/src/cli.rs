@@ -3,7 +3,8 @@
 use crate::names::Rule;
 use crate::output::Format;
 use crate::spec::TargetKind;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueHint};
+use clap_complete::ArgValueCandidates;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -34,7 +35,7 @@ pub struct Cli {
 #[derive(Args, Debug, Clone, Default)]
 pub struct Global {
     /// Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub kubeconfig: Option<PathBuf>,
     /// The kubeconfig context to use (default: the current context).
     #[arg(long, global = true, value_name = "NAME")]
@@ -74,8 +75,9 @@ pub enum Command {
     Restart(RestartArgs),
     /// Remove a capture's sniffers (they close their files first).
     Delete(DeleteArgs),
-    /// Print a shell completion script.
+    /// Print a shell completion script (see also kubectl_complete-dumpy in the README).
     Completion {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -222,12 +224,16 @@ pub struct SnifferFlags {
     /// Host path of the containerd socket (k3s: /run/k3s/containerd/containerd.sock).
     #[arg(long, value_name = "PATH")]
     pub runtime_socket: Option<String>,
+    /// CPU the sniffer container requests (a Kubernetes quantity, e.g. 100m or 1).
     #[arg(long, value_name = "QUANTITY")]
     pub cpu_request: Option<String>,
+    /// Most CPU the sniffer container may use (e.g. 500m); above it, it is throttled.
     #[arg(long, value_name = "QUANTITY")]
     pub cpu_limit: Option<String>,
+    /// Memory the sniffer container requests (a Kubernetes quantity, e.g. 64Mi).
     #[arg(long, value_name = "QUANTITY")]
     pub memory_request: Option<String>,
+    /// Most memory the sniffer container may use (e.g. 256Mi); above it, it is OOM-killed.
     #[arg(long, value_name = "QUANTITY")]
     pub memory_limit: Option<String>,
 }
@@ -235,41 +241,54 @@ pub struct SnifferFlags {
 #[derive(Args, Debug, Clone)]
 pub struct GetArgs {
     /// Capture to show in detail (default: list all).
+    #[arg(add = ArgValueCandidates::new(crate::completion::capture_names))]
     pub name: Option<String>,
+    /// Namespace of the capture's sniffers (default: the context's namespace).
     #[arg(short = 'n', long)]
     pub namespace: Option<String>,
     /// List captures in every namespace.
     #[arg(short = 'A', long)]
     pub all_namespaces: bool,
+    /// Output format (default: a table): wide adds columns; json and yaml print every field.
     #[arg(short = 'o', long, value_enum)]
     pub output: Option<Format>,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct ExportArgs {
+    /// The capture's name (as `kubectl dumpy get` lists it).
+    #[arg(add = ArgValueCandidates::new(crate::completion::capture_names))]
     pub name: String,
     /// Directory for DIR/<capture>-<pod>.pcapng, or `-` to stream live to stdout.
+    #[arg(value_hint = ValueHint::DirPath)]
     pub dir: Option<String>,
+    /// Namespace of the capture's sniffers (default: the context's namespace).
     #[arg(short = 'n', long)]
     pub namespace: Option<String>,
     /// Keep rotated files apart (DIR/<capture>-<pod>-000001.pcapng, …) instead of as sections.
     #[arg(long)]
     pub split: bool,
     /// Also write one pcapng merging every pod, ordered by time, one interface per pod interface.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub merge: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct NameArgs {
+    /// The capture's name (as `kubectl dumpy get` lists it).
+    #[arg(add = ArgValueCandidates::new(crate::completion::capture_names))]
     pub name: String,
+    /// Namespace of the capture's sniffers (default: the context's namespace).
     #[arg(short = 'n', long)]
     pub namespace: Option<String>,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct RestartArgs {
+    /// The capture's name (as `kubectl dumpy get` lists it).
+    #[arg(add = ArgValueCandidates::new(crate::completion::capture_names))]
     pub name: String,
+    /// Namespace of the capture's sniffers (default: the context's namespace).
     #[arg(short = 'n', long)]
     pub namespace: Option<String>,
     /// New tcpdump options and filter (default: the capture's).
@@ -281,7 +300,10 @@ pub struct RestartArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct DeleteArgs {
+    /// The capture's name (as `kubectl dumpy get` lists it).
+    #[arg(add = ArgValueCandidates::new(crate::completion::capture_names))]
     pub name: String,
+    /// Namespace of the capture's sniffers (default: the context's namespace).
     #[arg(short = 'n', long)]
     pub namespace: Option<String>,
     /// Return without waiting for the sniffers to be gone.
@@ -412,6 +434,28 @@ mod tests {
             };
             assert_eq!(a.kind, Some(kind));
         }
+    }
+
+    /// `--help` explains every flag and argument of every command (`-n`, `NAME` and the
+    /// resource flags once showed a bare name).
+    #[test]
+    fn every_argument_has_help() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                if a.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                    missing.push(format!("{path} {}", a.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "dumpy", &mut missing);
+        assert!(missing.is_empty(), "arguments without help: {missing:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod captures;
 mod cli;
 mod commands;
+mod completion;
 mod deadline;
 mod error;
 mod exec;
@@ -21,7 +22,7 @@ mod progress;
 mod spec;
 mod target;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use cli::{Cli, Command};
 use error::Result;
 
@@ -32,9 +33,7 @@ async fn run(cli: Cli) -> Result<()> {
     // Commands that need no cluster.
     match &cli.command {
         Command::Completion { shell } => {
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "kubectl-dumpy", &mut script);
-            return write_stdout(&script);
+            return write_stdout(&completion::script(*shell)?);
         }
         Command::Version => {
             let text = format!(
@@ -73,6 +72,8 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
 }
 
 fn main() {
+    // `kubectl_complete-dumpy`, `__complete` and the shell scripts' call-backs end here.
+    completion::run_if_requested();
     let cli = Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new(if cli.global.verbose {

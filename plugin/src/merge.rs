@@ -4,8 +4,14 @@
 //! is a single section with one interface per (pod, interface): every input IDB is rewritten
 //! with nanosecond resolution and a description naming the pod, packets get the new
 //! interface index and nanosecond timestamps. `merge_files` orders packets by time across
-//! inputs (a k-way merge, reading each input once, in constant memory); `Merger::feed`
+//! inputs (a k-way merge, reading each input once, in bounded memory); `Merger::feed`
 //! alone serves live streaming, where packets are written as they arrive.
+//!
+//! A sniffer's own file is not strictly in time order: on `-i any` the kernel stamps a packet
+//! when it sees it, then queues it to the capture ring from whichever CPU handled it, so a
+//! packet can land a few microseconds (and a few packets) behind a later one. A k-way merge
+//! that trusts each input's order passes that disorder through (capinfos: `Strict time order:
+//! False`); so each input is read [`REORDER_WINDOW`] packets ahead and gives its earliest.
 
 use crate::error::{Error, Result};
 use pcapng::blocks::{
@@ -22,6 +28,10 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, B
 
 /// Larger blocks are corruption, not packets (snaplen is at most 262144).
 const MAX_BLOCK: usize = 16 << 20;
+
+/// Packets read ahead in each input to put it in time order: far more than the few packets a
+/// capture ring reorders, and bounded memory (about 1.5 MB per pod for full-size frames).
+pub const REORDER_WINDOW: usize = 1024;
 
 fn bad(msg: impl std::fmt::Display) -> Error {
     Error::new(format!("malformed pcapng from the sniffer: {msg}"))
@@ -238,8 +248,25 @@ pub struct MergeStats {
     pub interfaces: u32,
 }
 
-/// Merges pcapng files (one per pod, labelled) into `out`, ordered by time.
+/// Merges pcapng files (one per pod, labelled) into file `out`, ordered by time.
 pub async fn merge_files(inputs: &[(String, PathBuf)], out: &Path) -> Result<MergeStats> {
+    let readers = open_all(inputs).await?;
+    let file = tokio::fs::File::create(out)
+        .await
+        .map_err(|e| Error::new(format!("cannot create {}: {e}", out.display())))?;
+    merge_readers(inputs, readers, file).await
+}
+
+/// Merges pcapng files into a writer (stdout for `export --merge -`), ordered by time.
+pub async fn merge_files_to<W: AsyncWrite + Unpin>(
+    inputs: &[(String, PathBuf)],
+    out: W,
+) -> Result<MergeStats> {
+    let readers = open_all(inputs).await?;
+    merge_readers(inputs, readers, out).await
+}
+
+async fn open_all(inputs: &[(String, PathBuf)]) -> Result<Vec<BufReader<tokio::fs::File>>> {
     let mut readers = Vec::new();
     for (_, path) in inputs {
         let f = tokio::fs::File::open(path)
@@ -247,29 +274,60 @@ pub async fn merge_files(inputs: &[(String, PathBuf)], out: &Path) -> Result<Mer
             .map_err(|e| Error::new(format!("cannot open {}: {e}", path.display())))?;
         readers.push(BufReader::with_capacity(1 << 20, f));
     }
-    let file = tokio::fs::File::create(out)
-        .await
-        .map_err(|e| Error::new(format!("cannot create {}: {e}", out.display())))?;
-    let mut w = BufWriter::with_capacity(1 << 20, file);
+    Ok(readers)
+}
+
+/// The k-way merge of `readers` (labelled by `inputs`) into `out`.
+async fn merge_readers<R, W>(
+    inputs: &[(String, PathBuf)],
+    mut readers: Vec<R>,
+    out: W,
+) -> Result<MergeStats>
+where
+    R: AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut w = BufWriter::with_capacity(1 << 20, out);
     w.write_all(&section_header()).await?;
     let mut merger = Merger::new(inputs.iter().map(|(l, _)| l.clone()).collect());
-    // The heap holds the next packet of each input; other blocks are written as they are read.
+    // Each input's window holds its next packets, earliest first (ties in file order); the
+    // heap holds each input's earliest. Other blocks are written as they are read, so an IDB
+    // always precedes the packets that use it.
+    type Window = BinaryHeap<Reverse<(u64, u64, Vec<u8>)>>;
+    let mut windows: Vec<Window> = (0..inputs.len()).map(|_| BinaryHeap::new()).collect();
+    let mut read = vec![0u64; inputs.len()];
+    let mut ended = vec![false; inputs.len()];
     let mut heap: BinaryHeap<Reverse<(u64, usize)>> = BinaryHeap::new();
-    let mut pending: Vec<Option<Vec<u8>>> = vec![None; inputs.len()];
     for i in 0..inputs.len() {
-        if let Some((ts, b)) = advance(&mut merger, &mut readers[i], i, &mut w).await? {
-            pending[i] = Some(b);
-            heap.push(Reverse((ts, i)));
+        while !ended[i] && windows[i].len() < REORDER_WINDOW {
+            match advance(&mut merger, &mut readers[i], i, &mut w).await? {
+                Some((ts, b)) => {
+                    windows[i].push(Reverse((ts, read[i], b)));
+                    read[i] += 1;
+                }
+                None => ended[i] = true,
+            }
+        }
+        if let Some(Reverse((ts, _, _))) = windows[i].peek() {
+            heap.push(Reverse((*ts, i)));
         }
     }
     while let Some(Reverse((_, i))) = heap.pop() {
-        let block = pending[i]
-            .take()
-            .expect("a pending packet for every heap entry");
+        let Reverse((_, _, block)) = windows[i]
+            .pop()
+            .expect("a packet in the window of every heap entry");
         w.write_all(&block).await?;
-        if let Some((ts, b)) = advance(&mut merger, &mut readers[i], i, &mut w).await? {
-            pending[i] = Some(b);
-            heap.push(Reverse((ts, i)));
+        if !ended[i] {
+            match advance(&mut merger, &mut readers[i], i, &mut w).await? {
+                Some((ts, b)) => {
+                    windows[i].push(Reverse((ts, read[i], b)));
+                    read[i] += 1;
+                }
+                None => ended[i] = true,
+            }
+        }
+        if let Some(Reverse((ts, _, _))) = windows[i].peek() {
+            heap.push(Reverse((*ts, i)));
         }
     }
     w.flush().await?;
@@ -431,6 +489,55 @@ pub(crate) mod tests {
         v.extend(epb(1, 2_000_000_000, &frame(2)));
         v.extend(epb(0, 4_000_000_000, &frame(4)));
         v
+    }
+
+    /// As a capture ring writes them: a packet stamped 8 µs before the one written ahead of
+    /// it (ns resolution).
+    fn pod_c() -> Vec<u8> {
+        let mut v = shb();
+        v.extend(idb(1, "eth0", Some(9)));
+        v.extend(epb(0, 2_500_000_000, &frame(6)));
+        v.extend(epb(0, 2_500_008_000, &frame(8)));
+        v.extend(epb(0, 2_500_000_000 - 1, &frame(7)));
+        v.extend(epb(0, 6_000_000_000, &frame(9)));
+        v
+    }
+
+    /// capinfos' verdict on the order of `path`'s packets.
+    fn strict_time_order(path: &Path) -> bool {
+        let info = tool("capinfos", &["-o".as_ref(), path.as_os_str()]);
+        let line = info
+            .lines()
+            .find(|l| l.starts_with("Strict time order:"))
+            .unwrap_or_else(|| panic!("{info}"));
+        line.ends_with("True")
+    }
+
+    #[tokio::test]
+    async fn merge_puts_slightly_disordered_inputs_in_strict_time_order() {
+        let dir = std::env::temp_dir().join(format!("dumpy-order-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let _guard = DirGuard(dir.clone());
+        let mut inputs = Vec::new();
+        for (label, bytes) in [("web-a", pod_a()), ("web-b", pod_b()), ("web-c", pod_c())] {
+            let p = dir.join(format!("{label}.pcapng"));
+            std::fs::write(&p, bytes).unwrap();
+            inputs.push((label.to_string(), p));
+        }
+        assert!(
+            !strict_time_order(&inputs[2].1),
+            "the input is out of order"
+        );
+        let out = dir.join("merged.pcapng");
+        let stats = merge_files(&inputs, &out).await.unwrap();
+        assert_eq!(stats.packets, 9);
+        assert!(
+            strict_time_order(&out),
+            "merged output is not in time order"
+        );
+        let times = epochs(&out);
+        assert_eq!(times.len(), 9);
+        assert!(times[2].starts_with("2.499999999") && times[3].starts_with("2.500000000"));
     }
 
     #[tokio::test]

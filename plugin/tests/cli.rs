@@ -32,20 +32,132 @@ fn version_names_plugin_and_image() {
 #[test]
 fn completion_scripts_for_each_shell() {
     for (shell, marker) in [
-        ("bash", "complete -F"),
-        ("zsh", "#compdef kubectl-dumpy"),
-        ("fish", "complete -c kubectl-dumpy"),
+        ("bash", "complete -o nospace -o bashdefault -o nosort -F _clap_complete_kubectl_dumpy kubectl-dumpy"),
+        ("zsh", "compdef _clap_dynamic_completer_kubectl_dumpy kubectl-dumpy"),
+        ("fish", "complete --keep-order --exclusive --command kubectl-dumpy"),
     ] {
         let o = dumpy(&["completion", shell]);
         assert!(o.status.success(), "{shell}: {}", stderr(&o));
         let script = String::from_utf8_lossy(&o.stdout);
-        assert!(script.contains(marker), "{shell}");
+        assert!(script.contains(marker), "{shell}: {script}");
+        // Every script asks kubectl-dumpy itself, so subcommands, flags and capture names
+        // all come from one place.
         assert!(
-            script.contains("capture") && script.contains("export"),
-            "{shell}"
+            script.contains(&format!("KUBECTL_DUMPY_COMPLETE=\"{shell}\""))
+                || script.contains(&format!("KUBECTL_DUMPY_COMPLETE={shell} ")),
+            "{shell}: {script}"
         );
     }
     assert_eq!(dumpy(&["completion", "tcsh"]).status.code(), Some(2));
+}
+
+/// Sources the bash script and calls its completion function as bash's programmable
+/// completion does (COMP_WORDS, COMP_CWORD, and the function's $1 $2 $3), with the built
+/// kubectl-dumpy first on PATH as an installed one would be. Returns COMPREPLY, one a line.
+fn bash_complete(words: &[&str]) -> Vec<String> {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_kubectl-dumpy"));
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let cword = words.len() - 1;
+    let script = format!(
+        r#"source <(kubectl-dumpy completion bash) || exit 9
+COMP_WORDS=({words})
+COMP_CWORD={cword}
+COMP_LINE="${{COMP_WORDS[*]}}"
+COMP_POINT=${{#COMP_LINE}}
+COMP_TYPE=9
+_clap_complete_kubectl_dumpy kubectl-dumpy "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}""#,
+        words = quoted.join(" ")
+    );
+    let o = Command::new("bash")
+        .args(["-c", &script])
+        .env("PATH", path)
+        .env("KUBECONFIG", "/nonexistent/dumpy-test-kubeconfig")
+        .output()
+        .expect("run bash");
+    assert!(o.status.success(), "bash: {}", stderr(&o));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bash_completes_subcommands_kinds_flags_and_flag_values() {
+    let subs = bash_complete(&["kubectl-dumpy", ""]);
+    for s in ["capture", "get", "export", "stop", "restart", "delete"] {
+        assert!(subs.iter().any(|c| c == s), "{subs:?}");
+    }
+    // The bug this replaces: `capture <TAB>` offered nothing.
+    let kinds = bash_complete(&["kubectl-dumpy", "capture", ""]);
+    for k in [
+        "pod",
+        "deployment",
+        "replicaset",
+        "daemonset",
+        "statefulset",
+        "node",
+    ] {
+        assert!(kinds.iter().any(|c| c == k), "{kinds:?}");
+    }
+    assert_eq!(
+        bash_complete(&["kubectl-dumpy", "capture", "d"]),
+        ["deployment", "daemonset"]
+    );
+    assert_eq!(
+        bash_complete(&["kubectl-dumpy", "capture", "pod", "web", "--memory-l"]),
+        ["--memory-limit"]
+    );
+    assert_eq!(
+        bash_complete(&["kubectl-dumpy", "get", "-o", ""]),
+        ["json", "yaml", "wide"]
+    );
+    assert_eq!(
+        bash_complete(&["kubectl-dumpy", "completion", "z"]),
+        ["zsh"]
+    );
+}
+
+/// kubectl ≥ 1.26 runs `kubectl_complete-dumpy WORDS… CURRENT` and reads cobra's protocol.
+#[test]
+fn kubectl_complete_speaks_cobras_protocol() {
+    let dir = std::env::temp_dir().join(format!("dumpy-kc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let link = dir.join("kubectl_complete-dumpy");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kubectl-dumpy"), &link).unwrap();
+    let run = |args: &[&str]| {
+        let o = Command::new(&link)
+            .args(args)
+            .env("KUBECONFIG", "/nonexistent/dumpy-test-kubeconfig")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).to_string()
+    };
+    assert_eq!(run(&["capture", "s"]), "statefulset\n:4\n");
+    assert_eq!(
+        run(&["get", "--out"]),
+        "--output\tOutput format (default: a table): wide adds columns; json and yaml print every field\n:4\n"
+    );
+    // The same answer from `kubectl-dumpy __complete`, cobra plugins' usual entry point.
+    let o = dumpy(&["__complete", "capture", "s"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "statefulset\n:4\n");
+    // No cluster: no capture names, and no wait (the flags are still offered).
+    let start = std::time::Instant::now();
+    let out = run(&["export", ""]);
+    assert!(
+        out.starts_with("--namespace\t") && out.ends_with("\n:4\n"),
+        "{out}"
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(3));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Bad input: exit 1, a single `error:` line that says how to fix it, and no mention of the

@@ -1,6 +1,7 @@
 //! `export`: downloads each sniffer's capture through `sniffer export` (exec, so it works
 //! after `stop` too), concurrently with progress; `--split` keeps rotated files apart,
-//! `--merge` writes one time-ordered pcapng, and DIR `-` streams live to stdout.
+//! `--merge` writes one time-ordered pcapng (FILE `-`: to stdout, progress then on stderr),
+//! and DIR `-` streams live to stdout.
 
 use crate::captures::{self, CaptureView, SnifferView};
 use crate::cli::ExportArgs;
@@ -11,6 +12,7 @@ use crate::kube_ctx::Ctx;
 use crate::merge;
 use crate::progress::Reporter;
 use futures::{stream, StreamExt};
+use indicatif::HumanBytes;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::Api;
 use sniffer_contract::invocation::Control;
@@ -52,8 +54,22 @@ impl Drop for TempDir {
     }
 }
 
+/// The name that means stdout, for DIR and for `--merge`.
+const STDOUT: &str = "-";
+
+/// `--merge -`: the merged pcapng goes to stdout.
+fn merge_to_stdout(args: &ExportArgs) -> bool {
+    args.merge.as_deref() == Some(Path::new(STDOUT))
+}
+
 /// Checks the argument combination before any cluster is contacted.
 pub fn precheck(args: &ExportArgs) -> Result<()> {
+    if merge_to_stdout(args) && std::io::stdout().is_terminal() {
+        return Err(err!(
+            "stdout is a terminal: pipe the merged pcapng, e.g. kubectl dumpy export {} --merge - | tshark -r -",
+            args.name
+        ));
+    }
     match args.dir.as_deref() {
         Some("-") if args.split || args.merge.is_some() => {
             Err(err!("export to `-` streams one live pcapng: drop --split and --merge"))
@@ -79,7 +95,9 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         }
         return live(&pods, &view).await;
     }
-    let rep = Reporter::new(false);
+    let merge_stdout = merge_to_stdout(&args);
+    // With the merge on stdout, every line goes to stderr.
+    let rep = Reporter::new(merge_stdout);
     let dir = match &args.dir {
         Some(d) => Some(PathBuf::from(d)),
         None if args.merge.is_some() => None,
@@ -103,10 +121,15 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let per_pod_dir = match (&dir, args.split, &args.merge) {
         (Some(d), false, _) => Some(d.clone()),
         (_, _, Some(merge_file)) => {
-            let parent = merge_file
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
+            let temp_root = std::env::temp_dir();
+            let parent = if merge_stdout {
+                temp_root.as_path()
+            } else {
+                merge_file
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+            };
             let t = parent.join(format!(".dumpy-{}-{}", args.name, std::process::id()));
             std::fs::create_dir_all(&t).map_err(|e| err!("cannot create {}: {e}", t.display()))?;
             _temp = Some(TempDir(t.clone()));
@@ -132,12 +155,16 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 args.name
             ));
         }
-        let stats = merge::merge_files(&downloaded, merge_file).await?;
+        let (stats, to) = if merge_stdout {
+            let stats = merge::merge_files_to(&downloaded, tokio::io::stdout()).await?;
+            (stats, "stdout".to_string())
+        } else {
+            let stats = merge::merge_files(&downloaded, merge_file).await?;
+            (stats, format!("path {}", merge_file.display()))
+        };
         rep.line(format!(
-            "Merged {} packets from {} interfaces ---> path {}",
-            stats.packets,
-            stats.interfaces,
-            merge_file.display()
+            "Merged {} packets from {} interfaces ---> {to}",
+            stats.packets, stats.interfaces
         ));
     }
     if !failures.is_empty() {
@@ -169,9 +196,13 @@ async fn download_per_pod(
                 let r = download_group(pods, &sniffers, &path, &bar).await;
                 bar.finish_and_clear();
                 match r {
-                    Ok(_) => {
+                    Ok(bytes) => {
                         if show {
-                            rep.line(format!("  {pod} ---> path {}", path.display()));
+                            rep.line(format!(
+                                "  {pod} ---> path {} ({})",
+                                path.display(),
+                                HumanBytes(bytes)
+                            ));
                         }
                         Ok((pod, path))
                     }
@@ -269,7 +300,12 @@ async fn download_split(
                 .await;
                 bar.finish_and_clear();
                 match r {
-                    Ok(_) => rep.line(format!("  {} ---> path {}", s.target_pod, path.display())),
+                    Ok(bytes) => rep.line(format!(
+                        "  {} ---> path {} ({})",
+                        s.target_pod,
+                        path.display(),
+                        HumanBytes(bytes)
+                    )),
                     Err(e) => {
                         let _ = tokio::fs::remove_file(&path).await;
                         failed.push(format!("{}: {e}", s.target_pod));
