@@ -277,6 +277,47 @@ async fn open_all(inputs: &[(String, PathBuf)]) -> Result<Vec<BufReader<tokio::f
     Ok(readers)
 }
 
+/// One input's next packets, earliest first (ties in file order), read up to
+/// [`REORDER_WINDOW`] ahead so small disorder within one input is put right.
+#[derive(Default)]
+struct Window {
+    packets: BinaryHeap<Reverse<(u64, u64, Vec<u8>)>>,
+    /// Packets read so far from this input: the tie-breaker that keeps file order.
+    read: u64,
+    ended: bool,
+}
+
+impl Window {
+    /// Reads until the window is full or its input ends; other blocks go out as they come,
+    /// so an IDB always precedes the packets that use it.
+    async fn top_up<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
+        &mut self,
+        merger: &mut Merger,
+        r: &mut R,
+        i: usize,
+        w: &mut W,
+    ) -> Result<()> {
+        while !self.ended && self.packets.len() < REORDER_WINDOW {
+            match advance(merger, r, i, w).await? {
+                Some((ts, b)) => {
+                    self.packets.push(Reverse((ts, self.read, b)));
+                    self.read += 1;
+                }
+                None => self.ended = true,
+            }
+        }
+        Ok(())
+    }
+
+    fn earliest(&self) -> Option<u64> {
+        self.packets.peek().map(|Reverse((ts, _, _))| *ts)
+    }
+
+    fn pop(&mut self) -> Option<Vec<u8>> {
+        self.packets.pop().map(|Reverse((_, _, b))| b)
+    }
+}
+
 /// The k-way merge of `readers` (labelled by `inputs`) into `out`.
 async fn merge_readers<R, W>(
     inputs: &[(String, PathBuf)],
@@ -293,41 +334,26 @@ where
     // Each input's window holds its next packets, earliest first (ties in file order); the
     // heap holds each input's earliest. Other blocks are written as they are read, so an IDB
     // always precedes the packets that use it.
-    type Window = BinaryHeap<Reverse<(u64, u64, Vec<u8>)>>;
-    let mut windows: Vec<Window> = (0..inputs.len()).map(|_| BinaryHeap::new()).collect();
-    let mut read = vec![0u64; inputs.len()];
-    let mut ended = vec![false; inputs.len()];
+    let mut windows: Vec<Window> = (0..inputs.len()).map(|_| Window::default()).collect();
     let mut heap: BinaryHeap<Reverse<(u64, usize)>> = BinaryHeap::new();
     for i in 0..inputs.len() {
-        while !ended[i] && windows[i].len() < REORDER_WINDOW {
-            match advance(&mut merger, &mut readers[i], i, &mut w).await? {
-                Some((ts, b)) => {
-                    windows[i].push(Reverse((ts, read[i], b)));
-                    read[i] += 1;
-                }
-                None => ended[i] = true,
-            }
-        }
-        if let Some(Reverse((ts, _, _))) = windows[i].peek() {
-            heap.push(Reverse((*ts, i)));
+        windows[i]
+            .top_up(&mut merger, &mut readers[i], i, &mut w)
+            .await?;
+        if let Some(ts) = windows[i].earliest() {
+            heap.push(Reverse((ts, i)));
         }
     }
     while let Some(Reverse((_, i))) = heap.pop() {
-        let Reverse((_, _, block)) = windows[i]
+        let block = windows[i]
             .pop()
             .expect("a packet in the window of every heap entry");
         w.write_all(&block).await?;
-        if !ended[i] {
-            match advance(&mut merger, &mut readers[i], i, &mut w).await? {
-                Some((ts, b)) => {
-                    windows[i].push(Reverse((ts, read[i], b)));
-                    read[i] += 1;
-                }
-                None => ended[i] = true,
-            }
-        }
-        if let Some(Reverse((ts, _, _))) = windows[i].peek() {
-            heap.push(Reverse((*ts, i)));
+        windows[i]
+            .top_up(&mut merger, &mut readers[i], i, &mut w)
+            .await?;
+        if let Some(ts) = windows[i].earliest() {
+            heap.push(Reverse((ts, i)));
         }
     }
     w.flush().await?;
