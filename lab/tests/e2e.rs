@@ -1,6 +1,6 @@
 //! `kubectl dumpy` end to end against the lab, as a user drives it: the original README's
-//! walkthrough, error paths, selectors, containers, PVC, merge, live export and a 50-pod
-//! capture. Needs root, containerd, and the plugin and sniffer built
+//! walkthrough, error paths, selectors, containers, PVC, merge, live export, a 50-pod
+//! capture and a Pod Security–enforcing namespace. Needs root, containerd, and the plugin and sniffer built
 //! (`cargo build -p plugin -p sniffer`).
 
 mod common;
