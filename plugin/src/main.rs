@@ -17,6 +17,7 @@ mod libpcap;
 mod merge;
 mod names;
 mod output;
+mod podsecurity;
 mod podspec;
 mod progress;
 mod spec;

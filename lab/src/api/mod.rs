@@ -4,6 +4,7 @@
 pub mod exec;
 pub mod logs;
 pub mod objects;
+pub mod podsecurity;
 pub mod resources;
 pub mod selector;
 pub mod status;

@@ -1,11 +1,12 @@
 //! CRUD for every served resource: path parsing, defaults on create (uid, timestamps,
-//! generateName, pod defaults and scheduling), validation, dry-run, merge patch, delete with
-//! graceful pod termination (the node agent finishes it), list and the hand-off to watch.
+//! generateName, pod defaults and scheduling), validation, Pod Security admission of new
+//! pods, dry-run, merge patch, delete with graceful pod termination (the node agent finishes
+//! it), list and the hand-off to watch.
 
 use super::resources::{self, Resource};
 use super::selector::{FieldSelector, LabelSelector};
 use super::status::ApiError;
-use super::{table, validate, watch, App};
+use super::{podsecurity, table, validate, watch, App};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, Method, Uri};
@@ -273,6 +274,13 @@ fn create(app: &App, t: &Target, body: &Bytes, dry_run: bool) -> Result<Response
     }
     let obj = prepare_new(app, t.res, obj);
     check_valid(t.res, &obj)?;
+    // Validating admission comes after field validation, and runs for dry runs too.
+    if t.res.plural == "pods" {
+        let ns = obj["metadata"]["namespace"].as_str().unwrap_or("");
+        if let Some(namespace) = app.store.get("namespaces", "", ns) {
+            podsecurity::admit_pod(&namespace, &obj)?;
+        }
+    }
     let name = obj["metadata"]["name"].as_str().unwrap_or("").to_string();
     if dry_run {
         let ns = obj["metadata"]["namespace"].as_str().unwrap_or("");

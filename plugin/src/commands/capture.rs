@@ -7,7 +7,7 @@ use crate::kube_ctx::Ctx;
 use crate::labels::{capture_selector, check_capture_name, generate_capture_name};
 use crate::progress::Reporter;
 use crate::spec::{CaptureSpec, Limits, Resources, SnifferTarget, TargetKind, TargetSpec};
-use crate::{err, target};
+use crate::{err, podsecurity, target};
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use kube::api::{Api, ListParams};
 use std::collections::HashSet;
@@ -230,6 +230,7 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
     apply_flags(&mut capture, &args.sniffer);
 
     rep.line("Getting target resource info..");
+    let policy = podsecurity::read_policy(&ctx.client, &namespace, &rep).await?;
     let pods: Api<Pod> = Api::namespaced(ctx.client.clone(), &namespace);
     let taken = pods
         .list(
@@ -248,6 +249,7 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
     let targets = resolve_targets(ctx, &capture, &rep).await?;
     check_pvc(ctx, &capture, &targets).await?;
     let plan = deploy::plan(&capture, targets, 1);
+    podsecurity::check_plan(&namespace, policy.as_ref(), &plan, args.dry_run, &rep)?;
     if args.dry_run {
         return print_pods(&plan);
     }

@@ -7,10 +7,10 @@ use super::deploy;
 use super::stop::stop_sniffers;
 use crate::captures;
 use crate::cli::RestartArgs;
-use crate::err;
 use crate::error::Result;
 use crate::kube_ctx::Ctx;
 use crate::progress::Reporter;
+use crate::{err, podsecurity};
 
 /// Checks a new filter before any cluster is contacted.
 pub fn precheck(args: &RestartArgs) -> Result<()> {
@@ -39,10 +39,12 @@ pub async fn run(ctx: &Ctx, args: RestartArgs) -> Result<()> {
     }
     apply_flags(&mut capture, &args.sniffer);
     rep.line("Getting target resource info..");
+    let policy = podsecurity::read_policy(&ctx.client, &namespace, &rep).await?;
     let targets = resolve_targets(ctx, &capture, &rep).await?;
     check_pvc(ctx, &capture, &targets).await?;
     let generation = view.generation + 1;
     let plan = deploy::plan(&capture, targets, generation);
+    podsecurity::check_plan(&namespace, policy.as_ref(), &plan, false, &rep)?;
     deploy::deploy(ctx, &capture, plan, generation, args.sniffer.wait, &rep).await?;
     let earlier: Vec<_> = view
         .sniffers
