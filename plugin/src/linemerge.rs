@@ -1,0 +1,263 @@
+//! Puts summary lines from several sniffers into one stream in timestamp order: each line
+//! waits a short window after it arrives, so a line from a slower log stream that carries an
+//! earlier tcpdump timestamp still goes out before it. Lines without a timestamp (the
+//! sniffer's own messages) pass straight through, in arrival order.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::time::{Duration, Instant};
+
+/// How long a timestamped line is held for lines with earlier timestamps to arrive from
+/// other sniffers. Log streams deliver a sniffer's lines within a fraction of a second (the
+/// sniffer flushes each batch, the kubelet streams the file as it grows); a second covers
+/// that with room for a busy node, and is still live to a person watching.
+pub const WINDOW: Duration = Duration::from_secs(1);
+
+/// Most lines held at once: beyond it the earliest goes out at once, so a flood of traffic
+/// cannot grow memory without bound.
+const MAX_HELD: usize = 100_000;
+
+/// A line's tcpdump timestamp as a sortable number (nanoseconds), in whichever of tcpdump's
+/// styles the capture prints: `HH:MM:SS.frac` (default), `YYYY-MM-DD HH:MM:SS.frac`
+/// (`-tttt`) or `SECONDS.frac` (`-tt`). Lines of one capture share one style, so the
+/// numbers compare; None when the line does not start with one.
+pub fn timestamp(line: &str) -> Option<i128> {
+    let first = line.split(' ').next()?;
+    if let Some(date) = parse_date(first) {
+        let time = line[first.len()..].strip_prefix(' ')?.split(' ').next()?;
+        return Some(date * DAY + parse_time_of_day(time)?);
+    }
+    if let Some(t) = parse_time_of_day(first) {
+        return Some(t);
+    }
+    // `-tt`: seconds since the epoch, with a fraction (tcpdump always prints one).
+    let (secs, frac) = first.split_once('.')?;
+    if secs.len() < 9 || !all_digits(secs) {
+        return None;
+    }
+    Some(secs.parse::<i128>().ok()? * SECOND + fraction(frac)?)
+}
+
+const SECOND: i128 = 1_000_000_000;
+const DAY: i128 = 86_400 * SECOND;
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `.123456` (micro) or `.123456789` (nano) as nanoseconds.
+fn fraction(s: &str) -> Option<i128> {
+    if !all_digits(s) || s.len() > 9 {
+        return None;
+    }
+    Some(s.parse::<i128>().ok()? * 10i128.pow(9 - s.len() as u32))
+}
+
+/// `HH:MM:SS.frac` as nanoseconds since midnight.
+fn parse_time_of_day(s: &str) -> Option<i128> {
+    let (hms, frac) = s.split_once('.')?;
+    let mut parts = hms.split(':');
+    let mut n: i128 = 0;
+    for limit in [24, 60, 60] {
+        let p = parts.next()?;
+        if p.len() != 2 || !all_digits(p) {
+            return None;
+        }
+        let v: i128 = p.parse().ok()?;
+        if v >= limit {
+            return None;
+        }
+        n = n * 60 + v;
+    }
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(n * SECOND + fraction(frac)?)
+}
+
+/// `YYYY-MM-DD` as days since 1970-01-01 (Howard Hinnant's days_from_civil).
+fn parse_date(s: &str) -> Option<i128> {
+    let mut parts = s.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+        return None;
+    }
+    let (y, m, d): (i128, i128, i128) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Lines waiting for their window, earliest timestamp first.
+pub struct Window {
+    /// None: hold every line until [`Window::drain`] (logs that are read to their end).
+    window: Option<Duration>,
+    /// (timestamp, arrival number) orders; the arrival number keeps equal timestamps in
+    /// arrival order.
+    held: BinaryHeap<Reverse<(i128, u64, Held)>>,
+    arrivals: u64,
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Held {
+    arrived: Instant,
+    line: String,
+}
+
+impl Window {
+    pub fn new(window: Option<Duration>) -> Self {
+        Window {
+            window,
+            held: BinaryHeap::new(),
+            arrivals: 0,
+        }
+    }
+
+    /// Takes a line that arrived at `now`; returns the lines that may go out now, in order.
+    /// An untimestamped line goes out at once, after nothing held (it is not ordered).
+    pub fn push(&mut self, line: String, now: Instant) -> Vec<String> {
+        let Some(ts) = timestamp(&line) else {
+            let mut out = self.ready(now);
+            out.push(line);
+            return out;
+        };
+        self.arrivals += 1;
+        self.held.push(Reverse((
+            ts,
+            self.arrivals,
+            Held { arrived: now, line },
+        )));
+        self.ready(now)
+    }
+
+    /// The lines whose window has passed by `now`, earliest timestamp first. A line leaves
+    /// only from the front, so one held back by its window holds back later timestamps too:
+    /// the output never goes back in time unless a line arrives later than the window.
+    pub fn ready(&mut self, now: Instant) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Some(Reverse((_, _, h))) = self.held.peek() {
+            let waiting = self.window.is_none_or(|w| h.arrived + w > now);
+            if waiting && self.held.len() <= MAX_HELD {
+                break;
+            }
+            let Reverse((_, _, h)) = self.held.pop().expect("peeked");
+            out.push(h.line);
+        }
+        out
+    }
+
+    /// When the front line's window ends (None when nothing is held).
+    pub fn next_due(&self) -> Option<Instant> {
+        let Reverse((_, _, h)) = self.held.peek()?;
+        Some(h.arrived + self.window?)
+    }
+
+    /// Everything still held, in timestamp order: the streams have ended.
+    pub fn drain(&mut self) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.held.len());
+        while let Some(Reverse((_, _, h))) = self.held.pop() {
+            out.push(h.line);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_in_each_tcpdump_style() {
+        let t = |s: &str| timestamp(s);
+        assert_eq!(
+            t("10:00:01.000002 IP 192.0.2.1.80 > 192.0.2.2.1234: Flags [S]"),
+            Some(36_001 * SECOND + 2_000)
+        );
+        assert_eq!(t("00:00:00.5 x"), Some(SECOND / 2));
+        assert_eq!(t("1764583201.000001 IP x"), Some(1_764_583_201 * SECOND + 1_000));
+        assert_eq!(
+            t("1970-01-02 00:00:01.000000 IP x"),
+            Some(DAY + SECOND),
+            "-tttt"
+        );
+        assert!(t("2026-12-01 10:00:00.000000 a") > t("2026-11-30 23:59:59.999999 a"));
+        assert!(t("2024-03-01 00:00:00.000000 a") > t("2024-02-29 23:59:59.999999 a"));
+        for bad in [
+            "tcpdump: listening on any, link-type LINUX_SLL2",
+            "10:00:01 IP x",
+            "25:00:00.000000 x",
+            "1.5 packets",
+            "",
+            "12:3:45.000000 x",
+        ] {
+            assert_eq!(t(bad), None, "{bad:?}");
+        }
+    }
+
+    fn at(base: Instant, ms: u64) -> Instant {
+        base + Duration::from_millis(ms)
+    }
+
+    #[test]
+    fn lines_are_ordered_within_the_window() {
+        let base = Instant::now();
+        let mut w = Window::new(Some(Duration::from_millis(1000)));
+        // Pod a's line is later in time but arrives first; b's earlier line comes 300 ms on.
+        assert!(w.push("10:00:02.000000 a".into(), at(base, 0)).is_empty());
+        assert!(w.push("10:00:01.000000 b".into(), at(base, 300)).is_empty());
+        // A sniffer's own message is not held.
+        assert_eq!(
+            w.push("listening on any".into(), at(base, 400)),
+            ["listening on any"]
+        );
+        assert_eq!(w.next_due(), Some(at(base, 1300)), "b is at the front");
+        // a's window has passed, but b (earlier) holds it back until b's has too.
+        assert!(w.ready(at(base, 1000)).is_empty());
+        assert_eq!(
+            w.ready(at(base, 1300)),
+            ["10:00:01.000000 b", "10:00:02.000000 a"]
+        );
+        assert_eq!(w.next_due(), None);
+        // Equal timestamps keep their arrival order.
+        w.push("10:00:03.000000 c".into(), at(base, 2000));
+        w.push("10:00:03.000000 d".into(), at(base, 2001));
+        w.push("10:00:04.000000 e".into(), at(base, 2002));
+        assert_eq!(
+            w.ready(at(base, 3001)),
+            ["10:00:03.000000 c", "10:00:03.000000 d"]
+        );
+        // When the streams end, what is left goes out in order.
+        w.push("10:00:03.500000 f".into(), at(base, 3002));
+        assert_eq!(w.drain(), ["10:00:03.500000 f", "10:00:04.000000 e"]);
+    }
+
+    #[test]
+    fn a_line_later_than_the_window_goes_out_when_it_comes() {
+        let base = Instant::now();
+        let mut w = Window::new(Some(Duration::from_millis(100)));
+        w.push("10:00:02.000000 a".into(), at(base, 0));
+        assert_eq!(w.ready(at(base, 200)), ["10:00:02.000000 a"]);
+        w.push("10:00:01.000000 late".into(), at(base, 200));
+        assert_eq!(w.ready(at(base, 300)), ["10:00:01.000000 late"]);
+    }
+
+    #[test]
+    fn without_a_window_everything_waits_for_the_end() {
+        let base = Instant::now();
+        let mut w = Window::new(None);
+        w.push("10:00:02.000000 a".into(), at(base, 0));
+        w.push("10:00:01.000000 b".into(), at(base, 5000));
+        assert!(w.ready(at(base, 100_000)).is_empty());
+        assert_eq!(w.next_due(), None);
+        assert_eq!(w.drain(), ["10:00:01.000000 b", "10:00:02.000000 a"]);
+    }
+}
