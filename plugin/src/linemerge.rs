@@ -131,11 +131,8 @@ impl Window {
             return out;
         };
         self.arrivals += 1;
-        self.held.push(Reverse((
-            ts,
-            self.arrivals,
-            Held { arrived: now, line },
-        )));
+        self.held
+            .push(Reverse((ts, self.arrivals, Held { arrived: now, line })));
         self.ready(now)
     }
 
@@ -183,7 +180,10 @@ mod tests {
             Some(36_001 * SECOND + 2_000)
         );
         assert_eq!(t("00:00:00.5 x"), Some(SECOND / 2));
-        assert_eq!(t("1764583201.000001 IP x"), Some(1_764_583_201 * SECOND + 1_000));
+        assert_eq!(
+            t("1764583201.000001 IP x"),
+            Some(1_764_583_201 * SECOND + 1_000)
+        );
         assert_eq!(
             t("1970-01-02 00:00:01.000000 IP x"),
             Some(DAY + SECOND),

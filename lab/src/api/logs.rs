@@ -85,7 +85,11 @@ fn within(status: Option<&Value>, modified: Option<std::time::SystemTime>, since
     let cutoff = chrono::Utc::now() - chrono::Duration::seconds(since);
     let state = status.map(|s| &s["state"]);
     let started = state
-        .and_then(|s| s["running"]["startedAt"].as_str().or(s["terminated"]["startedAt"].as_str()))
+        .and_then(|s| {
+            s["running"]["startedAt"]
+                .as_str()
+                .or(s["terminated"]["startedAt"].as_str())
+        })
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
     if started.is_some_and(|t| t >= cutoff) {
         return true;
@@ -126,7 +130,10 @@ async fn serve(
             ));
         }
         let status = container_status(&pod, &container).cloned();
-        let modified = tokio::fs::metadata(&path).await.and_then(|m| m.modified()).ok();
+        let modified = tokio::fs::metadata(&path)
+            .await
+            .and_then(|m| m.modified())
+            .ok();
         if !within(status.as_ref(), modified, since) {
             data.clear();
         }

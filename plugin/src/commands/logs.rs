@@ -68,7 +68,14 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
     let (tx, mut rx) = mpsc::channel::<Event>(4096);
     let tasks: Vec<_> = sniffers
         .iter()
-        .map(|s| tokio::spawn(read_log(pods.clone(), s.name.clone(), params.clone(), tx.clone())))
+        .map(|s| {
+            tokio::spawn(read_log(
+                pods.clone(),
+                s.name.clone(),
+                params.clone(),
+                tx.clone(),
+            ))
+        })
         .collect();
     drop(tx);
     let (ended_tx, mut ended) = watch::channel(false);
@@ -163,9 +170,7 @@ async fn read_log(pods: Api<Pod>, name: String, params: LogParams, tx: mpsc::Sen
     let reader = match pods.log_stream(&name, &params).await {
         Ok(r) => r,
         Err(e) => {
-            let _ = tx
-                .send(Event::Failed(name, Error::from(e).message))
-                .await;
+            let _ = tx.send(Event::Failed(name, Error::from(e).message)).await;
             return;
         }
     };
@@ -177,7 +182,11 @@ async fn read_log(pods: Api<Pod>, name: String, params: LogParams, tx: mpsc::Sen
             Ok(0) => return,
             Ok(_) => {
                 let line = String::from_utf8_lossy(buf.strip_suffix(b"\n").unwrap_or(&buf));
-                if tx.send(Event::Line(format!("{prefix}{line}"))).await.is_err() {
+                if tx
+                    .send(Event::Line(format!("{prefix}{line}")))
+                    .await
+                    .is_err()
+                {
                     return;
                 }
             }
