@@ -1,16 +1,16 @@
-//! Puts summary lines from several sniffers into one stream in timestamp order: each line
-//! waits a short window after it arrives, so a line from a slower log stream that carries an
-//! earlier tcpdump timestamp still goes out before it. Lines without a timestamp (the
-//! sniffer's own messages) pass straight through, in arrival order.
+//! Puts summary lines from several sniffers into one stream in timestamp order. Each
+//! sniffer's own lines come in order, so a line may go out once every other sniffer has sent
+//! a later one, or has been quiet for a short window (see [`Window`]). Lines without a
+//! timestamp (the sniffer's own messages) pass straight through, in arrival order.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::time::{Duration, Instant};
 
-/// How long a timestamped line is held for lines with earlier timestamps to arrive from
-/// other sniffers. Log streams deliver a sniffer's lines within a fraction of a second (the
-/// sniffer flushes each batch, the kubelet streams the file as it grows); a second covers
-/// that with room for a busy node, and is still live to a person watching.
+/// How long a sniffer must be quiet before the others' lines stop waiting for it. Log
+/// streams deliver a sniffer's lines within a fraction of a second (the sniffer flushes
+/// every 200 ms, the kubelet streams the file as it grows); a second covers that with room
+/// for a busy node, and is still live to a person watching.
 pub const WINDOW: Duration = Duration::from_secs(1);
 
 /// Most lines held at once: beyond it the earliest goes out at once, so a flood of traffic
@@ -97,7 +97,13 @@ fn parse_date(s: &str) -> Option<i128> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// Lines waiting for their window, earliest timestamp first.
+/// Lines from several sources (one per sniffer) waiting to go out, earliest timestamp first.
+///
+/// The front line (earliest timestamp T) goes out once no open source can still send an
+/// earlier one: each has sent a line at T or later, or has been quiet for the window (a
+/// sniffer that sees no traffic, or one whose stream has not opened yet only holds lines up
+/// to [`MAX_WAIT`]). A source that lags behind the others therefore delays the stream rather
+/// than disorders it.
 pub struct Window {
     /// None: hold every line until [`Window::drain`] (logs that are read to their end).
     window: Option<Duration>,
@@ -105,7 +111,22 @@ pub struct Window {
     /// arrival order.
     held: BinaryHeap<Reverse<(i128, u64, Held)>>,
     arrivals: u64,
+    sources: Vec<Source>,
 }
+
+/// What the window knows of one source.
+#[derive(Clone, Default)]
+struct Source {
+    /// The latest timestamp it sent.
+    latest: Option<i128>,
+    /// When it last showed life: its stream opened, or a line arrived.
+    active: Option<Instant>,
+    closed: bool,
+}
+
+/// The longest any line is held, whatever the sources do: a stream that never opens or a
+/// sniffer far behind cannot stop the others' lines for longer.
+pub const MAX_WAIT: Duration = Duration::from_secs(10);
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Held {
@@ -114,48 +135,80 @@ struct Held {
 }
 
 impl Window {
-    pub fn new(window: Option<Duration>) -> Self {
+    /// A window over `sources` sources, numbered from 0.
+    pub fn new(window: Option<Duration>, sources: usize) -> Self {
         Window {
             window,
             held: BinaryHeap::new(),
             arrivals: 0,
+            sources: vec![Source::default(); sources],
         }
     }
 
-    /// Takes a line that arrived at `now`; returns the lines that may go out now, in order.
-    /// An untimestamped line goes out at once, after nothing held (it is not ordered).
-    pub fn push(&mut self, line: String, now: Instant) -> Vec<String> {
+    /// Source `src`'s stream is open (its earlier lines come right after).
+    pub fn opened(&mut self, src: usize, now: Instant) {
+        self.sources[src].active = Some(now);
+    }
+
+    /// Source `src` will send nothing more; returns the lines that may go out now.
+    pub fn closed(&mut self, src: usize, now: Instant) -> Vec<String> {
+        self.sources[src].closed = true;
+        self.ready(now)
+    }
+
+    /// Takes a line from `src` that arrived at `now`; returns the lines that may go out now,
+    /// in order. An untimestamped line goes out at once, after what may go out before it (it
+    /// is not ordered).
+    pub fn push(&mut self, src: usize, line: String, now: Instant) -> Vec<String> {
+        let source = &mut self.sources[src];
+        source.active = Some(now);
         let Some(ts) = timestamp(&line) else {
             let mut out = self.ready(now);
             out.push(line);
             return out;
         };
+        source.latest = Some(source.latest.map_or(ts, |l| l.max(ts)));
         self.arrivals += 1;
         self.held
             .push(Reverse((ts, self.arrivals, Held { arrived: now, line })));
         self.ready(now)
     }
 
-    /// The lines whose window has passed by `now`, earliest timestamp first. A line leaves
-    /// only from the front, so one held back by its window holds back later timestamps too:
-    /// the output never goes back in time unless a line arrives later than the window.
+    /// When the front line may go out without another event (None: nothing held, or only
+    /// an arrival or a close can release it).
+    fn front_due(&self) -> Option<Instant> {
+        let window = self.window?;
+        let Reverse((ts, _, h)) = self.held.peek()?;
+        let mut due = h.arrived;
+        for s in self.sources.iter().filter(|s| !s.closed) {
+            if s.latest.is_some_and(|l| l >= *ts) {
+                continue;
+            }
+            match s.active {
+                Some(a) => due = due.max(a + window),
+                None => return Some(h.arrived + MAX_WAIT),
+            }
+        }
+        Some(due.min(h.arrived + MAX_WAIT))
+    }
+
+    /// The lines that may go out by `now` (see [`Window`]), earliest timestamp first.
     pub fn ready(&mut self, now: Instant) -> Vec<String> {
         let mut out = Vec::new();
-        while let Some(Reverse((_, _, h))) = self.held.peek() {
-            let waiting = self.window.is_none_or(|w| h.arrived + w > now);
-            if waiting && self.held.len() <= MAX_HELD {
+        while !self.held.is_empty() {
+            let due = self.front_due().is_some_and(|d| d <= now);
+            if !due && self.held.len() <= MAX_HELD {
                 break;
             }
-            let Reverse((_, _, h)) = self.held.pop().expect("peeked");
+            let Reverse((_, _, h)) = self.held.pop().expect("not empty");
             out.push(h.line);
         }
         out
     }
 
-    /// When the front line's window ends (None when nothing is held).
+    /// When to look again with [`Window::ready`] if nothing arrives.
     pub fn next_due(&self) -> Option<Instant> {
-        let Reverse((_, _, h)) = self.held.peek()?;
-        Some(h.arrived + self.window?)
+        self.front_due()
     }
 
     /// Everything still held, in timestamp order: the streams have ended.
@@ -210,52 +263,97 @@ mod tests {
     #[test]
     fn lines_are_ordered_within_the_window() {
         let base = Instant::now();
-        let mut w = Window::new(Some(Duration::from_millis(1000)));
+        let mut w = Window::new(Some(Duration::from_millis(1000)), 2);
+        w.opened(0, at(base, 0));
+        w.opened(1, at(base, 0));
         // Pod a's line is later in time but arrives first; b's earlier line comes 300 ms on.
-        assert!(w.push("10:00:02.000000 a".into(), at(base, 0)).is_empty());
-        assert!(w.push("10:00:01.000000 b".into(), at(base, 300)).is_empty());
+        assert!(w
+            .push(0, "10:00:02.000000 a".into(), at(base, 0))
+            .is_empty());
+        // Each source's lines come in order, and a is already past b's line: it goes out.
+        assert_eq!(
+            w.push(1, "10:00:01.000000 b".into(), at(base, 300)),
+            ["10:00:01.000000 b"]
+        );
+        // b holds up a: b might still send something before 10:00:02 until it is quiet
+        // for the window.
+        assert_eq!(w.next_due(), Some(at(base, 1300)));
         // A sniffer's own message is not held.
         assert_eq!(
-            w.push("listening on any".into(), at(base, 400)),
+            w.push(0, "listening on any".into(), at(base, 400)),
             ["listening on any"]
         );
-        assert_eq!(w.next_due(), Some(at(base, 1300)), "b is at the front");
-        // a's window has passed, but b (earlier) holds it back until b's has too.
-        assert!(w.ready(at(base, 1000)).is_empty());
+        // b went past a's time: a goes out now, without waiting for the window.
         assert_eq!(
-            w.ready(at(base, 1300)),
-            ["10:00:01.000000 b", "10:00:02.000000 a"]
+            w.push(1, "10:00:02.500000 b".into(), at(base, 500)),
+            ["10:00:02.000000 a"]
         );
+        // a is quiet; b's line waits for a's window (from a's last line, at 400).
+        assert!(w.ready(at(base, 1399)).is_empty());
+        assert_eq!(w.ready(at(base, 1400)), ["10:00:02.500000 b"]);
         assert_eq!(w.next_due(), None);
-        // Equal timestamps keep their arrival order.
-        w.push("10:00:03.000000 c".into(), at(base, 2000));
-        w.push("10:00:03.000000 d".into(), at(base, 2001));
-        w.push("10:00:04.000000 e".into(), at(base, 2002));
+        // Equal timestamps keep their arrival order (b's message makes it active again).
+        assert_eq!(w.push(1, "b: hello".into(), at(base, 1999)), ["b: hello"]);
+        assert!(w
+            .push(0, "10:00:03.000000 c".into(), at(base, 2000))
+            .is_empty());
+        assert!(w
+            .push(0, "10:00:03.000000 d".into(), at(base, 2001))
+            .is_empty());
         assert_eq!(
-            w.ready(at(base, 3001)),
+            w.push(1, "10:00:04.000000 e".into(), at(base, 2002)),
             ["10:00:03.000000 c", "10:00:03.000000 d"]
         );
-        // When the streams end, what is left goes out in order.
-        w.push("10:00:03.500000 f".into(), at(base, 3002));
-        assert_eq!(w.drain(), ["10:00:03.500000 f", "10:00:04.000000 e"]);
+        assert_eq!(
+            w.push(0, "10:00:03.500000 f".into(), at(base, 2100)),
+            ["10:00:03.500000 f"]
+        );
+        // When the streams end, what is left goes out.
+        assert_eq!(w.drain(), ["10:00:04.000000 e"]);
     }
 
     #[test]
-    fn a_line_later_than_the_window_goes_out_when_it_comes() {
+    fn a_lagging_source_delays_rather_than_disorders() {
         let base = Instant::now();
-        let mut w = Window::new(Some(Duration::from_millis(100)));
-        w.push("10:00:02.000000 a".into(), at(base, 0));
-        assert_eq!(w.ready(at(base, 200)), ["10:00:02.000000 a"]);
-        w.push("10:00:01.000000 late".into(), at(base, 200));
-        assert_eq!(w.ready(at(base, 300)), ["10:00:01.000000 late"]);
+        let mut w = Window::new(Some(Duration::from_millis(100)), 2);
+        // b's stream has not opened yet: a's lines wait for it (up to MAX_WAIT).
+        assert!(w
+            .push(0, "10:00:02.000000 a".into(), at(base, 0))
+            .is_empty());
+        assert!(w.ready(at(base, 5000)).is_empty());
+        w.opened(1, at(base, 5000));
+        // b sends its history, older than a's line, after 5 s: still in order.
+        assert_eq!(
+            w.push(1, "10:00:01.000000 b".into(), at(base, 5050)),
+            ["10:00:01.000000 b"]
+        );
+        assert_eq!(
+            w.push(1, "10:00:01.500000 b".into(), at(base, 5100)),
+            ["10:00:01.500000 b"]
+        );
+        // a's line waits until b has been quiet for the window.
+        assert!(w.ready(at(base, 5199)).is_empty());
+        assert_eq!(w.ready(at(base, 5200)), ["10:00:02.000000 a"]);
+        // A closed source holds nothing up.
+        w.push(1, "sniffer: stopping".into(), at(base, 5290));
+        assert!(w
+            .push(0, "10:00:03.000000 a".into(), at(base, 5300))
+            .is_empty());
+        assert_eq!(w.closed(1, at(base, 5300)), ["10:00:03.000000 a"]);
+        // A source that never opens holds a line MAX_WAIT at most.
+        let mut w = Window::new(Some(Duration::from_millis(100)), 2);
+        w.push(0, "10:00:02.000000 a".into(), at(base, 0));
+        assert_eq!(w.next_due(), Some(base + MAX_WAIT));
+        assert_eq!(w.ready(base + MAX_WAIT), ["10:00:02.000000 a"]);
     }
 
     #[test]
     fn without_a_window_everything_waits_for_the_end() {
         let base = Instant::now();
-        let mut w = Window::new(None);
-        w.push("10:00:02.000000 a".into(), at(base, 0));
-        w.push("10:00:01.000000 b".into(), at(base, 5000));
+        let mut w = Window::new(None, 1);
+        w.opened(0, base);
+        w.push(0, "10:00:02.000000 a".into(), at(base, 0));
+        w.push(0, "10:00:01.000000 b".into(), at(base, 5000));
         assert!(w.ready(at(base, 100_000)).is_empty());
         assert_eq!(w.next_due(), None);
         assert_eq!(w.drain(), ["10:00:01.000000 b", "10:00:02.000000 a"]);

@@ -1,7 +1,7 @@
 //! `logs`: every sniffer's packet summaries (the sniffer pods' logs) in one stream, each line
 //! prefixed as `kubectl logs --prefix` does (`[pod/NAME/sniffer] `). One log stream per
-//! sniffer, all at once and without a cap; with `-f` the lines are put in timestamp order
-//! within [`linemerge::WINDOW`], and the command ends when the capture does (stopped,
+//! sniffer, all at once and without a cap; the lines are put in timestamp order (with `-f`,
+//! as [`linemerge::Window`] allows), and with `-f` the command ends when the capture does (stopped,
 //! restarted or deleted), when every stream has closed, or on Ctrl-C.
 
 use crate::captures::{self, SnifferView};
@@ -29,12 +29,16 @@ const END_POLL: Duration = Duration::from_secs(2);
 /// After the capture has ended, how long the streams still get for their last lines.
 const END_GRACE: Duration = Duration::from_secs(2);
 
-/// What a sniffer's log task reports.
+/// What a sniffer's log task reports, with the sniffer's number.
 enum Event {
+    /// Its log stream is open.
+    Opened(usize),
     /// One line, already prefixed.
-    Line(String),
-    /// The sniffer could not be reached, or its stream broke: pod name and why.
-    Failed(String, String),
+    Line(usize, String),
+    /// The stream ended.
+    Closed(usize),
+    /// The sniffer could not be reached, or its stream broke: why.
+    Failed(usize, String),
 }
 
 pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
@@ -68,9 +72,11 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
     let (tx, mut rx) = mpsc::channel::<Event>(4096);
     let tasks: Vec<_> = sniffers
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             tokio::spawn(read_log(
                 pods.clone(),
+                i,
                 s.name.clone(),
                 params.clone(),
                 tx.clone(),
@@ -84,7 +90,7 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
         tokio::spawn(watch_end(pods.clone(), args.name.clone(), names, ended_tx))
     });
 
-    let mut window = Window::new(args.follow.then_some(linemerge::WINDOW));
+    let mut window = Window::new(args.follow.then_some(linemerge::WINDOW), sniffers.len());
     let mut out = std::io::stdout().lock();
     let mut unreached: Vec<(String, String)> = Vec::new();
     let mut end_at: Option<Instant> = None;
@@ -95,15 +101,24 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
             .flatten()
             .min();
         let lines = tokio::select! {
-            ev = rx.recv() => match ev {
-                Some(Event::Line(l)) => window.push(l, std::time::Instant::now()),
-                Some(Event::Failed(pod, why)) => {
-                    rep.warn(format!("cannot read the log of pod/{pod}: {why}"));
-                    unreached.push((pod, why));
-                    Vec::new()
+            ev = rx.recv() => {
+                let now = std::time::Instant::now();
+                match ev {
+                    Some(Event::Opened(i)) => {
+                        window.opened(i, now);
+                        Vec::new()
+                    }
+                    Some(Event::Line(i, l)) => window.push(i, l, now),
+                    Some(Event::Closed(i)) => window.closed(i, now),
+                    Some(Event::Failed(i, why)) => {
+                        let pod = sniffers[i].name.clone();
+                        rep.warn(format!("cannot read the log of pod/{pod}: {why}"));
+                        unreached.push((pod, why));
+                        window.closed(i, now)
+                    }
+                    None => break false,
                 }
-                None => break false,
-            },
+            }
             _ = tokio::time::sleep_until(wake.unwrap_or_else(Instant::now)), if wake.is_some() => {
                 if end_at.is_some_and(|t| Instant::now() >= t) {
                     break false;
@@ -165,25 +180,37 @@ fn write_lines(out: &mut impl Write, lines: &[String]) -> bool {
 }
 
 /// Streams one sniffer's log, line by line, prefixed with its pod.
-async fn read_log(pods: Api<Pod>, name: String, params: LogParams, tx: mpsc::Sender<Event>) {
+async fn read_log(
+    pods: Api<Pod>,
+    i: usize,
+    name: String,
+    params: LogParams,
+    tx: mpsc::Sender<Event>,
+) {
     let prefix = format!("[pod/{name}/{CONTAINER_NAME}] ");
     let reader = match pods.log_stream(&name, &params).await {
         Ok(r) => r,
         Err(e) => {
-            let _ = tx.send(Event::Failed(name, Error::from(e).message)).await;
+            let _ = tx.send(Event::Failed(i, Error::from(e).message)).await;
             return;
         }
     };
+    if tx.send(Event::Opened(i)).await.is_err() {
+        return;
+    }
     futures::pin_mut!(reader);
     let mut buf = Vec::new();
     loop {
         buf.clear();
         match reader.read_until(b'\n', &mut buf).await {
-            Ok(0) => return,
+            Ok(0) => {
+                let _ = tx.send(Event::Closed(i)).await;
+                return;
+            }
             Ok(_) => {
                 let line = String::from_utf8_lossy(buf.strip_suffix(b"\n").unwrap_or(&buf));
                 if tx
-                    .send(Event::Line(format!("{prefix}{line}")))
+                    .send(Event::Line(i, format!("{prefix}{line}")))
                     .await
                     .is_err()
                 {
@@ -192,7 +219,7 @@ async fn read_log(pods: Api<Pod>, name: String, params: LogParams, tx: mpsc::Sen
             }
             Err(e) => {
                 let _ = tx
-                    .send(Event::Failed(name, format!("the log stream broke: {e}")))
+                    .send(Event::Failed(i, format!("the log stream broke: {e}")))
                     .await;
                 return;
             }
