@@ -117,6 +117,8 @@ pub struct Window {
 /// What the window knows of one source.
 #[derive(Clone, Default)]
 struct Source {
+    /// What goes before each of its lines (`[pod/NAME/sniffer] `).
+    prefix: String,
     /// The latest timestamp it sent.
     latest: Option<i128>,
     /// When it last showed life: its stream opened, or a line arrived.
@@ -135,13 +137,19 @@ struct Held {
 }
 
 impl Window {
-    /// A window over `sources` sources, numbered from 0.
-    pub fn new(window: Option<Duration>, sources: usize) -> Self {
+    /// A window over sources numbered from 0, each line of which goes out after its prefix.
+    pub fn new(window: Option<Duration>, prefixes: Vec<String>) -> Self {
         Window {
             window,
             held: BinaryHeap::new(),
             arrivals: 0,
-            sources: vec![Source::default(); sources],
+            sources: prefixes
+                .into_iter()
+                .map(|prefix| Source {
+                    prefix,
+                    ..Source::default()
+                })
+                .collect(),
         }
     }
 
@@ -159,10 +167,12 @@ impl Window {
     /// Takes a line from `src` that arrived at `now`; returns the lines that may go out now,
     /// in order. An untimestamped line goes out at once, after what may go out before it (it
     /// is not ordered).
-    pub fn push(&mut self, src: usize, line: String, now: Instant) -> Vec<String> {
+    pub fn push(&mut self, src: usize, line: &str, now: Instant) -> Vec<String> {
         let source = &mut self.sources[src];
         source.active = Some(now);
-        let Some(ts) = timestamp(&line) else {
+        let ts = timestamp(line);
+        let line = format!("{}{line}", source.prefix);
+        let Some(ts) = ts else {
             let mut out = self.ready(now);
             out.push(line);
             return out;
@@ -263,16 +273,14 @@ mod tests {
     #[test]
     fn lines_are_ordered_within_the_window() {
         let base = Instant::now();
-        let mut w = Window::new(Some(Duration::from_millis(1000)), 2);
+        let mut w = Window::new(Some(Duration::from_millis(1000)), vec![String::new(); 2]);
         w.opened(0, at(base, 0));
         w.opened(1, at(base, 0));
         // Pod a's line is later in time but arrives first; b's earlier line comes 300 ms on.
-        assert!(w
-            .push(0, "10:00:02.000000 a".into(), at(base, 0))
-            .is_empty());
+        assert!(w.push(0, "10:00:02.000000 a", at(base, 0)).is_empty());
         // Each source's lines come in order, and a is already past b's line: it goes out.
         assert_eq!(
-            w.push(1, "10:00:01.000000 b".into(), at(base, 300)),
+            w.push(1, "10:00:01.000000 b", at(base, 300)),
             ["10:00:01.000000 b"]
         );
         // b holds up a: b might still send something before 10:00:02 until it is quiet
@@ -280,12 +288,12 @@ mod tests {
         assert_eq!(w.next_due(), Some(at(base, 1300)));
         // A sniffer's own message is not held.
         assert_eq!(
-            w.push(0, "listening on any".into(), at(base, 400)),
+            w.push(0, "listening on any", at(base, 400)),
             ["listening on any"]
         );
         // b went past a's time: a goes out now, without waiting for the window.
         assert_eq!(
-            w.push(1, "10:00:02.500000 b".into(), at(base, 500)),
+            w.push(1, "10:00:02.500000 b", at(base, 500)),
             ["10:00:02.000000 a"]
         );
         // a is quiet; b's line waits for a's window (from a's last line, at 400).
@@ -293,19 +301,15 @@ mod tests {
         assert_eq!(w.ready(at(base, 1400)), ["10:00:02.500000 b"]);
         assert_eq!(w.next_due(), None);
         // Equal timestamps keep their arrival order (b's message makes it active again).
-        assert_eq!(w.push(1, "b: hello".into(), at(base, 1999)), ["b: hello"]);
-        assert!(w
-            .push(0, "10:00:03.000000 c".into(), at(base, 2000))
-            .is_empty());
-        assert!(w
-            .push(0, "10:00:03.000000 d".into(), at(base, 2001))
-            .is_empty());
+        assert_eq!(w.push(1, "b: hello", at(base, 1999)), ["b: hello"]);
+        assert!(w.push(0, "10:00:03.000000 c", at(base, 2000)).is_empty());
+        assert!(w.push(0, "10:00:03.000000 d", at(base, 2001)).is_empty());
         assert_eq!(
-            w.push(1, "10:00:04.000000 e".into(), at(base, 2002)),
+            w.push(1, "10:00:04.000000 e", at(base, 2002)),
             ["10:00:03.000000 c", "10:00:03.000000 d"]
         );
         assert_eq!(
-            w.push(0, "10:00:03.500000 f".into(), at(base, 2100)),
+            w.push(0, "10:00:03.500000 f", at(base, 2100)),
             ["10:00:03.500000 f"]
         );
         // When the streams end, what is left goes out.
@@ -315,34 +319,30 @@ mod tests {
     #[test]
     fn a_lagging_source_delays_rather_than_disorders() {
         let base = Instant::now();
-        let mut w = Window::new(Some(Duration::from_millis(100)), 2);
+        let mut w = Window::new(Some(Duration::from_millis(100)), vec![String::new(); 2]);
         // b's stream has not opened yet: a's lines wait for it (up to MAX_WAIT).
-        assert!(w
-            .push(0, "10:00:02.000000 a".into(), at(base, 0))
-            .is_empty());
+        assert!(w.push(0, "10:00:02.000000 a", at(base, 0)).is_empty());
         assert!(w.ready(at(base, 5000)).is_empty());
         w.opened(1, at(base, 5000));
         // b sends its history, older than a's line, after 5 s: still in order.
         assert_eq!(
-            w.push(1, "10:00:01.000000 b".into(), at(base, 5050)),
+            w.push(1, "10:00:01.000000 b", at(base, 5050)),
             ["10:00:01.000000 b"]
         );
         assert_eq!(
-            w.push(1, "10:00:01.500000 b".into(), at(base, 5100)),
+            w.push(1, "10:00:01.500000 b", at(base, 5100)),
             ["10:00:01.500000 b"]
         );
         // a's line waits until b has been quiet for the window.
         assert!(w.ready(at(base, 5199)).is_empty());
         assert_eq!(w.ready(at(base, 5200)), ["10:00:02.000000 a"]);
         // A closed source holds nothing up.
-        w.push(1, "sniffer: stopping".into(), at(base, 5290));
-        assert!(w
-            .push(0, "10:00:03.000000 a".into(), at(base, 5300))
-            .is_empty());
+        w.push(1, "sniffer: stopping", at(base, 5290));
+        assert!(w.push(0, "10:00:03.000000 a", at(base, 5300)).is_empty());
         assert_eq!(w.closed(1, at(base, 5300)), ["10:00:03.000000 a"]);
         // A source that never opens holds a line MAX_WAIT at most.
-        let mut w = Window::new(Some(Duration::from_millis(100)), 2);
-        w.push(0, "10:00:02.000000 a".into(), at(base, 0));
+        let mut w = Window::new(Some(Duration::from_millis(100)), vec![String::new(); 2]);
+        w.push(0, "10:00:02.000000 a", at(base, 0));
         assert_eq!(w.next_due(), Some(base + MAX_WAIT));
         assert_eq!(w.ready(base + MAX_WAIT), ["10:00:02.000000 a"]);
     }
@@ -350,12 +350,22 @@ mod tests {
     #[test]
     fn without_a_window_everything_waits_for_the_end() {
         let base = Instant::now();
-        let mut w = Window::new(None, 1);
+        let mut w = Window::new(
+            None,
+            vec!["[pod/a/sniffer] ".into(), "[pod/b/sniffer] ".into()],
+        );
         w.opened(0, base);
-        w.push(0, "10:00:02.000000 a".into(), at(base, 0));
-        w.push(0, "10:00:01.000000 b".into(), at(base, 5000));
+        w.push(0, "10:00:02.000000 a", at(base, 0));
+        w.push(1, "10:00:01.000000 b", at(base, 5000));
         assert!(w.ready(at(base, 100_000)).is_empty());
         assert_eq!(w.next_due(), None);
-        assert_eq!(w.drain(), ["10:00:01.000000 b", "10:00:02.000000 a"]);
+        // The timestamp is read after the prefix, which leads the line that goes out.
+        assert_eq!(
+            w.drain(),
+            [
+                "[pod/b/sniffer] 10:00:01.000000 b",
+                "[pod/a/sniffer] 10:00:02.000000 a"
+            ]
+        );
     }
 }

@@ -33,7 +33,7 @@ const END_GRACE: Duration = Duration::from_secs(2);
 enum Event {
     /// Its log stream is open.
     Opened(usize),
-    /// One line, already prefixed.
+    /// One line, without its prefix.
     Line(usize, String),
     /// The stream ended.
     Closed(usize),
@@ -90,7 +90,13 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
         tokio::spawn(watch_end(pods.clone(), args.name.clone(), names, ended_tx))
     });
 
-    let mut window = Window::new(args.follow.then_some(linemerge::WINDOW), sniffers.len());
+    let mut window = Window::new(
+        args.follow.then_some(linemerge::WINDOW),
+        sniffers
+            .iter()
+            .map(|s| format!("[pod/{}/{CONTAINER_NAME}] ", s.name))
+            .collect(),
+    );
     let mut out = std::io::stdout().lock();
     let mut unreached: Vec<(String, String)> = Vec::new();
     let mut end_at: Option<Instant> = None;
@@ -108,7 +114,7 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
                         window.opened(i, now);
                         Vec::new()
                     }
-                    Some(Event::Line(i, l)) => window.push(i, l, now),
+                    Some(Event::Line(i, l)) => window.push(i, &l, now),
                     Some(Event::Closed(i)) => window.closed(i, now),
                     Some(Event::Failed(i, why)) => {
                         let pod = sniffers[i].name.clone();
@@ -187,7 +193,6 @@ async fn read_log(
     params: LogParams,
     tx: mpsc::Sender<Event>,
 ) {
-    let prefix = format!("[pod/{name}/{CONTAINER_NAME}] ");
     let reader = match pods.log_stream(&name, &params).await {
         Ok(r) => r,
         Err(e) => {
@@ -209,11 +214,7 @@ async fn read_log(
             }
             Ok(_) => {
                 let line = String::from_utf8_lossy(buf.strip_suffix(b"\n").unwrap_or(&buf));
-                if tx
-                    .send(Event::Line(i, format!("{prefix}{line}")))
-                    .await
-                    .is_err()
-                {
+                if tx.send(Event::Line(i, line.into_owned())).await.is_err() {
                     return;
                 }
             }
