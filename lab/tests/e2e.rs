@@ -567,6 +567,21 @@ fn logs_follow_six_pods_in_time_order() {
         "FIGURE: logs -f on 6 sniffers: {} timestamped lines in time order",
         seen.values().sum::<usize>()
     );
+    // Without -f: what the logs hold, read to the end; --tail counts per sniffer.
+    let tail = ok(
+        &lab,
+        &["logs", "six", "-n", NS, "--tail", "2", "--since", "1h"],
+    );
+    let lines: Vec<&str> = tail.lines().collect();
+    assert_eq!(lines.len(), 12, "{tail}");
+    for n in &names {
+        let prefix = format!("[pod/{n}/sniffer] ");
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with(&prefix)).count(),
+            2,
+            "{tail}"
+        );
+    }
     ok(&lab, &["delete", "six", "-n", NS]);
     wait_no_sniffers(&lab, "six", 60);
 }

@@ -200,4 +200,24 @@ mod tests {
         assert_eq!(super::tail(b"a\nb\nc\n", 5), b"a\nb\nc\n");
         assert_eq!(super::tail(b"a\nb\nc\n", 0), b"");
     }
+
+    #[test]
+    fn since_seconds_dates_the_log_by_start_and_last_write() {
+        use std::time::{Duration, SystemTime};
+        let started = |ago: i64| {
+            let t = chrono::Utc::now() - chrono::Duration::seconds(ago);
+            serde_json::json!({"state": {"running": {"startedAt": t.to_rfc3339()}}})
+        };
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        // Started inside the window: every line is newer.
+        assert!(super::within(Some(&started(5)), Some(hour_ago), 60));
+        // Started and last written before it: nothing is.
+        assert!(!super::within(Some(&started(7200)), Some(hour_ago), 60));
+        // Written inside it: shown.
+        assert!(super::within(
+            Some(&started(7200)),
+            Some(SystemTime::now()),
+            60
+        ));
+    }
 }
