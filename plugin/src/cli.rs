@@ -45,7 +45,8 @@ pub struct Global {
     pub max_concurrency: u16,
     /// How long one API request may take, from connecting to the last byte of the answer
     /// (kubectl's convention: 0 for no limit, or e.g. 5s, 1m). Exec streams (export, live
-    /// export) are bounded until the API server opens them, never cut once they run.
+    /// export) and followed logs (logs -f) are bounded until the API server opens them, never
+    /// cut once they run.
     #[arg(long, global = true, default_value = DEFAULT_REQUEST_TIMEOUT, value_name = "DURATION", value_parser = parse_duration)]
     pub request_timeout: Duration,
     /// Log what the plugin does (to stderr); RUST_LOG also works.
