@@ -1,6 +1,6 @@
 //! `kubectl dumpy` end to end against the lab, as a user drives it: the original README's
 //! walkthrough, error paths, selectors, containers, PVC, merge, live export, a 50-pod
-//! capture and a Pod Security–enforcing namespace. Needs root, containerd, and the plugin and sniffer built
+//! capture, a Pod Security–enforcing namespace and `logs -f` over six sniffers. Needs root, containerd, and the plugin and sniffer built
 //! (`cargo build -p plugin -p sniffer`).
 
 mod common;
@@ -610,4 +610,134 @@ fn pod_security_enforcing_namespace() {
     );
     assert_eq!(pods_in_guarded(), 1);
     ok(&lab, &["delete", "ps2", "-n", GUARDED]);
+}
+
+/// The acceptance for `logs -f`: a 6-pod capture gives one stream with lines from all
+/// 6 sniffers, each prefixed with its pod, in non-decreasing tcpdump time, and the command
+/// ends by itself when the capture is stopped.
+#[test]
+fn logs_follow_six_pods_in_time_order() {
+    let lab = Lab::up();
+    // Each pod serves and requests itself over loopback, so every sniffer sees traffic.
+    let items: Vec<Value> = (0..6).map(|i| json!({"apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": format!("six-{i}"), "labels": {"app": "six"}},
+        "spec": {"terminationGracePeriodSeconds": 1, "containers": [{"name": "httpd", "image": "dumpy-lab/workload:1",
+            "command": ["/bin/sh", "-c", "/bin/busybox httpd -p 80 -h /www; while true; do wget -q -O /dev/null http://127.0.0.1/; sleep 0.2; done"]}]}})).collect();
+    let o = lab.create(&json!({"apiVersion": "v1", "kind": "List", "items": items}));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for i in 0..6 {
+        lab.wait_pod(&format!("six-{i}"), 120, "Ready", is_ready);
+    }
+    let out = ok(
+        &lab,
+        &[
+            "capture",
+            "-l",
+            "app=six",
+            "-n",
+            NS,
+            "--name",
+            "six",
+            "-f",
+            "-i any port 80",
+        ],
+    );
+    assert!(out.contains("All dumpy sniffers are Ready."), "{out}");
+    let names: Vec<String> = sniffers(&lab, "six")
+        .iter()
+        .map(|p| p["metadata"]["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 6);
+
+    let mut child = dumpy_cmd(&lab, &["logs", "six", "-n", NS, "-f"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read while it runs: a full pipe would hold the command up.
+    let drain = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            r.read_to_string(&mut s).unwrap();
+            s
+        })
+    };
+    let out_reader = drain(Box::new(child.stdout.take().unwrap()));
+    let err_reader = drain(Box::new(child.stderr.take().unwrap()));
+    std::thread::sleep(Duration::from_secs(6));
+    ok(&lab, &["stop", "six", "-n", NS]);
+    let t = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if t.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "logs -f still running 30 s after stop:\n{}",
+                err_reader.join().unwrap()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    eprintln!(
+        "FIGURE: logs -f ended {:.1} s after stop returned",
+        t.elapsed().as_secs_f64()
+    );
+    let stdout = out_reader.join().unwrap();
+    let stderr = err_reader.join().unwrap();
+    assert!(status.success(), "{stderr}");
+    assert!(stderr.contains("Capture six has ended"), "{stderr}");
+
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    let mut last = String::new();
+    for line in stdout.lines() {
+        let rest = line
+            .strip_prefix("[pod/")
+            .unwrap_or_else(|| panic!("unprefixed line {line:?}"));
+        let (prefix, summary) = rest.split_once("] ").unwrap_or((rest, ""));
+        let pod = prefix
+            .strip_suffix("/sniffer")
+            .unwrap_or_else(|| panic!("no container in the prefix: {line:?}"));
+        assert!(
+            names.iter().any(|n| n == pod),
+            "{pod} is not a sniffer of six"
+        );
+        // tcpdump's default timestamp, HH:MM:SS.ffffff: fixed width, so it compares as text.
+        let ts = summary.split(' ').next().unwrap_or("");
+        let timestamped = ts.len() == 15 && ts.as_bytes()[2] == b':' && ts.as_bytes()[8] == b'.';
+        if timestamped {
+            assert!(ts >= last.as_str(), "{ts} after {last}:\n{stdout}");
+            last = ts.to_string();
+            *seen.entry(pod.to_string()).or_default() += 1;
+        }
+    }
+    assert_eq!(
+        seen.len(),
+        6,
+        "summaries from {} of 6 sniffers: {seen:?}\n{stdout}",
+        seen.len()
+    );
+    eprintln!(
+        "FIGURE: logs -f on 6 sniffers: {} timestamped lines in time order",
+        seen.values().sum::<usize>()
+    );
+    // Without -f: what the logs hold, read to the end; --tail counts per sniffer.
+    let tail = ok(
+        &lab,
+        &["logs", "six", "-n", NS, "--tail", "2", "--since", "1h"],
+    );
+    let lines: Vec<&str> = tail.lines().collect();
+    assert_eq!(lines.len(), 12, "{tail}");
+    for n in &names {
+        let prefix = format!("[pod/{n}/sniffer] ");
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with(&prefix)).count(),
+            2,
+            "{tail}"
+        );
+    }
+    ok(&lab, &["delete", "six", "-n", NS]);
+    wait_no_sniffers(&lab, "six", 60);
 }

@@ -45,7 +45,8 @@ pub struct Global {
     pub max_concurrency: u16,
     /// How long one API request may take, from connecting to the last byte of the answer
     /// (kubectl's convention: 0 for no limit, or e.g. 5s, 1m). Exec streams (export, live
-    /// export) are bounded until the API server opens them, never cut once they run.
+    /// export) and followed logs (logs -f) are bounded until the API server opens them, never
+    /// cut once they run.
     #[arg(long, global = true, default_value = DEFAULT_REQUEST_TIMEOUT, value_name = "DURATION", value_parser = parse_duration)]
     pub request_timeout: Duration,
     /// Log what the plugin does (to stderr); RUST_LOG also works.
@@ -69,6 +70,9 @@ pub enum Command {
     Get(GetArgs),
     /// Download a capture's pcapng files (also after `stop`), or stream it live with DIR `-`.
     Export(ExportArgs),
+    /// Print every sniffer's packet summaries in one stream, each line prefixed with its pod.
+    #[command(after_help = LOGS_EXAMPLES)]
+    Logs(LogsArgs),
     /// End a capture; its sniffers stay so the files can still be exported.
     Stop(NameArgs),
     /// Start new sniffers for the target's current pods; earlier files are kept.
@@ -127,6 +131,9 @@ impl Command {
                 name, namespace, ..
             })
             | Command::Stop(NameArgs { name, namespace })
+            | Command::Logs(LogsArgs {
+                name, namespace, ..
+            })
             | Command::Restart(RestartArgs {
                 name, namespace, ..
             })
@@ -271,6 +278,32 @@ pub struct ExportArgs {
     /// Also write one pcapng merging every pod, ordered by time, one interface per pod interface.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub merge: Option<PathBuf>,
+}
+
+const LOGS_EXAMPLES: &str = "Examples:
+  # follow capture web-cap: every sniffer's lines, in time order, until the capture ends
+  kubectl dumpy logs web-cap -f
+  # the last 20 lines of each sniffer from the past 5 minutes
+  kubectl dumpy logs web-cap --since 5m --tail 20";
+
+#[derive(Args, Debug, Clone)]
+pub struct LogsArgs {
+    /// The capture's name (as `kubectl dumpy get` lists it).
+    #[arg(add = ArgValueCandidates::new(crate::completion::capture_names))]
+    pub name: String,
+    /// Namespace of the capture's sniffers (default: the context's namespace).
+    #[arg(short = 'n', long)]
+    pub namespace: Option<String>,
+    /// Keep streaming new lines, merged in time order, until the capture is stopped or
+    /// deleted (or Ctrl-C).
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+    /// Only lines logged in the last DURATION (e.g. 30s, 5m, 1h).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub since: Option<Duration>,
+    /// Only the last N lines of each sniffer, then (with -f) what follows.
+    #[arg(long, value_name = "N")]
+    pub tail: Option<u32>,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -14,6 +14,7 @@ mod exec;
 mod kube_ctx;
 mod labels;
 mod libpcap;
+mod linemerge;
 mod merge;
 mod names;
 mod output;
@@ -55,6 +56,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Capture(a) => commands::capture::run(&ctx, a).await,
         Command::Get(a) => commands::get::run(&ctx, a).await,
         Command::Export(a) => commands::export::run(&ctx, a).await,
+        Command::Logs(a) => commands::logs::run(&ctx, a).await,
         Command::Stop(a) => commands::stop::run(&ctx, a).await,
         Command::Restart(a) => commands::restart::run(&ctx, a).await,
         Command::Delete(a) => commands::delete::run(&ctx, a).await,

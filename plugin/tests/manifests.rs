@@ -54,6 +54,7 @@ fn capture_role_covers_the_plugin_calls() {
         ("", "pods", "get"),
         ("", "pods", "patch"),
         ("", "pods/exec", "create"),
+        ("", "pods/log", "get"),
         ("", "persistentvolumeclaims", "get"),
     ] {
         assert!(grants(&rules, g, r, v), "{r} {v}");

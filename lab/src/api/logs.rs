@@ -1,5 +1,6 @@
-//! pods/log: the container's log file written by containerd's shim, with tailLines,
-//! limitBytes and follow (streams until the container has terminated and the file is drained).
+//! pods/log: the container's log file written by containerd's shim, with sinceSeconds,
+//! tailLines, limitBytes and follow (streams until the container has terminated and the file
+//! is drained).
 
 use super::status::ApiError;
 use super::App;
@@ -75,6 +76,30 @@ fn tail(data: &[u8], lines: usize) -> &[u8] {
     }
 }
 
+/// Whether the lines already in the log fall in the last `since` seconds. The shim's file
+/// carries no per-line times (the kubelet's CRI log does), so the lab dates them by the
+/// container's start and the file's last write: all are in when the container started inside
+/// the window, none when the file was last written before it, and otherwise all (some may be
+/// older: the lab errs towards showing lines). Lines that arrive while following are new.
+fn within(status: Option<&Value>, modified: Option<std::time::SystemTime>, since: i64) -> bool {
+    let cutoff = chrono::Utc::now() - chrono::Duration::seconds(since);
+    let state = status.map(|s| &s["state"]);
+    let started = state
+        .and_then(|s| {
+            s["running"]["startedAt"]
+                .as_str()
+                .or(s["terminated"]["startedAt"].as_str())
+        })
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+    if started.is_some_and(|t| t >= cutoff) {
+        return true;
+    }
+    match modified {
+        Some(m) => chrono::DateTime::<chrono::Utc>::from(m) >= cutoff,
+        None => true,
+    }
+}
+
 async fn serve(
     app: Arc<App>,
     ns: String,
@@ -95,7 +120,24 @@ async fn serve(
     }
     let uid = pod["metadata"]["uid"].as_str().unwrap_or("").to_string();
     let path = paths::log_file(&app.state_dir, &uid, &container);
-    let data = tokio::fs::read(&path).await.unwrap_or_default();
+    let mut data = tokio::fs::read(&path).await.unwrap_or_default();
+    // Following goes on from the end of what is there now, whatever of it is shown.
+    let mut offset = data.len() as u64;
+    if let Some(since) = q.get("sinceSeconds").and_then(|s| s.parse::<i64>().ok()) {
+        if since <= 0 {
+            return Err(ApiError::bad_request(
+                "sinceSeconds: Invalid value: must be greater than 0".to_string(),
+            ));
+        }
+        let status = container_status(&pod, &container).cloned();
+        let modified = tokio::fs::metadata(&path)
+            .await
+            .and_then(|m| m.modified())
+            .ok();
+        if !within(status.as_ref(), modified, since) {
+            data.clear();
+        }
+    }
     let mut first: Vec<u8> = match q.get("tailLines").and_then(|t| t.parse::<usize>().ok()) {
         Some(n) => tail(&data, n).to_vec(),
         None => data.clone(),
@@ -108,7 +150,6 @@ async fn serve(
         return Ok(([("content-type", "text/plain")], first).into_response());
     }
     let (tx, rx) = mpsc::channel::<Result<Vec<u8>, std::io::Error>>(64);
-    let mut offset = data.len() as u64;
     tokio::spawn(async move {
         if !first.is_empty() && tx.send(Ok(first)).await.is_err() {
             return;
@@ -158,5 +199,25 @@ mod tests {
         assert_eq!(super::tail(b"a\nb\nc\n", 2), b"b\nc\n");
         assert_eq!(super::tail(b"a\nb\nc\n", 5), b"a\nb\nc\n");
         assert_eq!(super::tail(b"a\nb\nc\n", 0), b"");
+    }
+
+    #[test]
+    fn since_seconds_dates_the_log_by_start_and_last_write() {
+        use std::time::{Duration, SystemTime};
+        let started = |ago: i64| {
+            let t = chrono::Utc::now() - chrono::Duration::seconds(ago);
+            serde_json::json!({"state": {"running": {"startedAt": t.to_rfc3339()}}})
+        };
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        // Started inside the window: every line is newer.
+        assert!(super::within(Some(&started(5)), Some(hour_ago), 60));
+        // Started and last written before it: nothing is.
+        assert!(!super::within(Some(&started(7200)), Some(hour_ago), 60));
+        // Written inside it: shown.
+        assert!(super::within(
+            Some(&started(7200)),
+            Some(SystemTime::now()),
+            60
+        ));
     }
 }

@@ -5,5 +5,6 @@ pub mod delete;
 pub mod deploy;
 pub mod export;
 pub mod get;
+pub mod logs;
 pub mod restart;
 pub mod stop;
