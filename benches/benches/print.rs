@@ -2,7 +2,6 @@
 //! `cargo bench -p benches --bench print`
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use pcapng::Packet;
 use printer::{PrintOptions, Printer};
 
 fn ipv4_frame(proto: u8, l4: &[u8]) -> Vec<u8> {
@@ -73,17 +72,7 @@ fn bench(c: &mut Criterion) {
         let ts = 1_700_000_000i64;
         b.iter(|| {
             out.clear();
-            for (k, f) in frames.iter().enumerate() {
-                let pkt = Packet {
-                    linktype: 1,
-                    ts_sec: ts,
-                    ts_nsec: k as u32 * 1000,
-                    wire_len: f.len() as u32,
-                    data: f,
-                };
-                p.print(&pkt, &mut out);
-            }
-            std::hint::black_box(out.len())
+            std::hint::black_box(benches::print_frames(&mut p, &frames, ts, &mut out))
         })
     });
     g.finish();

@@ -40,17 +40,12 @@ fn bench_path(c: &mut Criterion, name: &str, frames: &[Vec<u8>]) {
         let mut out = Vec::with_capacity(1 << 16);
         b.iter(|| {
             out.clear();
-            for (k, f) in frames.iter().enumerate() {
-                let pkt = pcapng::Packet {
-                    linktype: 1,
-                    ts_sec: 1_764_597_600,
-                    ts_nsec: k as u32 * 1000,
-                    wire_len: f.len() as u32,
-                    data: f,
-                };
-                p.print(&pkt, &mut out);
-            }
-            std::hint::black_box(out.len())
+            std::hint::black_box(benches::print_frames(
+                &mut p,
+                &frames,
+                1_764_597_600,
+                &mut out,
+            ))
         })
     });
     g.finish();
