@@ -42,7 +42,7 @@ fn bench_path(c: &mut Criterion, name: &str, frames: &[Vec<u8>]) {
             out.clear();
             std::hint::black_box(benches::print_frames(
                 &mut p,
-                &frames,
+                frames,
                 1_764_597_600,
                 &mut out,
             ))
