@@ -328,6 +328,15 @@ mod tests {
         assert_eq!(cut_back(1000, &data, 900, 800), 800);
     }
 
+    /// Removes the test's file however the test ends (a failed assertion unwinds through it).
+    struct RemoveOnDrop<'a>(&'a std::path::Path);
+
+    impl Drop for RemoveOnDrop<'_> {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(self.0);
+        }
+    }
+
     /// Appends chunks of odd-sized blocks the way the sink does (in place, with and
     /// without `more`, plus the copying path) and checks the file byte for byte, on the
     /// disk under /var/tmp (O_DIRECT) and on /dev/shm (tmpfs).
@@ -335,6 +344,7 @@ mod tests {
     fn file_holds_exactly_what_was_appended() {
         for dir in ["/var/tmp", "/dev/shm"] {
             let path = PathBuf::from(dir).join(format!("dumpy-outfile-{}", std::process::id()));
+            let _remove = RemoveOnDrop(&path);
             let mut f = OutFile::create(&path).unwrap();
             // ext4 takes O_DIRECT; the test must exercise that path.
             assert!(dir != "/var/tmp" || f.direct.is_some());
@@ -359,7 +369,6 @@ mod tests {
             }
             f.sync().unwrap();
             let got = std::fs::read(&path).unwrap();
-            let _ = std::fs::remove_file(&path);
             assert_eq!(got.len(), expect.len(), "{dir}");
             assert!(got == expect, "{dir}: contents differ");
         }
