@@ -221,7 +221,7 @@ pub fn reject_refused(args: &[String]) -> Result<(), OptionsError> {
                     return Err(OptionsError::Refused(format!("-{c}")));
                 }
                 // Letters after one that takes a value are that value (`-ilo`), not flags.
-                if "icBsQwCWGr".contains(c) && i + c.len_utf8() < bundle.len() {
+                if takes_value(c) && i + c.len_utf8() < bundle.len() {
                     break;
                 }
             }
@@ -236,6 +236,22 @@ pub fn reject_refused(args: &[String]) -> Result<(), OptionsError> {
 /// honoured, nothing is expanded, and no shell is ever involved.
 pub fn split_words(s: &str) -> Result<Vec<String>, OptionsError> {
     shlex::split(s).ok_or_else(|| OptionsError::Quoting(s.to_string()))
+}
+
+/// Whether `-c` (a short option of [`TcpdumpArgs`]) takes a value, read from its clap
+/// definition so the letters are not listed a second time.
+fn takes_value(c: char) -> bool {
+    use clap::CommandFactory;
+    static LETTERS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    LETTERS
+        .get_or_init(|| {
+            Standalone::command()
+                .get_arguments()
+                .filter(|a| a.get_action().takes_values())
+                .filter_map(|a| a.get_short())
+                .collect()
+        })
+        .contains(&c)
 }
 
 /// Parser used by the plugin to validate a `-f` string on its own.
@@ -331,6 +347,16 @@ mod tests {
             262_144
         );
         assert!(a.prints_summaries());
+    }
+
+    #[test]
+    fn value_letters_come_from_the_option_model() {
+        for c in "icBsQwCWGr".chars() {
+            assert!(takes_value(c), "-{c}");
+        }
+        for c in "npeqtvU".chars() {
+            assert!(!takes_value(c), "-{c}");
+        }
     }
 
     #[test]
