@@ -320,6 +320,7 @@ pullsecret:
             pid: 7,
             pid_start: None,
             started_ms: None,
+            ended_ms: None,
             interface: "any".into(),
             filter: "port 80".into(),
             packets_captured: 12,

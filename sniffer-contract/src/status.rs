@@ -10,11 +10,19 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum State {
     Starting,
     Capturing,
+    /// Ended by `sniffer stop` (the plugin's `stop`) or a signal.
     Stopped,
+    /// Ended on its own because the capture's budget was reached (`-c`, or a size/time
+    /// budget that ends the capture).
+    Completed,
+    /// Ended because the target pod's network namespace went away (pod deleted or evicted);
+    /// `ended_ms` says when.
+    TargetGone,
+    /// Ended by an error; `message` has the sniffer's one-line reason.
     Failed,
     /// Never written by a sniffer: readers report it when the file says `starting` or
     /// `capturing` but the process that wrote it is gone (e.g. killed with SIGKILL).
@@ -28,6 +36,8 @@ impl State {
             State::Starting => "starting",
             State::Capturing => "capturing",
             State::Stopped => "stopped",
+            State::Completed => "completed",
+            State::TargetGone => "target-gone",
             State::Failed => "failed",
             State::Dead => "dead",
         }
@@ -64,6 +74,10 @@ pub struct Status {
     /// capture's naming that are older belong to an earlier capture on the same path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_ms: Option<u64>,
+    /// When the capture ended (any state that is not running), in milliseconds since the
+    /// Unix epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_ms: Option<u64>,
     pub interface: String,
     pub filter: String,
     pub packets_captured: u64,
@@ -126,6 +140,8 @@ mod tests {
             State::Starting,
             State::Capturing,
             State::Stopped,
+            State::Completed,
+            State::TargetGone,
             State::Failed,
             State::Dead,
         ] {

@@ -76,6 +76,7 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         pid: std::process::id(),
         pid_start: statusfile::own_start_time(),
         started_ms,
+        ended_ms: None,
         interface: tcpdump.interface.clone(),
         filter: tcpdump.filter_expression(),
         packets_captured: 0,

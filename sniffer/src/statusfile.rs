@@ -309,6 +309,7 @@ mod tests {
             pid: std::process::id(),
             pid_start: own_start_time(),
             started_ms: None,
+            ended_ms: None,
             interface: "lo".into(),
             filter: String::new(),
             packets_captured: 0,
