@@ -5,7 +5,8 @@
 //! `pcapng`, the summaries in `printer`. This crate holds what only a Linux sniffer does:
 //!
 //! - [`netns`]: entering a target's network namespace;
-//! - [`runtime`]: finding a container's PID through containerd (or /proc);
+//! - [`runtime`]: finding a container's PID and its pod's sandbox through containerd (or /proc);
+//! - [`sandbox`]: the /proc fallback for a pod's sandbox, and watching it end;
 //! - [`interfaces`]: the target namespace's interface table and counters;
 //! - [`capture`]: the engine (libpcap's TPACKET_V3 ring → pcapng files, summary thread);
 //! - [`offline`]: `sniffer -r`, printing a capture file with a libpcap filter.
@@ -15,6 +16,7 @@ pub mod interfaces;
 pub mod netns;
 pub mod offline;
 pub mod runtime;
+pub mod sandbox;
 
 use printer::{PrintOptions, TimestampStyle};
 use sniffer_contract::options::TcpdumpArgs;

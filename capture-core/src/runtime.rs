@@ -90,27 +90,151 @@ fn socket_path(endpoint: &str) -> Result<PathBuf, RuntimeError> {
     }
 }
 
+/// The container label (set by containerd's CRI plugin) naming its pod's sandbox container.
+pub const SANDBOX_ID_LABEL: &str = "io.kubernetes.cri.sandbox-id";
+/// The container label naming the container within its pod: a restarted container is a new
+/// containerd container with the same name and sandbox.
+pub const CONTAINER_NAME_LABEL: &str = "io.kubernetes.container.name";
+
+/// What the runtime knows about a container and the pod around it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContainerInfo {
+    /// Its init process, when it runs.
+    pub pid: Option<u32>,
+    /// Its pod's sandbox (the process that holds the pod's network namespace), when known.
+    pub sandbox: Option<Sandbox>,
+    /// The container's name in its pod ([`CONTAINER_NAME_LABEL`]), when known.
+    pub name: Option<String>,
+}
+
+/// A pod's sandbox: the container (containerd) or process (/proc) that holds the pod's
+/// namespaces for the pod's whole life, whatever its app containers do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sandbox {
+    /// The sandbox container's ID (empty when found by a /proc scan).
+    pub id: String,
+    /// Its process, when it runs.
+    pub pid: Option<u32>,
+}
+
 /// Finds the PID of the container's init process. Asks containerd when its socket exists;
 /// otherwise scans /proc/*/cgroup for the ID.
 pub fn find_pid(raw_id: &str, cfg: &RuntimeConfig) -> Result<(u32, LookupMethod), RuntimeError> {
+    let (info, how) = lookup(raw_id, cfg)?;
+    match info.pid {
+        Some(pid) => Ok((pid, how)),
+        None => Err(RuntimeError::NotRunning {
+            id: normalize_container_id(raw_id)?,
+        }),
+    }
+}
+
+/// Finds the container, its process when it runs, and its pod's sandbox. Through containerd
+/// when its socket exists (a container without a running task is found, with no PID);
+/// otherwise by a /proc scan, which finds only running containers, and the sandbox as the
+/// pod's oldest process in the same network namespace ([`crate::sandbox::from_proc`]).
+pub fn lookup(
+    raw_id: &str,
+    cfg: &RuntimeConfig,
+) -> Result<(ContainerInfo, LookupMethod), RuntimeError> {
     let id = normalize_container_id(raw_id)?;
     let socket = socket_path(&cfg.endpoint)?;
     if socket.exists() {
-        return pid_from_containerd(&id, &socket, cfg)
-            .map(|pid| (pid, LookupMethod::ContainerdApi));
+        return lookup_containerd(&id, &socket, cfg).map(|i| (i, LookupMethod::ContainerdApi));
     }
-    pid_from_proc(&id, Path::new("/proc")).map(|pid| (pid, LookupMethod::ProcScan))
+    let pid = pid_from_proc(&id, Path::new("/proc"))?;
+    let sandbox = crate::sandbox::from_proc(pid, Path::new("/proc")).map(|pid| Sandbox {
+        id: String::new(),
+        pid: Some(pid),
+    });
+    Ok((
+        ContainerInfo {
+            pid: Some(pid),
+            sandbox,
+            name: None,
+        },
+        LookupMethod::ProcScan,
+    ))
 }
 
-fn pid_from_containerd(id: &str, socket: &Path, cfg: &RuntimeConfig) -> Result<u32, RuntimeError> {
-    use containerd_client::services::v1::{tasks_client::TasksClient, GetRequest};
-    use tonic::{Code, Request};
+/// A running container of the same pod sandbox with the same name: the next incarnation of
+/// a restarted container (CRI gives it a new ID). Its ID and PID. containerd only.
+pub fn running_sibling(
+    sandbox_id: &str,
+    name: &str,
+    cfg: &RuntimeConfig,
+) -> Result<Option<(String, u32)>, RuntimeError> {
+    use containerd_client::services::v1::{
+        containers_client::ContainersClient, tasks_client::TasksClient, ListContainersRequest,
+    };
+    use tonic::Request;
+    let socket = socket_path(&cfg.endpoint)?;
+    with_containerd(&socket, cfg, |channel| async move {
+        let mut containers = ContainersClient::new(channel.clone());
+        let mut tasks = TasksClient::new(channel);
+        let req = ListContainersRequest {
+            filters: vec![format!(
+                "labels.\"{SANDBOX_ID_LABEL}\"=={sandbox_id},labels.\"{CONTAINER_NAME_LABEL}\"=={name}"
+            )],
+        };
+        let req = containerd_client::with_namespace!(req, cfg.namespace.as_str());
+        let list = containers
+            .list(req)
+            .await
+            .map_err(|s| status_error(&s, cfg))?
+            .into_inner()
+            .containers;
+        for c in list {
+            if let Some(pid) = task_pid(&mut tasks, &c.id, cfg).await? {
+                return Ok(Some((c.id, pid)));
+            }
+        }
+        Ok(None)
+    })
+}
 
+fn status_error(status: &tonic::Status, cfg: &RuntimeConfig) -> RuntimeError {
+    RuntimeError::Unreachable {
+        endpoint: cfg.endpoint.clone(),
+        detail: format!("{:?}: {}", status.code(), status.message()),
+    }
+}
+
+/// The PID of a container's running task; `None` when it has no task or the task has no
+/// process.
+async fn task_pid(
+    tasks: &mut containerd_client::services::v1::tasks_client::TasksClient<
+        tonic::transport::Channel,
+    >,
+    id: &str,
+    cfg: &RuntimeConfig,
+) -> Result<Option<u32>, RuntimeError> {
+    use containerd_client::services::v1::GetRequest;
+    use tonic::Request;
+    let req = GetRequest {
+        container_id: id.to_string(),
+        exec_id: String::new(),
+    };
+    let req = containerd_client::with_namespace!(req, cfg.namespace.as_str());
+    match tasks.get(req).await {
+        Ok(resp) => Ok(resp.into_inner().process.map(|p| p.pid).filter(|&p| p > 0)),
+        Err(status) if status.code() == tonic::Code::NotFound => Ok(None),
+        Err(status) => Err(status_error(&status, cfg)),
+    }
+}
+
+/// Runs `f` on a fresh connection to containerd, on a private single-threaded runtime (the
+/// lookups are a few RPCs, done outside the capture's hot path), with one deadline over
+/// connect and requests: a socket that accepts and never answers must not hold the sniffer.
+fn with_containerd<T, F, Fut>(socket: &Path, cfg: &RuntimeConfig, f: F) -> Result<T, RuntimeError>
+where
+    F: FnOnce(tonic::transport::Channel) -> Fut,
+    Fut: std::future::Future<Output = Result<T, RuntimeError>>,
+{
     let unreachable = |detail: String| RuntimeError::Unreachable {
         endpoint: cfg.endpoint.clone(),
         detail,
     };
-    // A private single-threaded runtime: the lookup is one RPC, done before capture starts.
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -119,38 +243,61 @@ fn pid_from_containerd(id: &str, socket: &Path, cfg: &RuntimeConfig) -> Result<u
         endpoint: cfg.endpoint.clone(),
         secs: cfg.timeout.as_secs_f64().ceil() as u64,
     };
-    // One deadline over connect and request: a socket that accepts and never answers
-    // must not hold the sniffer.
     rt.block_on(async {
         tokio::time::timeout(cfg.timeout, async {
             let channel = containerd_client::connect(socket)
                 .await
                 .map_err(|e| unreachable(error_chain(&e)))?;
-            let mut tasks = TasksClient::new(channel);
-            let req = GetRequest {
-                container_id: id.to_string(),
-                exec_id: String::new(),
-            };
-            let req = containerd_client::with_namespace!(req, cfg.namespace.as_str());
-            match tasks.get(req).await {
-                Ok(resp) => match resp.into_inner().process {
-                    Some(p) if p.pid > 0 => Ok(p.pid),
-                    _ => Err(RuntimeError::NotRunning { id: id.to_string() }),
-                },
-                Err(status) if status.code() == Code::NotFound => Err(RuntimeError::NotFound {
-                    id: id.to_string(),
-                    namespace: cfg.namespace.clone(),
-                    detail: status.message().to_string(),
-                }),
-                Err(status) => Err(unreachable(format!(
-                    "{:?}: {}",
-                    status.code(),
-                    status.message()
-                ))),
-            }
+            f(channel).await
         })
         .await
         .map_err(|_| timed_out())?
+    })
+}
+
+fn lookup_containerd(
+    id: &str,
+    socket: &Path,
+    cfg: &RuntimeConfig,
+) -> Result<ContainerInfo, RuntimeError> {
+    use containerd_client::services::v1::{
+        containers_client::ContainersClient, tasks_client::TasksClient, GetContainerRequest,
+    };
+    use tonic::{Code, Request};
+
+    with_containerd(socket, cfg, |channel| async move {
+        let mut containers = ContainersClient::new(channel.clone());
+        let mut tasks = TasksClient::new(channel);
+        let req = GetContainerRequest { id: id.to_string() };
+        let req = containerd_client::with_namespace!(req, cfg.namespace.as_str());
+        let labels = match containers.get(req).await {
+            Ok(resp) => resp
+                .into_inner()
+                .container
+                .map(|c| c.labels)
+                .unwrap_or_default(),
+            Err(status) if status.code() == Code::NotFound => {
+                return Err(RuntimeError::NotFound {
+                    id: id.to_string(),
+                    namespace: cfg.namespace.clone(),
+                    detail: status.message().to_string(),
+                })
+            }
+            Err(status) => return Err(status_error(&status, cfg)),
+        };
+        let pid = task_pid(&mut tasks, id, cfg).await?;
+        let sandbox = match labels.get(SANDBOX_ID_LABEL).filter(|s| !s.is_empty()) {
+            Some(sid) => Some(Sandbox {
+                id: sid.clone(),
+                pid: task_pid(&mut tasks, sid, cfg).await?,
+            }),
+            None => None,
+        };
+        Ok(ContainerInfo {
+            pid,
+            sandbox,
+            name: labels.get(CONTAINER_NAME_LABEL).cloned(),
+        })
     })
 }
 
