@@ -29,20 +29,52 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
     }
     // Every thread spawned from here on inherits the blocked mask.
     signals::block();
-    let target = target::resolve(&args.target)?;
 
     // Before any file exists: files of this naming that are older belong to another capture.
-    let started_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()
-        .map(|d| d.as_millis() as u64);
-    // Claim the output path before any capture file is created (or truncated).
+    let started_ms = now_ms();
+    // Claim the output path before any capture file is created (or truncated), and before
+    // the target is looked up: a sniffer waiting for its container says so in its status.
     let mut status = match status_path(&tcpdump) {
         Some(p) => Some(claim(
             &p,
             tcpdump.write.as_deref().unwrap_or(Path::new("")),
         )?),
         None => None,
+    };
+    let mut base = Status {
+        state: State::Starting,
+        pid: std::process::id(),
+        pid_start: statusfile::own_start_time(),
+        started_ms,
+        ended_ms: None,
+        interface: tcpdump.interface.clone(),
+        filter: tcpdump.filter_expression(),
+        packets_captured: 0,
+        packets_received: 0,
+        packets_dropped: 0,
+        files: Vec::new(),
+        current: None,
+        message: None,
+    };
+    if let Some(f) = &mut status {
+        f.write(&base);
+    }
+    let mut note_waiting = |line: String| {
+        if let Some(f) = &mut status {
+            f.write(&Status {
+                message: Some(line),
+                ..base.clone()
+            });
+        }
+    };
+    let target = match target::resolve(&args.target, &mut note_waiting) {
+        Ok(t) => t,
+        Err(e) => {
+            if let Some(s) = status {
+                s.discard();
+            }
+            return Err(e);
+        }
     };
 
     let summary_out: Box<dyn std::io::Write + Send> = Box::new(raw_stdout());
@@ -71,21 +103,7 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         l.interface, l.linktype_name, l.linktype_description, l.snaplen
     );
 
-    let base = Status {
-        state: State::Capturing,
-        pid: std::process::id(),
-        pid_start: statusfile::own_start_time(),
-        started_ms,
-        ended_ms: None,
-        interface: tcpdump.interface.clone(),
-        filter: tcpdump.filter_expression(),
-        packets_captured: 0,
-        packets_received: 0,
-        packets_dropped: 0,
-        files: Vec::new(),
-        current: None,
-        message: None,
-    };
+    base.state = State::Capturing;
     let publish = |status: &mut Option<StatusFile>, r: &RunningCapture| {
         if let Some(f) = status {
             let (files, current) = r.files();
@@ -121,23 +139,31 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         }
         publish(&mut status, &running);
     }
+    if gone.is_none() {
+        // The ring may have failed first as the target's interfaces went away with it.
+        gone = target.watch.gone();
+    }
     let files = running.files();
     let report = running.wait();
     eprintln!("{} packets captured", report.captured);
     eprintln!("{} packets received by filter", report.received);
     eprintln!("{} packets dropped by kernel", report.dropped);
 
-    let (state, message, code) = match &report.end {
-        EndReason::Stopped | EndReason::CountReached => (State::Stopped, gone, ExitCode::SUCCESS),
-        EndReason::RingError(e) => {
+    // Why it ended, as the status file says it: the pod's end wins over whatever the ring
+    // reported while its interfaces went away.
+    let (state, message, code) = match (&report.end, gone) {
+        (EndReason::WriteFailed(e), _) => (State::Failed, Some(e.clone()), ExitCode::FAILURE),
+        (_, Some(why)) => (State::TargetGone, Some(why), ExitCode::SUCCESS),
+        (EndReason::Stopped, None) => (State::Stopped, None, ExitCode::SUCCESS),
+        (EndReason::CountReached, None) => (State::Completed, None, ExitCode::SUCCESS),
+        (EndReason::RingError(e), None) => {
             eprintln!("sniffer: capture ended: {e}");
             (
-                State::Stopped,
+                State::Failed,
                 Some(format!("capture ended: {e}")),
                 ExitCode::SUCCESS,
             )
         }
-        EndReason::WriteFailed(e) => (State::Failed, Some(e.clone()), ExitCode::FAILURE),
     };
     if let Some(f) = &mut status {
         // The writer has closed every file: list what is on disk now, at its final size.
@@ -158,6 +184,7 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
             files,
             current: None,
             message,
+            ended_ms: now_ms(),
             ..base.clone()
         });
         f.finish();
@@ -170,6 +197,13 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
         ) {}
     }
     Ok(code)
+}
+
+fn now_ms() -> Option<u64> {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_millis() as u64)
 }
 
 /// Where the capture's status file goes: beside a `-w` file. Not for `-w -` (stdout) nor a
