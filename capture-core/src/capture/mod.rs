@@ -43,6 +43,8 @@ use std::time::Duration;
 const RING_TIMEOUT_MS: i32 = 100;
 /// How long encoded packets may wait in a chunk before going to the writer and printer.
 const FLUSH_AFTER: Duration = Duration::from_millis(200);
+/// How often the kernel's packet counters are read while capturing.
+const STATS_EVERY: Duration = Duration::from_millis(500);
 /// Chunk size and count: the memory a capture uses beyond the kernel ring.
 const CHUNK_BYTES: usize = 2 << 20;
 const MAX_CHUNKS: usize = 4;
@@ -402,6 +404,20 @@ fn capture_thread(
         // The handle is non-blocking; poll() gives the loop its heartbeat. (A blocking
         // TPACKET_V3 read never returns on an idle interface: the kernel only retires
         // blocks that hold a packet, so stop requests and -G would wait for traffic.)
+        // The kernel's counters, read on a clock of their own (not only when packets come),
+        // so the live status is as current as the status file.
+        if last_stats.elapsed() >= STATS_EVERY {
+            last_stats = std::time::Instant::now();
+            if let Ok(s) = cap.stats() {
+                enc.kernel_drops = u64::from(s.dropped);
+                counters
+                    .received
+                    .store(u64::from(s.received).max(enc.captured), Ordering::Relaxed);
+                counters
+                    .dropped
+                    .store(u64::from(s.dropped), Ordering::Relaxed);
+            }
+        }
         if !wait_readable(ring_fd, RING_TIMEOUT_MS) {
             enc.tick(FLUSH_AFTER);
             continue;
@@ -422,18 +438,6 @@ fn capture_thread(
         counters.captured.store(enc.captured, Ordering::Relaxed);
         // The kernel's count is read less often; it has seen at least what was captured.
         counters.received.fetch_max(enc.captured, Ordering::Relaxed);
-        if last_stats.elapsed() >= Duration::from_millis(500) {
-            last_stats = std::time::Instant::now();
-            if let Ok(s) = cap.stats() {
-                enc.kernel_drops = u64::from(s.dropped);
-                counters
-                    .received
-                    .store(u64::from(s.received).max(enc.captured), Ordering::Relaxed);
-                counters
-                    .dropped
-                    .store(u64::from(s.dropped), Ordering::Relaxed);
-            }
-        }
         if args.count.is_some_and(|c| enc.captured >= c) {
             end = EndReason::CountReached;
             break;

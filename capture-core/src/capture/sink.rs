@@ -12,8 +12,12 @@ use sniffer_contract::status::FileEntry;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
+
+/// How stale the file sizes the writer publishes may get: `sniffer status` (and the
+/// plugin's `get`) read them through the status file, which is rewritten every 500 ms.
+const PUBLISH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 
 pub enum SinkMsg {
     /// Start file number `seq`.
@@ -26,6 +30,9 @@ pub enum SinkMsg {
 /// What the rest of the sniffer may read about the files while the capture runs.
 #[derive(Default)]
 pub struct FilesState {
+    /// Each file's size is its size on disk when last published: every packet handed to the
+    /// writer is in it (the partial last block goes through the page cache); packets the
+    /// capture thread still holds (at most its flush interval's worth) are not.
     pub files: Vec<FileEntry>,
     pub current: Option<String>,
     pub error: Option<String>,
@@ -152,11 +159,22 @@ impl Sink {
 
     /// The thread body: runs until the capture side hangs up.
     pub fn run(mut self, rx: Receiver<SinkMsg>) {
-        // Sizes in the status file refresh every 16 chunks or every second, whichever is
-        // first: cheap at high rates, and current for `kubectl dumpy get` at low ones.
+        // Sizes in the status file refresh every 16 chunks or every PUBLISH_EVERY, whichever
+        // is first, also when no chunk comes: cheap at high rates, and current for `kubectl
+        // dumpy get` at low ones and after a burst.
         let mut since_publish = 0usize;
         let mut published_at = std::time::Instant::now();
-        for msg in rx {
+        loop {
+            let msg = match rx.recv_timeout(PUBLISH_EVERY) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => {
+                    since_publish = 0;
+                    published_at = std::time::Instant::now();
+                    self.publish();
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
             match msg {
                 SinkMsg::Open(seq) => {
                     if self.failed.load(Ordering::SeqCst) {
@@ -171,7 +189,7 @@ impl Sink {
                         self.write(&mut chunk);
                     }
                     since_publish += 1;
-                    if since_publish >= 16 || published_at.elapsed().as_secs() >= 1 {
+                    if since_publish >= 16 || published_at.elapsed() >= PUBLISH_EVERY {
                         since_publish = 0;
                         published_at = std::time::Instant::now();
                         self.publish();
