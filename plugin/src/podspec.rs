@@ -1,9 +1,11 @@
 //! Builds the sniffer pod for one target; its commands are rendered by
 //! `sniffer_contract::invocation`, the sniffer's command-line contract.
 //!
-//! The pod is pinned to the target's node, shares the host PID namespace (to reach
-//! `/proc/PID/ns/net` of the target), tolerates every taint, mounts the containerd socket
-//! read-only, and gets only the capabilities the sniffer needs unless `--privileged` is given.
+//! The pod is pinned to the target's node, tolerates every taint, and gets only the
+//! capabilities the sniffer needs unless `--privileged` is given. A pod capture's sniffer
+//! shares the host PID namespace (to reach `/proc/PID/ns/net` of the target) and mounts the
+//! containerd socket read-only; a node capture's sniffer only uses the host network
+//! (`hostNetwork` already puts it in the node's namespace), with NET_RAW alone.
 
 use crate::labels::{sniffer_labels, SPEC_ANNOTATION};
 use crate::spec::{SnifferSpec, TargetKind};
@@ -29,6 +31,8 @@ pub const TERMINATION_GRACE_SECONDS: i64 = 30;
 /// target's network namespace, SYS_PTRACE to open /proc/PID/ns/net of another user's
 /// process. NET_ADMIN, in the starting set, turned out unnecessary.
 pub const CAPABILITIES: &[&str] = &["NET_RAW", "SYS_ADMIN", "SYS_PTRACE"];
+/// A node capture's sniffer enters no namespace: the AF_PACKET socket is all it opens.
+pub const NODE_CAPABILITIES: &[&str] = &["NET_RAW"];
 
 /// The sniffer's command line for `spec`.
 pub fn sniffer_command(spec: &SnifferSpec) -> Vec<String> {
@@ -36,8 +40,8 @@ pub fn sniffer_command(spec: &SnifferSpec) -> Vec<String> {
     let t = &spec.target;
     let node_capture = c.target.kind == TargetKind::Node;
     let target = if node_capture {
-        // The host's network namespace: PID 1's, reached through hostPID.
-        Target::Pid(1)
+        // hostNetwork already puts the sniffer in the node's network namespace.
+        Target::Current
     } else {
         Target::Container {
             id: t.container_id.clone(),
@@ -139,7 +143,16 @@ pub fn sniffer_pod(spec: &SnifferSpec, name: &str) -> Pod {
             run_as_user: Some(0),
             run_as_non_root: Some(false),
             capabilities: Some(Capabilities {
-                add: Some(CAPABILITIES.iter().map(|s| s.to_string()).collect()),
+                add: Some(
+                    if node_capture {
+                        NODE_CAPABILITIES
+                    } else {
+                        CAPABILITIES
+                    }
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+                ),
                 drop: Some(vec!["ALL".into()]),
             }),
             ..Default::default()
@@ -188,7 +201,8 @@ pub fn sniffer_pod(spec: &SnifferSpec, name: &str) -> Pod {
         spec: Some(PodSpec {
             node_name: Some(t.node.clone()),
             restart_policy: Some("Never".into()),
-            host_pid: Some(true),
+            // Only a pod capture reaches into another process's namespace.
+            host_pid: (!node_capture).then_some(true),
             host_network: node_capture.then_some(true),
             automount_service_account_token: Some(false),
             enable_service_links: Some(false),
@@ -263,17 +277,27 @@ mod tests {
     }
 
     #[test]
-    fn node_capture_uses_pid_1_and_host_network() {
+    fn node_capture_uses_host_network_and_net_raw_only() {
         let mut s = sniffer_spec("node-1", "node-1", 1);
         s.capture.target.kind = TargetKind::Node;
         let cmd = sniffer_command(&s);
-        assert!(cmd.windows(2).any(|w| w == ["--pid", "1"]));
-        assert!(!cmd
-            .iter()
-            .any(|a| a == "--container-id" || a == "--runtime-endpoint"));
+        assert!(!cmd.iter().any(|a| a == "--pid"
+            || a == "--netns"
+            || a == "--container-id"
+            || a == "--runtime-endpoint"));
         let pod = sniffer_pod(&s, "sniffer-cap-1");
         let spec = pod.spec.as_ref().unwrap();
         assert_eq!(spec.host_network, Some(true));
+        assert_eq!(spec.host_pid, None);
+        let caps = container(&pod)
+            .security_context
+            .as_ref()
+            .unwrap()
+            .capabilities
+            .as_ref()
+            .unwrap();
+        assert_eq!(caps.add.as_ref().unwrap(), &["NET_RAW"]);
+        assert_eq!(caps.drop.as_ref().unwrap(), &["ALL"]);
         // No containerd socket needed.
         assert_eq!(spec.volumes.as_ref().unwrap().len(), 1);
     }
