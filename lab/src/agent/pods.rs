@@ -1,5 +1,5 @@
-//! Pod lifecycle on the node agent: start each container of a scheduled pod (volumes, env,
-//! security context, host PID), watch them (exit codes, restarts for restartPolicy Always),
+//! Pod lifecycle on the node agent: start the pod's sandbox and each container of a scheduled
+//! pod (volumes, env, security context, host PID, host network), watch them (exit codes, restarts for restartPolicy Always),
 //! evaluate exec readiness probes, publish status like the kubelet, and on deletion send
 //! SIGTERM, then SIGKILL after the grace period, clean up and remove the pod.
 
@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, watch};
 
 type Tasks = HashMap<String, (u32, String)>;
+
+/// The CRI's label that tells a pod's sandbox from its containers.
+const CONTAINER_TYPE_LABEL: &str = "io.kubernetes.cri.container-type";
 
 pub struct Agent {
     app: Arc<App>,
@@ -141,6 +144,14 @@ struct PodRun {
     ns: String,
     name: String,
     netns: Option<String>,
+    /// `hostNetwork: true`: the pod's containers run in the host's network namespace and
+    /// the pod's IP is the host's.
+    host_network: bool,
+    /// The pod's network is set up (its own namespace, or the host's).
+    network_ready: bool,
+    /// The sandbox container: it holds the pod's network namespace for the pod's whole life,
+    /// as the CRI's pause container does; app containers carry its ID in the CRI's label.
+    sandbox: Option<String>,
     ip: Option<u8>,
     ctrs: Vec<Ctr>,
     start_time: String,
@@ -155,6 +166,7 @@ fn hex_id() -> String {
 impl PodRun {
     fn new(agent: Arc<Agent>, pod: Value) -> Self {
         let m = &pod["metadata"];
+        let host_network = pod["spec"]["hostNetwork"].as_bool().unwrap_or(false);
         let ctrs = pod["spec"]["containers"]
             .as_array()
             .into_iter()
@@ -177,6 +189,9 @@ impl PodRun {
             agent,
             pod,
             netns: None,
+            host_network,
+            network_ready: false,
+            sandbox: None,
             ip: None,
             ctrs,
             start_time: now(),
@@ -216,6 +231,51 @@ impl PodRun {
     }
 
     async fn setup_network(&mut self) -> Result<()> {
+        if !self.host_network {
+            self.setup_pod_network().await?;
+        }
+        self.network_ready = true;
+        self.start_sandbox().await
+    }
+
+    /// The sandbox: a process that only sleeps, in the pod's network namespace, with the
+    /// CRI's labels, so that tools that follow a pod through containerd (the sniffer) find it
+    /// the way they do on a kubelet's node.
+    async fn start_sandbox(&mut self) -> Result<()> {
+        let state = self.state_dir();
+        let pod_dir = paths::pod_dir(&state, &self.uid);
+        std::fs::create_dir_all(&pod_dir)?;
+        let (_, cap_drop) = runtime::capability_flags(&[], &["ALL".into()]);
+        let mut labels = self.cri_labels();
+        labels.push(format!("{CONTAINER_TYPE_LABEL}=sandbox"));
+        let spec = runtime::RunSpec {
+            id: hex_id(),
+            rootfs: paths::rootfs(&state, rootfs::WORKLOAD),
+            argv: vec!["/bin/sleep".into(), "2147483647".into()],
+            netns: self.netns.clone().unwrap_or_default(),
+            host_network: self.host_network,
+            labels,
+            log: pod_dir.join("sandbox.log"),
+            read_only: true,
+            seccomp: true,
+            cap_drop,
+            ..Default::default()
+        };
+        runtime::run(&spec).await?;
+        self.sandbox = Some(spec.id);
+        Ok(())
+    }
+
+    /// The CRI's pod labels, on the sandbox and every container.
+    fn cri_labels(&self) -> Vec<String> {
+        vec![
+            format!("io.kubernetes.pod.name={}", self.name),
+            format!("io.kubernetes.pod.namespace={}", self.ns),
+            format!("io.kubernetes.pod.uid={}", self.uid),
+        ]
+    }
+
+    async fn setup_pod_network(&mut self) -> Result<()> {
         let host = self
             .agent
             .alloc_ip()
@@ -233,10 +293,7 @@ impl PodRun {
             "metadata.uid" => self.uid.clone(),
             "spec.nodeName" => self.pod["spec"]["nodeName"].as_str().unwrap_or("").into(),
             "spec.serviceAccountName" => "default".into(),
-            "status.podIP" => self
-                .ip
-                .map(|h| network::pod_ip(h).to_string())
-                .unwrap_or_default(),
+            "status.podIP" => self.pod_ip().map(|ip| ip.to_string()).unwrap_or_default(),
             "status.hostIP" => network::pod_ip(1).to_string(),
             _ => String::new(),
         }
@@ -391,6 +448,16 @@ impl PodRun {
             env,
             cwd: c["workingDir"].as_str().map(String::from),
             netns: self.netns.clone().unwrap_or_default(),
+            host_network: self.host_network,
+            labels: {
+                let mut l = self.cri_labels();
+                l.push(format!("{CONTAINER_TYPE_LABEL}=container"));
+                l.push(format!("io.kubernetes.container.name={cname}"));
+                if let Some(sandbox) = &self.sandbox {
+                    l.push(format!("io.kubernetes.cri.sandbox-id={sandbox}"));
+                }
+                l
+            },
             host_pid: self.pod["spec"]["hostPID"].as_bool().unwrap_or(false),
             mounts,
             log: paths::log_file(&state, &self.uid, cname),
@@ -576,17 +643,25 @@ impl PodRun {
             "phase": phase, "qosClass": "BestEffort", "startTime": self.start_time,
             "hostIP": network::pod_ip(1).to_string(), "hostIPs": [{"ip": network::pod_ip(1).to_string()}],
             "conditions": [
-                cond("PodReadyToStartContainers", tf(self.netns.is_some())), cond("Initialized", "True"),
+                cond("PodReadyToStartContainers", tf(self.network_ready)), cond("Initialized", "True"),
                 cond("Ready", tf(all_ready && phase == "Running")), cond("ContainersReady", tf(all_ready)),
                 cond("PodScheduled", "True"),
             ],
             "containerStatuses": statuses,
         });
-        if let Some(h) = self.ip {
-            st["podIP"] = json!(network::pod_ip(h).to_string());
-            st["podIPs"] = json!([{"ip": network::pod_ip(h).to_string()}]);
+        if let Some(ip) = self.pod_ip() {
+            st["podIP"] = json!(ip.to_string());
+            st["podIPs"] = json!([{"ip": ip.to_string()}]);
         }
         st
+    }
+
+    /// The pod's own address, or the host's for a hostNetwork pod.
+    fn pod_ip(&self) -> Option<std::net::Ipv4Addr> {
+        if self.host_network && self.network_ready {
+            return Some(network::pod_ip(1));
+        }
+        self.ip.map(network::pod_ip)
     }
 
     fn publish(&self) {
@@ -636,6 +711,10 @@ impl PodRun {
             if !c.id.is_empty() {
                 runtime::remove(&c.id).await;
             }
+        }
+        // The sandbox goes last, with the pod's network, as a kubelet's pause container does.
+        if let Some(id) = self.sandbox.take() {
+            runtime::remove(&id).await;
         }
         if let Some(ns) = self.netns.take() {
             network::delete_pod_network(&ns).await;

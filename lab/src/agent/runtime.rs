@@ -38,8 +38,13 @@ pub struct RunSpec {
     pub argv: Vec<String>,
     pub env: Vec<String>,
     pub cwd: Option<String>,
+    /// The pod's network namespace (a name under /run/netns); unused with `host_network`.
     pub netns: String,
+    /// The host's network namespace (`hostNetwork: true`).
+    pub host_network: bool,
     pub host_pid: bool,
+    /// Extra container labels (`key=value`), e.g. the CRI's pod and sandbox labels.
+    pub labels: Vec<String>,
     /// (host path, container path, read-only)
     pub mounts: Vec<(PathBuf, String, bool)>,
     pub log: PathBuf,
@@ -96,10 +101,17 @@ pub fn capability_flags(add: &[String], drop: &[String]) -> (Vec<String>, Vec<St
 pub async fn run(spec: &RunSpec) -> Result<()> {
     let mut c = ctr();
     c.args(["run", "-d", "--label", LABEL]);
+    for l in &spec.labels {
+        c.arg("--label").arg(l);
+    }
     c.arg("--log-uri")
         .arg(format!("file://{}", spec.log.display()));
-    c.arg("--with-ns")
-        .arg(format!("network:/run/netns/{}", spec.netns));
+    if spec.host_network {
+        c.arg("--net-host");
+    } else {
+        c.arg("--with-ns")
+            .arg(format!("network:/run/netns/{}", spec.netns));
+    }
     if spec.host_pid {
         // The host PID namespace, named through this (host) process: /proc/1 may be unreadable.
         c.arg("--with-ns")
