@@ -4,93 +4,28 @@
 //! the socket path points nowhere.
 
 mod common;
+use common::containerd::Containerd;
 use common::*;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
-
-const SOCKET: &str = "/run/containerd/containerd.sock";
-
-fn ctr(ns: &str) -> Command {
-    let mut c = Command::new("ctr");
-    c.args(["--address", SOCKET, "-n", ns]);
-    c
-}
 
 /// A containerd namespace with one image and one running container, removed on drop.
 struct Container {
-    ns: String,
+    rt: Containerd,
     id: String,
-    image: String,
 }
 
 impl Container {
     fn start(netns: &Path, dir: &Path) -> Container {
-        let ns = unique("dumpy-test-");
+        let mut rt = Containerd::new(dir);
         let id = unique("web");
-        let image = format!("dumpy.test/{}:1", unique("busybox"));
-        let me = Container { ns, id, image };
-        let rootfs = dir.join("rootfs");
-        std::fs::create_dir_all(rootfs.join("bin")).unwrap();
-        std::fs::copy("/bin/busybox", rootfs.join("bin/busybox"))
-            .expect("busybox-static is installed");
-        let archive = dir.join("busybox.oci.tar");
-        let mkoci = Path::new(env!("CARGO_MANIFEST_DIR")).join("../images/mkoci");
-        run(Command::new("python3").arg(mkoci).args([
-            "--rootfs",
-            rootfs.to_str().unwrap(),
-            "--ref",
-            &me.image,
-            "--no-containerd-name",
-            "--entrypoint",
-            "/bin/busybox",
-            "--out",
-            archive.to_str().unwrap(),
-        ]));
-        run(ctr(&me.ns).args(["image", "import", archive.to_str().unwrap()]));
-        let with_ns = format!("network:{}", netns.display());
-        run(ctr(&me.ns).args([
-            "run",
-            "-d",
-            "--with-ns",
-            &with_ns,
-            &me.image,
-            &me.id,
-            "/bin/busybox",
-            "sleep",
-            "600",
-        ]));
-        me
-    }
-}
-
-impl Drop for Container {
-    fn drop(&mut self) {
-        let _ = ctr(&self.ns)
-            .args(["task", "kill", "-s", "SIGKILL", &self.id])
-            .output();
-        for _ in 0..50 {
-            let out = ctr(&self.ns).args(["task", "rm", &self.id]).output();
-            if out.map(|o| o.status.success()).unwrap_or(false) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = ctr(&self.ns).args(["container", "rm", &self.id]).output();
-        let _ = ctr(&self.ns).args(["image", "rm", &self.image]).output();
-        let _ = ctr(&self.ns)
-            .args(["content", "prune", "references"])
-            .output();
-        let _ = ctr("default").args(["namespace", "rm", &self.ns]).output();
+        rt.run(&id, netns, &[], &["/bin/busybox", "sleep", "600"]);
+        Container { rt, id }
     }
 }
 
 fn capture_from_container(extra: &[&str], expect_in_stderr: &str) {
     require_root();
-    assert!(
-        Path::new(SOCKET).exists(),
-        "containerd is not running: start it with scripts/containerd-up"
-    );
     let pair = Pair::new();
     let dir = TempDir::new();
     let c = Container::start(&pair.b.path(), dir.path());
@@ -99,7 +34,7 @@ fn capture_from_container(extra: &[&str], expect_in_stderr: &str) {
         "--container-id",
         &c.id,
         "--runtime-namespace",
-        &c.ns,
+        &c.rt.ns,
         "-w",
         out.to_str().unwrap(),
         "-c",

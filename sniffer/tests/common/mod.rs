@@ -3,6 +3,8 @@
 //! Every fixture removes what it made on drop, so a failing test leaves nothing behind.
 #![allow(dead_code)]
 
+pub mod containerd;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
