@@ -124,6 +124,39 @@ impl Lab {
         String::from_utf8_lossy(&o.stderr).into_owned()
     }
 
+    /// `kubectl dumpy ARGS` with this build's plugin first on PATH.
+    pub fn dumpy(&self, args: &[&str]) -> Output {
+        let dir = lab_bin().parent().unwrap().to_path_buf();
+        assert!(
+            dir.join("kubectl-dumpy").exists(),
+            "kubectl-dumpy not built: cargo build -p plugin"
+        );
+        let path = format!(
+            "{}:{}",
+            dir.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        Command::new("kubectl")
+            .env("KUBECONFIG", &self.kubeconfig)
+            .env("PATH", path)
+            .arg("dumpy")
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// `kubectl dumpy` that must succeed; returns stdout.
+    pub fn dumpy_ok(&self, args: &[&str]) -> String {
+        let o = self.dumpy(args);
+        assert!(
+            o.status.success(),
+            "kubectl dumpy {args:?} failed: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
     /// `kubectl create -f -` of a JSON object.
     pub fn create(&self, obj: &serde_json::Value) -> Output {
         let mut c = Command::new("kubectl")
