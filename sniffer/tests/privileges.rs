@@ -3,7 +3,8 @@
 //! in another network namespace (on `any`, and in promiscuous mode on an interface); without
 //! any one of them it fails with one line that names the missing capability. CAP_NET_ADMIN,
 //! which the original tool's privileged pods implied, is not needed: libpcap's ring,
-//! filter and promiscuous membership work without it.
+//! filter and promiscuous membership work without it. A node capture, with no target to
+//! enter, needs CAP_NET_RAW alone.
 
 mod common;
 use common::*;
@@ -56,17 +57,26 @@ impl Drop for Target {
 }
 
 /// Runs the sniffer as root with exactly `caps` (bounding set; nothing inheritable),
-/// capturing 4 ICMP packets of a ping from a to b on `iface` of the target's namespace.
-fn sniff_with(caps: &[&str], pair: &Pair, target: &Target, iface: &str) -> (bool, String) {
+/// capturing 4 ICMP packets of a ping from a to b on `iface` of the target's namespace; with
+/// no target, the sniffer starts inside b's namespace and takes no target option, as a node
+/// capture's sniffer does in the host's (hostNetwork).
+fn sniff_with(caps: &[&str], pair: &Pair, target: Option<&Target>, iface: &str) -> (bool, String) {
     let dir = TempDir::new();
     let out = dir.join("c.pcapng");
     let bounding = std::iter::once("-all".to_string())
         .chain(caps.iter().map(|c| format!("+{c}")))
         .collect::<Vec<_>>()
         .join(",");
-    let mut sniffer = Command::new("setpriv")
-        .args(["--bounding-set", &bounding, "--inh-caps", "-all", SNIFFER])
-        .args(["--pid", &target.0.id().to_string(), "-i", iface, "-c", "4"])
+    let mut cmd = match target {
+        Some(_) => Command::new("setpriv"),
+        None => pair.b.exec(&["setpriv"]),
+    };
+    cmd.args(["--bounding-set", &bounding, "--inh-caps", "-all", SNIFFER]);
+    if let Some(t) = target {
+        cmd.args(["--pid", &t.0.id().to_string()]);
+    }
+    let mut sniffer = cmd
+        .args(["-i", iface, "-c", "4"])
         .arg("-w")
         .arg(&out)
         .arg("icmp")
@@ -108,7 +118,7 @@ fn three_capabilities_suffice_and_each_is_needed() {
     let target = Target::start(&pair.b);
 
     for iface in ["any", pair.if_b.as_str()] {
-        let (ok, err) = sniff_with(&MINIMAL, &pair, &target, iface);
+        let (ok, err) = sniff_with(&MINIMAL, &pair, Some(&target), iface);
         assert!(ok, "minimal set on {iface} failed: {err}");
     }
 
@@ -118,7 +128,7 @@ fn three_capabilities_suffice_and_each_is_needed() {
         ("sys_ptrace", "CAP_SYS_PTRACE"),
     ] {
         let caps: Vec<&str> = MINIMAL.iter().copied().filter(|c| *c != missing).collect();
-        let (ok, err) = sniff_with(&caps, &pair, &target, "any");
+        let (ok, err) = sniff_with(&caps, &pair, Some(&target), "any");
         assert!(!ok, "the sniffer worked without {missing}");
         assert_eq!(err.lines().count(), 1, "one line without {missing}: {err}");
         assert!(
@@ -126,4 +136,20 @@ fn three_capabilities_suffice_and_each_is_needed() {
             "without {missing} the error should name {says}: {err}"
         );
     }
+}
+
+/// A node capture (issue 11): the sniffer already stands in the namespace it captures, takes
+/// no target option, and needs CAP_NET_RAW alone; without it, one line names it.
+#[test]
+fn net_raw_alone_suffices_without_a_target() {
+    require_root();
+    let pair = Pair::new();
+    for iface in ["any", pair.if_b.as_str()] {
+        let (ok, err) = sniff_with(&["net_raw"], &pair, None, iface);
+        assert!(ok, "NET_RAW alone on {iface} failed: {err}");
+    }
+    let (ok, err) = sniff_with(&[], &pair, None, "any");
+    assert!(!ok, "the sniffer worked without NET_RAW");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("CAP_NET_RAW"), "{err}");
 }
