@@ -295,3 +295,107 @@ fn a_container_that_is_down_is_entered_through_its_sandbox() {
     assert_eq!(st["state"], "completed", "{st}");
     assert!(st["ended_ms"].as_u64().is_some(), "{st}");
 }
+
+/// A container that is down when the capture starts and whose sandbox cannot be entered
+/// (here: not running): the sniffer says it waits, its status says `starting` with why, and
+/// it captures once the container's next incarnation (a new container with the same name
+/// in the same sandbox, as under the CRI) starts.
+#[test]
+fn a_container_that_is_down_is_waited_for() {
+    require_root();
+    let pair = Pair::new();
+    let dir = TempDir::new();
+    let mut rt = Containerd::new(dir.path());
+    let netns = pair.b.path();
+    let sandbox = unique("sandbox");
+    rt.create(
+        &sandbox,
+        &netns,
+        &sandbox_labels(),
+        &["/bin/busybox", "sleep", "600"],
+    );
+    let app = format!("{sandbox}-app");
+    rt.create(
+        &app,
+        &netns,
+        &app_labels(&sandbox),
+        &["/bin/busybox", "sleep", "600"],
+    );
+    let w = dir.join("c.pcapng");
+    let next = format!("{sandbox}-app2");
+    // Started by the thread below; removed with the rest on drop, however the test ends.
+    rt.adopt(&next);
+    let (ns, image, wt, nx, nn, sb) = (
+        rt.ns.clone(),
+        rt.image.clone(),
+        w.clone(),
+        next.clone(),
+        netns.clone(),
+        sandbox.clone(),
+    );
+    // While the sniffer waits: its status, then the next incarnation starts.
+    let starter = std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let waiting = loop {
+            let o = Command::new(SNIFFER)
+                .args(["status", "-w"])
+                .arg(&wt)
+                .output()
+                .unwrap();
+            if o.status.success() {
+                break serde_json::from_slice::<Value>(&o.stdout).unwrap();
+            }
+            assert!(Instant::now() < deadline, "no status while waiting");
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        std::thread::sleep(Duration::from_millis(1000));
+        let mut c = Command::new("ctr");
+        c.args(["--address", common::containerd::SOCKET, "-n", &ns]);
+        c.args([
+            "run",
+            "-d",
+            "--with-ns",
+            &format!("network:{}", nn.display()),
+        ]);
+        for l in app_labels(&sb) {
+            c.args(["--label", &l]);
+        }
+        c.args([&image, &nx, "/bin/busybox", "sleep", "600"]);
+        run(&mut c);
+        waiting
+    });
+    let sniffer = Sniffer::start(
+        dir.path(),
+        &[
+            "--container-id",
+            &app,
+            "--runtime-namespace",
+            &rt.ns,
+            "-w",
+            w.to_str().unwrap(),
+            "-c",
+            "4",
+            "icmp",
+        ],
+    );
+    let waiting = starter.join().unwrap();
+    assert_eq!(waiting["state"], "starting", "{waiting}");
+    assert!(
+        waiting["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("waiting for the container's next start"),
+        "{waiting}"
+    );
+    let log = sniffer.stderr();
+    assert!(
+        log.contains("waiting for the container's next start"),
+        "{log}"
+    );
+    assert!(log.contains(&format!("started (as {next}")), "{log}");
+    pair.ping(2);
+    let done = sniffer.wait(Duration::from_secs(20));
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    assert_eq!(packet_count(&w), 4);
+    assert_eq!(status(&w)["state"], "completed");
+}

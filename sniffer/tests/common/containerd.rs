@@ -92,6 +92,11 @@ impl Containerd {
         run(&mut c);
     }
 
+    /// Removes container `id` on drop too (one started by other means).
+    pub fn adopt(&mut self, id: &str) {
+        self.ids.push(id.to_string());
+    }
+
     /// Kills the container's task with SIGKILL and removes the task (the container stays).
     pub fn kill(&self, id: &str) {
         let _ = self
