@@ -63,7 +63,8 @@ pub struct TargetArgs {
     #[arg(long = flag::PID, value_name = "PID", conflicts_with = "container_id")]
     pub pid: Option<u32>,
     /// Capture in this container's network namespace (ID or containerd://ID), found
-    /// through the containerd API, or by scanning /proc when the socket is absent.
+    /// through the containerd API, or by scanning /proc when the socket is absent. The
+    /// capture lasts as long as the container's pod (its sandbox), through restarts.
     #[arg(long = flag::CONTAINER_ID, value_name = "ID")]
     pub container_id: Option<String>,
     /// containerd endpoint.
