@@ -324,7 +324,7 @@ pub async fn resolve(
     )
 }
 
-/// Checks a node target: it exists and is Ready. Its sniffer uses the host network (`--pid 1`),
+/// Checks a node target: it exists and is Ready. Its sniffer uses the host network (hostNetwork),
 /// so the node's container runtime does not matter.
 pub fn check_node(node: &Node) -> std::result::Result<SnifferTarget, String> {
     let name = node.name_any();
