@@ -216,6 +216,10 @@ fn pod_status(p: &Value) -> String {
         .as_str()
         .unwrap_or("Pending")
         .to_string();
+    // A pod-level reason (Evicted, …) wins over the phase, as in kubectl's printer.
+    if let Some(r) = p["status"]["reason"].as_str().filter(|r| !r.is_empty()) {
+        reason = r.to_string();
+    }
     for c in statuses {
         if let Some(r) = c["state"]["waiting"]["reason"].as_str() {
             reason = r.to_string();
