@@ -144,7 +144,14 @@ const STATEFULSETS: &[Column] = &[NAME, string("Ready", ready_of_replicas), AGE]
 const NODES: &[Column] = &[
     NAME,
     // The lab's nodes are always up and have no roles.
-    string("Status", |_| json!("Ready")),
+    // kubectl's node printer adds SchedulingDisabled for a cordoned node.
+    string("Status", |n| {
+        json!(if n["spec"]["unschedulable"] == true {
+            "Ready,SchedulingDisabled"
+        } else {
+            "Ready"
+        })
+    }),
     string("Roles", NONE),
     AGE,
     string("Version", |n| {
