@@ -67,7 +67,14 @@ pub fn new_uid() -> String {
     )
 }
 
-pub fn name_suffix(n: usize) -> String {
+/// A name from `generateName`, as the API server's generator makes it: the prefix cut to 58
+/// characters, so that it and 5 random characters still fit a DNS label.
+pub fn generate_name(prefix: &str) -> String {
+    let prefix: String = prefix.chars().take(58).collect();
+    format!("{prefix}{}", name_suffix(5))
+}
+
+fn name_suffix(n: usize) -> String {
     const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
     let mut r = rand::rng();
     (0..n)
@@ -275,10 +282,7 @@ fn create(app: &App, t: &Target, body: &Bytes, dry_run: bool) -> Result<Response
             .as_str()
             .filter(|g| !g.is_empty())
         {
-            // As the API server's name generator: the prefix is cut to 58 characters so that
-            // prefix + 5 random characters still fit a DNS label.
-            let prefix: String = g.chars().take(58).collect();
-            obj["metadata"]["name"] = json!(format!("{prefix}{}", name_suffix(5)));
+            obj["metadata"]["name"] = json!(generate_name(g));
         }
     }
     let obj = prepare_new(app, t.res, obj);

@@ -11,7 +11,7 @@ mod deployment;
 mod replicaset;
 mod statefulset;
 
-use crate::api::objects::{delete, now, prepare_new};
+use crate::api::objects::{delete, generate_name, now, prepare_new};
 use crate::api::{podsecurity, resources, validate, App};
 use axum::body::Bytes;
 use serde_json::{json, Value};
@@ -207,8 +207,7 @@ pub enum PodName {
 /// Creates a pod; a generated name is drawn here (the store has no generateName).
 pub fn create_pod(app: &App, mut pod: Value) -> Option<Value> {
     if let Some(prefix) = pod["metadata"]["generateName"].as_str() {
-        let prefix: String = prefix.chars().take(58).collect();
-        pod["metadata"]["name"] = json!(format!("{prefix}{}", crate::api::objects::name_suffix(5)));
+        pod["metadata"]["name"] = json!(generate_name(prefix));
     }
     create(app, "pods", pod)
 }
