@@ -1,8 +1,10 @@
 //! The lab's standing cluster content: namespaces, nodes, a PVC, Deployment `web` (3 busybox
-//! httpd replicas) with its ReplicaSet, DaemonSet `node-agent`, StatefulSet `db`, the
-//! two-container pod `multi`, and pod `client` that keeps requesting the web pods. Also the
-//! stand-in controllers' job that remains: keeping workload status counts current.
+//! httpd replicas), DaemonSet `node-agent`, StatefulSet `db` (their ReplicaSet and pods are
+//! the controllers' work), the two-container pod `multi`, and pod `client` that keeps
+//! requesting the ready web pods, whose addresses the lab keeps in a file (an Endpoints
+//! stand-in), so that the client follows rollouts and scaling.
 
+use crate::agent::paths;
 use crate::api::objects::prepare_new;
 use crate::api::{resources, validate, App};
 use anyhow::{anyhow, bail, Result};
@@ -11,7 +13,6 @@ use std::time::{Duration, Instant};
 
 pub const NAMESPACE: &str = "demo";
 pub const WORKLOAD_IMAGE: &str = "dumpy-lab/workload:1";
-const TEMPLATE_HASH: &str = "7c5ddbdf54";
 
 fn put(app: &App, plural: &str, obj: Value) -> Result<Value> {
     let res = resources::by_plural(plural).ok_or_else(|| anyhow!("unknown resource {plural}"))?;
@@ -26,12 +27,6 @@ fn put(app: &App, plural: &str, obj: Value) -> Result<Value> {
     app.store
         .create(plural, obj)
         .map_err(|_| anyhow!("fixture {plural} exists"))
-}
-
-fn owner(kind: &str, o: &Value) -> Value {
-    let api = if kind == "Node" { "v1" } else { "apps/v1" };
-    json!([{"apiVersion": api, "kind": kind, "name": o["metadata"]["name"], "uid": o["metadata"]["uid"],
-            "controller": true, "blockOwnerDeletion": true}])
 }
 
 fn httpd(port: u16) -> Value {
@@ -57,13 +52,6 @@ fn container(name: &str, command: Value, port: Option<u16>) -> Value {
         c["ports"] = json!([{"containerPort": p, "protocol": "TCP"}]);
     }
     c
-}
-
-fn suffix(i: usize) -> String {
-    const A: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
-    (0..5)
-        .map(|k| A[(i * 7 + k * 13 + 3) % A.len()] as char)
-        .collect()
 }
 
 /// Creates everything, then waits until the workload pods run and `client` has its targets.
@@ -108,91 +96,39 @@ pub async fn create(app: &App, nodes: usize) -> Result<()> {
         }),
     )?;
 
-    // Deployment web -> ReplicaSet web-<hash> -> 3 pods.
+    // The workloads; the controllers make their ReplicaSet and pods.
     let web_labels = json!({"app": "web"});
-    let web_tpl = json!({"metadata": {"labels": {"app": "web", "pod-template-hash": TEMPLATE_HASH}},
-                         "spec": pod_spec(json!([container("httpd", httpd(80), Some(80))]))});
-    let deploy = put(
+    put(
         app,
         "deployments",
         json!({
             "metadata": {"name": "web", "namespace": NAMESPACE, "labels": web_labels},
-            "spec": {"replicas": 3, "selector": {"matchLabels": web_labels}, "strategy": {"type": "RollingUpdate"},
-                     "template": {"metadata": {"labels": web_labels}, "spec": web_tpl["spec"]}},
+            "spec": {"replicas": 3, "selector": {"matchLabels": web_labels},
+                     "template": {"metadata": {"labels": web_labels},
+                                  "spec": pod_spec(json!([container("httpd", httpd(80), Some(80))]))}},
         }),
     )?;
-    let rs_name = format!("web-{TEMPLATE_HASH}");
-    let rs = put(
-        app,
-        "replicasets",
-        json!({
-            "metadata": {"name": rs_name, "namespace": NAMESPACE, "labels": web_tpl["metadata"]["labels"],
-                         "ownerReferences": owner("Deployment", &deploy),
-                         "annotations": {"deployment.kubernetes.io/revision": "1"}},
-            "spec": {"replicas": 3, "selector": {"matchLabels": web_tpl["metadata"]["labels"]}, "template": web_tpl},
-        }),
-    )?;
-    for i in 0..3 {
-        put(
-            app,
-            "pods",
-            json!({
-                "metadata": {"name": format!("{rs_name}-{}", suffix(i)), "namespace": NAMESPACE,
-                             "labels": web_tpl["metadata"]["labels"], "ownerReferences": owner("ReplicaSet", &rs)},
-                "spec": web_tpl["spec"],
-            }),
-        )?;
-    }
-
-    // DaemonSet node-agent: one pod per node.
     let ds_labels = json!({"app": "node-agent"});
-    let ds_spec = pod_spec(json!([container("agent", httpd(9100), Some(9100))]));
-    let ds = put(
+    put(
         app,
         "daemonsets",
         json!({
             "metadata": {"name": "node-agent", "namespace": NAMESPACE, "labels": ds_labels},
-            "spec": {"selector": {"matchLabels": ds_labels}, "template": {"metadata": {"labels": ds_labels}, "spec": ds_spec}},
+            "spec": {"selector": {"matchLabels": ds_labels}, "template": {"metadata": {"labels": ds_labels},
+                     "spec": pod_spec(json!([container("agent", httpd(9100), Some(9100))]))}},
         }),
     )?;
-    for (i, node) in node_names.iter().enumerate() {
-        let mut spec = ds_spec.clone();
-        spec["nodeName"] = json!(node);
-        put(
-            app,
-            "pods",
-            json!({
-                "metadata": {"name": format!("node-agent-{}", suffix(10 + i)), "namespace": NAMESPACE, "labels": ds_labels,
-                             "ownerReferences": owner("DaemonSet", &ds)},
-                "spec": spec,
-            }),
-        )?;
-    }
-
-    // StatefulSet db: db-0, db-1.
     let sts_labels = json!({"app": "db"});
-    let sts_spec = pod_spec(json!([container("db", httpd(5432), Some(5432))]));
-    let sts = put(
+    put(
         app,
         "statefulsets",
         json!({
             "metadata": {"name": "db", "namespace": NAMESPACE, "labels": sts_labels},
             "spec": {"replicas": 2, "serviceName": "db", "selector": {"matchLabels": sts_labels},
-                     "template": {"metadata": {"labels": sts_labels}, "spec": sts_spec}},
+                     "template": {"metadata": {"labels": sts_labels},
+                                  "spec": pod_spec(json!([container("db", httpd(5432), Some(5432))]))}},
         }),
     )?;
-    for i in 0..2 {
-        let name = format!("db-{i}");
-        put(
-            app,
-            "pods",
-            json!({
-                "metadata": {"name": name, "namespace": NAMESPACE, "ownerReferences": owner("StatefulSet", &sts),
-                             "labels": {"app": "db", "statefulset.kubernetes.io/pod-name": name}},
-                "spec": sts_spec,
-            }),
-        )?;
-    }
 
     // Pod multi: app + sidecar, app is the default container.
     put(
@@ -208,16 +144,24 @@ pub async fn create(app: &App, nodes: usize) -> Result<()> {
         }),
     )?;
 
-    // Pod client, once the web pods have addresses.
-    let web_ips = wait_for_ips(app, "app=web", 3).await?;
+    // Pod client, once the web pods have addresses. It reads them each round from the lab's
+    // stand-in for the web endpoints (a file the lab keeps current), so it follows rollouts.
+    wait_for_ips(app, "app=web", 3).await?;
+    let endpoints = paths::endpoints_dir(&app.state_dir);
+    std::fs::create_dir_all(&endpoints)?;
+    write_web_endpoints(app)?;
     let mut client = container("client", json!(["/bin/sh", "-c",
-        "while true; do for ip in $WEB_PODS; do if wget -q -O /dev/null http://$ip/; then echo \"GET http://$ip/ ok\"; else echo \"GET http://$ip/ failed\"; fi; done; sleep 1; done"]), None);
-    client["env"] = json!([{"name": "WEB_PODS", "value": web_ips.join(" ")}]);
+        "while true; do for ip in $(cat /lab/endpoints/web); do if wget -q -O /dev/null http://$ip/; then echo \"GET http://$ip/ ok\"; else echo \"GET http://$ip/ failed\"; fi; done; sleep 1; done"]), None);
+    client["volumeMounts"] =
+        json!([{"name": "endpoints", "mountPath": "/lab/endpoints", "readOnly": true}]);
+    let mut spec = pod_spec(json!([client]));
+    spec["volumes"] =
+        json!([{"name": "endpoints", "hostPath": {"path": endpoints, "type": "Directory"}}]);
     put(
         app,
         "pods",
         json!({"metadata": {"name": "client", "namespace": NAMESPACE, "labels": {"app": "client"}},
-                            "spec": pod_spec(json!([client]))}),
+                            "spec": spec}),
     )?;
     wait_all_ready(app, Duration::from_secs(120)).await
 }
@@ -276,54 +220,34 @@ async fn wait_all_ready(app: &App, limit: Duration) -> Result<()> {
     }
 }
 
-/// Keeps the status counts of deployments, replicasets, daemonsets and statefulsets current.
-pub async fn workload_status_loop(app: std::sync::Arc<App>) {
+/// The ready web pods' addresses, one a line, in the file the client pod reads.
+fn write_web_endpoints(app: &App) -> Result<()> {
+    let sel = crate::api::selector::LabelSelector::parse("app=web").map_err(|e| anyhow!(e))?;
+    let mut ips: Vec<String> = app
+        .store
+        .list("pods", Some(NAMESPACE))
+        .0
+        .iter()
+        .filter(|p| sel.matches(p) && is_ready(p) && p["metadata"]["deletionTimestamp"].is_null())
+        .filter_map(|p| p["status"]["podIP"].as_str().map(String::from))
+        .collect();
+    ips.sort();
+    let file = paths::endpoints_dir(&app.state_dir).join("web");
+    let text = ips.join("\n") + "\n";
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
+        // Written whole and renamed, so the client never reads half a list.
+        let tmp = file.with_extension("tmp");
+        std::fs::write(&tmp, &text)?;
+        std::fs::rename(&tmp, &file)?;
+    }
+    Ok(())
+}
+
+/// Keeps the web endpoints file current (once a second), as endpoints follow a Service.
+pub async fn endpoints_loop(app: std::sync::Arc<App>) {
     loop {
-        for plural in ["deployments", "replicasets", "daemonsets", "statefulsets"] {
-            for w in app.store.list(plural, None).0 {
-                let ns = w["metadata"]["namespace"]
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string();
-                let name = w["metadata"]["name"].as_str().unwrap_or("").to_string();
-                let labels: Vec<String> = w["spec"]["selector"]["matchLabels"]
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
-                    .collect();
-                let Ok(sel) = crate::api::selector::LabelSelector::parse(&labels.join(",")) else {
-                    continue;
-                };
-                let pods: Vec<Value> = app
-                    .store
-                    .list("pods", Some(&ns))
-                    .0
-                    .into_iter()
-                    .filter(|p| sel.matches(p))
-                    .collect();
-                let total = pods.len() as i64;
-                let ready = pods.iter().filter(|p| is_ready(p)).count() as i64;
-                let status = match plural {
-                    "daemonsets" => {
-                        json!({"desiredNumberScheduled": total, "currentNumberScheduled": total, "numberReady": ready,
-                                           "numberAvailable": ready, "updatedNumberScheduled": total, "numberMisscheduled": 0, "observedGeneration": 1})
-                    }
-                    "statefulsets" => {
-                        json!({"replicas": total, "readyReplicas": ready, "currentReplicas": total, "updatedReplicas": total,
-                                             "availableReplicas": ready, "observedGeneration": 1})
-                    }
-                    "replicasets" => {
-                        json!({"replicas": total, "readyReplicas": ready, "availableReplicas": ready, "fullyLabeledReplicas": total, "observedGeneration": 1})
-                    }
-                    _ => {
-                        json!({"replicas": total, "readyReplicas": ready, "availableReplicas": ready, "updatedReplicas": total, "observedGeneration": 1,
-                                "conditions": [{"type": "Available", "status": if ready == total { "True" } else { "False" }, "reason": "MinimumReplicasAvailable"}]})
-                    }
-                };
-                app.store
-                    .update(plural, &ns, &name, |o| o["status"] = status);
-            }
+        if let Err(e) = write_web_endpoints(&app) {
+            tracing::warn!("web endpoints: {e:#}");
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }

@@ -5,7 +5,7 @@
 
 use crate::agent::{images, network, paths, pods, rootfs, runtime};
 use crate::api::{self, App};
-use crate::fixtures;
+use crate::{controllers, fixtures};
 use anyhow::{bail, Context, Result};
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
@@ -40,6 +40,7 @@ pub fn up(
     nodes: u16,
     sniffer: Option<PathBuf>,
     sniffer_image: Option<PathBuf>,
+    restart_backoff: Duration,
 ) -> Result<()> {
     require_root()?;
     let ok = Command::new("ctr")
@@ -92,6 +93,8 @@ pub fn up(
         .arg("--state-dir")
         .arg(state)
         .args(["serve", "--nodes", &nodes.to_string()])
+        .arg("--restart-backoff")
+        .arg(format!("{}ms", restart_backoff.as_millis()))
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
         .stderr(log)
@@ -206,7 +209,7 @@ fn kubeconfig(server: &str) -> String {
     )
 }
 
-pub fn serve(state: &Path, nodes: u16) -> Result<()> {
+pub fn serve(state: &Path, nodes: u16, restart_backoff: Duration) -> Result<()> {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .init();
@@ -215,14 +218,14 @@ pub fn serve(state: &Path, nodes: u16) -> Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(async {
-        let r = serve_inner(state, nodes).await;
+        let r = serve_inner(state, nodes, restart_backoff).await;
         tracing::info!("shutting down: removing containers, namespaces and links");
         cleanup_runtime().await;
         r
     })
 }
 
-async fn serve_inner(state: &Path, nodes: u16) -> Result<()> {
+async fn serve_inner(state: &Path, nodes: u16, restart_backoff: Duration) -> Result<()> {
     network::create_bridge()
         .await
         .context("creating the lab bridge")?;
@@ -233,8 +236,10 @@ async fn serve_inner(state: &Path, nodes: u16) -> Result<()> {
         addr: addr.clone(),
         state_dir: state.to_path_buf(),
         next_node: AtomicUsize::new(0),
+        node_ops: Default::default(),
     });
-    let _agent = pods::start(app.clone());
+    let _agent = pods::start(app.clone(), restart_backoff);
+    tokio::spawn(controllers::run(app.clone()));
     let router = api::router(app.clone());
     let server = tokio::spawn(async move { axum::serve(listener, router).await });
     std::fs::write(
@@ -250,7 +255,7 @@ async fn serve_inner(state: &Path, nodes: u16) -> Result<()> {
         _ = term.recv() => return Ok(()),
         _ = int.recv() => return Ok(()),
     }
-    tokio::spawn(fixtures::workload_status_loop(app.clone()));
+    tokio::spawn(fixtures::endpoints_loop(app.clone()));
     std::fs::write(paths::ready_file(state), "")?;
     tracing::info!("lab ready");
     tokio::select! {

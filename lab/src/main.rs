@@ -4,11 +4,32 @@
 
 mod agent;
 mod api;
+mod controllers;
 mod fixtures;
 mod lifecycle;
+mod nodeops;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// `500ms`, `1s`, `10s`, `2m`: a positive duration.
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a duration like 500ms, 10s or 2m"))?;
+    let d = match unit {
+        "ms" => Duration::from_millis(n),
+        "s" => Duration::from_secs(n),
+        "m" => Duration::from_secs(n * 60),
+        _ => return Err(format!("{s:?} is not a duration like 500ms, 10s or 2m")),
+    };
+    if d.is_zero() {
+        return Err("the back-off must be longer than zero".into());
+    }
+    Ok(d)
+}
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +59,25 @@ enum Cmd {
         /// image then run from it instead of from `--sniffer`.
         #[arg(long)]
         sniffer_image: Option<PathBuf>,
+        /// First delay of the kubelet's CrashLoopBackOff and ImagePullBackOff (doubling, capped
+        /// at 30 times it); a real kubelet's is 10s, tests may shorten it.
+        #[arg(long, default_value = "10s", value_parser = parse_duration)]
+        restart_backoff: Duration,
+    },
+    /// Kill a container of a pod as the node's OOM killer would: its state says OOMKilled,
+    /// exit code 137, and its restartPolicy applies.
+    OomKill {
+        /// The pod, as NAMESPACE/NAME (or NAME in the lab's namespace, demo).
+        pod: String,
+        /// The container (default: the pod's default container).
+        container: Option<String>,
+    },
+    /// Evict a pod as the kubelet does under node pressure: its containers are killed and the
+    /// pod stays, Failed with reason Evicted. (`kubectl drain` or a policy/v1 Eviction evicts
+    /// through the API instead, which deletes the pod.)
+    Evict {
+        /// The pod, as NAMESPACE/NAME (or NAME in the lab's namespace, demo).
+        pod: String,
     },
     /// Stop the lab and remove every process, container, netns, link and file it made.
     Down,
@@ -50,6 +90,8 @@ enum Cmd {
     Serve {
         #[arg(long)]
         nodes: u16,
+        #[arg(long, default_value = "10s", value_parser = parse_duration)]
+        restart_backoff: Duration,
     },
 }
 
@@ -60,11 +102,25 @@ fn main() {
             nodes,
             sniffer,
             sniffer_image,
-        } => lifecycle::up(&cli.state_dir, nodes, sniffer, sniffer_image),
+            restart_backoff,
+        } => lifecycle::up(
+            &cli.state_dir,
+            nodes,
+            sniffer,
+            sniffer_image,
+            restart_backoff,
+        ),
         Cmd::Down => lifecycle::down(&cli.state_dir),
         Cmd::Env => lifecycle::env(&cli.state_dir),
         Cmd::Status => lifecycle::status(&cli.state_dir),
-        Cmd::Serve { nodes } => lifecycle::serve(&cli.state_dir, nodes),
+        Cmd::Serve {
+            nodes,
+            restart_backoff,
+        } => lifecycle::serve(&cli.state_dir, nodes, restart_backoff),
+        Cmd::OomKill { pod, container } => {
+            nodeops::post(&cli.state_dir, &pod, "oom-kill", container.as_deref())
+        }
+        Cmd::Evict { pod } => nodeops::post(&cli.state_dir, &pod, "evict", None),
     };
     if let Err(e) = r {
         eprintln!("dumpy-lab: {e:#}");

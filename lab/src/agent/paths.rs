@@ -49,3 +49,8 @@ pub fn server_log(state: &Path) -> PathBuf {
 pub fn images_file(state: &Path) -> PathBuf {
     state.join("images")
 }
+
+/// The lab's stand-in for Endpoints: one file per workload, the ready pods' IPs.
+pub fn endpoints_dir(state: &Path) -> PathBuf {
+    state.join("endpoints")
+}

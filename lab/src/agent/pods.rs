@@ -1,8 +1,12 @@
-//! Pod lifecycle on the node agent: start the pod's sandbox and each container of a scheduled
-//! pod (volumes, env, security context, host PID, host network), watch them (exit codes, restarts for restartPolicy Always),
-//! evaluate exec readiness probes, publish status like the kubelet, and on deletion send
-//! SIGTERM, then SIGKILL after the grace period, clean up and remove the pod.
+//! Pod lifecycle on the node agent: start the pod's sandbox, check each container's image and
+//! start it (volumes, env, security context, host PID, host network), watch them (exit codes,
+//! restarts by restartPolicy with the kubelet's CrashLoopBackOff, ImagePullBackOff for images
+//! the node cannot get), carry out OOM kills and node-pressure evictions (`ops`), evaluate
+//! exec readiness probes, publish status like the kubelet, and on deletion send SIGTERM, then
+//! SIGKILL after the grace period, clean up and remove the pod.
 
+use super::backoff::{go_duration, Backoff};
+use super::ops::Op;
 use super::{images, network, paths, rootfs, runtime};
 use crate::api::objects::now;
 use crate::api::App;
@@ -27,10 +31,12 @@ pub struct Agent {
     images: Vec<String>,
     /// uid -> deletion signal of the pod's task.
     pods: Mutex<HashMap<String, watch::Sender<bool>>>,
+    /// First delay of the restart and image pull back-offs (the kubelet's is 10 s).
+    backoff_base: Duration,
 }
 
 /// Starts the agent: a poller of containerd task states and the pod event loop.
-pub fn start(app: Arc<App>) -> Arc<Agent> {
+pub fn start(app: Arc<App>, backoff_base: Duration) -> Arc<Agent> {
     let (tx, rx) = watch::channel(Tasks::new());
     tokio::spawn(async move {
         loop {
@@ -51,6 +57,7 @@ pub fn start(app: Arc<App>) -> Arc<Agent> {
         tasks: rx,
         ips: Mutex::new(BTreeSet::new()),
         pods: Mutex::new(HashMap::new()),
+        backoff_base,
     });
     let a = agent.clone();
     let mut events = a.app.store.subscribe();
@@ -135,6 +142,16 @@ struct Ctr {
     last: Value,
     probe_due: Option<Instant>,
     probe_failures: u32,
+    /// CrashLoopBackOff between restarts.
+    crash_backoff: Backoff,
+    /// ImagePullBackOff between pull attempts.
+    pull_backoff: Backoff,
+    /// When a container waiting in a back-off is tried again.
+    retry_at: Option<Instant>,
+    /// When the last pull failed (ErrImagePull is shown for a second, then ImagePullBackOff).
+    pull_failed_at: Option<Instant>,
+    /// Killed by `dumpy-lab oom-kill`: its exit is reported as OOMKilled.
+    oom_killed: bool,
 }
 
 struct PodRun {
@@ -155,6 +172,8 @@ struct PodRun {
     ip: Option<u8>,
     ctrs: Vec<Ctr>,
     start_time: String,
+    /// Evicted by the node (the message of its `Evicted` status); nothing runs any more.
+    evicted: Option<String>,
 }
 
 fn hex_id() -> String {
@@ -180,6 +199,11 @@ impl PodRun {
                 last: json!({}),
                 probe_due: None,
                 probe_failures: 0,
+                crash_backoff: Backoff::new(agent.backoff_base),
+                pull_backoff: Backoff::new(agent.backoff_base),
+                retry_at: None,
+                pull_failed_at: None,
+                oom_killed: false,
             })
             .collect();
         PodRun {
@@ -195,6 +219,7 @@ impl PodRun {
             ip: None,
             ctrs,
             start_time: now(),
+            evicted: None,
         }
     }
 
@@ -222,8 +247,12 @@ impl PodRun {
                     _ = deleted.wait_for(|d| *d) => break,
                     _ = tokio::time::sleep(Duration::from_millis(500)) => {}
                 }
-                self.observe().await;
-                self.probe().await;
+                self.apply_ops().await;
+                if self.evicted.is_none() {
+                    self.observe().await;
+                    self.retry_waiting().await;
+                    self.probe().await;
+                }
                 self.publish();
             }
         }
@@ -351,7 +380,50 @@ impl PodRun {
         Ok(out)
     }
 
+    /// The pod's hostname as the kubelet derives it: `spec.hostname`, else the pod's name cut
+    /// to a DNS label (63 characters, no trailing '-' or '.'): pod names may be 253 long.
+    fn hostname(&self) -> String {
+        if let Some(h) = self.pod["spec"]["hostname"]
+            .as_str()
+            .filter(|h| !h.is_empty())
+        {
+            return h.to_string();
+        }
+        let cut: String = self.name.chars().take(63).collect();
+        cut.trim_end_matches(['-', '.']).to_string()
+    }
+
+    /// The image check a node makes before creating a container: a malformed reference is
+    /// `InvalidImageName` (not retried: it cannot get better); an image neither imported nor
+    /// one of the lab's own is `ErrImagePull`, then `ImagePullBackOff` until the next try.
+    fn image_ready(&mut self, i: usize) -> bool {
+        let image = self.ctrs[i].spec["image"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        if let Err(msg) = images::check_reference(&image) {
+            self.ctrs[i].state = State::Waiting("InvalidImageName".into(), msg);
+            return false;
+        }
+        let imported = self.agent.images.contains(&images::normalize(&image));
+        if imported || rootfs::for_image(&image).is_some() {
+            return true;
+        }
+        let c = &mut self.ctrs[i];
+        let now = Instant::now();
+        let delay = c.pull_backoff.next(now);
+        c.state = State::Waiting("ErrImagePull".into(), images::pull_error(&image));
+        c.pull_failed_at = Some(now);
+        c.retry_at = Some(now + Duration::from_secs(1) + delay);
+        false
+    }
+
     async fn start_container(&mut self, i: usize) {
+        self.ctrs[i].retry_at = None;
+        self.ctrs[i].oom_killed = false;
+        if !self.image_ready(i) {
+            return;
+        }
         match self.try_start(i).await {
             Ok(id) => {
                 let c = &mut self.ctrs[i];
@@ -378,7 +450,7 @@ impl PodRun {
         let cname = c["name"].as_str().unwrap_or("");
         let reference = images::normalize(c["image"].as_str().unwrap_or(""));
         let imported = self.agent.images.contains(&reference);
-        let kind = rootfs::for_image(c["image"].as_str().unwrap_or(""));
+        let kind = rootfs::for_image(c["image"].as_str().unwrap_or("")).unwrap_or(rootfs::SNIFFER);
         let mut argv: Vec<String> = match c["command"].as_array() {
             Some(cmd) if !cmd.is_empty() => cmd
                 .iter()
@@ -399,7 +471,7 @@ impl PodRun {
             bail!("no command specified");
         }
         let mut env = vec![
-            format!("HOSTNAME={}", self.name),
+            format!("HOSTNAME={}", self.hostname()),
             "PATH=/bin:/usr/bin:/".to_string(),
         ];
         for e in c["env"].as_array().into_iter().flatten() {
@@ -495,17 +567,22 @@ impl PodRun {
                     }
                 }
             }
-            let code = runtime::reap(&id).await.unwrap_or(255);
+            let mut code = runtime::reap(&id).await.unwrap_or(255);
             let message = self.termination_message(i, code);
+            let pod_ref = format!("{}_{}({})", self.name, self.ns, self.uid);
             let c = &mut self.ctrs[i];
             c.ready = false;
+            let reason = if c.oom_killed {
+                code = 137;
+                "OOMKilled"
+            } else if code == 0 {
+                "Completed"
+            } else {
+                "Error"
+            };
             c.state = State::Terminated {
                 code,
-                reason: if code == 0 {
-                    "Completed".into()
-                } else {
-                    "Error".into()
-                },
+                reason: reason.into(),
                 message,
                 started,
                 finished: now(),
@@ -513,11 +590,133 @@ impl PodRun {
             let restart = policy == "Always" || (policy == "OnFailure" && code != 0);
             if restart {
                 c.last = json!({"terminated": state_json(&c.state, &c.id)["terminated"]});
-                c.restarts += 1;
                 runtime::remove(&id).await;
-                self.start_container(i).await;
+                // The kubelet's rule: restart at once unless the container is in back-off
+                // (it crashed before, less than 2 × the cap ago); then wait the back-off.
+                let now = Instant::now();
+                match c.crash_backoff.current(now) {
+                    None => {
+                        c.crash_backoff.next(now);
+                        c.restarts += 1;
+                        self.start_container(i).await;
+                    }
+                    Some(delay) => {
+                        let cname = c.spec["name"].as_str().unwrap_or("");
+                        c.state = State::Waiting(
+                            "CrashLoopBackOff".into(),
+                            format!(
+                                "back-off {} restarting failed container={cname} pod={pod_ref}",
+                                go_duration(delay)
+                            ),
+                        );
+                        c.retry_at = Some(now + delay);
+                    }
+                }
             }
         }
+    }
+
+    /// Tries again the containers whose back-off (crash or image pull) has run out.
+    async fn retry_waiting(&mut self) {
+        let now = Instant::now();
+        for i in 0..self.ctrs.len() {
+            let c = &mut self.ctrs[i];
+            let State::Waiting(reason, _) = &c.state else {
+                continue;
+            };
+            let reason = reason.clone();
+            let due = c.retry_at.is_some_and(|t| now >= t);
+            let shown = c
+                .pull_failed_at
+                .is_some_and(|t| now >= t + Duration::from_secs(1));
+            match (reason.as_str(), due) {
+                ("CrashLoopBackOff", true) => {
+                    c.crash_backoff.next(now);
+                    c.restarts += 1;
+                    self.start_container(i).await;
+                }
+                ("ErrImagePull" | "ImagePullBackOff", true) => self.start_container(i).await,
+                ("ErrImagePull", false) if shown => {
+                    let image = c.spec["image"].as_str().unwrap_or("");
+                    c.state = State::Waiting(
+                        "ImagePullBackOff".into(),
+                        format!("Back-off pulling image \"{image}\""),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Carries out what `dumpy-lab oom-kill` and `dumpy-lab evict` asked for.
+    async fn apply_ops(&mut self) {
+        for op in self.agent.app.node_ops.take(&self.uid) {
+            match op {
+                Op::OomKill { container } => {
+                    let found = self.ctrs.iter_mut().find(|c| {
+                        c.spec["name"] == container.as_str()
+                            && matches!(c.state, State::Running { .. })
+                    });
+                    if let Some(c) = found {
+                        c.oom_killed = true;
+                        let _ = runtime::kill(&c.id, "SIGKILL").await;
+                    }
+                }
+                Op::Evict { message } if self.evicted.is_none() => self.evict(message).await,
+                Op::Evict { .. } => {}
+            }
+        }
+    }
+
+    /// Node-pressure eviction as the kubelet does it: kill every container at once (a hard
+    /// threshold has no grace period), tear down the pod's sandbox (its network namespace),
+    /// and fail the pod with reason `Evicted`. The pod object stays until it is deleted.
+    async fn evict(&mut self, message: String) {
+        let running: Vec<usize> = (0..self.ctrs.len())
+            .filter(|i| matches!(self.ctrs[*i].state, State::Running { .. }))
+            .collect();
+        for i in &running {
+            let _ = runtime::kill(&self.ctrs[*i].id, "SIGKILL").await;
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            let tasks = runtime::tasks().await.unwrap_or_default();
+            if running.iter().all(|i| {
+                tasks
+                    .get(&self.ctrs[*i].id)
+                    .is_none_or(|(_, s)| s == "STOPPED")
+            }) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        for i in running {
+            let code = runtime::reap(&self.ctrs[i].id).await.unwrap_or(137);
+            let c = &mut self.ctrs[i];
+            let State::Running { started } = c.state.clone() else {
+                continue;
+            };
+            c.state = State::Terminated {
+                code,
+                reason: "Error".into(),
+                message: String::new(),
+                started,
+                finished: now(),
+            };
+        }
+        for c in &mut self.ctrs {
+            c.ready = false;
+            c.retry_at = None;
+        }
+        // The sandbox goes with the pod's network, so what watches the pod (the sniffer
+        // follows the sandbox) sees it end, as after a kubelet's eviction.
+        if let Some(id) = self.sandbox.take() {
+            runtime::remove(&id).await;
+        }
+        if let Some(ns) = self.netns.take() {
+            network::delete_pod_network(&ns).await;
+        }
+        self.evicted = Some(message);
     }
 
     /// The kubelet's rule: the file at terminationMessagePath, else (FallbackToLogsOnError,
@@ -582,34 +781,51 @@ impl PodRun {
         }
     }
 
+    /// The pod phase by the kubelet's rule (getPhase): Pending while a container waits to
+    /// start for the first time; Running while one runs, or all stopped and they will be
+    /// restarted (a container in CrashLoopBackOff counts as stopped); else Succeeded or Failed.
+    fn phase(&self, policy: &str) -> &'static str {
+        if self.evicted.is_some() {
+            return "Failed";
+        }
+        let (mut running, mut waiting, mut stopped, mut failed) = (0, 0, 0, 0);
+        for c in &self.ctrs {
+            match &c.state {
+                State::Running { .. } => running += 1,
+                State::Terminated { code, .. } => {
+                    stopped += 1;
+                    failed += usize::from(*code != 0);
+                }
+                State::Waiting(..) if c.last["terminated"].is_object() => {
+                    stopped += 1;
+                    failed += usize::from(c.last["terminated"]["exitCode"] != 0);
+                }
+                State::Waiting(..) => waiting += 1,
+            }
+        }
+        if waiting > 0 {
+            "Pending"
+        } else if running > 0 {
+            "Running"
+        } else if stopped > 0 {
+            match policy {
+                "Always" => "Running",
+                "OnFailure" if failed > 0 => "Running",
+                "OnFailure" => "Succeeded",
+                _ if failed > 0 => "Failed",
+                _ => "Succeeded",
+            }
+        } else {
+            "Pending"
+        }
+    }
+
     fn status(&self) -> Value {
         let all_ready = !self.ctrs.is_empty() && self.ctrs.iter().all(|c| c.ready);
-        let terminated: Vec<i32> = self
-            .ctrs
-            .iter()
-            .filter_map(|c| match c.state {
-                State::Terminated { code, .. } => Some(code),
-                _ => None,
-            })
-            .collect();
         let policy = self.pod["spec"]["restartPolicy"]
             .as_str()
             .unwrap_or("Always");
-        let phase = if terminated.len() == self.ctrs.len() && policy != "Always" {
-            if terminated.iter().all(|c| *c == 0) {
-                "Succeeded"
-            } else {
-                "Failed"
-            }
-        } else if self
-            .ctrs
-            .iter()
-            .all(|c| !matches!(c.state, State::Waiting(..)))
-        {
-            "Running"
-        } else {
-            "Pending"
-        };
+        let phase = self.phase(policy);
         let tf = |b: bool| if b { "True" } else { "False" };
         let old = self.agent.app.store.get("pods", &self.ns, &self.name);
         let since = |ty: &str, val: &str| -> Value {
@@ -624,6 +840,21 @@ impl PodRun {
                 .unwrap_or_else(|| json!(now()))
         };
         let cond = |ty: &str, val: &str| json!({"type": ty, "status": val, "lastProbeTime": null, "lastTransitionTime": since(ty, val)});
+        // A DisruptionTarget condition (set by an API eviction, or by the node's) stays.
+        let disruption = match &self.evicted {
+            Some(_) => Some(
+                json!({"type": "DisruptionTarget", "status": "True", "reason": "TerminationByKubelet",
+                                   "message": "The node was low on resource: memory.", "lastProbeTime": null,
+                                   "lastTransitionTime": since("DisruptionTarget", "True")}),
+            ),
+            None => old.as_ref().and_then(|o| {
+                o["status"]["conditions"]
+                    .as_array()?
+                    .iter()
+                    .find(|c| c["type"] == "DisruptionTarget")
+                    .cloned()
+            }),
+        };
         let statuses: Vec<Value> = self
             .ctrs
             .iter()
@@ -649,6 +880,13 @@ impl PodRun {
             ],
             "containerStatuses": statuses,
         });
+        if let Some(d) = disruption {
+            st["conditions"].as_array_mut().unwrap().push(d);
+        }
+        if let Some(message) = &self.evicted {
+            st["reason"] = json!("Evicted");
+            st["message"] = json!(message);
+        }
         if let Some(ip) = self.pod_ip() {
             st["podIP"] = json!(ip.to_string());
             st["podIPs"] = json!([{"ip": ip.to_string()}]);

@@ -11,12 +11,24 @@ use std::path::{Path, PathBuf};
 pub const WORKLOAD: &str = "workload";
 pub const SNIFFER: &str = "sniffer";
 
-/// Which rootfs an image reference runs with.
-pub fn for_image(image: &str) -> &'static str {
-    if image.contains("busybox") || image.starts_with("dumpy-lab/") {
-        WORKLOAD
+/// Which of the lab's own root filesystems an image reference runs with, if any: busybox and
+/// `dumpy-lab/*` images run the workload rootfs; dumpy's sniffer images (the plugin's default
+/// `dumpy/sniffer:<version>`, or any `…/dumpy/sniffer` or `…/dumpy-sniffer` repository) run
+/// this build's sniffer. Any other image is not on this node (ErrImagePull).
+pub fn for_image(image: &str) -> Option<&'static str> {
+    let name = super::images::normalize(image);
+    let repo = name.split(['@']).next().unwrap_or("");
+    let repo = match repo.rfind(':') {
+        Some(i) if !repo[i..].contains('/') => &repo[..i],
+        _ => repo,
+    };
+    let last = repo.rsplit('/').next().unwrap_or("");
+    if last == "busybox" || repo.starts_with("docker.io/dumpy-lab/") {
+        Some(WORKLOAD)
+    } else if repo.ends_with("/dumpy/sniffer") || last == "dumpy-sniffer" {
+        Some(SNIFFER)
     } else {
-        SNIFFER
+        None
     }
 }
 

@@ -1,19 +1,24 @@
 //! The lab's Kubernetes API server: routing, CRUD with defaults, list/watch, and the pod
 //! subresources (log, exec) that talk to the node agent's containers.
 
+pub mod defaults;
+pub mod eviction;
 pub mod exec;
+pub mod labops;
 pub mod logs;
 pub mod objects;
 pub mod podsecurity;
 pub mod resources;
+pub mod scale;
 pub mod selector;
 pub mod status;
 pub mod store;
+pub mod strategic;
 pub mod table;
 pub mod validate;
 pub mod watch;
 
-use axum::routing::any;
+use axum::routing::{any, post};
 use axum::Router;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicUsize;
@@ -29,6 +34,8 @@ pub struct App {
     pub state_dir: PathBuf,
     /// Round-robin cursor of the stand-in scheduler.
     pub next_node: AtomicUsize,
+    /// Requests for the node agent (OOM kill, node-pressure eviction).
+    pub node_ops: crate::agent::ops::Ops,
 }
 
 pub fn router(app: Arc<App>) -> Router {
@@ -38,6 +45,18 @@ pub fn router(app: Arc<App>) -> Router {
             any(exec::handle),
         )
         .route("/api/v1/namespaces/{ns}/pods/{name}/log", any(logs::handle))
+        .route(
+            "/api/v1/namespaces/{ns}/pods/{name}/eviction",
+            post(eviction::handle),
+        )
+        .route(
+            "/apis/apps/v1/namespaces/{ns}/{plural}/{name}/scale",
+            any(scale::handle),
+        )
+        .route(
+            "/lab/v1/namespaces/{ns}/pods/{name}/{op}",
+            post(labops::handle),
+        )
         .fallback(objects::handle)
         .with_state(app)
 }

@@ -6,7 +6,7 @@
 use super::resources::{self, Resource};
 use super::selector::{FieldSelector, LabelSelector};
 use super::status::ApiError;
-use super::{podsecurity, table, validate, watch, App};
+use super::{defaults, podsecurity, strategic, table, validate, watch, App};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, Method, Uri};
@@ -65,6 +65,13 @@ pub fn new_uid() -> String {
         &h[16..20],
         &h[20..32]
     )
+}
+
+/// A name from `generateName`, as the API server's generator makes it: the prefix cut to 58
+/// characters, so that it and 5 random characters still fit a DNS label.
+pub fn generate_name(prefix: &str) -> String {
+    let prefix: String = prefix.chars().take(58).collect();
+    format!("{prefix}{}", name_suffix(5))
 }
 
 fn name_suffix(n: usize) -> String {
@@ -165,7 +172,13 @@ async fn route(
             Ok(json_response(200, &obj))
         }
         (Method::PUT, Some(name)) => replace(app, &t, name, body, dry_run),
-        (Method::PATCH, Some(name)) => patch(app, &t, name, body, dry_run),
+        (Method::PATCH, Some(name)) => {
+            let strategic = headers
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|c| c.contains("strategic-merge-patch"));
+            patch(app, &t, name, body, dry_run, strategic)
+        }
         (Method::DELETE, Some(name)) => {
             let ns = t.ns.clone().unwrap_or_default();
             let obj = delete(app, t.res, &ns, name, q, body, dry_run)?;
@@ -269,7 +282,7 @@ fn create(app: &App, t: &Target, body: &Bytes, dry_run: bool) -> Result<Response
             .as_str()
             .filter(|g| !g.is_empty())
         {
-            obj["metadata"]["name"] = json!(format!("{g}{}", name_suffix(5)));
+            obj["metadata"]["name"] = json!(generate_name(g));
         }
     }
     let obj = prepare_new(app, t.res, obj);
@@ -309,6 +322,7 @@ pub fn prepare_new(app: &App, res: &Resource, mut obj: Value) -> Value {
     if res.plural == "pods" {
         pod_defaults(app, &mut obj);
     }
+    defaults::workload(res.plural, &mut obj);
     if res.plural == "namespaces" && obj["status"].is_null() {
         obj["spec"] = json!({"finalizers": ["kubernetes"]});
         obj["status"] = json!({"phase": "Active"});
@@ -317,46 +331,17 @@ pub fn prepare_new(app: &App, res: &Resource, mut obj: Value) -> Value {
 }
 
 fn pod_defaults(app: &App, pod: &mut Value) {
+    defaults::pod_spec(&mut pod["spec"]);
     let spec = &mut pod["spec"];
-    for (k, v) in [
-        ("restartPolicy", json!("Always")),
-        ("terminationGracePeriodSeconds", json!(30)),
-        ("dnsPolicy", json!("ClusterFirst")),
-        ("schedulerName", json!("default-scheduler")),
-        ("serviceAccountName", json!("default")),
-        ("serviceAccount", json!("default")),
-        ("securityContext", json!({})),
-        ("enableServiceLinks", json!(true)),
-        ("priority", json!(0)),
-        ("preemptionPolicy", json!("PreemptLowerPriority")),
-    ] {
-        if spec[k].is_null() {
-            spec[k] = v;
-        }
-    }
-    if let Some(cs) = spec["containers"].as_array_mut() {
-        for c in cs {
-            let image = c["image"].as_str().unwrap_or("").to_string();
-            let latest =
-                image.ends_with(":latest") || !image.rsplit('/').next().unwrap_or("").contains(':');
-            for (k, v) in [
-                ("terminationMessagePath", json!("/dev/termination-log")),
-                ("terminationMessagePolicy", json!("File")),
-                (
-                    "imagePullPolicy",
-                    json!(if latest { "Always" } else { "IfNotPresent" }),
-                ),
-                ("resources", json!({})),
-            ] {
-                if c[k].is_null() {
-                    c[k] = v;
-                }
-            }
-        }
-    }
-    // The stand-in scheduler: round robin over the nodes.
+    // The stand-in scheduler: round robin over the nodes that are not cordoned.
     if spec["nodeName"].as_str().unwrap_or("").is_empty() {
-        let (nodes, _) = app.store.list("nodes", None);
+        let nodes: Vec<Value> = app
+            .store
+            .list("nodes", None)
+            .0
+            .into_iter()
+            .filter(|n| n["spec"]["unschedulable"] != true)
+            .collect();
         if !nodes.is_empty() {
             let i = app.next_node.fetch_add(1, Ordering::Relaxed) % nodes.len();
             spec["nodeName"] = nodes[i]["metadata"]["name"].clone();
@@ -432,6 +417,7 @@ fn patch(
     name: &str,
     body: &Bytes,
     dry_run: bool,
+    strategic: bool,
 ) -> Result<Response, ApiError> {
     let p = parse_body(body)?;
     if p.is_array() {
@@ -444,7 +430,11 @@ fn patch(
     }
     apply_update(app, t, name, dry_run, |old| {
         let mut o = old.clone();
-        merge_patch(&mut o, &p);
+        if strategic {
+            strategic::apply(&mut o, &p);
+        } else {
+            merge_patch(&mut o, &p);
+        }
         keep_server_metadata(&mut o, old);
         o
     })
@@ -462,6 +452,12 @@ fn apply_update(
         .store
         .get(t.res.plural, &ns, name)
         .ok_or_else(|| ApiError::not_found(t.res.plural, t.res.group, name))?;
+    let f = |o: &Value| {
+        let mut new = f(o);
+        defaults::workload(t.res.plural, &mut new);
+        defaults::bump_generation(t.res, o, &mut new);
+        new
+    };
     let candidate = f(&old);
     check_valid(t.res, &candidate)?;
     if dry_run {

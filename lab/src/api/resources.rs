@@ -132,6 +132,13 @@ fn resource_list(group: &str, version: &str) -> Value {
             resources.push(json!({"name": "pods/log", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["get"]}));
             resources.push(json!({"name": "pods/exec", "singularName": "", "namespaced": true, "kind": "PodExecOptions", "verbs": ["create", "get"]}));
             resources.push(json!({"name": "pods/status", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["get", "patch", "update"]}));
+            // kubectl drain finds the eviction API through this entry's group and version.
+            resources.push(json!({"name": "pods/eviction", "singularName": "", "namespaced": true, "group": "policy", "version": "v1", "kind": "Eviction", "verbs": ["create"]}));
+        }
+        if matches!(r.plural, "deployments" | "replicasets" | "statefulsets") {
+            // kubectl scale resolves the Scale kind from this entry.
+            resources.push(json!({"name": format!("{}/scale", r.plural), "singularName": "", "namespaced": true,
+                                  "group": "autoscaling", "version": "v1", "kind": "Scale", "verbs": ["get", "patch", "update"]}));
         }
     }
     let gv = if group.is_empty() {

@@ -144,7 +144,14 @@ const STATEFULSETS: &[Column] = &[NAME, string("Ready", ready_of_replicas), AGE]
 const NODES: &[Column] = &[
     NAME,
     // The lab's nodes are always up and have no roles.
-    string("Status", |_| json!("Ready")),
+    // kubectl's node printer adds SchedulingDisabled for a cordoned node.
+    string("Status", |n| {
+        json!(if n["spec"]["unschedulable"] == true {
+            "Ready,SchedulingDisabled"
+        } else {
+            "Ready"
+        })
+    }),
     string("Roles", NONE),
     AGE,
     string("Version", |n| {
@@ -216,6 +223,10 @@ fn pod_status(p: &Value) -> String {
         .as_str()
         .unwrap_or("Pending")
         .to_string();
+    // A pod-level reason (Evicted, …) wins over the phase, as in kubectl's printer.
+    if let Some(r) = p["status"]["reason"].as_str().filter(|r| !r.is_empty()) {
+        reason = r.to_string();
+    }
     for c in statuses {
         if let Some(r) = c["state"]["waiting"]["reason"].as_str() {
             reason = r.to_string();
