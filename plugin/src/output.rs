@@ -97,7 +97,7 @@ pub fn table(captures: &[CaptureView], wide: bool, now: DateTime<Utc>) -> String
             if wide {
                 let spec = c.spec.as_ref();
                 row.extend([
-                    c.state.clone(),
+                    c.state.to_string(),
                     c.generation.to_string(),
                     spec.and_then(|s| s.pvc.clone())
                         .unwrap_or_else(|| "<none>".into()),
@@ -111,7 +111,7 @@ pub fn table(captures: &[CaptureView], wide: bool, now: DateTime<Utc>) -> String
     render_table(&headers, rows)
 }
 
-/// `  capturing, 12 packets, 0 dropped, 1 file, 4.1 kB` when the sniffer's status is known.
+/// `  12 packets, 0 dropped, 1 file, 4.1 kB` when the sniffer's status is known.
 fn stats(s: &crate::captures::SnifferView) -> String {
     let Some(st) = &s.capture_status else {
         return String::new();
@@ -119,8 +119,7 @@ fn stats(s: &crate::captures::SnifferView) -> String {
     let bytes: u64 = st.files.iter().map(|f| f.size).sum();
     let files = st.files.len();
     format!(
-        "  {}, {} packets, {} dropped, {files} file{}, {}",
-        st.state,
+        "  {} packets, {} dropped, {files} file{}, {}",
         st.packets_captured,
         st.packets_dropped,
         if files == 1 { "" } else { "s" },
@@ -302,9 +301,9 @@ targetSpec:
     type: deployment
     container: nginx
     items:
-        web-58974b698b-fv9kb  <-----  sniffer-cap-aaaa [Running]
-        web-58974b698b-g44np  <-----  sniffer-cap-cccc [Running]
-        web-58974b698b-vxxx6  <-----  sniffer-cap-bbbb [Running]
+        web-58974b698b-fv9kb  <-----  sniffer-cap-aaaa [Capturing]
+        web-58974b698b-g44np  <-----  sniffer-cap-cccc [Starting]
+        web-58974b698b-vxxx6  <-----  sniffer-cap-bbbb [Capturing]
 
 pvc: 
 pullsecret: 
@@ -315,7 +314,7 @@ pullsecret:
     #[test]
     fn detail_shows_sniffer_status_when_known() {
         let mut c = group(&[sniffer("s1", "web-1", 1, "Running", true)]).remove(0);
-        c.sniffers[0].capture_status = Some(Status {
+        c.sniffers[0].set_status(&Status {
             state: State::Capturing,
             pid: 7,
             pid_start: None,
@@ -336,7 +335,7 @@ pullsecret:
         let out = detail(&c);
         assert!(
             out.contains(
-                "web-1  <-----  s1 [Running]  capturing, 12 packets, 1 dropped, 1 file, 4.00 KiB\n"
+                "web-1  <-----  s1 [Capturing]  12 packets, 1 dropped, 1 file, 4.00 KiB\n"
             ),
             "{out}"
         );
@@ -351,12 +350,12 @@ pullsecret:
         .remove(0);
         let out = detail(&c);
         assert!(
-            out.contains("    items:\n        web-1  <-----  s2 [Running]\n"),
+            out.contains("    items:\n        web-1  <-----  s2 [Capturing]\n"),
             "{out}"
         );
         assert!(
             out.contains(
-                "earlier generations:\n        web-1  <-----  s1 [Running] (generation 1)\n"
+                "earlier generations:\n        web-1  <-----  s1 [Capturing] (generation 1)\n"
             ),
             "{out}"
         );

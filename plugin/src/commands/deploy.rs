@@ -13,7 +13,7 @@ use futures::{stream, StreamExt};
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, DeleteParams, ListParams, PostParams};
 use kube::ResourceExt;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
@@ -34,16 +34,27 @@ pub fn plan(
     targets: Vec<SnifferTarget>,
     generation: u32,
 ) -> Vec<(String, SnifferSpec)> {
-    targets
+    let names: Vec<String> = targets
+        .iter()
+        .map(|t| sniffer_pod_name(&capture.name, &t.namespace, &t.pod, generation))
+        .collect();
+    // Each sniffer carries the whole generation's roster, so `get` can tell 2/3 from 2/2.
+    let roster: BTreeMap<String, String> = names
+        .iter()
+        .cloned()
+        .zip(targets.iter().map(|t| t.pod.clone()))
+        .collect();
+    names
         .into_iter()
-        .map(|t| {
-            let name = sniffer_pod_name(&capture.name, &t.namespace, &t.pod, generation);
+        .zip(targets)
+        .map(|(name, t)| {
             let stem = file_stem(&capture.name, &t.pod, generation);
             let spec = SnifferSpec {
                 capture: capture.clone(),
                 target: t,
                 generation,
                 output: format!("{OUTPUT_DIR}/{stem}.pcapng"),
+                sniffers: roster.clone(),
             };
             (name, spec)
         })
@@ -342,6 +353,17 @@ mod tests {
         assert_eq!(p[1].1.output, "/dumpy/cap-web-2-g2.pcapng");
         assert_ne!(p[0].0, p[1].0);
         assert_eq!(p[0].1.generation, 2);
+        // Every sniffer knows the whole generation.
+        let roster: Vec<(&str, &str)> = p[1]
+            .1
+            .sniffers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let mut expected = vec![(p[0].0.as_str(), "web-1"), (p[1].0.as_str(), "web-2")];
+        expected.sort();
+        assert_eq!(roster, expected);
+        assert_eq!(p[0].1.sniffers, p[1].1.sniffers);
     }
 
     #[test]
