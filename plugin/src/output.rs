@@ -284,6 +284,26 @@ cap   dumpy-ns   deployment/web  shop             -i any port 80  2/3
         );
     }
 
+    /// A deleted sniffer of three: `2/3` and `Lost` in the table, its line in the detail view.
+    #[test]
+    fn a_lost_sniffer_shows_in_table_and_detail() {
+        let mut pods = crate::captures::fixtures::generation(
+            &[("s-a", "web-a"), ("s-b", "web-b"), ("s-c", "web-c")],
+            1,
+        );
+        pods.remove(2);
+        let c = group(&pods).remove(0);
+        let out = table(std::slice::from_ref(&c), true, time("2026-11-26T10:05:00Z"));
+        let row = out.lines().nth(2).unwrap();
+        assert!(row.contains("  2/3       Lost  "), "{out}");
+        let d = detail(&c);
+        assert!(
+            d.contains("        web-c  <-----  s-c [Lost: the sniffer pod is gone (deleted, or evicted through the API)]\n"),
+            "{d}"
+        );
+        assert!(d.contains("state: Lost\n"), "{d}");
+    }
+
     #[test]
     fn detail_has_the_original_layout() {
         let out = detail(&capture());
