@@ -1000,3 +1000,64 @@ fn bad_input_creates_nothing() {
     ok(&lab, &["delete", "held", "-n", NS]);
     wait_no_sniffers(&lab, "held", 60);
 }
+
+/// Issue 11: a sniffer that ended on its own (`-c` reached) lingers for export, not Ready;
+/// `get` asks it and shows how it ended, no longer `0/1 Starting`.
+#[test]
+fn ended_sniffer_is_not_starting() {
+    let lab = Lab::up();
+    ok(
+        &lab,
+        &[
+            "capture",
+            "pod",
+            "client",
+            "-n",
+            NS,
+            "--name",
+            "ended",
+            "-f",
+            "-i any -c 3",
+        ],
+    );
+    // The client makes requests every second: 3 packets come at once.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let row = loop {
+        let wide = ok(&lab, &["get", "-n", NS, "-o", "wide"]);
+        let row = wide
+            .lines()
+            .find(|l| l.starts_with("ended "))
+            .unwrap_or_else(|| panic!("{wide}"))
+            .to_string();
+        if !row.contains(" Capturing ") {
+            break row;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still capturing after 60 s: {row}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    assert!(row.contains(" 0/1 "), "{row}");
+    // The sniffer says how it ended: `stopped` for -c today, `completed` with the sniffer
+    // side of issue 11; never Starting.
+    let state = ["Completed", "Stopped"]
+        .into_iter()
+        .find(|s| row.contains(&format!(" {s} ")))
+        .unwrap_or_else(|| panic!("not ended: {row}"));
+    let v: Value =
+        serde_json::from_str(&ok(&lab, &["get", "ended", "-n", NS, "-o", "json"])).unwrap();
+    assert_eq!(v["state"], state, "{v}");
+    assert_eq!(v["sniffers"][0]["state"], state, "{v}");
+    assert_eq!(
+        v["sniffers"][0]["captureStatus"]["packetsCaptured"], 3,
+        "{v}"
+    );
+    let detail = ok(&lab, &["get", "ended", "-n", NS]);
+    assert!(
+        detail.contains(&format!("[{state}]  3 packets")),
+        "{detail}"
+    );
+    ok(&lab, &["delete", "ended", "-n", NS]);
+    wait_no_sniffers(&lab, "ended", 60);
+}

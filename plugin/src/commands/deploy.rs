@@ -13,6 +13,7 @@ use futures::{stream, StreamExt};
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, DeleteParams, ListParams, PostParams};
 use kube::ResourceExt;
+use sniffer_contract::status::State;
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
@@ -186,6 +187,18 @@ async fn create_and_wait(
                     bar.inc(1);
                     rep.line(format!("{name} started sniffing"));
                 }
+            } else if announced.contains(&name) {
+                // Ready once, then ended (e.g. -c reached): it did start.
+            } else if let Some(state) = ended_before_ready(&pods, pod).await {
+                if state == State::Failed || state == State::Dead {
+                    bar.finish_and_clear();
+                    return Err(err!("sniffer {name} failed: its capture ended {state}; see kubectl logs -n {} {name}", capture.namespace));
+                }
+                announced.insert(name.clone());
+                bar.inc(1);
+                rep.line(format!(
+                    "{name} started sniffing, and has already ended ({state})"
+                ));
             } else {
                 waiting.push(format!("{name} ({})", why_not_ready(pod)));
             }
@@ -211,6 +224,45 @@ async fn create_and_wait(
             }
         }
     }
+}
+
+/// How long a sniffer may run without being Ready before it is asked why: a capture that
+/// ends at once (`-c 3`) is never Ready, and must not be waited for until `--wait` runs out.
+const ASK_AFTER: Duration = Duration::from_secs(3);
+
+/// The state a running, not-Ready sniffer's capture ended in, if it ended (asked with
+/// `sniffer status` once it has run for [`ASK_AFTER`]); None while it may still start.
+async fn ended_before_ready(pods: &Api<Pod>, pod: &Pod) -> Option<State> {
+    let started = pod
+        .status
+        .as_ref()?
+        .container_statuses
+        .as_ref()?
+        .first()?
+        .state
+        .as_ref()?
+        .running
+        .as_ref()?
+        .started_at
+        .as_ref()?
+        .0;
+    let ran = k8s_openapi::chrono::Utc::now() - started;
+    if ran.to_std().ok()? < ASK_AFTER {
+        return None;
+    }
+    let output = crate::spec::SnifferSpec::from_annotation(
+        pod.annotations().get(crate::labels::SPEC_ANNOTATION)?,
+    )
+    .ok()?
+    .output;
+    let status = tokio::time::timeout(
+        Duration::from_secs(5),
+        crate::exec::status(pods, &pod.name_any(), &output),
+    )
+    .await
+    .ok()?
+    .ok()?;
+    (!status.state.is_running()).then_some(status.state)
 }
 
 fn is_ready(pod: &Pod) -> bool {
