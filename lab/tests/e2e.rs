@@ -1061,3 +1061,80 @@ fn ended_sniffer_is_not_starting() {
     ok(&lab, &["delete", "ended", "-n", NS]);
     wait_no_sniffers(&lab, "ended", 60);
 }
+
+/// Issue 11: `restart` changes or clears (`default`) the limits and resources, like `-f`.
+#[test]
+fn restart_changes_and_clears_limits_and_resources() {
+    let lab = Lab::up();
+    ok(
+        &lab,
+        &[
+            "capture",
+            "pod",
+            "client",
+            "-n",
+            NS,
+            "--name",
+            "rl",
+            "--duration",
+            "30s",
+            "--max-files",
+            "4",
+            "--cpu-limit",
+            "500m",
+        ],
+    );
+    // The newest sniffer's command and CPU limit.
+    let newest = |generation: &str| {
+        let s = sniffers(&lab, "rl");
+        let pod = s
+            .iter()
+            .find(|p| p["metadata"]["labels"]["dumpy.io/generation"] == generation)
+            .unwrap_or_else(|| panic!("no generation {generation}"))
+            .clone();
+        let c = &pod["spec"]["containers"][0];
+        let cmd: Vec<String> = serde_json::from_value(c["command"].clone()).unwrap();
+        let flag = |f: &str| cmd.iter().position(|a| a == f).map(|i| cmd[i + 1].clone());
+        (
+            flag("-G"),
+            flag("-W"),
+            flag("-C"),
+            c["resources"]["limits"]["cpu"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        )
+    };
+    assert_eq!(
+        newest("1"),
+        (
+            Some("30".into()),
+            Some("4".into()),
+            Some("100".into()),
+            "500m".into()
+        )
+    );
+    ok(
+        &lab,
+        &[
+            "restart",
+            "rl",
+            "-n",
+            NS,
+            "--duration",
+            "default",
+            "--max-files",
+            "default",
+            "--cpu-limit",
+            "default",
+            "--max-file-size",
+            "5",
+        ],
+    );
+    assert_eq!(
+        newest("2"),
+        (None, Some("10".into()), Some("5".into()), "1".into())
+    );
+    ok(&lab, &["delete", "rl", "-n", NS]);
+    wait_no_sniffers(&lab, "rl", 60);
+}
