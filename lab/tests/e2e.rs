@@ -1,6 +1,8 @@
 //! `kubectl dumpy` end to end against the lab, as a user drives it: the original README's
 //! walkthrough, error paths, selectors, containers, PVC, merge, live export, a 50-pod
-//! capture, a Pod Security–enforcing namespace and `logs -f` over six sniffers. Needs root, containerd, and the plugin and sniffer built
+//! capture, a Pod Security–enforcing namespace, `logs -f` over six sniffers, and issue 11's
+//! states and input (a lost sniffer, an ended one, restart clearing limits, every bad input
+//! refused with nothing created). Needs root, containerd, and the plugin and sniffer built
 //! (`cargo build -p plugin -p sniffer`).
 
 mod common;
