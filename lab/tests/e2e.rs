@@ -1,7 +1,9 @@
 //! `kubectl dumpy` end to end against the lab, as a user drives it: the original README's
 //! walkthrough, error paths, selectors, containers, PVC, merge, live export, a 50-pod
-//! capture, a Pod Security–enforcing namespace, `logs -f` over six sniffers, and captures
-//! that follow a rollout restart and a scale-up through `restart`. Needs root, containerd, and the plugin and sniffer built
+//! capture, a Pod Security–enforcing namespace, `logs -f` over six sniffers, captures that
+//! follow a rollout restart and a scale-up through `restart`, and issue 11's states and
+//! input (a lost sniffer, an ended one, restart clearing limits, every bad input refused with
+//! nothing created). Needs root, containerd, and the plugin and sniffer built
 //! (`cargo build -p plugin -p sniffer`).
 
 mod common;
@@ -284,7 +286,8 @@ fn error_paths_leave_nothing_behind() {
     )
     .unwrap();
     let st = c.wait().unwrap();
-    assert!(!st.success());
+    // The documented exit code after Ctrl-C (plugin/README.md, "Exit codes").
+    assert_eq!(st.code(), Some(130), "{st:?}");
     wait_no_sniffers(&lab, "cc", 60);
 }
 
@@ -829,8 +832,30 @@ fn rollout_restart_then_dumpy_restart_follows_the_new_pods() {
         "FIGURE: rollout restart of 3 web pods to all new pods Ready: {:.1} s",
         t.elapsed().as_secs_f64()
     );
-    // TODO(issue 11, branches `states` + `input`): `kubectl dumpy get ro` shows the old pods'
-    // three sniffers as TargetGone (with when); the lead adds that assertion at merge.
+    // The old pods' sniffers saw their pods go: TargetGone, with when.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let v: Value =
+            serde_json::from_str(&ok(&lab, &["get", "ro", "-n", NS, "-o", "json"])).unwrap();
+        let olds: Vec<&Value> = v["sniffers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| old.iter().any(|(p, _)| s["targetPod"] == p.as_str()))
+            .collect();
+        assert_eq!(olds.len(), 3, "{v}");
+        if olds
+            .iter()
+            .all(|s| s["state"] == "TargetGone" && s["ended"].is_string())
+        {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "old sniffers not TargetGone after 60 s: {v}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
 
     ok(&lab, &["restart", "ro", "-n", NS]);
     let mut want: Vec<String> = new.iter().map(|(p, _)| p.clone()).collect();
@@ -876,4 +901,397 @@ fn scale_then_dumpy_restart_gives_six_sniffers() {
     assert!(second.iter().all(is_ready));
     ok(&lab, &["delete", "sc", "-n", NS]);
     wait_no_sniffers(&lab, "sc", 60);
+}
+
+/// Issue 11, acceptance 4: one sniffer pod of three is deleted. `get` shows 2/3 and Lost for
+/// that pod (table, wide, detail, JSON); `export` writes the other two files, names the
+/// missing pod and its sniffer on stderr and exits 1; with --allow-missing it exits 0.
+#[test]
+fn lost_sniffer_is_counted_named_and_exported_around() {
+    let lab = Lab::up();
+    let web = web_pods(&lab);
+    assert_eq!(web.len(), 3);
+    ok(
+        &lab,
+        &["capture", "deploy", "web", "-n", NS, "--name", "lost"],
+    );
+    let s = sniffers(&lab, "lost");
+    assert_eq!(s.len(), 3);
+    let victim = s[1]["metadata"]["name"].as_str().unwrap().to_string();
+    let victim_target = s[1]["metadata"]["labels"]["dumpy.io/target-pod"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    std::thread::sleep(Duration::from_secs(3)); // a few rounds of the client's requests
+    lab.ok(&["delete", "pod", &victim, "-n", NS]);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while sniffers(&lab, "lost").len() != 2 {
+        assert!(Instant::now() < deadline, "{victim} not gone after 60 s");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    let table = ok(&lab, &["get", "-n", NS]);
+    let row = table.lines().find(|l| l.starts_with("lost ")).unwrap();
+    assert!(row.contains(" 2/3"), "{table}");
+    let wide = ok(&lab, &["get", "-n", NS, "-o", "wide"]);
+    let row = wide.lines().find(|l| l.starts_with("lost ")).unwrap();
+    assert!(row.contains(" 2/3 ") && row.contains(" Lost "), "{wide}");
+    let detail = ok(&lab, &["get", "lost", "-n", NS]);
+    let line = detail
+        .lines()
+        .find(|l| l.contains(&victim))
+        .unwrap_or_else(|| panic!("{victim} not in the detail view:\n{detail}"));
+    assert!(
+        line.contains(&victim_target) && line.contains("[Lost: the sniffer pod is gone"),
+        "{detail}"
+    );
+    assert_eq!(
+        detail.lines().filter(|l| l.contains("[Capturing]")).count(),
+        2,
+        "{detail}"
+    );
+    let v: Value =
+        serde_json::from_str(&ok(&lab, &["get", "lost", "-n", NS, "-o", "json"])).unwrap();
+    assert_eq!(
+        (v["ready"].as_u64(), v["total"].as_u64()),
+        (Some(2), Some(3))
+    );
+    assert_eq!(v["state"], "Lost");
+    for sn in v["sniffers"].as_array().unwrap() {
+        if sn["name"] == victim.as_str() {
+            assert_eq!(sn["state"], "Lost", "{sn}");
+            assert_eq!(sn["targetPod"], victim_target.as_str());
+        } else {
+            assert_eq!(sn["state"], "Capturing", "{sn}");
+            assert!(
+                sn["captureStatus"]["packetsCaptured"].as_u64().is_some(),
+                "{sn}"
+            );
+        }
+    }
+
+    let d = TempDir::new("lost");
+    let o = dumpy(&lab, &["export", "lost", d.0.to_str().unwrap(), "-n", NS]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let last = err.lines().last().unwrap_or("");
+    assert!(
+        last.starts_with("error: 1 of 3 sniffers of capture lost had no files to export")
+            && last.contains(&victim_target)
+            && last.contains(&victim)
+            && last.contains("--allow-missing"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "no files for target pod {victim_target} (generation 1): sniffer {victim} is Lost"
+        )),
+        "{err}"
+    );
+    let kept: Vec<(String, String)> = web
+        .iter()
+        .filter(|(p, _)| *p != victim_target)
+        .cloned()
+        .collect();
+    assert_eq!(kept.len(), 2);
+    assert_gets_per_pod(&d.0, "lost", &kept);
+    assert!(!d.0.join(format!("lost-{victim_target}.pcapng")).exists());
+
+    let d2 = TempDir::new("lost2");
+    let o = dumpy(
+        &lab,
+        &[
+            "export",
+            "lost",
+            d2.0.to_str().unwrap(),
+            "-n",
+            NS,
+            "--allow-missing",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains(&victim),
+        "{}",
+        text(&o)
+    );
+    assert_gets_per_pod(&d2.0, "lost", &kept);
+    ok(&lab, &["delete", "lost", "-n", NS]);
+    wait_no_sniffers(&lab, "lost", 60);
+}
+
+/// Every pod in the lab, as `namespace/name`.
+fn all_pods(lab: &Lab) -> Vec<String> {
+    let v: Value = serde_json::from_str(&lab.ok(&["get", "pods", "-A", "-o", "json"])).unwrap();
+    let mut pods: Vec<String> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{}/{}",
+                p["metadata"]["namespace"].as_str().unwrap(),
+                p["metadata"]["name"].as_str().unwrap()
+            )
+        })
+        .collect();
+    pods.sort();
+    pods
+}
+
+/// Issue 11, acceptance 7: every input of "Input that never half-works", against the lab
+/// with stock kubectl: one clear line, the documented exit code, nothing printed of a
+/// deployment (`Dumpy init`), and no pod created anywhere.
+#[test]
+fn bad_input_creates_nothing() {
+    let lab = Lab::up();
+    // A capture already running, so that selectors can match its sniffer.
+    ok(
+        &lab,
+        &["capture", "pod", "client", "-n", NS, "--name", "held"],
+    );
+    let held = sniffers(&lab, "held");
+    assert_eq!(held.len(), 1);
+    let held_sniffer = held[0]["metadata"]["name"].as_str().unwrap().to_string();
+    let before = all_pods(&lab);
+    let long_name = "c".repeat(47);
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        (vec!["capture"], 2, "what to capture"),
+        (vec!["capture", "pod"], 2, "capture pod needs a NAME"),
+        (vec!["capture", "-l", ""], 2, "selects every pod"),
+        (
+            vec!["capture", "-l", "app=nosuch"],
+            1,
+            "no pods match selector \"app=nosuch\"",
+        ),
+        (
+            vec!["capture", "-l", "app.kubernetes.io/name=dumpy"],
+            1,
+            "dumpy sniffer pods, which are never targets",
+        ),
+        (
+            vec!["capture", "pod", held_sniffer.as_str()],
+            1,
+            "is a dumpy sniffer",
+        ),
+        (
+            vec!["capture", "pod", "client", "--duration", "0"],
+            2,
+            "--duration",
+        ),
+        (
+            vec!["capture", "pod", "client", "--duration", "0s"],
+            2,
+            "--duration",
+        ),
+        (
+            vec!["capture", "pod", "client", "--duration=-5s"],
+            2,
+            "--duration",
+        ),
+        (
+            vec!["capture", "pod", "client", "-n", "nosuchns"],
+            1,
+            "namespace \"nosuchns\" not found",
+        ),
+        (
+            vec!["capture", "pod", "client", "-t", "nosuchns"],
+            1,
+            "target namespace \"nosuchns\" not found",
+        ),
+        (
+            vec!["capture", "pod", "client", "--cpu-limit", "abc"],
+            2,
+            "--cpu-limit \"abc\" is not a Kubernetes quantity",
+        ),
+        (
+            vec!["capture", "pod", "client", "--memory-request", "1Gi"],
+            2,
+            "--memory-request 1Gi is above --memory-limit 256Mi",
+        ),
+        (
+            vec!["capture", "pod", "client", "-i", "Dumpy/Sniffer:1"],
+            2,
+            "not a valid image reference",
+        ),
+        (
+            vec!["capture", "pod", "client", "--name", long_name.as_str()],
+            2,
+            "at most 46",
+        ),
+        (
+            vec!["restart", "held", "--memory-request", "1Gi"],
+            2,
+            "--memory-request 1Gi is above --memory-limit 256Mi",
+        ),
+        (vec!["restart", "held", "--duration", "0"], 2, "--duration"),
+        (
+            vec!["restart", "held", "--cpu-request", "lots"],
+            2,
+            "--cpu-request \"lots\"",
+        ),
+    ];
+    for (args, code, needle) in &cases {
+        let mut full = args.clone();
+        if !full.contains(&"-n") {
+            full.extend(["-n", NS]);
+        }
+        let o = dumpy(&lab, &full);
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(*code), "{full:?}: {}", text(&o));
+        // One error line (clap adds its `For more information, try '--help'.` tip).
+        let lines: Vec<&str> = err
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with("For more information"))
+            .filter(|l| *l != "Getting target resource info..")
+            .collect();
+        assert_eq!(lines.len(), 1, "{full:?}: not one line: {err}");
+        assert!(
+            lines[0].starts_with("error: ") && lines[0].contains(needle),
+            "{full:?}: {err}"
+        );
+        assert!(!text(&o).contains("Dumpy init"), "{full:?}: {}", text(&o));
+        assert_eq!(all_pods(&lab), before, "{full:?} created a pod");
+    }
+    eprintln!(
+        "FIGURE: {} bad inputs refused, each with one line and its exit code, no pod created",
+        cases.len()
+    );
+    ok(&lab, &["delete", "held", "-n", NS]);
+    wait_no_sniffers(&lab, "held", 60);
+}
+
+/// Issue 11: a sniffer that ended on its own (`-c` reached) lingers for export, not Ready;
+/// `get` asks it and shows how it ended, no longer `0/1 Starting`.
+#[test]
+fn ended_sniffer_is_not_starting() {
+    let lab = Lab::up();
+    ok(
+        &lab,
+        &[
+            "capture",
+            "pod",
+            "client",
+            "-n",
+            NS,
+            "--name",
+            "ended",
+            "-f",
+            "-i any -c 3",
+        ],
+    );
+    // The client makes requests every second: 3 packets come at once.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let row = loop {
+        let wide = ok(&lab, &["get", "-n", NS, "-o", "wide"]);
+        let row = wide
+            .lines()
+            .find(|l| l.starts_with("ended "))
+            .unwrap_or_else(|| panic!("{wide}"))
+            .to_string();
+        if !row.contains(" Capturing ") {
+            break row;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still capturing after 60 s: {row}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    assert!(row.contains(" 0/1 "), "{row}");
+    // The sniffer says how it ended: -c reached is Completed, never Starting.
+    let state = "Completed";
+    assert!(row.contains(" Completed "), "not Completed: {row}");
+    let v: Value =
+        serde_json::from_str(&ok(&lab, &["get", "ended", "-n", NS, "-o", "json"])).unwrap();
+    assert_eq!(v["state"], state, "{v}");
+    assert_eq!(v["sniffers"][0]["state"], state, "{v}");
+    assert_eq!(
+        v["sniffers"][0]["captureStatus"]["packetsCaptured"], 3,
+        "{v}"
+    );
+    let detail = ok(&lab, &["get", "ended", "-n", NS]);
+    assert!(
+        detail.contains(&format!("[{state}]  3 packets")),
+        "{detail}"
+    );
+    ok(&lab, &["delete", "ended", "-n", NS]);
+    wait_no_sniffers(&lab, "ended", 60);
+}
+
+/// Issue 11: `restart` changes or clears (`default`) the limits and resources, like `-f`.
+#[test]
+fn restart_changes_and_clears_limits_and_resources() {
+    let lab = Lab::up();
+    ok(
+        &lab,
+        &[
+            "capture",
+            "pod",
+            "client",
+            "-n",
+            NS,
+            "--name",
+            "rl",
+            "--duration",
+            "30s",
+            "--max-files",
+            "4",
+            "--cpu-limit",
+            "500m",
+        ],
+    );
+    // The newest sniffer's command and CPU limit.
+    let newest = |generation: &str| {
+        let s = sniffers(&lab, "rl");
+        let pod = s
+            .iter()
+            .find(|p| p["metadata"]["labels"]["dumpy.io/generation"] == generation)
+            .unwrap_or_else(|| panic!("no generation {generation}"))
+            .clone();
+        let c = &pod["spec"]["containers"][0];
+        let cmd: Vec<String> = serde_json::from_value(c["command"].clone()).unwrap();
+        let flag = |f: &str| cmd.iter().position(|a| a == f).map(|i| cmd[i + 1].clone());
+        (
+            flag("-G"),
+            flag("-W"),
+            flag("-C"),
+            c["resources"]["limits"]["cpu"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        )
+    };
+    assert_eq!(
+        newest("1"),
+        (
+            Some("30".into()),
+            Some("4".into()),
+            Some("100".into()),
+            "500m".into()
+        )
+    );
+    ok(
+        &lab,
+        &[
+            "restart",
+            "rl",
+            "-n",
+            NS,
+            "--duration",
+            "default",
+            "--max-files",
+            "default",
+            "--cpu-limit",
+            "default",
+            "--max-file-size",
+            "5",
+        ],
+    );
+    assert_eq!(
+        newest("2"),
+        (None, Some("10".into()), Some("5".into()), "1".into())
+    );
+    ok(&lab, &["delete", "rl", "-n", NS]);
+    wait_no_sniffers(&lab, "rl", 60);
 }

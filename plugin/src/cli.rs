@@ -209,19 +209,84 @@ pub struct CaptureArgs {
     pub sniffer: SnifferFlags,
 }
 
-/// Flags shared by `capture` and `restart` that shape the sniffer pods.
+/// A value of a sniffer flag, or `default`: back to dumpy's default (for `restart`, which
+/// otherwise keeps what the capture has).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Setting<T> {
+    Default,
+    Value(T),
+}
+
+/// The word that asks for dumpy's default.
+pub const DEFAULT_WORD: &str = "default";
+
+fn setting<T>(s: &str, parse: impl Fn(&str) -> Result<T, String>) -> Result<Setting<T>, String> {
+    if s == DEFAULT_WORD {
+        Ok(Setting::Default)
+    } else {
+        parse(s).map(Setting::Value)
+    }
+}
+
+/// `--duration`: whole seconds, at least one (a zero or negative rotation is refused, not
+/// turned into `-G 1`), or `default` (no time rotation).
+fn parse_rotation(s: &str) -> Result<Setting<u64>, String> {
+    setting(s, |s| {
+        if s.starts_with('-') {
+            return Err(format!(
+                "{s:?} is negative: use e.g. 30s, 10m or 1h, or `default` for no time rotation"
+            ));
+        }
+        let d = parse_duration(s)?;
+        if d.is_zero() {
+            return Err(format!(
+                "{s:?} is zero: use e.g. 30s, 10m or 1h, or `default` for no time rotation"
+            ));
+        }
+        if d.subsec_nanos() != 0 {
+            return Err(format!(
+                "{s:?} is not a whole number of seconds (the sniffer rotates with -G SECONDS)"
+            ));
+        }
+        Ok(d.as_secs())
+    })
+}
+
+/// A count of at least 1 (`--max-file-size`, `--max-files`), or `default`.
+fn parse_count<T: std::str::FromStr + TryFrom<u64>>(s: &str) -> Result<Setting<T>, String> {
+    setting(s, |s| {
+        let n: u64 = s
+            .parse()
+            .map_err(|_| format!("{s:?} is not a whole number (or `default`)"))?;
+        if n == 0 {
+            return Err("must be at least 1 (or `default`)".into());
+        }
+        T::try_from(n).map_err(|_| format!("{s:?} is too large"))
+    })
+}
+
+/// A resource quantity, or `default`; checked (with requests against limits) before
+/// anything is created, see [`crate::quantity`].
+fn parse_quantity(s: &str) -> Result<Setting<String>, String> {
+    setting(s, |s| Ok(s.to_string()))
+}
+
+/// Flags shared by `capture` and `restart` that shape the sniffer pods. On `restart` a flag
+/// given changes the capture and `default` clears it back to dumpy's default; flags not
+/// given keep what the capture has.
 #[derive(Args, Debug, Clone, Default)]
 pub struct SnifferFlags {
-    /// Rotate to a new file every DURATION (e.g. 30s, 10m, 1h); passed to the sniffer as -G.
-    #[arg(long, value_parser = parse_duration)]
-    pub duration: Option<Duration>,
+    /// Rotate to a new file every DURATION (e.g. 30s, 10m, 1h; passed to the sniffer as -G);
+    /// `default`: no time rotation.
+    #[arg(long, value_name = "DURATION", value_parser = parse_rotation)]
+    pub duration: Option<Setting<u64>>,
     /// Largest file, in millions of bytes (sniffer -C). Default 100.
-    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_file_size: Option<u64>,
+    #[arg(long, value_name = "MB", value_parser = parse_count::<u64>)]
+    pub max_file_size: Option<Setting<u64>>,
     /// Most files kept per sniffer, the oldest removed (sniffer -W). Default 10, so a
     /// sniffer never holds more than max-file-size × max-files on disk.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub max_files: Option<u32>,
+    #[arg(long, value_name = "N", value_parser = parse_count::<u32>)]
+    pub max_files: Option<Setting<u32>>,
     /// How long to wait for the sniffers to be Ready.
     #[arg(long, default_value = "2m", value_parser = parse_duration)]
     pub wait: Duration,
@@ -231,18 +296,19 @@ pub struct SnifferFlags {
     /// Host path of the containerd socket (k3s: /run/k3s/containerd/containerd.sock).
     #[arg(long, value_name = "PATH")]
     pub runtime_socket: Option<String>,
-    /// CPU the sniffer container requests (a Kubernetes quantity, e.g. 100m or 1).
-    #[arg(long, value_name = "QUANTITY")]
-    pub cpu_request: Option<String>,
-    /// Most CPU the sniffer container may use (e.g. 500m); above it, it is throttled.
-    #[arg(long, value_name = "QUANTITY")]
-    pub cpu_limit: Option<String>,
-    /// Memory the sniffer container requests (a Kubernetes quantity, e.g. 64Mi).
-    #[arg(long, value_name = "QUANTITY")]
-    pub memory_request: Option<String>,
+    /// CPU the sniffer container requests (a Kubernetes quantity, e.g. 100m or 1). Default 100m.
+    #[arg(long, value_name = "QUANTITY", value_parser = parse_quantity)]
+    pub cpu_request: Option<Setting<String>>,
+    /// Most CPU the sniffer container may use (e.g. 500m); above it, it is throttled. Default 1.
+    #[arg(long, value_name = "QUANTITY", value_parser = parse_quantity)]
+    pub cpu_limit: Option<Setting<String>>,
+    /// Memory the sniffer container requests (a Kubernetes quantity, e.g. 64Mi). Default 64Mi.
+    #[arg(long, value_name = "QUANTITY", value_parser = parse_quantity)]
+    pub memory_request: Option<Setting<String>>,
     /// Most memory the sniffer container may use (e.g. 256Mi); above it, it is OOM-killed.
-    #[arg(long, value_name = "QUANTITY")]
-    pub memory_limit: Option<String>,
+    /// Default 256Mi.
+    #[arg(long, value_name = "QUANTITY", value_parser = parse_quantity)]
+    pub memory_limit: Option<Setting<String>>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -278,6 +344,10 @@ pub struct ExportArgs {
     /// Also write one pcapng merging every pod, ordered by time, one interface per pod interface.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub merge: Option<PathBuf>,
+    /// Exit 0 although some sniffers' files are gone (a Lost or Failed sniffer): they are
+    /// still named on stderr, and the others exported. Without it such an export exits 1.
+    #[arg(long)]
+    pub allow_missing: bool,
 }
 
 const LOGS_EXAMPLES: &str = "Examples:

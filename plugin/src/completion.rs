@@ -196,7 +196,7 @@ pub fn capture_names() -> Vec<CompletionCandidate> {
     match found {
         Ok(Ok(views)) => views
             .into_iter()
-            .map(|v| CompletionCandidate::new(v.name).help(Some(v.state.into())))
+            .map(|v| CompletionCandidate::new(v.name).help(Some(v.state.as_str().into())))
             .collect(),
         _ => Vec::new(),
     }

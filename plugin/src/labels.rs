@@ -107,6 +107,26 @@ pub fn check_capture_name(name: &str) -> Result<(), String> {
     crate::names::check("capture name", name, crate::names::Rule::Label)
 }
 
+/// What a sniffer pod's name adds to its capture's name: `sniffer-<capture>-<8 hex>`.
+const SNIFFER_PREFIX: &str = "sniffer-";
+const SNIFFER_HASH_LEN: usize = 8;
+/// Longest capture name whose sniffer pod names still fit a DNS-1123 label (63), so that they
+/// stay valid label values and hostnames.
+pub const MAX_CAPTURE_NAME: usize = MAX_LABEL_VALUE - SNIFFER_PREFIX.len() - 1 - SNIFFER_HASH_LEN;
+
+/// Checks the name of a capture about to be created: a capture name, short enough for its
+/// sniffer pods' names (see [`MAX_CAPTURE_NAME`]).
+pub fn check_new_capture_name(name: &str) -> Result<(), String> {
+    check_capture_name(name)?;
+    if name.len() > MAX_CAPTURE_NAME {
+        return Err(format!(
+            "capture name {name:?} is {} characters long: at most {MAX_CAPTURE_NAME}, so that its sniffer pods' names ({SNIFFER_PREFIX}<name>-<{SNIFFER_HASH_LEN} characters>) fit the 63-character limit of a label",
+            name.len()
+        ));
+    }
+    Ok(())
+}
+
 /// A fresh capture name like the original's `dumpy-49366665`.
 pub fn generate_capture_name() -> String {
     let seed = format!(
@@ -132,8 +152,11 @@ pub fn sniffer_pod_name(
     target: &str,
     generation: u32,
 ) -> String {
-    let hash = short_hash(&format!("{target_namespace}/{target}/{generation}"), 8);
-    format!("sniffer-{capture}-{hash}")
+    let hash = short_hash(
+        &format!("{target_namespace}/{target}/{generation}"),
+        SNIFFER_HASH_LEN,
+    );
+    format!("{SNIFFER_PREFIX}{capture}-{hash}")
 }
 
 /// Longest file stem we allow, leaving room for `-000001.pcapng` and `.status.json` within
@@ -204,6 +227,17 @@ mod tests {
             assert!(e.contains("capture name"), "{e}");
         }
         assert!(check_capture_name(&generate_capture_name()).is_ok());
+    }
+
+    #[test]
+    fn new_capture_names_leave_room_for_the_sniffer_names() {
+        let longest = "c".repeat(MAX_CAPTURE_NAME);
+        check_new_capture_name(&longest).unwrap();
+        assert_eq!(sniffer_pod_name(&longest, "ns", "pod", 1).len(), 63);
+        let e = check_new_capture_name(&format!("{longest}c")).unwrap_err();
+        assert!(e.contains("47 characters long: at most 46"), "{e}");
+        assert!(check_new_capture_name("Bad").is_err());
+        check_new_capture_name(&generate_capture_name()).unwrap();
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod completion;
 mod deadline;
 mod error;
 mod exec;
+mod image;
 mod kube_ctx;
 mod labels;
 mod libpcap;
@@ -21,6 +22,7 @@ mod output;
 mod podsecurity;
 mod podspec;
 mod progress;
+mod quantity;
 mod spec;
 mod target;
 

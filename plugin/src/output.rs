@@ -97,7 +97,7 @@ pub fn table(captures: &[CaptureView], wide: bool, now: DateTime<Utc>) -> String
             if wide {
                 let spec = c.spec.as_ref();
                 row.extend([
-                    c.state.clone(),
+                    c.state.to_string(),
                     c.generation.to_string(),
                     spec.and_then(|s| s.pvc.clone())
                         .unwrap_or_else(|| "<none>".into()),
@@ -111,7 +111,7 @@ pub fn table(captures: &[CaptureView], wide: bool, now: DateTime<Utc>) -> String
     render_table(&headers, rows)
 }
 
-/// `  capturing, 12 packets, 0 dropped, 1 file, 4.1 kB` when the sniffer's status is known.
+/// `  12 packets, 0 dropped, 1 file, 4.1 kB` when the sniffer's status is known.
 fn stats(s: &crate::captures::SnifferView) -> String {
     let Some(st) = &s.capture_status else {
         return String::new();
@@ -119,8 +119,7 @@ fn stats(s: &crate::captures::SnifferView) -> String {
     let bytes: u64 = st.files.iter().map(|f| f.size).sum();
     let files = st.files.len();
     format!(
-        "  {}, {} packets, {} dropped, {files} file{}, {}",
-        st.state,
+        "  {} packets, {} dropped, {files} file{}, {}",
         st.packets_captured,
         st.packets_dropped,
         if files == 1 { "" } else { "s" },
@@ -285,6 +284,26 @@ cap   dumpy-ns   deployment/web  shop             -i any port 80  2/3
         );
     }
 
+    /// A deleted sniffer of three: `2/3` and `Lost` in the table, its line in the detail view.
+    #[test]
+    fn a_lost_sniffer_shows_in_table_and_detail() {
+        let mut pods = crate::captures::fixtures::generation(
+            &[("s-a", "web-a"), ("s-b", "web-b"), ("s-c", "web-c")],
+            1,
+        );
+        pods.remove(2);
+        let c = group(&pods).remove(0);
+        let out = table(std::slice::from_ref(&c), true, time("2026-11-26T10:05:00Z"));
+        let row = out.lines().nth(2).unwrap();
+        assert!(row.contains("  2/3       Lost  "), "{out}");
+        let d = detail(&c);
+        assert!(
+            d.contains("        web-c  <-----  s-c [Lost: the sniffer pod is gone (deleted, or evicted through the API)]\n"),
+            "{d}"
+        );
+        assert!(d.contains("state: Lost\n"), "{d}");
+    }
+
     #[test]
     fn detail_has_the_original_layout() {
         let out = detail(&capture());
@@ -302,9 +321,9 @@ targetSpec:
     type: deployment
     container: nginx
     items:
-        web-58974b698b-fv9kb  <-----  sniffer-cap-aaaa [Running]
-        web-58974b698b-g44np  <-----  sniffer-cap-cccc [Running]
-        web-58974b698b-vxxx6  <-----  sniffer-cap-bbbb [Running]
+        web-58974b698b-fv9kb  <-----  sniffer-cap-aaaa [Capturing]
+        web-58974b698b-g44np  <-----  sniffer-cap-cccc [Starting]
+        web-58974b698b-vxxx6  <-----  sniffer-cap-bbbb [Capturing]
 
 pvc: 
 pullsecret: 
@@ -315,7 +334,7 @@ pullsecret:
     #[test]
     fn detail_shows_sniffer_status_when_known() {
         let mut c = group(&[sniffer("s1", "web-1", 1, "Running", true)]).remove(0);
-        c.sniffers[0].capture_status = Some(Status {
+        c.sniffers[0].set_status(&Status {
             state: State::Capturing,
             pid: 7,
             pid_start: None,
@@ -336,7 +355,7 @@ pullsecret:
         let out = detail(&c);
         assert!(
             out.contains(
-                "web-1  <-----  s1 [Running]  capturing, 12 packets, 1 dropped, 1 file, 4.00 KiB\n"
+                "web-1  <-----  s1 [Capturing]  12 packets, 1 dropped, 1 file, 4.00 KiB\n"
             ),
             "{out}"
         );
@@ -351,12 +370,12 @@ pullsecret:
         .remove(0);
         let out = detail(&c);
         assert!(
-            out.contains("    items:\n        web-1  <-----  s2 [Running]\n"),
+            out.contains("    items:\n        web-1  <-----  s2 [Capturing]\n"),
             "{out}"
         );
         assert!(
             out.contains(
-                "earlier generations:\n        web-1  <-----  s1 [Running] (generation 1)\n"
+                "earlier generations:\n        web-1  <-----  s1 [Capturing] (generation 1)\n"
             ),
             "{out}"
         );

@@ -2,6 +2,7 @@
 //! `dumpy.io/spec` annotation so later commands (`get`, `restart`, `export`) can read it back.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The kind of thing a capture targets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -137,6 +138,11 @@ pub struct SnifferSpec {
     pub generation: u32,
     /// The `-w` path; rotated files are `<stem>-000001.pcapng`, … next to it.
     pub output: String,
+    /// Every sniffer of this generation (pod name → target pod), recorded at deploy: a
+    /// sniffer pod that disappears (deleted, evicted through the API) is then still known,
+    /// and shown as Lost, from the annotation of any of the others.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sniffers: BTreeMap<String, String>,
 }
 
 impl SnifferSpec {
@@ -198,6 +204,7 @@ pub(crate) mod fixtures {
             },
             generation,
             output: format!("/dumpy/{stem}.pcapng"),
+            sniffers: BTreeMap::new(),
         }
     }
 }

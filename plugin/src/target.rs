@@ -3,10 +3,10 @@
 
 use crate::err;
 use crate::error::{is_not_found, Error, Result};
-use crate::labels::DEFAULT_CONTAINER_ANNOTATION;
+use crate::labels::{self, DEFAULT_CONTAINER_ANNOTATION};
 use crate::spec::{SnifferTarget, TargetKind, TargetSpec};
 use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet, StatefulSet};
-use k8s_openapi::api::core::v1::{Node, Pod};
+use k8s_openapi::api::core::v1::{Namespace, Node, Pod};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use kube::api::{Api, ListParams};
 use kube::core::{Selector, SelectorExt};
@@ -239,6 +239,33 @@ where
     })
 }
 
+/// Whether `pod` is one of dumpy's own sniffers: never a target, whatever the selector
+/// says (a sniffer of a sniffer would capture a capture).
+pub fn is_sniffer(pod: &Pod) -> bool {
+    pod.labels().get(labels::NAME_KEY).map(String::as_str) == Some(labels::NAME_VALUE)
+}
+
+/// `pods` without dumpy's sniffers; `excluded` counts those left out.
+pub fn without_sniffers(pods: Vec<Pod>, excluded: &mut usize) -> Vec<Pod> {
+    let before = pods.len();
+    let kept: Vec<Pod> = pods.into_iter().filter(|p| !is_sniffer(p)).collect();
+    *excluded += before - kept.len();
+    kept
+}
+
+/// Checks that the target namespace exists, so that `-t nosuchns` says so instead of "pod
+/// not found". A namespace the user may not read (403) is left to the target lookup.
+pub async fn check_namespace(client: &Client, ns: &str) -> Result<()> {
+    match Api::<Namespace>::all(client.clone()).get(ns).await {
+        Ok(_) => Ok(()),
+        Err(e) if is_not_found(&e) => Err(err!(
+            "target namespace {ns:?} not found: check the name given with -t (kubectl get namespaces)"
+        )),
+        Err(kube::Error::Api(r)) if r.code == 403 => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Resolves a pod target spec into running pods (node captures go through [`resolve_node`]).
 /// `skipped` receives a line per pod left out because it was not running.
 pub async fn resolve(
@@ -256,12 +283,21 @@ pub async fn resolve(
     };
     let what = t.display();
 
-    // With -l and no name, the selector alone picks the pods.
+    // With -l and no name, the selector alone picks the pods (never dumpy's own sniffers).
     if t.name.is_empty() {
         let sel = t.selector.clone().unwrap_or_default();
-        let list = pods.list(&ListParams::default().labels(&sel)).await?.items;
+        let mut sniffers = 0;
+        let list = without_sniffers(
+            pods.list(&ListParams::default().labels(&sel)).await?.items,
+            &mut sniffers,
+        );
         if list.is_empty() {
-            return Err(err!("no pods match selector {sel:?} in namespace {ns:?}: check the labels, or pass the namespace with -t"));
+            let only = if sniffers > 0 {
+                format!(" but {sniffers} dumpy sniffer pods, which are never targets")
+            } else {
+                String::new()
+            };
+            return Err(err!("no pods match selector {sel:?} in namespace {ns:?}{only}: check the labels, or pass the namespace with -t"));
         }
         return collect_targets(&what, check_all(list), false, skipped);
     }
@@ -269,6 +305,14 @@ pub async fn resolve(
     let (sel, owners): (Selector, HashSet<String>) = match t.kind {
         TargetKind::Pod => {
             let pod = get_or_not_found(&pods, "pod", &t.name, ns).await?;
+            if is_sniffer(&pod) {
+                return Err(err!(
+                    "pod {ns}/{} is a dumpy sniffer ({}={}): dumpy never captures its own sniffers",
+                    t.name,
+                    labels::NAME_KEY,
+                    labels::NAME_VALUE
+                ));
+            }
             return collect_targets(&what, vec![check_pod(&pod, container)], true, skipped);
         }
         TargetKind::Deployment => {
@@ -312,10 +356,12 @@ pub async fn resolve(
         // `deploy web -l version=2` narrows the workload's pods further.
         query = format!("{query},{extra}");
     }
-    let list = pods
-        .list(&ListParams::default().labels(&query))
-        .await?
-        .items;
+    let list = without_sniffers(
+        pods.list(&ListParams::default().labels(&query))
+            .await?
+            .items,
+        &mut 0,
+    );
     collect_targets(
         &what,
         check_all(workload_pods(list, &sel, &owners)),

@@ -160,12 +160,12 @@ fn kubectl_complete_speaks_cobras_protocol() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Bad input: exit 1, a single `error:` line that says how to fix it, and no mention of the
-/// (unreachable) kubeconfig, proving nothing was attempted on a cluster.
-fn assert_input_error(args: &[&str], needle: &str) {
+/// Bad input: the documented exit code, a single `error:` line that says how to fix it, and
+/// no mention of the (unreachable) kubeconfig, proving nothing was attempted on a cluster.
+fn assert_input_error(args: &[&str], code: i32, needle: &str) {
     let o = dumpy(args);
     let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+    assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
     assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
     assert!(
         err.starts_with("error: ") && err.contains(needle),
@@ -178,26 +178,82 @@ fn assert_input_error(args: &[&str], needle: &str) {
     assert!(o.stdout.is_empty());
 }
 
+/// `-f` is checked as the sniffer would check it: a failure (exit 1), like tcpdump's.
 #[test]
-fn bad_input_fails_before_the_cluster() {
-    assert_input_error(
-        &["capture", "pod", "p", "-f", "-i any tcp port eighty"],
-        "eighty",
-    );
-    assert_input_error(
-        &["capture", "pod", "p", "-f", "-i any -w /tmp/x"],
-        "remove -w",
-    );
-    assert_input_error(&["capture", "pod", "p", "-f", "-z gzip"], "-z");
-    assert_input_error(&["capture", "deploy"], "needs a NAME");
-    assert_input_error(&["capture"], "what to capture");
-    assert_input_error(&["capture", "node", "n1", "-c", "app"], "drop -c");
-    assert_input_error(&["restart", "cap", "-f", "port 99999999"], "-f");
-    assert_input_error(&["export", "cap"], "needs a DIR");
-    assert_input_error(
-        &["export", "cap", "-", "--merge", "x.pcapng"],
-        "drop --split and --merge",
-    );
+fn bad_filters_fail_before_the_cluster() {
+    for (args, needle) in [
+        (
+            &["capture", "pod", "p", "-f", "-i any tcp port eighty"][..],
+            "eighty",
+        ),
+        (
+            &["capture", "pod", "p", "-f", "-i any -w /tmp/x"],
+            "remove -w",
+        ),
+        (&["capture", "pod", "p", "-f", "-z gzip"], "-z"),
+        (&["restart", "cap", "-f", "port 99999999"], "-f"),
+    ] {
+        assert_input_error(args, 1, needle);
+    }
+}
+
+/// What the command line alone gets wrong is bad usage (exit 2), in one line, before any
+/// cluster: missing or conflicting arguments, and values that cannot be right whatever the
+/// cluster holds.
+#[test]
+fn bad_usage_fails_before_the_cluster() {
+    let long_name = "c".repeat(47);
+    for (args, needle) in [
+        (&["capture"][..], "what to capture"),
+        (&["capture", "pod"], "capture pod needs a NAME"),
+        (&["capture", "deploy"], "needs a NAME"),
+        (&["capture", "node", "n1", "-c", "app"], "drop -c"),
+        (&["capture", "-l", ""], "selects every pod"),
+        (
+            &["capture", "pod", "p", "--cpu-limit", "abc"],
+            "--cpu-limit \"abc\" is not a Kubernetes quantity",
+        ),
+        (
+            &[
+                "capture",
+                "pod",
+                "p",
+                "--memory-request",
+                "512Mi",
+                "--memory-limit",
+                "256Mi",
+            ],
+            "above --memory-limit",
+        ),
+        (
+            &["capture", "pod", "p", "--cpu-request", "2"],
+            "--cpu-request 2 is above --cpu-limit 1",
+        ),
+        (
+            &["capture", "pod", "p", "-i", "Dumpy/Sniffer:1"],
+            "not a valid image reference",
+        ),
+        (
+            &["capture", "pod", "p", "-i", "dumpy/sniffer:"],
+            "not a valid image reference",
+        ),
+        (&["capture", "pod", "p", "--name", &long_name], "at most 46"),
+        (
+            &["restart", "cap", "--memory-limit", "lots"],
+            "--memory-limit \"lots\"",
+        ),
+        (&["export", "cap"], "needs a DIR"),
+        (
+            &["export", "cap", "-", "--merge", "x.pcapng"],
+            "drop --split and --merge",
+        ),
+        (
+            &["export", "cap", "--split", "--merge", "x.pcapng"],
+            "--split needs a DIR",
+        ),
+    ] {
+        assert_input_error(args, 2, needle);
+    }
 }
 
 #[test]
@@ -205,12 +261,19 @@ fn usage_errors_exit_2() {
     for args in [
         &["capture", "cronjob", "x"][..],
         &["capture", "pod", "p", "--max-files", "0"],
+        &["capture", "pod", "p", "--duration", "0"],
+        &["capture", "pod", "p", "--duration", "0s"],
+        &["capture", "pod", "p", "--duration=-5s"],
+        &["restart", "cap", "--duration", "0m"],
         &["get", "-o", "toml"],
         &["frobnicate"],
         // Names that are not Kubernetes names (the table is in tests/faults.rs).
         &["capture", "pod", "p", "--name", "Not_A_Label"],
     ] {
-        assert_eq!(dumpy(args).status.code(), Some(2), "{args:?}");
+        let o = dumpy(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
     }
 }
 
@@ -224,4 +287,21 @@ fn missing_kubeconfig_is_one_line_naming_the_fix() {
         err.contains("KUBECONFIG") && err.contains("--kubeconfig"),
         "{err}"
     );
+}
+
+/// Every exit code the README documents, each from a real run: 0 success, 1 failure, 2 bad
+/// usage (130 after Ctrl-C needs a capture under way: lab/tests/e2e.rs holds it).
+#[test]
+fn documented_exit_codes() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Exit codes")
+        .expect("README has ## Exit codes")..];
+    for code in ["0 success", "1 failure", "2 bad usage", "130 after Ctrl-C"] {
+        assert!(section.contains(code), "README exit codes lack {code:?}");
+    }
+    assert_eq!(dumpy(&["version"]).status.code(), Some(0));
+    assert_eq!(dumpy(&["get"]).status.code(), Some(1));
+    assert_eq!(dumpy(&["capture"]).status.code(), Some(2));
 }

@@ -1,13 +1,13 @@
 //! `capture`: checks everything, then deploys one sniffer per target pod (or one for a node).
 
 use super::deploy;
-use crate::cli::{CaptureArgs, SnifferFlags};
+use crate::cli::{CaptureArgs, Setting, SnifferFlags};
 use crate::error::{is_not_found, Error, Result};
 use crate::kube_ctx::Ctx;
-use crate::labels::{capture_selector, check_capture_name, generate_capture_name};
+use crate::labels::{capture_selector, check_new_capture_name, generate_capture_name};
 use crate::progress::Reporter;
 use crate::spec::{CaptureSpec, Limits, Resources, SnifferTarget, TargetKind, TargetSpec};
-use crate::{err, podsecurity, target};
+use crate::{err, image, podsecurity, quantity, target};
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use kube::api::{Api, ListParams};
 use std::collections::HashSet;
@@ -54,54 +54,95 @@ fn check_filter_expression(args: &sniffer_contract::options::TcpdumpArgs) -> Res
     }
 }
 
-/// Applies the sniffer flags to a spec; for `restart`, only the flags given change it.
+/// Applies the sniffer flags to a spec; for `restart`, only the flags given change it, and
+/// `default` puts dumpy's default back.
 pub fn apply_flags(spec: &mut CaptureSpec, flags: &SnifferFlags) {
-    if let Some(d) = flags.duration {
-        spec.limits.rotate_seconds = Some(d.as_secs().max(1));
+    fn set<T: Clone>(field: &mut T, flag: &Option<Setting<T>>, default: T) {
+        match flag {
+            Some(Setting::Value(v)) => *field = v.clone(),
+            Some(Setting::Default) => *field = default,
+            None => {}
+        }
     }
-    if let Some(c) = flags.max_file_size {
-        spec.limits.max_file_size_mb = c;
+    let l = &mut spec.limits;
+    match flags.duration {
+        Some(Setting::Value(secs)) => l.rotate_seconds = Some(secs),
+        Some(Setting::Default) => l.rotate_seconds = None,
+        None => {}
     }
-    if let Some(w) = flags.max_files {
-        spec.limits.max_files = w;
-    }
+    set(
+        &mut l.max_file_size_mb,
+        &flags.max_file_size,
+        DEFAULT_MAX_FILE_SIZE_MB,
+    );
+    set(&mut l.max_files, &flags.max_files, DEFAULT_MAX_FILES);
     if flags.privileged {
         spec.privileged = true;
     }
     if let Some(s) = &flags.runtime_socket {
         spec.runtime_socket = s.clone();
     }
+    let (cpu_request, cpu_limit, memory_request, memory_limit) = DEFAULT_RESOURCES;
     let r = &mut spec.resources;
-    for (flag, field) in [
-        (&flags.cpu_request, &mut r.cpu_request),
-        (&flags.cpu_limit, &mut r.cpu_limit),
-        (&flags.memory_request, &mut r.memory_request),
-        (&flags.memory_limit, &mut r.memory_limit),
-    ] {
-        if let Some(v) = flag {
-            *field = v.clone();
-        }
-    }
+    set(&mut r.cpu_request, &flags.cpu_request, cpu_request.into());
+    set(&mut r.cpu_limit, &flags.cpu_limit, cpu_limit.into());
+    set(
+        &mut r.memory_request,
+        &flags.memory_request,
+        memory_request.into(),
+    );
+    set(
+        &mut r.memory_limit,
+        &flags.memory_limit,
+        memory_limit.into(),
+    );
 }
 
-/// What the positional arguments and -l name.
+/// Checks each quantity given on the command line (before `restart` reads the capture's
+/// own, which its requests and limits are then compared with).
+pub fn check_quantity_flags(flags: &SnifferFlags) -> Result<()> {
+    for (flag, value) in [
+        ("cpu-request", &flags.cpu_request),
+        ("cpu-limit", &flags.cpu_limit),
+        ("memory-request", &flags.memory_request),
+        ("memory-limit", &flags.memory_limit),
+    ] {
+        if let Some(Setting::Value(q)) = value {
+            quantity::parse(q).map_err(|e| Error::usage(format!("--{flag} {e}")))?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks what the sniffer flags made of a spec: quantities parse, requests are at most
+/// their limits (a usage error: the command line alone decides it).
+pub fn check_resources(spec: &CaptureSpec) -> Result<()> {
+    quantity::check_resources(&spec.resources).map_err(Error::usage)
+}
+
+/// What the positional arguments and -l name. Every error is a usage error (exit 2): the
+/// command line alone is wrong.
 pub fn target_spec(args: &CaptureArgs, target_namespace: &str) -> Result<TargetSpec> {
+    let usage = |m: &str| Err(Error::usage(m));
+    if let Some(sel) = &args.selector {
+        if sel.split(',').all(|term| term.trim().is_empty()) {
+            return usage(&format!("-l {sel:?} selects every pod of the namespace: name the pods to capture, e.g. -l app=web"));
+        }
+    }
     let (kind, name) = match (args.kind, args.name.clone(), &args.selector) {
         (Some(TargetKind::Node), Some(n), None) => (TargetKind::Node, n),
-        (Some(TargetKind::Node), _, Some(_)) => return Err(err!("-l selects pods, not nodes: capture one node with `capture node NAME`")),
+        (Some(TargetKind::Node), _, Some(_)) => return usage("-l selects pods, not nodes: capture one node with `capture node NAME`"),
         (Some(k), Some(n), _) => (k, n),
         (None | Some(TargetKind::Pod), None, Some(_)) => (TargetKind::Pod, String::new()),
-        (Some(k), None, None) => return Err(err!("capture {k} needs a NAME: kubectl dumpy capture {k} NAME")),
-        (Some(k), None, Some(_)) => return Err(err!("capture {k} -l needs a NAME, or drop {k} to capture every pod matching -l")),
+        (Some(k), None, None) => return usage(&format!("capture {k} needs a NAME: kubectl dumpy capture {k} NAME")),
+        (Some(k), None, Some(_)) => return usage(&format!("capture {k} -l needs a NAME, or drop {k} to capture every pod matching -l")),
         (None, _, None) => {
-            return Err(err!("what to capture? kubectl dumpy capture <pod|deployment|replicaset|daemonset|statefulset|node> NAME, or -l SELECTOR"))
+            return usage("what to capture? kubectl dumpy capture <pod|deployment|replicaset|daemonset|statefulset|node> NAME, or -l SELECTOR")
         }
-        (None, Some(n), Some(_)) => return Err(err!("unexpected NAME {n:?} with -l: name a kind first, e.g. capture deploy {n} -l ...")),
+        (None, Some(n), Some(_)) => return usage(&format!("unexpected NAME {n:?} with -l: name a kind first, e.g. capture deploy {n} -l ...")),
     };
     if kind == TargetKind::Node && args.container.is_some() {
-        return Err(err!(
-            "-c names a container, but a node capture sniffs the host network: drop -c"
-        ));
+        return usage("-c names a container, but a node capture sniffs the host network: drop -c");
     }
     Ok(TargetSpec {
         kind,
@@ -160,13 +201,56 @@ pub async fn check_pvc(ctx: &Ctx, capture: &CaptureSpec, targets: &[SnifferTarge
     Ok(())
 }
 
-/// Checks the arguments that need no cluster: target form, capture name, filter.
+/// The capture the command line asks for, after every check that needs no cluster: the
+/// target's form, the capture name, the image reference, the limits and resources, and the
+/// filter. `precheck` runs it before the cluster is contacted, `run` with the namespaces.
+pub fn spec_from_args(
+    args: &CaptureArgs,
+    namespace: &str,
+    target_namespace: &str,
+) -> Result<CaptureSpec> {
+    let target = target_spec(args, target_namespace)?;
+    let name = match &args.capture_name {
+        Some(n) => {
+            check_new_capture_name(n).map_err(Error::usage)?;
+            n.clone()
+        }
+        None => generate_capture_name(),
+    };
+    image::check(&args.image).map_err(|e| Error::usage(format!("-i: {e}")))?;
+    let (cpu_request, cpu_limit, memory_request, memory_limit) = DEFAULT_RESOURCES;
+    let mut capture = CaptureSpec {
+        name,
+        namespace: namespace.to_string(),
+        target,
+        tcpdump_args: args.filter.clone(),
+        image: args.image.clone(),
+        pull_secret: args.pull_secret.clone(),
+        pvc: args.pvc.clone(),
+        limits: Limits {
+            max_file_size_mb: DEFAULT_MAX_FILE_SIZE_MB,
+            max_files: DEFAULT_MAX_FILES,
+            rotate_seconds: None,
+        },
+        resources: Resources {
+            cpu_request: cpu_request.into(),
+            cpu_limit: cpu_limit.into(),
+            memory_request: memory_request.into(),
+            memory_limit: memory_limit.into(),
+        },
+        privileged: false,
+        // containerd's default; k3s and others are set with --runtime-socket.
+        runtime_socket: sniffer_contract::runtime::DEFAULT_SOCKET.into(),
+    };
+    apply_flags(&mut capture, &args.sniffer);
+    check_resources(&capture)?;
+    validate_filter(&args.filter)?;
+    Ok(capture)
+}
+
+/// Checks the arguments that need no cluster.
 pub fn precheck(args: &CaptureArgs) -> Result<()> {
-    target_spec(args, "")?;
-    if let Some(n) = &args.capture_name {
-        check_capture_name(n).map_err(Error::new)?;
-    }
-    validate_filter(&args.filter)
+    spec_from_args(args, "", "").map(drop)
 }
 
 /// `--dry-run`: the pods that would be created, as a YAML stream (for review or `kubectl apply`).
@@ -194,40 +278,7 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
         .target_namespace
         .clone()
         .unwrap_or_else(|| namespace.clone());
-    let target = target_spec(&args, &target_namespace)?;
-    let name = match &args.capture_name {
-        Some(n) => {
-            check_capture_name(n).map_err(Error::new)?;
-            n.clone()
-        }
-        None => generate_capture_name(),
-    };
-    validate_filter(&args.filter)?;
-    let (cpu_request, cpu_limit, memory_request, memory_limit) = DEFAULT_RESOURCES;
-    let mut capture = CaptureSpec {
-        name,
-        namespace: namespace.clone(),
-        target,
-        tcpdump_args: args.filter.clone(),
-        image: args.image.clone(),
-        pull_secret: args.pull_secret.clone(),
-        pvc: args.pvc.clone(),
-        limits: Limits {
-            max_file_size_mb: DEFAULT_MAX_FILE_SIZE_MB,
-            max_files: DEFAULT_MAX_FILES,
-            rotate_seconds: None,
-        },
-        resources: Resources {
-            cpu_request: cpu_request.into(),
-            cpu_limit: cpu_limit.into(),
-            memory_request: memory_request.into(),
-            memory_limit: memory_limit.into(),
-        },
-        privileged: false,
-        // containerd's default; k3s and others are set with --runtime-socket.
-        runtime_socket: sniffer_contract::runtime::DEFAULT_SOCKET.into(),
-    };
-    apply_flags(&mut capture, &args.sniffer);
+    let capture = spec_from_args(&args, &namespace, &target_namespace)?;
 
     rep.line("Getting target resource info..");
     let policy = podsecurity::read_policy(&ctx.client, &namespace, &rep).await?;
@@ -245,6 +296,9 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
             capture.name,
             capture.name
         ));
+    }
+    if capture.target.kind != TargetKind::Node && target_namespace != namespace {
+        target::check_namespace(&ctx.client, &target_namespace).await?;
     }
     let targets = resolve_targets(ctx, &capture, &rep).await?;
     check_pvc(ctx, &capture, &targets).await?;
@@ -353,5 +407,139 @@ mod tests {
             Cli::try_parse_from(["kubectl-dumpy", "capture", "pod", "p", "--max-files", "0"])
                 .is_err()
         );
+    }
+
+    fn restart_flags(argv: &[&str]) -> SnifferFlags {
+        let mut full = vec!["kubectl-dumpy", "restart", "cap"];
+        full.extend_from_slice(argv);
+        match Cli::try_parse_from(full).unwrap().command {
+            Command::Restart(a) => a.sniffer,
+            _ => unreachable!(),
+        }
+    }
+
+    /// `restart` changes what is given, clears what is given as `default`, keeps the rest.
+    #[test]
+    fn restart_changes_or_clears_limits_and_resources() {
+        let mut spec = crate::spec::fixtures::capture_spec();
+        apply_flags(
+            &mut spec,
+            &restart_flags(&[
+                "--duration",
+                "1m",
+                "--max-file-size",
+                "5",
+                "--max-files",
+                "3",
+                "--cpu-limit",
+                "2",
+                "--memory-request",
+                "128Mi",
+            ]),
+        );
+        assert_eq!(
+            spec.limits,
+            Limits {
+                max_file_size_mb: 5,
+                max_files: 3,
+                rotate_seconds: Some(60)
+            }
+        );
+        assert_eq!(
+            (
+                spec.resources.cpu_limit.as_str(),
+                spec.resources.memory_request.as_str()
+            ),
+            ("2", "128Mi")
+        );
+        apply_flags(&mut spec, &restart_flags(&["--max-files", "7"]));
+        assert_eq!(
+            (spec.limits.max_files, spec.limits.rotate_seconds),
+            (7, Some(60))
+        );
+        apply_flags(
+            &mut spec,
+            &restart_flags(&[
+                "--duration",
+                "default",
+                "--max-file-size",
+                "default",
+                "--max-files",
+                "default",
+                "--cpu-limit",
+                "default",
+                "--memory-request",
+                "default",
+            ]),
+        );
+        assert_eq!(spec.limits, crate::spec::fixtures::capture_spec().limits);
+        assert_eq!(
+            spec.resources,
+            crate::spec::fixtures::capture_spec().resources
+        );
+        // A new request is compared with the capture's own limit.
+        let mut spec = crate::spec::fixtures::capture_spec();
+        apply_flags(&mut spec, &restart_flags(&["--memory-request", "1Gi"]));
+        let e = check_resources(&spec).unwrap_err();
+        assert_eq!(e.code, crate::error::EXIT_USAGE);
+        assert!(e.message.contains("above --memory-limit 256Mi"), "{e}");
+    }
+
+    #[test]
+    fn durations_must_be_whole_positive_seconds() {
+        let parse = |d: &str| {
+            let flag = format!("--duration={d}");
+            Cli::try_parse_from(["kubectl-dumpy", "capture", "pod", "p", flag.as_str()]).map(|c| {
+                match c.command {
+                    Command::Capture(a) => a.sniffer.duration,
+                    _ => unreachable!(),
+                }
+            })
+        };
+        assert_eq!(parse("90s").unwrap(), Some(Setting::Value(90)));
+        assert_eq!(parse("1h").unwrap(), Some(Setting::Value(3600)));
+        assert_eq!(parse("default").unwrap(), Some(Setting::Default));
+        for bad in ["0", "0s", "0m", "-5s", "-0", "1500ms", "500ms"] {
+            let e = parse(bad).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad}");
+            assert!(e.to_string().contains("--duration"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_command_line_alone_is_checked_before_the_cluster() {
+        let usage = |argv: &[&str], needle: &str| {
+            let e = precheck(&args(argv)).unwrap_err();
+            assert_eq!(e.code, crate::error::EXIT_USAGE, "{argv:?}: {e}");
+            assert!(e.message.contains(needle), "{argv:?}: {e}");
+            assert!(!e.message.contains('\n'));
+        };
+        usage(&["-l", ""], "selects every pod");
+        usage(&["-l", " , "], "selects every pod");
+        usage(&["pod"], "needs a NAME");
+        usage(&[], "what to capture");
+        usage(
+            &["pod", "p", "--cpu-limit", "abc"],
+            "--cpu-limit \"abc\" is not a Kubernetes quantity",
+        );
+        usage(
+            &["pod", "p", "--memory-request", "1Gi"],
+            "above --memory-limit 256Mi",
+        );
+        usage(
+            &["pod", "p", "-i", "Dumpy/Sniffer:1"],
+            "not a valid image reference",
+        );
+        usage(&["pod", "p", "--name", &"c".repeat(47)], "at most 46");
+        precheck(&args(&[
+            "pod",
+            "p",
+            "--cpu-request",
+            "1",
+            "--cpu-limit",
+            "1",
+        ]))
+        .unwrap();
+        precheck(&args(&["-l", "app=web", "--name", &"c".repeat(46)])).unwrap();
     }
 }

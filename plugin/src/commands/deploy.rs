@@ -13,7 +13,8 @@ use futures::{stream, StreamExt};
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, DeleteParams, ListParams, PostParams};
 use kube::ResourceExt;
-use std::collections::HashSet;
+use sniffer_contract::status::State;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
@@ -34,16 +35,27 @@ pub fn plan(
     targets: Vec<SnifferTarget>,
     generation: u32,
 ) -> Vec<(String, SnifferSpec)> {
-    targets
+    let names: Vec<String> = targets
+        .iter()
+        .map(|t| sniffer_pod_name(&capture.name, &t.namespace, &t.pod, generation))
+        .collect();
+    // Each sniffer carries the whole generation's roster, so `get` can tell 2/3 from 2/2.
+    let roster: BTreeMap<String, String> = names
+        .iter()
+        .cloned()
+        .zip(targets.iter().map(|t| t.pod.clone()))
+        .collect();
+    names
         .into_iter()
-        .map(|t| {
-            let name = sniffer_pod_name(&capture.name, &t.namespace, &t.pod, generation);
+        .zip(targets)
+        .map(|(name, t)| {
             let stem = file_stem(&capture.name, &t.pod, generation);
             let spec = SnifferSpec {
                 capture: capture.clone(),
                 target: t,
                 generation,
                 output: format!("{OUTPUT_DIR}/{stem}.pcapng"),
+                sniffers: roster.clone(),
             };
             (name, spec)
         })
@@ -175,6 +187,18 @@ async fn create_and_wait(
                     bar.inc(1);
                     rep.line(format!("{name} started sniffing"));
                 }
+            } else if announced.contains(&name) {
+                // Ready once, then ended (e.g. -c reached): it did start.
+            } else if let Some(state) = ended_before_ready(&pods, pod).await {
+                if state == State::Failed || state == State::Dead {
+                    bar.finish_and_clear();
+                    return Err(err!("sniffer {name} failed: its capture ended {state}; see kubectl logs -n {} {name}", capture.namespace));
+                }
+                announced.insert(name.clone());
+                bar.inc(1);
+                rep.line(format!(
+                    "{name} started sniffing, and has already ended ({state})"
+                ));
             } else {
                 waiting.push(format!("{name} ({})", why_not_ready(pod)));
             }
@@ -200,6 +224,45 @@ async fn create_and_wait(
             }
         }
     }
+}
+
+/// How long a sniffer may run without being Ready before it is asked why: a capture that
+/// ends at once (`-c 3`) is never Ready, and must not be waited for until `--wait` runs out.
+const ASK_AFTER: Duration = Duration::from_secs(3);
+
+/// The state a running, not-Ready sniffer's capture ended in, if it ended (asked with
+/// `sniffer status` once it has run for [`ASK_AFTER`]); None while it may still start.
+async fn ended_before_ready(pods: &Api<Pod>, pod: &Pod) -> Option<State> {
+    let started = pod
+        .status
+        .as_ref()?
+        .container_statuses
+        .as_ref()?
+        .first()?
+        .state
+        .as_ref()?
+        .running
+        .as_ref()?
+        .started_at
+        .as_ref()?
+        .0;
+    let ran = k8s_openapi::chrono::Utc::now() - started;
+    if ran.to_std().ok()? < ASK_AFTER {
+        return None;
+    }
+    let output = crate::spec::SnifferSpec::from_annotation(
+        pod.annotations().get(crate::labels::SPEC_ANNOTATION)?,
+    )
+    .ok()?
+    .output;
+    let status = tokio::time::timeout(
+        Duration::from_secs(5),
+        crate::exec::status(pods, &pod.name_any(), &output),
+    )
+    .await
+    .ok()?
+    .ok()?;
+    (!status.state.is_running()).then_some(status.state)
 }
 
 fn is_ready(pod: &Pod) -> bool {
@@ -342,6 +405,17 @@ mod tests {
         assert_eq!(p[1].1.output, "/dumpy/cap-web-2-g2.pcapng");
         assert_ne!(p[0].0, p[1].0);
         assert_eq!(p[0].1.generation, 2);
+        // Every sniffer knows the whole generation.
+        let roster: Vec<(&str, &str)> = p[1]
+            .1
+            .sniffers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let mut expected = vec![(p[0].0.as_str(), "web-1"), (p[1].0.as_str(), "web-2")];
+        expected.sort();
+        assert_eq!(roster, expected);
+        assert_eq!(p[0].1.sniffers, p[1].1.sniffers);
     }
 
     #[test]

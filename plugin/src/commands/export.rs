@@ -70,15 +70,19 @@ pub fn precheck(args: &ExportArgs) -> Result<()> {
             args.name
         ));
     }
+    // Arguments that do not fit together are usage errors (exit 2).
     match args.dir.as_deref() {
-        Some("-") if args.split || args.merge.is_some() => {
-            Err(err!("export to `-` streams one live pcapng: drop --split and --merge"))
-        }
-        None if args.merge.is_none() => Err(err!(
+        Some("-") if args.split || args.merge.is_some() => Err(Error::usage(
+            "export to `-` streams one live pcapng: drop --split and --merge",
+        )),
+        None if args.merge.is_none() => Err(Error::usage(format!(
             "export needs a DIR (or `-` to stream live, or --merge FILE): kubectl dumpy export {} DIR",
             args.name
-        )),
-        None if args.split => Err(err!("--split needs a DIR: kubectl dumpy export {} DIR --split", args.name)),
+        ))),
+        None if args.split => Err(Error::usage(format!(
+            "--split needs a DIR: kubectl dumpy export {} DIR --split",
+            args.name
+        ))),
         _ => Ok(()),
     }
 }
@@ -107,10 +111,13 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         std::fs::create_dir_all(d)
             .map_err(|e| err!("cannot create directory {}: {e}", d.display()))?;
     }
-    for s in view.sniffers.iter().filter(|s| !s.is_running()) {
+    // Sniffers whose pod is gone or not running: their files cannot be had. Each is named
+    // now; the export of the others goes on, and the exit code says it was partial.
+    let missing = view.missing();
+    for (s, why) in &missing {
         rep.warn(format!(
-            "{} is {}: its files cannot be exported",
-            s.name, s.phase
+            "no files for target pod {} (generation {}): sniffer {} is {why}",
+            s.target_pod, s.generation, s.name
         ));
     }
     rep.line("Downloading capture dumps from sniffers:");
@@ -174,6 +181,19 @@ pub async fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             failures.join("; ")
         ));
     }
+    if !missing.is_empty() && !args.allow_missing {
+        let pods: Vec<String> = missing
+            .iter()
+            .map(|(s, _)| format!("{} (sniffer {})", s.target_pod, s.name))
+            .collect();
+        return Err(err!(
+            "{} of {} sniffers of capture {} had no files to export: {}; the others were exported; pass --allow-missing to accept a partial export",
+            missing.len(),
+            view.sniffers.len(),
+            args.name,
+            pods.join(", ")
+        ));
+    }
     Ok(())
 }
 
@@ -187,7 +207,11 @@ async fn download_per_pod(
     show: bool,
     rep: &Reporter,
 ) -> (Vec<(String, PathBuf)>, Vec<String>) {
-    let groups = by_target(view);
+    // Pods whose sniffers are all gone were named as missing already.
+    let groups: BTreeMap<String, Vec<SnifferView>> = by_target(view)
+        .into_iter()
+        .filter(|(_, g)| g.iter().any(SnifferView::is_running))
+        .collect();
     let results: Vec<std::result::Result<(String, PathBuf), String>> = stream::iter(groups)
         .map(|(pod, sniffers)| {
             let path = pod_file(dir, &view.name, &pod);

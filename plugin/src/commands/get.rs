@@ -20,15 +20,23 @@ fn print(s: &str) -> Result<()> {
     Ok(())
 }
 
-/// Asks each running sniffer for its status, concurrently and briefly: the detail view then
-/// shows packets and files. A sniffer that does not answer in time is shown without them.
-async fn add_status(ctx: &Ctx, view: &mut CaptureView) {
+/// Asks running sniffers for their status, concurrently and briefly (`all`: every running
+/// one, for the detail view's figures; else those whose pod alone cannot say their state,
+/// Running but not Ready: starting, or ended and lingering). A sniffer that does not answer
+/// in time keeps the state its pod shows.
+pub async fn add_status(ctx: &Ctx, view: &mut CaptureView, all: bool) {
     let pods: Api<Pod> = Api::namespaced(ctx.client.clone(), &view.namespace);
     let asks = view
         .sniffers
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.is_running())
+        .filter(|(_, s)| {
+            if all {
+                s.is_running()
+            } else {
+                s.needs_status()
+            }
+        })
         .map(|(i, s)| {
             let pods = pods.clone();
             let (name, output) = (s.name.clone(), s.output.clone());
@@ -46,15 +54,18 @@ async fn add_status(ctx: &Ctx, view: &mut CaptureView) {
         .collect()
         .await;
     for (i, st) in answers {
-        view.sniffers[i].capture_status = st;
+        if let Some(st) = st {
+            view.sniffers[i].set_status(&st);
+        }
     }
+    view.summarize();
 }
 
 pub async fn run(ctx: &Ctx, args: GetArgs) -> Result<()> {
     let namespace = ctx.namespace_or_default(args.namespace.as_deref());
     if let Some(name) = &args.name {
         let mut view = captures::get(&ctx.client, &namespace, name).await?;
-        add_status(ctx, &mut view).await;
+        add_status(ctx, &mut view, true).await;
         return match args.output {
             Some(Format::Json) => print(&output::json(&view)?),
             Some(Format::Yaml) => print(&output::yaml(&view)?),
@@ -65,7 +76,10 @@ pub async fn run(ctx: &Ctx, args: GetArgs) -> Result<()> {
         };
     }
     let scope = (!args.all_namespaces).then_some(namespace.as_str());
-    let views = captures::list(&ctx.client, scope).await?;
+    let mut views = captures::list(&ctx.client, scope).await?;
+    for v in &mut views {
+        add_status(ctx, v, false).await;
+    }
     match args.output {
         Some(Format::Json) => print(&output::json(&views)?),
         Some(Format::Yaml) => print(&output::yaml(&views)?),

@@ -46,10 +46,11 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
     let namespace = ctx.namespace_or_default(args.namespace.as_deref());
     let view = captures::get(&ctx.client, &namespace, &args.name).await?;
     // The capture's current sniffers, as `get` counts them; earlier generations have ended.
+    // A sniffer whose pod is gone (Lost, no phase) has no log left to read.
     let sniffers: Vec<SnifferView> = view
         .sniffers
         .into_iter()
-        .filter(|s| s.generation == view.generation)
+        .filter(|s| s.generation == view.generation && !s.phase.is_empty())
         .collect();
     let pods: Api<Pod> = Api::namespaced(ctx.client.clone(), &namespace);
     let params = LogParams {

@@ -2,7 +2,9 @@
 //! sniffers are stopped, not deleted, so their files stay exportable. If the new ones fail,
 //! they are removed and the earlier ones keep capturing.
 
-use super::capture::{apply_flags, check_pvc, resolve_targets, validate_filter};
+use super::capture::{
+    apply_flags, check_pvc, check_quantity_flags, check_resources, resolve_targets, validate_filter,
+};
 use super::deploy;
 use super::stop::stop_sniffers;
 use crate::captures;
@@ -12,8 +14,9 @@ use crate::kube_ctx::Ctx;
 use crate::progress::Reporter;
 use crate::{err, podsecurity};
 
-/// Checks a new filter before any cluster is contacted.
+/// Checks a new filter and the quantities given before any cluster is contacted.
 pub fn precheck(args: &RestartArgs) -> Result<()> {
+    check_quantity_flags(&args.sniffer)?;
     args.filter.as_deref().map_or(Ok(()), validate_filter)
 }
 
@@ -38,6 +41,9 @@ pub async fn run(ctx: &Ctx, args: RestartArgs) -> Result<()> {
         capture.tcpdump_args = f.clone();
     }
     apply_flags(&mut capture, &args.sniffer);
+    // A new request against the capture's old limit (or the reverse) is checked here,
+    // before anything is created.
+    check_resources(&capture)?;
     rep.line("Getting target resource info..");
     let policy = podsecurity::read_policy(&ctx.client, &namespace, &rep).await?;
     let targets = resolve_targets(ctx, &capture, &rep).await?;

@@ -56,7 +56,11 @@ pub async fn run(ctx: &Ctx, args: NameArgs) -> Result<()> {
     let namespace = ctx.namespace_or_default(args.namespace.as_deref());
     let view = captures::get(&ctx.client, &namespace, &args.name).await?;
     for s in view.sniffers.iter().filter(|s| !s.is_running()) {
-        rep.warn(format!("{} is {}: nothing to stop there", s.name, s.phase));
+        rep.warn(format!(
+            "{} is {}: nothing to stop there",
+            s.name,
+            s.status()
+        ));
     }
     if view.sniffers.iter().all(|s| s.stopped || !s.is_running()) {
         rep.line(format!("Capture {} is already stopped.", args.name));
