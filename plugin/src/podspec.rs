@@ -42,7 +42,7 @@ pub fn sniffer_command(spec: &SnifferSpec) -> Vec<String> {
         Target::Container {
             id: t.container_id.clone(),
             // The node's socket is mounted where the sniffer looks by default.
-            runtime_endpoint: runtime::DEFAULT_ENDPOINT.into(),
+            runtime_endpoint: Some(runtime::DEFAULT_ENDPOINT.into()),
         }
     };
     // A node capture has no target pod.

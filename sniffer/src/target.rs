@@ -102,15 +102,15 @@ pub fn resolve(t: &TargetArgs) -> Result<Resolved, String> {
     }
     if let Some(id) = &t.container_id {
         let cfg = RuntimeConfig {
-            endpoint: t.runtime_endpoint.clone(),
+            endpoint: t
+                .runtime_endpoint
+                .clone()
+                .unwrap_or_else(|| runtime::DEFAULT_ENDPOINT.into()),
             namespace: t.runtime_namespace.clone(),
             timeout: std::time::Duration::from_secs(t.runtime_timeout),
         };
         let (pid, how) = find_pid_or_signal(id, &cfg)?;
-        let how = match how {
-            LookupMethod::ContainerdApi => format!("containerd at {}", cfg.endpoint),
-            LookupMethod::ProcScan => "a /proc scan (containerd socket absent)".to_string(),
-        };
+        let how = how.describe(&cfg.endpoint);
         eprintln!("sniffer: container {id} has PID {pid} (found through {how})");
         return by_pid(pid);
     }
