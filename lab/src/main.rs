@@ -38,6 +38,10 @@ enum Cmd {
         /// image then run from it instead of from `--sniffer`.
         #[arg(long)]
         sniffer_image: Option<PathBuf>,
+        /// The runtime each node presents, in node order (e.g. containerd,k3s,crio); nodes
+        /// past the list present containerd.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "RUNTIME,...")]
+        runtimes: Vec<agent::node_runtime::Presented>,
     },
     /// Stop the lab and remove every process, container, netns, link and file it made.
     Down,
@@ -50,6 +54,8 @@ enum Cmd {
     Serve {
         #[arg(long)]
         nodes: u16,
+        #[arg(long, value_enum, value_delimiter = ',')]
+        runtimes: Vec<agent::node_runtime::Presented>,
     },
 }
 
@@ -60,11 +66,12 @@ fn main() {
             nodes,
             sniffer,
             sniffer_image,
-        } => lifecycle::up(&cli.state_dir, nodes, sniffer, sniffer_image),
+            runtimes,
+        } => lifecycle::up(&cli.state_dir, nodes, &runtimes, sniffer, sniffer_image),
         Cmd::Down => lifecycle::down(&cli.state_dir),
         Cmd::Env => lifecycle::env(&cli.state_dir),
         Cmd::Status => lifecycle::status(&cli.state_dir),
-        Cmd::Serve { nodes } => lifecycle::serve(&cli.state_dir, nodes),
+        Cmd::Serve { nodes, runtimes } => lifecycle::serve(&cli.state_dir, nodes, &runtimes),
     };
     if let Err(e) = r {
         eprintln!("dumpy-lab: {e:#}");

@@ -3,6 +3,7 @@
 
 pub mod images;
 pub mod network;
+pub mod node_runtime;
 pub mod paths;
 pub mod pods;
 pub mod rootfs;
