@@ -812,6 +812,30 @@ fn k3s_and_cri_o_nodes_without_runtime_socket() {
         assert!(id.starts_with(scheme), "{id}");
 
         let capture = format!("rt-{tag}");
+        // --dry-run says which runtime and socket, and its YAML mounts just that.
+        let o = dumpy(
+            &lab,
+            &[
+                "capture",
+                "pod",
+                name,
+                "-n",
+                NS,
+                "--name",
+                &capture,
+                "--dry-run",
+            ],
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        let (yaml, notes) = (
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr),
+        );
+        assert!(
+            notes.contains(&format!("{name} on {node}: {}", &said["Runtime: ".len()..])),
+            "{notes}"
+        );
+        assert_eq!(yaml.contains("hostPath"), socket.is_some(), "{yaml}");
         let out = ok(
             &lab,
             &[
