@@ -1,9 +1,12 @@
 //! Finds a container's PID from its runtime ID: through the containerd API, with a /proc
-//! scan as the fallback when the socket is absent (k3s, a different mount path, tests).
+//! scan as the fallback when the socket is absent (a different mount path, tests), and as the
+//! only way for the IDs of runtimes that are not containerd (`cri-o://`, `docker://`), whose
+//! cgroups name the container (`crio-<id>.scope`, `crio/<id>`, `docker-<id>.scope`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use sniffer_contract::runtime::{scheme, NodeRuntime};
 pub use sniffer_contract::runtime::{DEFAULT_ENDPOINT, DEFAULT_NAMESPACE};
 
 /// How long the whole containerd lookup may take by default (`--runtime-timeout`): it is
@@ -12,9 +15,9 @@ pub const DEFAULT_TIMEOUT_SECS: u64 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RuntimeError {
-    #[error("container ID {0:?} is not valid: expected letters, digits, '-', '_' or '.' (up to 128), optionally after containerd://")]
+    #[error("container ID {0:?} is not valid: expected letters, digits, '-', '_' or '.' (up to 128), optionally after containerd://, cri-o:// or docker://")]
     BadId(String),
-    #[error("container ID {id:?} is a {runtime} container; the sniffer finds containers through containerd only (ID or containerd://ID)")]
+    #[error("container ID {id:?} is a {runtime} container; the sniffer knows containerd, cri-o and docker containers (ID, containerd://ID, cri-o://ID, docker://ID)")]
     OtherRuntime { id: String, runtime: String },
     #[error("containerd at {endpoint} did not answer within {secs} s (--runtime-timeout to wait longer)")]
     TimedOut { endpoint: String, secs: u64 },
@@ -30,8 +33,8 @@ pub enum RuntimeError {
     NotRunning { id: String },
     #[error("cannot reach containerd at {endpoint}: {detail}")]
     Unreachable { endpoint: String, detail: String },
-    #[error("container {0} not found: no process in /proc has it in its cgroup (containerd socket absent, so /proc was scanned)")]
-    NotFoundInProc(String),
+    #[error("container {id} not found: no process in /proc has it in its cgroup ({why}, so /proc was scanned)")]
+    NotFoundInProc { id: String, why: &'static str },
 }
 
 /// Which runtime to ask, from `--runtime-endpoint` and `--runtime-namespace`.
@@ -57,11 +60,53 @@ impl Default for RuntimeConfig {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LookupMethod {
     ContainerdApi,
-    ProcScan,
+    /// A /proc scan, and why the runtime was not asked.
+    ProcScan(&'static str),
 }
 
-/// Strips an optional `containerd://` prefix and checks the ID is a plain token (it ends up
-/// in a gRPC request and a substring search, so no paths or separators).
+impl LookupMethod {
+    /// `containerd at ENDPOINT` or `a /proc scan (why)`.
+    pub fn describe(self, endpoint: &str) -> String {
+        match self {
+            LookupMethod::ContainerdApi => format!("containerd at {endpoint}"),
+            LookupMethod::ProcScan(why) => format!("a /proc scan ({why})"),
+        }
+    }
+}
+
+const SOCKET_ABSENT: &str = "containerd socket absent";
+
+/// A container ID without its scheme, and the runtime the scheme names (containerd when
+/// there is none).
+#[derive(Debug)]
+pub struct ContainerId {
+    pub id: String,
+    pub runtime: NodeRuntime,
+}
+
+/// Splits off the runtime scheme (`containerd://`, `cri-o://`, `docker://`, or none for
+/// containerd) and checks the ID is a plain token (it ends up in a gRPC request and a
+/// substring search, so no paths or separators).
+pub fn parse_container_id(raw: &str) -> Result<ContainerId, RuntimeError> {
+    let (runtime, id) = match raw.split_once("://") {
+        None => (NodeRuntime::Containerd, raw),
+        Some((s, id)) => match NodeRuntime::of_container_id(raw) {
+            Some(rt) => (rt, id),
+            None => {
+                return Err(RuntimeError::OtherRuntime {
+                    id: raw.to_string(),
+                    runtime: s.to_string(),
+                })
+            }
+        },
+    };
+    Ok(ContainerId {
+        id: normalize_container_id(id)?,
+        runtime,
+    })
+}
+
+/// Strips an optional `containerd://` prefix and checks the ID is a plain token.
 pub fn normalize_container_id(raw: &str) -> Result<String, RuntimeError> {
     let id = raw.strip_prefix("containerd://").unwrap_or(raw);
     if let Some((scheme, _)) = id.split_once("://") {
@@ -117,8 +162,8 @@ pub struct Sandbox {
     pub pid: Option<u32>,
 }
 
-/// Finds the PID of the container's init process. Asks containerd when its socket exists;
-/// otherwise scans /proc/*/cgroup for the ID.
+/// Finds the PID of the container's init process. Asks containerd when the ID is a
+/// containerd one and the socket exists; otherwise scans /proc/*/cgroup for the ID.
 pub fn find_pid(raw_id: &str, cfg: &RuntimeConfig) -> Result<(u32, LookupMethod), RuntimeError> {
     let (info, how) = lookup(raw_id, cfg)?;
     match info.pid {
@@ -130,19 +175,31 @@ pub fn find_pid(raw_id: &str, cfg: &RuntimeConfig) -> Result<(u32, LookupMethod)
 }
 
 /// Finds the container, its process when it runs, and its pod's sandbox. Through containerd
-/// when its socket exists (a container without a running task is found, with no PID);
-/// otherwise by a /proc scan, which finds only running containers, and the sandbox as the
-/// pod's oldest process in the same network namespace ([`crate::sandbox::from_proc`]).
+/// when the ID is a containerd one and its socket exists (a container without a running task
+/// is found, with no PID); otherwise by a /proc scan (CRI-O's and Docker's own APIs are not
+/// containerd's, but their cgroups name the ID), which finds only running containers, and
+/// the sandbox as the pod's oldest process in the same network namespace
+/// ([`crate::sandbox::from_proc`]).
 pub fn lookup(
     raw_id: &str,
     cfg: &RuntimeConfig,
 ) -> Result<(ContainerInfo, LookupMethod), RuntimeError> {
-    let id = normalize_container_id(raw_id)?;
+    let ContainerId { id, runtime } = parse_container_id(raw_id)?;
     let socket = socket_path(&cfg.endpoint)?;
-    if socket.exists() {
+    let why = if runtime.container_scheme() != scheme::CONTAINERD {
+        match runtime {
+            NodeRuntime::CriO => "a cri-o container",
+            _ => "a docker container",
+        }
+    } else if socket.exists() {
         return lookup_containerd(&id, &socket, cfg).map(|i| (i, LookupMethod::ContainerdApi));
-    }
-    let pid = pid_from_proc(&id, Path::new("/proc"))?;
+    } else {
+        SOCKET_ABSENT
+    };
+    let pid = pid_from_proc(&id, Path::new("/proc")).map_err(|e| match e {
+        RuntimeError::NotFoundInProc { id, .. } => RuntimeError::NotFoundInProc { id, why },
+        e => e,
+    })?;
     let sandbox = crate::sandbox::from_proc(pid, Path::new("/proc")).map(|pid| Sandbox {
         id: String::new(),
         pid: Some(pid),
@@ -153,7 +210,7 @@ pub fn lookup(
             sandbox,
             name: None,
         },
-        LookupMethod::ProcScan,
+        LookupMethod::ProcScan(why),
     ))
 }
 
@@ -317,8 +374,11 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 /// normally the init process.
 pub fn pid_from_proc(id: &str, proc_root: &Path) -> Result<u32, RuntimeError> {
     let mut best: Option<u32> = None;
-    let entries =
-        std::fs::read_dir(proc_root).map_err(|_| RuntimeError::NotFoundInProc(id.to_string()))?;
+    let not_found = || RuntimeError::NotFoundInProc {
+        id: id.to_string(),
+        why: SOCKET_ABSENT,
+    };
+    let entries = std::fs::read_dir(proc_root).map_err(|_| not_found())?;
     for entry in entries.flatten() {
         let Some(pid) = entry
             .file_name()
@@ -335,11 +395,12 @@ pub fn pid_from_proc(id: &str, proc_root: &Path) -> Result<u32, RuntimeError> {
             best = Some(pid);
         }
     }
-    best.ok_or_else(|| RuntimeError::NotFoundInProc(id.to_string()))
+    best.ok_or_else(not_found)
 }
 
 /// A cgroup line `hier:controllers:/path` names the container when a path component is the
-/// ID, or ends with it (systemd's `cri-containerd-<id>.scope`).
+/// ID (`/k8s.io/<id>`, CRI-O's cgroupfs `crio/<id>`), or ends with it after a `-` or `:`
+/// (systemd's `cri-containerd-<id>.scope`, `crio-<id>.scope`, `docker-<id>.scope`).
 fn cgroup_line_names(line: &str, id: &str) -> bool {
     let path = line.splitn(3, ':').nth(2).unwrap_or("");
     path.split('/').any(|c| {
@@ -367,6 +428,38 @@ mod tests {
     }
 
     #[test]
+    fn ids_carry_their_runtime() {
+        let c = parse_container_id("cri-o://0123abcd").unwrap();
+        assert_eq!((c.id.as_str(), c.runtime), ("0123abcd", NodeRuntime::CriO));
+        let c = parse_container_id("docker://0123abcd").unwrap();
+        assert_eq!(c.runtime, NodeRuntime::Docker);
+        let c = parse_container_id("0123abcd").unwrap();
+        assert_eq!(c.runtime, NodeRuntime::Containerd);
+        let e = parse_container_id("frakti://abc").unwrap_err().to_string();
+        assert!(e.contains("frakti container"), "{e}");
+        assert!(parse_container_id("cri-o://../x").is_err());
+        assert!(parse_container_id("cri-o://").is_err());
+    }
+
+    #[test]
+    fn cri_o_ids_never_ask_containerd() {
+        // The endpoint is a socket that exists (this file's directory would not do): a
+        // cri-o ID must still go to /proc, where no process has this made-up ID.
+        let dir = std::env::temp_dir().join(format!("dumpy-rt-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let sock = dir.join("containerd.sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+        let cfg = RuntimeConfig {
+            endpoint: format!("unix://{}", sock.display()),
+            ..RuntimeConfig::default()
+        };
+        let e = find_pid("cri-o://dumpynosuchcontainer0", &cfg).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let e = e.to_string();
+        assert!(e.contains("a cri-o container, so /proc was scanned"), "{e}");
+    }
+
+    #[test]
     fn cgroup_lines_match_whole_components() {
         let id = "0123abcd";
         assert!(cgroup_line_names("0::/k8s.io/0123abcd", id));
@@ -376,6 +469,21 @@ mod tests {
         ));
         assert!(!cgroup_line_names("0::/k8s.io/0123abcde", id));
         assert!(!cgroup_line_names("0::/", id));
+        // CRI-O: systemd driver (v2 and v1), cgroupfs driver.
+        assert!(cgroup_line_names(
+            "0::/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod1.slice/crio-0123abcd.scope",
+            id
+        ));
+        assert!(cgroup_line_names(
+            "4:memory:/kubepods/besteffort/pod1/crio-0123abcd",
+            id
+        ));
+        assert!(cgroup_line_names("4:memory:/crio/0123abcd", id));
+        assert!(cgroup_line_names(
+            "0::/system.slice/docker-0123abcd.scope",
+            id
+        ));
+        assert!(!cgroup_line_names("0::/crio-0123abcde.scope", id));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! requesting the ready web pods, whose addresses the lab keeps in a file (an Endpoints
 //! stand-in), so that the client follows rollouts and scaling.
 
+use crate::agent::node_runtime::{self, Presented};
 use crate::agent::paths;
 use crate::api::objects::prepare_new;
 use crate::api::{resources, validate, App};
@@ -55,7 +56,7 @@ fn container(name: &str, command: Value, port: Option<u16>) -> Value {
 }
 
 /// Creates everything, then waits until the workload pods run and `client` has its targets.
-pub async fn create(app: &App, nodes: usize) -> Result<()> {
+pub async fn create(app: &App, nodes: usize, runtimes: &[Presented]) -> Result<()> {
     for ns in ["default", "kube-system", "kube-public", NAMESPACE] {
         put(
             app,
@@ -77,7 +78,7 @@ pub async fn create(app: &App, nodes: usize) -> Result<()> {
                     "addresses": [{"type": "InternalIP", "address": "198.51.100.1"}, {"type": "Hostname", "address": name}],
                     "capacity": {"cpu": "2", "memory": "8Gi", "pods": "110"},
                     "allocatable": {"cpu": "2", "memory": "8Gi", "pods": "110"},
-                    "nodeInfo": {"containerRuntimeVersion": "containerd://1.6.20", "kubeletVersion": "v1.30.0-dumpy-lab",
+                    "nodeInfo": {"containerRuntimeVersion": node_runtime::for_node(runtimes, i - 1).runtime_version(), "kubeletVersion": "v1.30.0-dumpy-lab",
                                  "kubeProxyVersion": "v1.30.0-dumpy-lab", "operatingSystem": "linux", "architecture": "amd64",
                                  "osImage": "dumpy-lab", "kernelVersion": "", "machineID": "", "systemUUID": "", "bootID": ""},
                 },

@@ -1,8 +1,10 @@
 //! `up`, `down`, `env`, `status` and the background server (`serve`): the lab's life from
 //! start to a clean machine. Everything made is either under the state directory or found
-//! by name (netns `dlab-*`, links `dlv*`/`dlab0`) or label (containers `dumpy-lab=1`), so
-//! `down` — and `up` after a crash — can remove it all.
+//! by name (netns `dlab-*`, links `dlv*`/`dlab0`) or label (containers `dumpy-lab=1`), or
+//! is k3s's socket path as a symlink to containerd's (k3s nodes), so `down` — and `up`
+//! after a crash — can remove it all.
 
+use crate::agent::node_runtime::{self, Presented};
 use crate::agent::{images, network, paths, pods, rootfs, runtime};
 use crate::api::{self, App};
 use crate::{controllers, fixtures};
@@ -38,11 +40,18 @@ fn server_pid(state: &Path) -> Option<Pid> {
 pub fn up(
     state: &Path,
     nodes: u16,
+    runtimes: &[Presented],
     sniffer: Option<PathBuf>,
     sniffer_image: Option<PathBuf>,
     restart_backoff: Duration,
 ) -> Result<()> {
     require_root()?;
+    if runtimes.len() > usize::from(nodes) {
+        bail!(
+            "--runtimes names {} runtimes for {nodes} nodes: give at most one per node",
+            runtimes.len()
+        );
+    }
     let ok = Command::new("ctr")
         .arg("version")
         .stdout(Stdio::null())
@@ -88,13 +97,25 @@ pub fn up(
         imported.push(images::import(&archive)?);
     }
     std::fs::write(paths::images_file(state), imported.join("\n"))?;
+    if runtimes.contains(&Presented::K3s) {
+        if let Err(e) = node_runtime::link_k3s_socket() {
+            let _ = down(state);
+            return Err(e);
+        }
+    }
+    let runtime_names: Vec<&str> = runtimes.iter().map(|r| r.flag_name()).collect();
     let log = std::fs::File::create(paths::server_log(state))?;
-    let mut child = Command::new(std::env::current_exe()?)
+    let mut server = Command::new(std::env::current_exe()?);
+    server
         .arg("--state-dir")
         .arg(state)
         .args(["serve", "--nodes", &nodes.to_string()])
         .arg("--restart-backoff")
-        .arg(format!("{}ms", restart_backoff.as_millis()))
+        .arg(format!("{}ms", restart_backoff.as_millis()));
+    if !runtimes.is_empty() {
+        server.args(["--runtimes", &runtime_names.join(",")]);
+    }
+    let mut child = server
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
         .stderr(log)
@@ -151,6 +172,7 @@ pub fn down(state: &Path) -> Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(cleanup_runtime());
+    node_runtime::unlink_k3s_socket();
     // Images go after the containers that used them; the workload image by name too, in
     // case the state directory was lost.
     let recorded = std::fs::read_to_string(paths::images_file(state)).unwrap_or_default();
@@ -209,7 +231,12 @@ fn kubeconfig(server: &str) -> String {
     )
 }
 
-pub fn serve(state: &Path, nodes: u16, restart_backoff: Duration) -> Result<()> {
+pub fn serve(
+    state: &Path,
+    nodes: u16,
+    runtimes: &[Presented],
+    restart_backoff: Duration,
+) -> Result<()> {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .init();
@@ -218,14 +245,19 @@ pub fn serve(state: &Path, nodes: u16, restart_backoff: Duration) -> Result<()> 
         .enable_all()
         .build()?;
     rt.block_on(async {
-        let r = serve_inner(state, nodes, restart_backoff).await;
+        let r = serve_inner(state, nodes, runtimes, restart_backoff).await;
         tracing::info!("shutting down: removing containers, namespaces and links");
         cleanup_runtime().await;
         r
     })
 }
 
-async fn serve_inner(state: &Path, nodes: u16, restart_backoff: Duration) -> Result<()> {
+async fn serve_inner(
+    state: &Path,
+    nodes: u16,
+    runtimes: &[Presented],
+    restart_backoff: Duration,
+) -> Result<()> {
     network::create_bridge()
         .await
         .context("creating the lab bridge")?;
@@ -251,7 +283,7 @@ async fn serve_inner(state: &Path, nodes: u16, restart_backoff: Duration) -> Res
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
     let mut int = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
     tokio::select! {
-        r = fixtures::create(&app, nodes as usize) => r?,
+        r = fixtures::create(&app, nodes as usize, runtimes) => r?,
         _ = term.recv() => return Ok(()),
         _ = int.recv() => return Ok(()),
     }

@@ -59,6 +59,10 @@ enum Cmd {
         /// image then run from it instead of from `--sniffer`.
         #[arg(long)]
         sniffer_image: Option<PathBuf>,
+        /// The runtime each node presents, in node order (e.g. containerd,k3s,crio); nodes
+        /// past the list present containerd.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "RUNTIME,...")]
+        runtimes: Vec<agent::node_runtime::Presented>,
         /// First delay of the kubelet's CrashLoopBackOff and ImagePullBackOff (doubling, capped
         /// at 30 times it); a real kubelet's is 10s, tests may shorten it.
         #[arg(long, default_value = "10s", value_parser = parse_duration)]
@@ -92,6 +96,8 @@ enum Cmd {
         nodes: u16,
         #[arg(long, default_value = "10s", value_parser = parse_duration)]
         restart_backoff: Duration,
+        #[arg(long, value_enum, value_delimiter = ',')]
+        runtimes: Vec<agent::node_runtime::Presented>,
     },
 }
 
@@ -102,10 +108,12 @@ fn main() {
             nodes,
             sniffer,
             sniffer_image,
+            runtimes,
             restart_backoff,
         } => lifecycle::up(
             &cli.state_dir,
             nodes,
+            &runtimes,
             sniffer,
             sniffer_image,
             restart_backoff,
@@ -115,8 +123,9 @@ fn main() {
         Cmd::Status => lifecycle::status(&cli.state_dir),
         Cmd::Serve {
             nodes,
+            runtimes,
             restart_backoff,
-        } => lifecycle::serve(&cli.state_dir, nodes, restart_backoff),
+        } => lifecycle::serve(&cli.state_dir, nodes, &runtimes, restart_backoff),
         Cmd::OomKill { pod, container } => {
             nodeops::post(&cli.state_dir, &pod, "oom-kill", container.as_deref())
         }

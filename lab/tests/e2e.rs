@@ -1,9 +1,10 @@
 //! `kubectl dumpy` end to end against the lab, as a user drives it: the original README's
 //! walkthrough, error paths, selectors, containers, PVC, merge, live export, a 50-pod
 //! capture, a Pod Security–enforcing namespace, `logs -f` over six sniffers, captures that
-//! follow a rollout restart and a scale-up through `restart`, and issue 11's states and
-//! input (a lost sniffer, an ended one, restart clearing limits, every bad input refused with
-//! nothing created). Needs root, containerd, and the plugin and sniffer built
+//! follow a rollout restart and a scale-up through `restart`, issue 11's states and input (a
+//! lost sniffer, an ended one, restart clearing limits, every bad input refused with nothing
+//! created), and captures on k3s-style and CRI-O-style nodes without `--runtime-socket`.
+//! Needs root, containerd, and the plugin and sniffer built
 //! (`cargo build -p plugin -p sniffer`).
 
 mod common;
@@ -1294,4 +1295,168 @@ fn restart_changes_and_clears_limits_and_resources() {
     );
     ok(&lab, &["delete", "rl", "-n", NS]);
     wait_no_sniffers(&lab, "rl", 60);
+}
+
+/// Issue 15: nodes that present k3s's containerd and CRI-O. Without --runtime-socket, the
+/// sniffer on the k3s node mounts k3s's socket and asks containerd there, the one on the
+/// CRI-O node mounts no socket and finds the container through /proc (its cgroup is
+/// `crio-<id>.scope`); both capture the client's GETs, which tshark reads in the exports.
+#[test]
+fn k3s_and_cri_o_nodes_without_runtime_socket() {
+    let lab = Lab::up_with(&["--nodes", "3", "--runtimes", "containerd,k3s,crio"]);
+    let nodes: Value = serde_json::from_str(&lab.ok(&["get", "nodes", "-o", "json"])).unwrap();
+    let version = |node: &str| {
+        nodes["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["metadata"]["name"] == node)
+            .map(|n| n["status"]["nodeInfo"]["containerRuntimeVersion"].clone())
+            .unwrap()
+    };
+    assert_eq!(version("lab-node-1"), "containerd://1.6.20");
+    assert!(version("lab-node-2").as_str().unwrap().contains("-k3s"));
+    assert!(version("lab-node-3")
+        .as_str()
+        .unwrap()
+        .starts_with("cri-o://"));
+
+    let cases = [
+        (
+            "lab-node-2",
+            "k3s",
+            Some("/run/k3s/containerd/containerd.sock"),
+            "Runtime: k3s containerd, socket /run/k3s/containerd/containerd.sock",
+            "found through containerd at unix:///run/containerd/containerd.sock",
+        ),
+        (
+            "lab-node-3",
+            "crio",
+            None,
+            "Runtime: cri-o, no socket: the sniffer finds the container through /proc",
+            "found through a /proc scan (a cri-o container)",
+        ),
+    ];
+    for (node, tag, socket, said, how) in cases {
+        let selector = format!("spec.nodeName={node}");
+        let pods: Value = serde_json::from_str(&lab.ok(&[
+            "get",
+            "pods",
+            "-l",
+            "app=web",
+            "--field-selector",
+            &selector,
+            "-o",
+            "json",
+        ]))
+        .unwrap();
+        let pod = &pods["items"][0];
+        let name = pod["metadata"]["name"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no web pod on {node}: {pods}"));
+        let ip = pod["status"]["podIP"].as_str().unwrap().to_string();
+        let id = pod["status"]["containerStatuses"][0]["containerID"]
+            .as_str()
+            .unwrap();
+        let scheme = if socket.is_some() {
+            "containerd://"
+        } else {
+            "cri-o://"
+        };
+        assert!(id.starts_with(scheme), "{id}");
+
+        let capture = format!("rt-{tag}");
+        // --dry-run says which runtime and socket, and its YAML mounts just that.
+        let o = dumpy(
+            &lab,
+            &[
+                "capture",
+                "pod",
+                name,
+                "-n",
+                NS,
+                "--name",
+                &capture,
+                "--dry-run",
+            ],
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        let (yaml, notes) = (
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr),
+        );
+        assert!(
+            notes.contains(&format!("{name} on {node}: {}", &said["Runtime: ".len()..])),
+            "{notes}"
+        );
+        assert_eq!(yaml.contains("hostPath"), socket.is_some(), "{yaml}");
+        let out = ok(
+            &lab,
+            &[
+                "capture", "pod", name, "-n", NS, "--name", &capture, "-f", "-i any",
+            ],
+        );
+        assert!(out.contains(said), "{out}");
+        let s = sniffers(&lab, &capture);
+        assert_eq!(s.len(), 1);
+        let host_paths: Vec<&str> = s[0]["spec"]["volumes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v["hostPath"]["path"].as_str())
+            .collect();
+        assert_eq!(host_paths, socket.into_iter().collect::<Vec<_>>());
+        let sniffer_pod = s[0]["metadata"]["name"].as_str().unwrap();
+        let log = lab.ok(&["logs", sniffer_pod]);
+        assert!(log.contains(how), "{log}");
+        let detail = ok(&lab, &["get", &capture, "-n", NS]);
+        assert!(detail.contains(&said["Runtime: ".len()..]), "{detail}");
+
+        std::thread::sleep(Duration::from_secs(4)); // the client makes a few rounds of requests
+        let dir = TempDir::new(tag);
+        ok(
+            &lab,
+            &["export", &capture, dir.0.to_str().unwrap(), "-n", NS],
+        );
+        assert_gets_per_pod(&dir.0, &capture, &[(name.to_string(), ip)]);
+        ok(&lab, &["delete", &capture, "-n", NS]);
+    }
+
+    // The lab's nodes are strict about it: containerd's default socket is not on the k3s
+    // node, so a sniffer told to mount it never starts (what used to happen on such nodes).
+    let pods: Value = serde_json::from_str(&lab.ok(&[
+        "get",
+        "pods",
+        "-l",
+        "app=web",
+        "--field-selector",
+        "spec.nodeName=lab-node-2",
+        "-o",
+        "json",
+    ]))
+    .unwrap();
+    let name = pods["items"][0]["metadata"]["name"].as_str().unwrap();
+    let o = dumpy(
+        &lab,
+        &[
+            "capture",
+            "pod",
+            name,
+            "-n",
+            NS,
+            "--name",
+            "rt-wrong",
+            "--runtime-socket",
+            "/run/containerd/containerd.sock",
+            "--wait",
+            "30s",
+        ],
+    );
+    assert!(!o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("/run/containerd/containerd.sock does not exist"),
+        "{}",
+        text(&o)
+    );
+    wait_no_sniffers(&lab, "rt-wrong", 60);
 }

@@ -1,5 +1,5 @@
-//! `dumpy-lab up/env/status/down`: --nodes, recovery after a crashed server (kill -9), and
-//! a machine left exactly as found. Needs root and containerd.
+//! `dumpy-lab up/env/status/down`: --nodes, --runtimes, recovery after a crashed server
+//! (kill -9), and a machine left exactly as found. Needs root and containerd.
 
 mod common;
 use common::{lab_bin, leftovers, Lab};
@@ -34,7 +34,16 @@ fn up_recovers_from_a_crash_and_down_leaves_nothing() {
         .unwrap();
     assert!(st.success());
     {
-        let lab = Lab::up_with(&["--nodes", "5", "--sniffer-image", archive.to_str().unwrap()]);
+        let lab = Lab::up_with(&[
+            "--nodes",
+            "5",
+            "--runtimes",
+            "k3s,crio",
+            "--sniffer-image",
+            archive.to_str().unwrap(),
+        ]);
+        // k3s's socket path leads to the machine's containerd while the lab is up.
+        assert!(std::path::Path::new("/run/k3s/containerd/containerd.sock").exists());
         // A pod naming the imported image runs from it, with the image's entrypoint.
         let o = lab.create(&serde_json::json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "from-image"},
             "spec": {"restartPolicy": "Never", "containers": [{"name": "c", "image": "lab-test/imported:1"}]}}));

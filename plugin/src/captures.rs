@@ -164,6 +164,10 @@ pub struct SnifferView {
     /// What `sniffer status` said, when it was asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capture_status: Option<CaptureStatus>,
+    /// The target node's runtime and the socket used, when not containerd's default
+    /// (`k3s containerd, socket /run/k3s/containerd/containerd.sock`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runtime: Option<String>,
 }
 
 impl SnifferView {
@@ -396,6 +400,10 @@ pub fn sniffer_view(pod: &Pod) -> (SnifferView, Option<SnifferSpec>) {
         output: spec.as_ref().map_or_else(String::new, |s| s.output.clone()),
         created: pod.metadata.creation_timestamp.as_ref().map(|t| t.0),
         capture_status: None,
+        runtime: spec
+            .as_ref()
+            .filter(|s| !s.stock_runtime())
+            .and_then(SnifferSpec::runtime_note),
     };
     (view, spec)
 }
@@ -418,6 +426,7 @@ fn gone(name: &str, target_pod: &str, target_namespace: &str, generation: u32) -
         output: String::new(),
         created: None,
         capture_status: None,
+        runtime: None,
     }
 }
 

@@ -293,7 +293,8 @@ pub struct SnifferFlags {
     /// Run sniffers privileged instead of with the minimal capabilities (escape hatch).
     #[arg(long)]
     pub privileged: bool,
-    /// Host path of the containerd socket (k3s: /run/k3s/containerd/containerd.sock).
+    /// Host path of the containerd socket on every target node, instead of the one dumpy
+    /// picks from each node's runtime (containerd, k3s/RKE2, microk8s; none on CRI-O).
     #[arg(long, value_name = "PATH")]
     pub runtime_socket: Option<String>,
     /// CPU the sniffer container requests (a Kubernetes quantity, e.g. 100m or 1). Default 100m.

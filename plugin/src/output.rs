@@ -177,8 +177,12 @@ pub fn detail(c: &CaptureView) -> String {
         .max()
         .unwrap_or(0);
     for sn in c.current() {
+        let runtime = sn
+            .runtime
+            .as_ref()
+            .map_or_else(String::new, |r| format!(" ({r})"));
         out.push_str(&format!(
-            "        {:width$}  <-----  {} [{}]{}\n",
+            "        {:width$}  <-----  {} [{}]{}{runtime}\n",
             sn.target_pod,
             sn.name,
             sn.status(),
@@ -357,6 +361,18 @@ pullsecret:
             out.contains(
                 "web-1  <-----  s1 [Capturing]  12 packets, 1 dropped, 1 file, 4.00 KiB\n"
             ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn detail_names_a_runtime_that_is_not_the_default() {
+        let mut c = group(&[sniffer("s1", "web-1", 1, "Running", true)]).remove(0);
+        c.sniffers[0].runtime =
+            Some("cri-o, no socket: the sniffer finds the container through /proc".into());
+        let out = detail(&c);
+        assert!(
+            out.contains("web-1  <-----  s1 [Running] (cri-o, no socket: the sniffer finds the container through /proc)\n"),
             "{out}"
         );
     }

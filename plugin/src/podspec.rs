@@ -4,8 +4,9 @@
 //! The pod is pinned to the target's node, tolerates every taint, and gets only the
 //! capabilities the sniffer needs unless `--privileged` is given. A pod capture's sniffer
 //! shares the host PID namespace (to reach `/proc/PID/ns/net` of the target) and mounts the
-//! containerd socket read-only; a node capture's sniffer only uses the host network
-//! (`hostNetwork` already puts it in the node's namespace), with NET_RAW alone.
+//! node's containerd socket read-only (none on CRI-O and cri-dockerd nodes: the sniffer
+//! finds the container through /proc there); a node capture's sniffer only uses the host
+//! network (`hostNetwork` already puts it in the node's namespace), with NET_RAW alone.
 
 use crate::labels::{sniffer_labels, SPEC_ANNOTATION};
 use crate::spec::{SnifferSpec, TargetKind};
@@ -45,8 +46,11 @@ pub fn sniffer_command(spec: &SnifferSpec) -> Vec<String> {
     } else {
         Target::Container {
             id: t.container_id.clone(),
-            // The node's socket is mounted where the sniffer looks by default.
-            runtime_endpoint: runtime::DEFAULT_ENDPOINT.into(),
+            // The node's socket is mounted where the sniffer looks by default; without one
+            // the sniffer is told of none.
+            runtime_endpoint: spec
+                .runtime_socket()
+                .map(|_| runtime::DEFAULT_ENDPOINT.into()),
         }
     };
     // A node capture has no target pod.
@@ -110,11 +114,11 @@ pub fn sniffer_pod(spec: &SnifferSpec, name: &str) -> Pod {
         mount_path: OUTPUT_DIR.into(),
         ..Default::default()
     }];
-    if !node_capture {
+    if let Some(socket) = spec.runtime_socket() {
         volumes.push(Volume {
             name: "containerd-socket".into(),
             host_path: Some(HostPathVolumeSource {
-                path: c.runtime_socket.clone(),
+                path: socket.to_string(),
                 type_: Some("Socket".into()),
             }),
             ..Default::default()
@@ -392,11 +396,44 @@ mod tests {
     }
 
     #[test]
+    fn each_node_gets_its_runtimes_socket_and_cri_o_none() {
+        let mut s = sniffer_spec("web-1", "node-1", 1);
+        s.target.runtime = "k3s containerd".into();
+        s.target.runtime_socket = Some("/run/k3s/containerd/containerd.sock".into());
+        let pod = sniffer_pod(&s, "x");
+        let vols = pod.spec.as_ref().unwrap().volumes.clone().unwrap();
+        assert_eq!(
+            vols[1].host_path.as_ref().unwrap().path,
+            "/run/k3s/containerd/containerd.sock"
+        );
+        assert!(sniffer_command(&s).contains(&"unix:///run/containerd/containerd.sock".into()));
+
+        s.target.container_id = "cri-o://abc123".into();
+        s.target.runtime = "cri-o".into();
+        s.target.runtime_socket = None;
+        let pod = sniffer_pod(&s, "x");
+        let spec = pod.spec.as_ref().unwrap();
+        // No hostPath at all: a missing socket would keep the pod from starting.
+        assert!(spec
+            .volumes
+            .as_ref()
+            .unwrap()
+            .iter()
+            .all(|v| v.host_path.is_none()));
+        assert_eq!(container(&pod).volume_mounts.as_ref().unwrap().len(), 1);
+        let cmd = sniffer_command(&s);
+        assert!(cmd
+            .windows(2)
+            .any(|w| w == ["--container-id", "cri-o://abc123"]));
+        assert!(!cmd.iter().any(|a| a == "--runtime-endpoint"));
+    }
+
+    #[test]
     fn pvc_socket_path_and_privileged_escape_hatch() {
         let mut s = sniffer_spec("web-1", "node-1", 1);
         s.capture.pvc = Some("captures".into());
         s.capture.privileged = true;
-        s.capture.runtime_socket = "/run/k3s/containerd/containerd.sock".into();
+        s.capture.runtime_socket = Some("/run/k3s/containerd/containerd.sock".into());
         s.capture.pull_secret = Some("regcred".into());
         let pod = sniffer_pod(&s, "x");
         let spec = pod.spec.as_ref().unwrap();

@@ -2,6 +2,7 @@
 //! `dumpy.io/spec` annotation so later commands (`get`, `restart`, `export`) can read it back.
 
 use serde::{Deserialize, Serialize};
+use sniffer_contract::runtime::{self, NodeRuntime};
 use std::collections::BTreeMap;
 
 /// The kind of thing a capture targets.
@@ -109,8 +110,11 @@ pub struct CaptureSpec {
     pub resources: Resources,
     #[serde(default)]
     pub privileged: bool,
-    /// Host path of the containerd socket.
-    pub runtime_socket: String,
+    /// `--runtime-socket`: host path of the containerd socket on every node, instead of the
+    /// one dumpy picks from each node's runtime. Specs written before dumpy picked it always
+    /// carry one, so their sniffers keep the socket they had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runtime_socket: Option<String>,
 }
 
 /// The one target of one sniffer.
@@ -123,10 +127,18 @@ pub struct SnifferTarget {
     /// Empty for node captures.
     #[serde(default)]
     pub container: String,
-    /// `containerd://<id>`; empty for node captures.
+    /// `containerd://<id>` (or `cri-o://<id>`, `docker://<id>`); empty for node captures.
     #[serde(default)]
     pub container_id: String,
     pub node: String,
+    /// The node's container runtime as dumpy found it (`containerd`, `k3s containerd`,
+    /// `cri-o`, …); empty for node captures.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub runtime: String,
+    /// Host path of the node runtime's containerd socket; `None` when the runtime has none
+    /// (CRI-O, cri-dockerd), or for node captures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runtime_socket: Option<String>,
 }
 
 /// The JSON in the `dumpy.io/spec` annotation of one sniffer pod.
@@ -146,6 +158,54 @@ pub struct SnifferSpec {
 }
 
 impl SnifferSpec {
+    /// The host path of the containerd socket this sniffer mounts: `--runtime-socket` when
+    /// given, else the one of the target node's runtime; none for a node capture or a
+    /// container of another runtime (the sniffer finds those through /proc).
+    pub fn runtime_socket(&self) -> Option<&str> {
+        if self.capture.target.kind == TargetKind::Node {
+            return None;
+        }
+        let containerd = NodeRuntime::of_container_id(&self.target.container_id)
+            .is_none_or(|rt| rt.container_scheme() == runtime::scheme::CONTAINERD);
+        if !containerd {
+            return None;
+        }
+        self.capture
+            .runtime_socket
+            .as_deref()
+            .or(self.target.runtime_socket.as_deref())
+            .or(Some(runtime::DEFAULT_SOCKET))
+    }
+
+    /// How the sniffer finds its container, for messages: `k3s containerd, socket
+    /// /run/k3s/containerd/containerd.sock`, `cri-o: no socket, …`; `None` for node captures.
+    pub fn runtime_note(&self) -> Option<String> {
+        if self.capture.target.kind == TargetKind::Node {
+            return None;
+        }
+        let runtime = match self.target.runtime.as_str() {
+            "" => "containerd",
+            rt => rt,
+        };
+        Some(
+            match (self.runtime_socket(), &self.capture.runtime_socket) {
+                (Some(p), Some(_)) => format!("{runtime}, socket {p} (--runtime-socket)"),
+                (Some(p), None) => format!("{runtime}, socket {p}"),
+                (None, _) => {
+                    format!("{runtime}, no socket: the sniffer finds the container through /proc")
+                }
+            },
+        )
+    }
+
+    /// Whether this sniffer uses containerd at its default socket, as every sniffer did
+    /// before dumpy told runtimes apart (views then say nothing about the runtime).
+    pub fn stock_runtime(&self) -> bool {
+        self.capture.target.kind == TargetKind::Node
+            || (matches!(self.target.runtime.as_str(), "" | "containerd")
+                && self.runtime_socket() == Some(runtime::DEFAULT_SOCKET))
+    }
+
     pub fn to_annotation(&self) -> String {
         serde_json::to_string(self).expect("spec serialises")
     }
@@ -186,7 +246,7 @@ pub(crate) mod fixtures {
                 memory_limit: "256Mi".into(),
             },
             privileged: false,
-            runtime_socket: "/run/containerd/containerd.sock".into(),
+            runtime_socket: None,
         }
     }
 
@@ -201,6 +261,8 @@ pub(crate) mod fixtures {
                 container: "nginx".into(),
                 container_id: "containerd://abc123".into(),
                 node: node.into(),
+                runtime: "containerd".into(),
+                runtime_socket: Some("/run/containerd/containerd.sock".into()),
             },
             generation,
             output: format!("/dumpy/{stem}.pcapng"),
@@ -220,6 +282,50 @@ mod tests {
         assert!(json.contains(r#""type":"deployment""#), "{json}");
         assert!(json.contains(r#""tcpdumpArgs":"-i any port 80""#), "{json}");
         assert_eq!(SnifferSpec::from_annotation(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn the_socket_is_the_override_or_the_nodes_and_only_for_containerd() {
+        let mut s = fixtures::sniffer_spec("web-1", "n1", 1);
+        assert_eq!(s.runtime_socket(), Some("/run/containerd/containerd.sock"));
+        assert!(s.stock_runtime());
+        s.target.runtime = "k3s containerd".into();
+        s.target.runtime_socket = Some("/run/k3s/containerd/containerd.sock".into());
+        assert_eq!(
+            s.runtime_socket(),
+            Some("/run/k3s/containerd/containerd.sock")
+        );
+        assert!(!s.stock_runtime());
+        assert_eq!(
+            s.runtime_note().unwrap(),
+            "k3s containerd, socket /run/k3s/containerd/containerd.sock"
+        );
+        s.capture.runtime_socket = Some("/x/containerd.sock".into());
+        assert_eq!(s.runtime_socket(), Some("/x/containerd.sock"));
+        assert!(s.runtime_note().unwrap().ends_with("(--runtime-socket)"));
+        // A CRI-O container: no socket, whatever the flag says.
+        s.target.container_id = "cri-o://abc".into();
+        s.target.runtime = "cri-o".into();
+        s.target.runtime_socket = None;
+        assert_eq!(s.runtime_socket(), None);
+        assert!(s.runtime_note().unwrap().contains("through /proc"));
+        s.capture.target.kind = TargetKind::Node;
+        assert_eq!((s.runtime_socket(), s.runtime_note()), (None, None));
+    }
+
+    #[test]
+    fn specs_from_before_runtimes_keep_their_socket() {
+        let old = r#"{"capture":{"name":"cap","namespace":"d","target":{"type":"pod","name":"p","namespace":"d"},
+            "tcpdumpArgs":"","image":"i","limits":{"maxFileSizeMb":1,"maxFiles":1},
+            "resources":{"cpuRequest":"1","cpuLimit":"1","memoryRequest":"1","memoryLimit":"1"},
+            "runtimeSocket":"/run/k3s/containerd/containerd.sock"},
+            "target":{"pod":"p","namespace":"d","containerId":"containerd://a","node":"n"},
+            "generation":1,"output":"/dumpy/x.pcapng"}"#;
+        let s = SnifferSpec::from_annotation(old).unwrap();
+        assert_eq!(
+            s.runtime_socket(),
+            Some("/run/k3s/containerd/containerd.sock")
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelector;
 use kube::api::{Api, ListParams};
 use kube::core::{Selector, SelectorExt};
 use kube::{Client, Resource, ResourceExt};
-use std::collections::HashSet;
+use sniffer_contract::runtime::NodeRuntime;
+use std::collections::{HashMap, HashSet};
 
 /// Why one pod cannot be sniffed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,9 +105,9 @@ pub fn check_pod(
         )));
     }
     let runtime = runtime_of(&container_id);
-    if runtime != "containerd" {
+    if NodeRuntime::of_container_id(&container_id).is_none() {
         return Err(PodProblem::Fatal(format!(
-            "pod {ns}/{name} runs on container runtime {runtime:?}: dumpy supports containerd only (use `capture node` to sniff the node's host network instead)"
+            "pod {ns}/{name} runs on container runtime {runtime:?}: dumpy supports containerd, cri-o and docker (cri-dockerd) (use `capture node` to sniff the node's host network instead)"
         )));
     }
     let node = pod
@@ -125,7 +126,73 @@ pub fn check_pod(
         container,
         container_id,
         node,
+        // Filled in from the node by `assign_runtimes`.
+        runtime: String::new(),
+        runtime_socket: None,
     })
+}
+
+/// The runtime a node reports (`status.nodeInfo.containerRuntimeVersion`, and microk8s's
+/// label), `None` when dumpy does not know it.
+pub fn node_runtime(node: &Node) -> Option<NodeRuntime> {
+    let version = node
+        .status
+        .as_ref()
+        .and_then(|s| s.node_info.as_ref())
+        .map_or("", |i| i.container_runtime_version.as_str());
+    NodeRuntime::detect(version, |label| node.labels().contains_key(label))
+}
+
+/// Records in `t` its node's runtime and socket. The node's report counts when it agrees
+/// with the container ID's scheme; otherwise (node unreadable, unknown runtime) the scheme
+/// decides, with containerd at its default socket. Returns a warning when that guess is a
+/// socket the user may need to correct.
+pub fn apply_runtime(
+    t: &mut SnifferTarget,
+    node: std::result::Result<Option<NodeRuntime>, &str>,
+) -> Option<String> {
+    let of_id = NodeRuntime::of_container_id(&t.container_id).unwrap_or(NodeRuntime::Containerd);
+    let (rt, warning) = match node {
+        Ok(Some(rt)) if rt.container_scheme() == of_id.container_scheme() => (rt, None),
+        Ok(_) => (of_id, None),
+        Err(why) => (
+            of_id,
+            of_id.host_socket().map(|p| {
+                format!(
+                    "cannot read node {}'s container runtime ({why}): assuming {of_id} at {p}; pass --runtime-socket if it is elsewhere",
+                    t.node
+                )
+            }),
+        ),
+    };
+    t.runtime = rt.name().to_string();
+    t.runtime_socket = rt.host_socket().map(str::to_string);
+    warning
+}
+
+/// Reads the runtime of every target's node (each node once) and records it in the targets;
+/// returns warnings for nodes that could not be read.
+pub async fn assign_runtimes(client: &Client, targets: &mut [SnifferTarget]) -> Vec<String> {
+    let nodes: Api<Node> = Api::all(client.clone());
+    let mut seen: HashMap<String, std::result::Result<Option<NodeRuntime>, String>> =
+        HashMap::new();
+    let mut warnings = Vec::new();
+    for t in targets.iter_mut() {
+        if !seen.contains_key(&t.node) {
+            let r = match nodes.get(&t.node).await {
+                Ok(n) => Ok(node_runtime(&n)),
+                Err(e) => Err(crate::error::Error::from(e).to_string()),
+            };
+            seen.insert(t.node.clone(), r);
+        }
+        let node = seen[&t.node].as_ref().map(|r| *r).map_err(String::as_str);
+        if let Some(w) = apply_runtime(t, node) {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+    }
+    warnings
 }
 
 /// Whether `pod`'s controller is one of `owners` (by UID).
@@ -391,6 +458,8 @@ pub fn check_node(node: &Node) -> std::result::Result<SnifferTarget, String> {
         container: String::new(),
         container_id: String::new(),
         node: name,
+        runtime: String::new(),
+        runtime_socket: None,
     })
 }
 
@@ -548,7 +617,9 @@ mod tests {
                 namespace: "shop".into(),
                 container: "nginx".into(),
                 container_id: "containerd://nginx-id".into(),
-                node: "node-1".into()
+                node: "node-1".into(),
+                runtime: String::new(),
+                runtime_socket: None,
             }
         );
     }
@@ -564,6 +635,105 @@ mod tests {
 
     #[test]
     fn other_runtimes_are_named() {
+        let with_id = |id: &str| {
+            let mut p = pod("p", &["a"], &[], None);
+            p.status
+                .as_mut()
+                .unwrap()
+                .container_statuses
+                .as_mut()
+                .unwrap()[0]
+                .container_id = Some(id.into());
+            p
+        };
+        // CRI-O and cri-dockerd containers are found through /proc.
+        assert_eq!(
+            check_pod(&with_id("cri-o://123"), None)
+                .unwrap()
+                .container_id,
+            "cri-o://123"
+        );
+        assert!(check_pod(&with_id("docker://123"), None).is_ok());
+        let e = check_pod(&with_id("frakti://123"), None).unwrap_err();
+        assert!(
+            matches!(&e, PodProblem::Fatal(m) if m.contains("\"frakti\"") && m.contains("cri-o")),
+            "{e:?}"
+        );
+    }
+
+    fn node_reporting(version: &str, labels: &[(&str, &str)]) -> Node {
+        Node {
+            metadata: k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta {
+                name: Some("n1".into()),
+                labels: Some(self::labels(labels)),
+                ..Default::default()
+            },
+            status: Some(NodeStatus {
+                node_info: Some(k8s_openapi::api::core::v1::NodeSystemInfo {
+                    container_runtime_version: version.into(),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn each_node_gets_its_runtimes_socket() {
+        let target = |id: &str| {
+            let mut p = pod("p", &["a"], &[], None);
+            p.status
+                .as_mut()
+                .unwrap()
+                .container_statuses
+                .as_mut()
+                .unwrap()[0]
+                .container_id = Some(id.into());
+            check_pod(&p, None).unwrap()
+        };
+        let apply = |id: &str, node: &Node| {
+            let mut t = target(id);
+            let w = apply_runtime(&mut t, Ok(node_runtime(node)));
+            assert_eq!(w, None);
+            (t.runtime, t.runtime_socket)
+        };
+        let k3s = node_reporting("containerd://1.7.23-k3s1", &[]);
+        assert_eq!(
+            apply("containerd://a", &k3s),
+            (
+                "k3s containerd".into(),
+                Some("/run/k3s/containerd/containerd.sock".into())
+            )
+        );
+        let mk = node_reporting("containerd://1.6.28", &[("microk8s.io/cluster", "true")]);
+        assert_eq!(
+            apply("containerd://a", &mk).1.as_deref(),
+            Some("/var/snap/microk8s/common/run/containerd.sock")
+        );
+        let crio = node_reporting("cri-o://1.30.2", &[]);
+        assert_eq!(apply("cri-o://a", &crio), ("cri-o".into(), None));
+        // A node runtime dumpy does not know: the container ID decides.
+        let odd = node_reporting("", &[]);
+        assert_eq!(
+            apply("containerd://a", &odd).1.as_deref(),
+            Some("/run/containerd/containerd.sock")
+        );
+    }
+
+    #[test]
+    fn an_unreadable_node_falls_back_on_the_container_id_with_a_warning() {
+        let mut t = check_pod(&pod("p", &["a"], &[], None), None).unwrap();
+        let w = apply_runtime(&mut t, Err("forbidden")).unwrap();
+        assert!(
+            w.contains("forbidden") && w.contains("--runtime-socket") && w.contains("node-1"),
+            "{w}"
+        );
+        assert_eq!(
+            t.runtime_socket.as_deref(),
+            Some("/run/containerd/containerd.sock")
+        );
+        // A CRI-O container needs no socket, so there is nothing to warn about.
         let mut p = pod("p", &["a"], &[], None);
         p.status
             .as_mut()
@@ -571,12 +741,10 @@ mod tests {
             .container_statuses
             .as_mut()
             .unwrap()[0]
-            .container_id = Some("cri-o://123".into());
-        let e = check_pod(&p, None).unwrap_err();
-        assert!(
-            matches!(&e, PodProblem::Fatal(m) if m.contains("\"cri-o\"") && m.contains("containerd")),
-            "{e:?}"
-        );
+            .container_id = Some("cri-o://a".into());
+        let mut t = check_pod(&p, None).unwrap();
+        assert_eq!(apply_runtime(&mut t, Err("forbidden")), None);
+        assert_eq!(t.runtime_socket, None);
     }
 
     #[test]

@@ -60,10 +60,13 @@ pub enum Target {
     /// The namespace of a process (`--pid PID`).
     Pid(u32),
     /// A container's, looked up through the container runtime (`--container-id ID
-    /// --runtime-endpoint URI`).
+    /// [--runtime-endpoint URI]`). The ID may carry its runtime's scheme
+    /// (`containerd://`, `cri-o://`, `docker://`); without an endpoint the sniffer asks
+    /// containerd at its default socket when there is one, and otherwise (and always for
+    /// IDs of other runtimes) finds the container through /proc.
     Container {
         id: String,
-        runtime_endpoint: String,
+        runtime_endpoint: Option<String>,
     },
 }
 
@@ -167,7 +170,7 @@ impl SnifferInvocation {
                 push_opt(
                     &mut argv,
                     long(flag::RUNTIME_ENDPOINT),
-                    Some(runtime_endpoint),
+                    runtime_endpoint.as_ref(),
                 );
             }
         }

@@ -63,13 +63,14 @@ pub struct TargetArgs {
     #[arg(long = flag::PID, value_name = "PID", conflicts_with = "container_id")]
     pub pid: Option<u32>,
     /// Capture in this container's network namespace (ID or containerd://ID), found
-    /// through the containerd API, or by scanning /proc when the socket is absent. The
+    /// through the containerd API, or by scanning /proc when the socket is absent; cri-o://ID
+    /// and docker://ID are always found through /proc (their cgroups name the ID). The
     /// capture lasts as long as the container's pod (its sandbox), through restarts.
     #[arg(long = flag::CONTAINER_ID, value_name = "ID")]
     pub container_id: Option<String>,
-    /// containerd endpoint.
-    #[arg(long = flag::RUNTIME_ENDPOINT, value_name = "URI", default_value = runtime::DEFAULT_ENDPOINT)]
-    pub runtime_endpoint: String,
+    /// containerd endpoint [default: unix:///run/containerd/containerd.sock].
+    #[arg(long = flag::RUNTIME_ENDPOINT, value_name = "URI")]
+    pub runtime_endpoint: Option<String>,
     /// containerd namespace.
     #[arg(long = flag::RUNTIME_NAMESPACE, value_name = "NS", default_value = runtime::DEFAULT_NAMESPACE)]
     pub runtime_namespace: String,

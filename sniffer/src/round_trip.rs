@@ -48,10 +48,7 @@ fn read_back(cli: Cli) -> (SnifferInvocation, TcpdumpArgs) {
         other => panic!("more than one target: {other:?}"),
     };
     if !matches!(target, Target::Container { .. }) {
-        assert_eq!(
-            t.runtime_endpoint, DEFAULT_ENDPOINT,
-            "an endpoint without a container"
-        );
+        assert_eq!(t.runtime_endpoint, None, "an endpoint without a container");
     }
     let mut tcpdump = c.tcpdump;
     let invocation = SnifferInvocation {
@@ -94,7 +91,7 @@ fn full() -> SnifferInvocation {
         tcpdump_args: Some("-i eth0 -nn -s 96 'tcp port 80' and host 192.0.2.1".into()),
         target: Target::Container {
             id: "containerd://abc123".into(),
-            runtime_endpoint: DEFAULT_ENDPOINT.into(),
+            runtime_endpoint: Some(DEFAULT_ENDPOINT.into()),
         },
         write: Some("/dumpy/cap-web-1.pcapng".into()),
         rotation: Rotation {
@@ -142,7 +139,16 @@ fn every_field_of_the_capture_command_round_trips() {
                 i.target = Target::Container {
                     id: "containerd://abc123".into(),
                     // Not the default, so a dropped --runtime-endpoint shows.
-                    runtime_endpoint: "unix:///run/k3s/containerd/containerd.sock".into(),
+                    runtime_endpoint: Some("unix:///run/k3s/containerd/containerd.sock".into()),
+                }
+            }),
+        ),
+        (
+            "container without a runtime socket",
+            one(&|i| {
+                i.target = Target::Container {
+                    id: "cri-o://abc123".into(),
+                    runtime_endpoint: None,
                 }
             }),
         ),

@@ -9,7 +9,7 @@
 use crate::cli::TargetArgs;
 use crate::signals;
 use capture_core::netns::{Namespace, Target};
-use capture_core::runtime::{self, ContainerInfo, LookupMethod, RuntimeConfig, RuntimeError};
+use capture_core::runtime::{self, ContainerInfo, RuntimeConfig, RuntimeError};
 use capture_core::sandbox;
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
@@ -113,7 +113,10 @@ pub fn resolve(t: &TargetArgs, waiting: &mut dyn FnMut(String)) -> Result<Resolv
     }
     if let Some(id) = &t.container_id {
         let cfg = RuntimeConfig {
-            endpoint: t.runtime_endpoint.clone(),
+            endpoint: t
+                .runtime_endpoint
+                .clone()
+                .unwrap_or_else(|| runtime::DEFAULT_ENDPOINT.into()),
             namespace: t.runtime_namespace.clone(),
             timeout: Duration::from_secs(t.runtime_timeout),
         };
@@ -141,10 +144,7 @@ fn resolve_container(
         })
     };
     let (info, how) = lookup(cfg)?.map_err(|e| e.to_string())?;
-    let how = match how {
-        LookupMethod::ContainerdApi => format!("containerd at {}", cfg.endpoint),
-        LookupMethod::ProcScan => "a /proc scan (containerd socket absent)".to_string(),
-    };
+    let how = how.describe(&cfg.endpoint);
     if let Some(pid) = info.pid {
         eprintln!(
             "sniffer: container {id} has PID {pid} (found through {how}); entering its network \

@@ -135,7 +135,7 @@ fn missing_namespace_and_interface() {
 fn issue_16_bad_input_table() {
     require_root();
     let long_id = "a".repeat(64);
-    let docker = "docker://abc".to_string();
+    let other = "frakti://abc".to_string();
     let rows: &[(&[&str], &[&str])] = &[
         (
             &["--netns", "/etc/passwd"],
@@ -146,8 +146,8 @@ fn issue_16_bad_input_table() {
             &["not a network namespace", "another kind"],
         ),
         (
-            &["--container-id", &docker],
-            &["docker container", "containerd only"],
+            &["--container-id", &other],
+            &["frakti container", "containerd, cri-o and docker"],
         ),
         (
             &["--container-id", "a/b"],

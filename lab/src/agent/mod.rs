@@ -4,6 +4,7 @@
 pub mod backoff;
 pub mod images;
 pub mod network;
+pub mod node_runtime;
 pub mod ops;
 pub mod paths;
 pub mod pods;

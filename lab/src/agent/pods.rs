@@ -7,11 +7,12 @@
 
 use super::backoff::{go_duration, Backoff};
 use super::ops::Op;
-use super::{images, network, paths, rootfs, runtime};
+use super::{images, network, node_runtime, paths, rootfs, runtime};
 use crate::api::objects::now;
 use crate::api::App;
 use anyhow::{anyhow, bail, Result};
 use serde_json::{json, Value};
+use sniffer_contract::runtime::NodeRuntime;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -174,6 +175,8 @@ struct PodRun {
     start_time: String,
     /// Evicted by the node (the message of its `Evicted` status); nothing runs any more.
     evicted: Option<String>,
+    /// The runtime the pod's node presents (container IDs, cgroups, host sockets).
+    runtime: NodeRuntime,
 }
 
 fn hex_id() -> String {
@@ -206,7 +209,19 @@ impl PodRun {
                 oom_killed: false,
             })
             .collect();
+        let node = pod["spec"]["nodeName"].as_str().unwrap_or("");
+        let version = agent
+            .app
+            .store
+            .get("nodes", "", node)
+            .and_then(|n| {
+                n["status"]["nodeInfo"]["containerRuntimeVersion"]
+                    .as_str()
+                    .map(String::from)
+            })
+            .unwrap_or_default();
         PodRun {
+            runtime: node_runtime::of_version(&version),
             uid: m["uid"].as_str().unwrap_or("").into(),
             ns: m["namespace"].as_str().unwrap_or("").into(),
             name: m["name"].as_str().unwrap_or("").into(),
@@ -277,8 +292,11 @@ impl PodRun {
         let (_, cap_drop) = runtime::capability_flags(&[], &["ALL".into()]);
         let mut labels = self.cri_labels();
         labels.push(format!("{CONTAINER_TYPE_LABEL}=sandbox"));
+        let id = hex_id();
         let spec = runtime::RunSpec {
-            id: hex_id(),
+            // In the node runtime's cgroup shape, like the pod's containers.
+            cgroup: node_runtime::cgroup(self.runtime, &id),
+            id,
             rootfs: paths::rootfs(&state, rootfs::WORKLOAD),
             argv: vec!["/bin/sleep".into(), "2147483647".into()],
             netns: self.netns.clone().unwrap_or_default(),
@@ -357,7 +375,7 @@ impl PodRun {
             } else if let Some(hp) = vol.get("hostPath") {
                 let p = PathBuf::from(hp["path"].as_str().unwrap_or(""));
                 let ty = hp["type"].as_str().unwrap_or("");
-                if !p.exists() {
+                if node_runtime::hides(self.runtime, &p) || !p.exists() {
                     if ty == "DirectoryOrCreate" {
                         std::fs::create_dir_all(&p)?;
                     } else {
@@ -512,8 +530,10 @@ impl PodRun {
             &strings(&sc["capabilities"]["add"]),
             &strings(&sc["capabilities"]["drop"]),
         );
+        let id = hex_id();
         let spec = runtime::RunSpec {
-            id: hex_id(),
+            cgroup: node_runtime::cgroup(self.runtime, &id),
+            id,
             rootfs: paths::rootfs(&state, kind),
             image: imported.then_some(reference),
             argv,
@@ -589,7 +609,7 @@ impl PodRun {
             };
             let restart = policy == "Always" || (policy == "OnFailure" && code != 0);
             if restart {
-                c.last = json!({"terminated": state_json(&c.state, &c.id)["terminated"]});
+                c.last = json!({"terminated": state_json(&c.state, &node_runtime::container_id(self.runtime, &c.id))["terminated"]});
                 runtime::remove(&id).await;
                 // The kubelet's rule: restart at once unless the container is in back-off
                 // (it crashed before, less than 2 × the cap ago); then wait the back-off.
@@ -861,11 +881,11 @@ impl PodRun {
             .map(|c| {
                 let mut s = json!({
                     "name": c.spec["name"], "image": c.spec["image"], "imageID": "",
-                    "ready": c.ready, "restartCount": c.restarts, "state": state_json(&c.state, &c.id),
+                    "ready": c.ready, "restartCount": c.restarts, "state": state_json(&c.state, &node_runtime::container_id(self.runtime, &c.id)),
                     "lastState": c.last, "started": matches!(c.state, State::Running { .. }),
                 });
                 if !c.id.is_empty() {
-                    s["containerID"] = json!(format!("containerd://{}", c.id));
+                    s["containerID"] = json!(node_runtime::container_id(self.runtime, &c.id));
                 }
                 s
             })
@@ -975,7 +995,8 @@ fn seccomp_type<'a>(pod_sc: &'a Value, sc: &'a Value) -> &'a str {
         .unwrap_or("RuntimeDefault")
 }
 
-fn state_json(s: &State, id: &str) -> Value {
+/// `container_id` is the full `<scheme>://<id>` of the container.
+fn state_json(s: &State, container_id: &str) -> Value {
     match s {
         State::Waiting(reason, message) if message.is_empty() => {
             json!({"waiting": {"reason": reason}})
@@ -992,7 +1013,7 @@ fn state_json(s: &State, id: &str) -> Value {
             finished,
         } => {
             let mut t = json!({"exitCode": code, "reason": reason, "startedAt": started, "finishedAt": finished,
-                               "containerID": format!("containerd://{id}")});
+                               "containerID": container_id});
             if !message.is_empty() {
                 t["message"] = json!(message);
             }

@@ -54,6 +54,8 @@ pub struct RunSpec {
     pub seccomp: bool,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
+    /// The container's cgroup path (ctr's default, `/k8s.io/<id>`, when None).
+    pub cgroup: Option<String>,
 }
 
 fn ctr() -> Command {
@@ -144,6 +146,9 @@ pub async fn run(spec: &RunSpec) -> Result<()> {
     }
     for d in &spec.cap_drop {
         c.arg("--cap-drop").arg(d);
+    }
+    if let Some(cgroup) = &spec.cgroup {
+        c.arg("--cgroup").arg(cgroup);
     }
     match &spec.image {
         Some(image) => c.arg(image).arg(&spec.id),

@@ -74,7 +74,8 @@ pub async fn handle(
             )));
         }
         let id = st.and_then(|s| s["containerID"].as_str()).unwrap_or("");
-        Ok(id.trim_start_matches("containerd://").to_string())
+        // containerd://ID or cri-o://ID (CRI-O-presenting nodes): the ID is containerd's.
+        Ok(id.split_once("://").map_or(id, |(_, id)| id).to_string())
     })();
     let cid = match prepared {
         Ok(c) => c,

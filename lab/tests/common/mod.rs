@@ -290,6 +290,10 @@ pub fn leftovers() -> Vec<String> {
     if Path::new(STATE_DIR).exists() {
         left.push(format!("dir {STATE_DIR}"));
     }
+    // What k3s-presenting nodes need (`--runtimes k3s`); this machine runs no real k3s.
+    if Path::new("/run/k3s").exists() {
+        left.push("dir /run/k3s".into());
+    }
     let ps = Command::new("pgrep")
         .args(["-f", "dumpy-lab.* serve"])
         .output()

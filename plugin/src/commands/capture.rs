@@ -80,7 +80,7 @@ pub fn apply_flags(spec: &mut CaptureSpec, flags: &SnifferFlags) {
         spec.privileged = true;
     }
     if let Some(s) = &flags.runtime_socket {
-        spec.runtime_socket = s.clone();
+        spec.runtime_socket = Some(s.clone());
     }
     let (cpu_request, cpu_limit, memory_request, memory_limit) = DEFAULT_RESOURCES;
     let r = &mut spec.resources;
@@ -169,9 +169,16 @@ pub async fn resolve_targets(
         ]);
     }
     let mut skipped = Vec::new();
-    let targets = target::resolve(&ctx.client, &capture.target, &mut skipped).await?;
+    let mut targets = target::resolve(&ctx.client, &capture.target, &mut skipped).await?;
     for s in skipped {
         rep.warn(format!("skipping {s}"));
+    }
+    // With --runtime-socket the nodes' runtimes decide nothing for containerd containers;
+    // they are still read, so CRI-O containers get no socket.
+    for w in target::assign_runtimes(&ctx.client, &mut targets).await {
+        if capture.runtime_socket.is_none() {
+            rep.warn(w);
+        }
     }
     Ok(targets)
 }
@@ -239,8 +246,8 @@ pub fn spec_from_args(
             memory_limit: memory_limit.into(),
         },
         privileged: false,
-        // containerd's default; k3s and others are set with --runtime-socket.
-        runtime_socket: sniffer_contract::runtime::DEFAULT_SOCKET.into(),
+        // Picked per node from its runtime unless --runtime-socket says.
+        runtime_socket: None,
     };
     apply_flags(&mut capture, &args.sniffer);
     check_resources(&capture)?;
@@ -305,6 +312,12 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
     let plan = deploy::plan(&capture, targets, 1);
     podsecurity::check_plan(&namespace, policy.as_ref(), &plan, args.dry_run, &rep)?;
     if args.dry_run {
+        // Which runtime and socket each sniffer uses (the YAML shows only the mount).
+        for (_, s) in &plan {
+            if let Some(note) = s.runtime_note() {
+                rep.line(format!("{} on {}: {note}", s.target.pod, s.target.node));
+            }
+        }
         return print_pods(&plan);
     }
     deploy::deploy(ctx, &capture, plan, 1, args.sniffer.wait, &rep).await

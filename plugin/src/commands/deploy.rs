@@ -83,6 +83,12 @@ pub fn describe(capture: &CaptureSpec, plan: &[(String, SnifferSpec)]) -> Vec<St
             lines.push(format!("  ContainerName: {}", s.target.container));
             lines.push(format!("  ContainerID: {id}"));
             lines.push(format!("  NodeName: {}", s.target.node));
+            // Said when it is not the containerd default every cluster had before.
+            if !s.stock_runtime() {
+                if let Some(note) = s.runtime_note() {
+                    lines.push(format!("  Runtime: {note}"));
+                }
+            }
         }
         lines.push(String::new());
     }
@@ -395,6 +401,8 @@ mod tests {
             container: "nginx".into(),
             container_id: "containerd://9f98ac".into(),
             node: "kind-worker".into(),
+            runtime: "containerd".into(),
+            runtime_socket: Some("/run/containerd/containerd.sock".into()),
         }
     }
 
@@ -438,6 +446,27 @@ mod tests {
     }
 
     #[test]
+    fn describe_names_a_runtime_that_is_not_the_default() {
+        let mut k3s = target("web-1");
+        k3s.runtime = "k3s containerd".into();
+        k3s.runtime_socket = Some("/run/k3s/containerd/containerd.sock".into());
+        let mut crio = target("web-2");
+        crio.container_id = "cri-o://77aa".into();
+        crio.runtime = "cri-o".into();
+        crio.runtime_socket = None;
+        let p = plan(&capture_spec(), vec![k3s, crio], 1);
+        let lines = describe(&capture_spec(), &p);
+        assert!(lines.contains(
+            &"  Runtime: k3s containerd, socket /run/k3s/containerd/containerd.sock".to_string()
+        ));
+        assert!(lines.contains(&"  ContainerID: 77aa".to_string()));
+        assert!(lines.contains(
+            &"  Runtime: cri-o, no socket: the sniffer finds the container through /proc"
+                .to_string()
+        ));
+    }
+
+    #[test]
     fn node_captures_describe_the_node_only() {
         let mut capture = capture_spec();
         capture.target.kind = TargetKind::Node;
@@ -448,6 +477,8 @@ mod tests {
             container: String::new(),
             container_id: String::new(),
             node: "worker-1".into(),
+            runtime: String::new(),
+            runtime_socket: None,
         };
         let p = plan(&capture, vec![t], 1);
         assert_eq!(p[0].1.output, "/dumpy/cap-worker-1.pcapng");

@@ -60,6 +60,19 @@ impl Containerd {
     /// Starts container `id` in the network namespace at `netns`, with `labels` (`k=v`),
     /// running `argv` (busybox applets: `/bin/busybox …`).
     pub fn run(&mut self, id: &str, netns: &Path, labels: &[String], argv: &[&str]) {
+        self.run_in(id, netns, labels, None, argv)
+    }
+
+    /// [`Containerd::run`] in cgroup `cgroup` (ctr's `--cgroup`; ctr's default,
+    /// `/<namespace>/<id>`, when None), e.g. CRI-O's shape `/crio-<id>.scope`.
+    pub fn run_in(
+        &mut self,
+        id: &str,
+        netns: &Path,
+        labels: &[String],
+        cgroup: Option<&str>,
+        argv: &[&str],
+    ) {
         let mut c = self.ctr();
         c.args([
             "run",
@@ -67,6 +80,9 @@ impl Containerd {
             "--with-ns",
             &format!("network:{}", netns.display()),
         ]);
+        if let Some(cgroup) = cgroup {
+            c.args(["--cgroup", cgroup]);
+        }
         for l in labels {
             c.args(["--label", l]);
         }
