@@ -2,6 +2,7 @@
 //! printed only with -v, so here it is only read for the addresses in the summary.
 
 use super::nd::{Nd, R};
+use super::{cksum, ip};
 
 fn unreach_text(code: u8) -> Option<(&'static [u8], &'static [u8])> {
     // (prefix before the address, suffix after it)
@@ -43,7 +44,7 @@ fn tstamp(nd: &mut Nd, t: u32) {
 /// `icmp_print`. tcpdump formats the message into a buffer before printing
 /// "ICMP <msg>, length N"; a read past the data aborts before anything is printed, which
 /// the staging buffer here reproduces.
-pub(crate) fn icmp_print(nd: &mut Nd, bp: usize, plen: usize, _iph: usize, _frag: bool) -> R {
+pub(crate) fn icmp_print(nd: &mut Nd, bp: usize, plen: usize, _iph: usize, frag: bool) -> R {
     nd.proto = "icmp";
     let start = nd.out.len();
     let r = body(nd, bp);
@@ -53,6 +54,39 @@ pub(crate) fn icmp_print(nd: &mut Nd, bp: usize, plen: usize, _iph: usize, _frag
     }
     nd.s(b", length ");
     nd.u(plen as u64);
+    if nd.vflag > 0 {
+        verbose(nd, bp, plen, frag)?;
+    }
+    Ok(())
+}
+
+/// What `-v` adds: a wrong checksum, and for error messages the quoted IP header on a
+/// continuation line.
+fn verbose(nd: &mut Nd, bp: usize, plen: usize, frag: bool) -> R {
+    if !frag && nd.ttest(bp, plen) {
+        let sum = cksum::in_cksum(&nd.b[bp..bp + plen]);
+        if sum != 0 {
+            let icmp_sum = nd.be2(bp + 2)?;
+            nd.s(b" (wrong icmp cksum ");
+            nd.x(icmp_sum as u64);
+            nd.s(b" (->");
+            nd.x(cksum::shouldbe(icmp_sum, sum) as u64);
+            nd.s(b")!)");
+        }
+    }
+    let t = nd.u1(bp)?;
+    // ICMP_ERRTYPE: unreachable, source quench, redirect, time exceeded, parameter problem.
+    if matches!(t, 3 | 4 | 5 | 11 | 12) {
+        let ip = bp + 8;
+        nd.s(b"\n\t");
+        let saved = nd.snapend;
+        let ip_len = nd.be2(ip + 2)? as usize;
+        nd.snapend = (ip + ip_len).min(nd.snapend);
+        let r = ip::ip_print(nd, ip, ip_len);
+        nd.snapend = saved;
+        r?;
+    }
+    nd.proto = "icmp";
     Ok(())
 }
 

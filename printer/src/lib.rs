@@ -18,6 +18,7 @@
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`].
 
 mod arp;
+mod cksum;
 mod dns;
 mod ether;
 pub mod ethertype;
@@ -87,8 +88,11 @@ pub struct PrintOptions {
     pub link_header: bool,
     /// `-q`: quieter protocol lines.
     pub quiet: bool,
-    /// `-v` count; lines keep default-verbosity shape where we do not decode more.
+    /// `-v` count: 1 adds IP header fields and checksum verdicts, 2 and 3 more detail
+    /// where tcpdump prints more.
     pub verbose: u8,
+    /// `-K`: do not verify checksums.
+    pub dont_verify_checksums: bool,
 }
 
 impl Default for PrintOptions {
@@ -98,6 +102,7 @@ impl Default for PrintOptions {
             link_header: false,
             quiet: false,
             verbose: 0,
+            dont_verify_checksums: false,
         }
     }
 }
@@ -168,6 +173,8 @@ impl Printer {
             out,
             eflag: self.opts.link_header,
             qflag: self.opts.quiet,
+            vflag: self.opts.verbose,
+            kflag: self.opts.dont_verify_checksums,
             st: &mut self.state,
         };
         let (len, caplen) = (len as usize, caplen as usize);

@@ -26,6 +26,10 @@ pub(crate) struct Nd<'a, 'o, 's> {
     pub eflag: bool,
     /// `-q`
     pub qflag: bool,
+    /// `-v` count
+    pub vflag: u8,
+    /// `-K`: no checksum verification
+    pub kflag: bool,
     pub st: &'s mut State,
 }
 
