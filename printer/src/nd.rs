@@ -304,6 +304,18 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         Ok(())
     }
 
+    /// `print_unknown_data(ndo, cp, ident, len)`: a hex dump of what is captured of `len`
+    /// bytes at `cp`.
+    pub fn unknown_data(&mut self, cp: usize, ident: &[u8], len: usize) -> R {
+        if cp > self.snapend {
+            self.s(ident);
+            self.s(b"Dissector error: print_unknown_data called with pointer past end of packet");
+            return Ok(());
+        }
+        let n = len.min(self.avail(cp));
+        self.hex_print(ident, cp, n)
+    }
+
     /// `ND_DEFAULTPRINT(p, caplen)`, which -q suppresses (tcpdump's
     /// `ndo_suppress_default_print`).
     pub fn default_print(&mut self, cp: usize, caplen: usize) -> R {
