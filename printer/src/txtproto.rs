@@ -1,5 +1,5 @@
-//! Text protocols tcpdump shows by their first line: HTTP, RTSP, FTP, SMTP (util-print.c's
-//! `txtproto_print`), and the SSH version banner (print-ssh.c).
+//! Text protocols tcpdump shows by their first line (with -v: all their text lines): HTTP,
+//! RTSP, FTP, SMTP (util-print.c's `txtproto_print`), and the SSH version banner (print-ssh.c).
 
 use super::nd::{Nd, Trunc, R};
 
@@ -212,7 +212,20 @@ fn txtproto_print(
         nd.out.push(c.to_ascii_uppercase());
     }
     if print_this {
-        print_txt_line(nd, b": ", p, 0, len)?;
+        if nd.vflag > 0 {
+            // -v: every text line, each on its own continuation line.
+            nd.s(b", length: ");
+            nd.u(len as u64);
+            let mut idx = 0;
+            while idx < len {
+                match print_txt_line(nd, b"\n\t", p, idx, len)? {
+                    0 => break,
+                    eol => idx = eol,
+                }
+            }
+        } else {
+            print_txt_line(nd, b": ", p, 0, len)?;
+        }
     }
     Ok(())
 }
