@@ -128,18 +128,41 @@ pub(crate) fn syslog_print(nd: &mut Nd, p: usize, len: usize) -> R {
     }
     let facility = ((pri & 0x03f8) >> 3) as usize;
     let severity = (pri & 7) as usize;
-    nd.s(b"SYSLOG ");
-    match SYSLOG_FACILITIES.get(facility) {
+    let facility_name = |nd: &mut Nd| match SYSLOG_FACILITIES.get(facility) {
         Some(f) => nd.st(f),
         None => {
             nd.s(b"unknown (");
             nd.u(facility as u64);
             nd.s(b")");
         }
+    };
+    if nd.vflag == 0 {
+        nd.s(b"SYSLOG ");
+        facility_name(nd);
+        nd.s(b".");
+        nd.st(SYSLOG_SEVERITIES[severity]);
+        nd.s(b", length: ");
+        nd.u(len as u64);
+        return Ok(());
     }
-    nd.s(b".");
-    nd.st(SYSLOG_SEVERITIES[severity]);
-    nd.s(b", length: ");
+    // -v: the facility and severity with their numbers, then the message as sent.
+    nd.s(b"SYSLOG, length: ");
     nd.u(len as u64);
+    nd.s(b"\n\tFacility ");
+    facility_name(nd);
+    nd.s(b" (");
+    nd.u(facility as u64);
+    nd.s(b"), Severity ");
+    nd.st(SYSLOG_SEVERITIES[severity]);
+    nd.s(b" (");
+    nd.u(severity as u64);
+    nd.s(b")\n\tMsg: ");
+    let msg_off = off + 1;
+    if len > msg_off {
+        nd.printn(p + msg_off, len - msg_off, None)?;
+    }
+    if nd.vflag > 1 {
+        nd.unknown_data(p, b"\n\t", len)?;
+    }
     Ok(())
 }
