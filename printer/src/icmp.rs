@@ -82,7 +82,12 @@ fn verbose(nd: &mut Nd, bp: usize, plen: usize, frag: bool) -> R {
         let saved = nd.snapend;
         let ip_len = nd.be2(ip + 2)? as usize;
         nd.snapend = (ip + ip_len).min(nd.snapend);
-        let r = ip::ip_print(nd, ip, ip_len);
+        // tcpdump reads ip_len again for ip_print's argument, after shrinking snapend: a
+        // length under 4 makes that read fail (" [|icmp]").
+        let r = match nd.be2(ip + 2) {
+            Ok(l) => ip::ip_print(nd, ip, l as usize),
+            Err(t) => Err(t),
+        };
         nd.snapend = saved;
         r?;
     }

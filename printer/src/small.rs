@@ -4,7 +4,8 @@
 
 use super::nd::{Nd, Trunc, R};
 
-/// `bootp_print` at default verbosity.
+/// `bootp_print`: with -v the header fields, addresses and server/file names (the vendor
+/// area's RFC 1048 options are not decoded: only their cookie line).
 pub(crate) fn bootp_print(nd: &mut Nd, cp: usize, length: usize) -> R {
     nd.proto = "bootp";
     let op = nd.u1(cp)?;
@@ -27,10 +28,117 @@ pub(crate) fn bootp_print(nd: &mut Nd, cp: usize, length: usize) -> R {
     }
     nd.s(b", length ");
     nd.u(length as u64);
+    if nd.vflag == 0 {
+        return Ok(());
+    }
+    bootp_verbose(nd, cp, htype, hlen)
+}
+
+fn bootp_verbose(nd: &mut Nd, cp: usize, htype: u8, hlen: u8) -> R {
+    if !nd.ttest(cp + 8, 2) {
+        nd.trunc();
+        return Ok(());
+    }
+    if htype != 1 {
+        nd.s(b", htype ");
+        nd.u(htype as u64);
+    }
+    if htype != 1 || hlen != 6 {
+        nd.s(b", hlen ");
+        nd.u(hlen as u64);
+    }
+    let hops = nd.u1(cp + 3)?;
+    if hops != 0 {
+        nd.s(b", hops ");
+        nd.u(hops as u64);
+    }
+    let xid = nd.be4(cp + 4)?;
+    if xid != 0 {
+        nd.s(b", xid 0x");
+        nd.x(xid as u64);
+    }
+    let secs = nd.be2(cp + 8)?;
+    if secs != 0 {
+        nd.s(b", secs ");
+        nd.u(secs as u64);
+    }
+    let flags = nd.be2(cp + 10)?;
+    nd.s(if flags & 0x8000 != 0 {
+        b", Flags [Broadcast]"
+    } else {
+        b", Flags [none]"
+    });
+    if nd.vflag > 1 {
+        nd.s(b" (0x");
+        nd.x0(flags as u64, 4);
+        nd.s(b")");
+    }
+    for (off, label) in [
+        (12, &b"\n\t  Client-IP "[..]),
+        (16, b"\n\t  Your-IP "),
+        (20, b"\n\t  Server-IP "),
+        (24, b"\n\t  Gateway-IP "),
+    ] {
+        if nd.be4(cp + off)? != 0 {
+            nd.s(label);
+            nd.ip4(cp + off)?;
+        }
+    }
+    if htype == 1 && hlen == 6 {
+        nd.need(cp + 28, 6)?;
+        nd.s(b"\n\t  Client-Ethernet-Address ");
+        nd.mac(cp + 28)?;
+    }
+    for (off, size, label) in [
+        (44, 64, &b"\n\t  sname \""[..]),
+        (108, 128, b"\n\t  file \""),
+    ] {
+        if nd.u1(cp + off)? != 0 {
+            nd.s(label);
+            if !printztn(nd, cp + off, size)? {
+                nd.s(b"\"");
+                nd.trunc();
+                return Ok(());
+            }
+            nd.s(b"\"");
+        }
+    }
+    if !nd.ttest(cp + 236, 4) {
+        nd.trunc();
+        return Ok(());
+    }
+    match nd.be4(cp + 236)? {
+        0x6382_5363 => {
+            nd.s(b"\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x63825363");
+        }
+        // "CMU\0" (cmu_print is not ported) and an empty vendor area.
+        0x434d_5500 | 0 => {}
+        v => {
+            nd.s(b"\n\t  Vendor-#0x");
+            nd.x(v as u64);
+        }
+    }
     Ok(())
 }
 
-/// `ntp_print` at default verbosity.
+/// `nd_printztn` up to the captured end: false when no NUL came within `n` bytes or the
+/// capture ended first.
+fn printztn(nd: &mut Nd, mut s: usize, mut n: usize) -> R<bool> {
+    loop {
+        if n == 0 || s >= nd.snapend {
+            return Ok(false);
+        }
+        let c = nd.u1(s)?;
+        s += 1;
+        n -= 1;
+        if c == 0 {
+            return Ok(true);
+        }
+        nd.print_char(c);
+    }
+}
+
+/// `ntp_print` (-v: the whole header, see `ntp_time_print`).
 pub(crate) fn ntp_print(nd: &mut Nd, cp: usize, length: usize) -> R {
     nd.proto = "ntp";
     let status = nd.u1(cp)?;
@@ -318,8 +426,9 @@ fn ntp_delta(nd: &mut Nd, old: usize, new: usize) -> R {
     Ok(())
 }
 
-/// `dhcp6_print` at default verbosity.
-pub(crate) fn dhcp6_print(nd: &mut Nd, cp: usize) -> R {
+/// `dhcp6_print`: the message type; with -v the transaction id (relay messages: link and
+/// peer address) and the options' framing (their bodies are not decoded: " (opt_N)").
+pub(crate) fn dhcp6_print(nd: &mut Nd, cp: usize, length: usize) -> R {
     nd.proto = "dhcp6";
     nd.s(b"dhcp6");
     if !nd.ttest(cp, 4) {
@@ -352,6 +461,43 @@ pub(crate) fn dhcp6_print(nd: &mut Nd, cp: usize) -> R {
     } else {
         nd.s(name);
     }
+    if nd.vflag == 0 {
+        return Ok(());
+    }
+    let ep = nd.snapend.min(cp + length);
+    nd.s(b" (");
+    let opts = if t != 12 && t != 13 {
+        let xid = nd.be4(cp)? & 0x00ff_ffff;
+        nd.s(b"xid=");
+        nd.x(xid as u64);
+        cp + 4
+    } else {
+        nd.need(cp + 2, 16)?;
+        nd.s(b"linkaddr=");
+        nd.ip6(cp + 2)?;
+        nd.need(cp + 18, 16)?;
+        nd.s(b" peeraddr=");
+        nd.ip6(cp + 18)?;
+        cp + 34
+    };
+    let mut p = opts;
+    while p < ep {
+        if ep < p + 4 {
+            nd.trunc();
+            break;
+        }
+        let optlen = nd.be2(p + 2)? as usize;
+        if ep < p + 4 + optlen {
+            nd.trunc();
+            break;
+        }
+        let opttype = nd.be2(p)?;
+        nd.s(b" (opt_");
+        nd.u(opttype as u64);
+        nd.s(b")");
+        p += 4 + optlen;
+    }
+    nd.s(b")");
     Ok(())
 }
 
