@@ -108,7 +108,8 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fra
         return Ok(());
     }
     let v = nd.vflag;
-    if v > 0 && !frag && !nd.kflag && nd.ttest(bp, length) {
+    // tcpdump verifies ICMPv6 (and ICMP, IGMP) checksums even with -K.
+    if v > 0 && !frag && nd.ttest(bp, length) {
         let icmp_sum = nd.be2(bp + 2)?;
         let sum = cksum::nextproto(nd, iph, bp, length, 58)?;
         if sum != 0 {
