@@ -92,6 +92,96 @@ fn verbose(nd: &mut Nd, bp: usize, plen: usize, frag: bool) -> R {
         r?;
     }
     nd.proto = "icmp";
+    // RFC 4884 multi-part extensions (unreachable, time exceeded, parameter problem).
+    if plen > 136 && matches!(t, 3 | 11 | 12) {
+        return multipart(nd, bp, plen);
+    }
+    Ok(())
+}
+
+/// The RFC 4884 extension structure that follows the 128-byte original datagram.
+fn multipart(nd: &mut Nd, bp: usize, plen: usize) -> R {
+    if !nd.ttest(bp, 141) {
+        nd.trunc();
+        return Ok(());
+    }
+    let ext = bp + 136;
+    // Without a length field, a wrong checksum means there is no extension at all.
+    if nd.u1(bp + 5)? == 0
+        && nd.ttest(ext, plen - 136)
+        && cksum::in_cksum(&nd.b[ext..ext + plen - 136]) != 0
+    {
+        return Ok(());
+    }
+    let version = nd.b[ext] >> 4;
+    nd.s(b"\n\tICMP Multi-Part extension v");
+    nd.u(version as u64);
+    if version != 2 {
+        nd.s(b" packet not supported");
+        return Ok(());
+    }
+    let hlen = plen - 136;
+    if nd.ttest(ext, hlen) {
+        let sum = nd.be2(ext + 2)?;
+        nd.s(b", checksum 0x");
+        nd.x0(sum as u64, 4);
+        nd.s(if cksum::in_cksum(&nd.b[ext..ext + hlen]) != 0 {
+            b" (incorrect), length "
+        } else {
+            b" (correct), length "
+        });
+        nd.u(hlen as u64);
+    }
+    // tcpdump's u_int arithmetic: a short extension wraps and the loop runs until the
+    // objects run past the capture.
+    let mut hlen = (hlen as u32).wrapping_sub(4);
+    let mut p = ext + 4;
+    while hlen > 4 {
+        if !nd.ttest(p, 4) {
+            nd.trunc();
+            return Ok(());
+        }
+        let obj_tlen = nd.be2(p)? as usize;
+        let class = nd.u1(p + 2)?;
+        let ctype = nd.u1(p + 3)?;
+        p += 4;
+        nd.s(b"\n\t  ");
+        nd.s(match class {
+            1 => b"MPLS Stack Entry" as &[u8],
+            2 => b"Interface Identification",
+            _ => b"unknown",
+        });
+        nd.s(b" Object (");
+        nd.u(class as u64);
+        nd.s(b"), Class-Type: ");
+        nd.u(ctype as u64);
+        nd.s(b", length ");
+        nd.u(obj_tlen as u64);
+        hlen -= 4;
+        if class == 0 || obj_tlen < 4 {
+            return Ok(());
+        }
+        let obj_tlen = obj_tlen - 4;
+        if class == 1 && ctype == 1 {
+            let raw = nd.be4(p)?;
+            nd.s(b"\n\t    label ");
+            nd.u(((raw >> 12) & 0xfffff) as u64);
+            nd.s(b", tc ");
+            nd.u(((raw >> 9) & 7) as u64);
+            if (raw >> 8) & 1 != 0 {
+                nd.s(b", [S]");
+            }
+            nd.s(b", ttl ");
+            nd.u((raw & 0xff) as u64);
+        } else {
+            nd.unknown_data(p, b"\n\t    ", obj_tlen)?;
+        }
+        if (hlen as usize) < obj_tlen {
+            break;
+        }
+        hlen -= obj_tlen as u32;
+        p += obj_tlen;
+    }
     Ok(())
 }
 

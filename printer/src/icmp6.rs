@@ -360,9 +360,9 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fra
         147 => {
             if v > 0 {
                 let id = nd.be2(bp + 4)?;
-                let flags = nd.be2(bp + 6)?;
                 nd.s(b", id 0x");
                 nd.x0(id as u64, 4);
+                let flags = nd.be2(bp + 6)?;
                 if flags & 0xc000 != 0 {
                     nd.s(b" ");
                 }

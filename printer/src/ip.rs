@@ -282,7 +282,8 @@ fn printts(nd: &mut Nd, cp: usize, length: usize) -> R<Option<()>> {
     }
     nd.s(b" TS{");
     let flags = nd.u1(cp + 3)?;
-    let hoplen = if flags & 0xf != 1 { 8 } else { 4 };
+    // Only TSONLY (0) has 4-byte hops; the others carry an address too.
+    let hoplen = if flags & 0xf != 0 { 8 } else { 4 };
     if (length - 4) & (hoplen - 1) != 0 {
         nd.s(b"[bad length ");
         nd.u(length as u64);
