@@ -1,4 +1,6 @@
-//! printer: tcpdump-identical one-line summaries (`tcpdump -nn` at default verbosity, 4.99.3).
+//! printer: tcpdump-identical summaries (`tcpdump -nn`, 4.99.3), at default verbosity and with
+//! `-v`/`-vv`/`-vvv` (IP header fields, checksum verdicts unless `-K`, protocol details and
+//! tcpdump's continuation lines).
 //!
 //! It depends only on packet bytes ([`pcapng::Packet`]) and [`PrintOptions`]: no capture,
 //! no I/O, no platform calls beyond the optional interface-name lookup, so it can be tested
