@@ -342,6 +342,18 @@ mod tests {
     }
 
     #[test]
+    fn verbosity_and_checksum_flags() {
+        let a = parse_tcpdump_args("-nnvvv -K port 53").unwrap();
+        assert_eq!((a.verbose, a.dont_verify_checksums), (3, true));
+        assert_eq!(a.filter_expression(), "port 53");
+        let a = parse_tcpdump_args("-v --dont-verify-checksums").unwrap();
+        assert_eq!((a.verbose, a.dont_verify_checksums), (1, true));
+        let a = parse_tcpdump_args("-vK").unwrap();
+        assert_eq!((a.verbose, a.dont_verify_checksums), (1, true));
+        assert!(!parse_tcpdump_args("-v").unwrap().dont_verify_checksums);
+    }
+
+    #[test]
     fn defaults_follow_tcpdump() {
         let a = parse_tcpdump_args("").unwrap();
         assert_eq!(a.interface, "any");
