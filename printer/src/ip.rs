@@ -206,16 +206,8 @@ fn optprint(nd: &mut Nd, mut cp: usize, mut length: usize) -> R<Option<()>> {
         }
         match code {
             0 => return Ok(Some(())),
-            68 => {
-                if printts(nd, cp, option_len)?.is_none() {
-                    return Ok(None);
-                }
-            }
-            7 | 137 | 131 => {
-                if printroute(nd, cp, option_len)?.is_none() {
-                    return Ok(None);
-                }
-            }
+            68 if printts(nd, cp, option_len)?.is_none() => return Ok(None),
+            7 | 137 | 131 if printroute(nd, cp, option_len)?.is_none() => return Ok(None),
             148 => {
                 if option_len < 4 {
                     nd.s(b" [bad length ");

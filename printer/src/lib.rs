@@ -21,6 +21,7 @@
 
 mod arp;
 mod cksum;
+mod dhcp;
 mod dns;
 mod ether;
 pub mod ethertype;

@@ -4,8 +4,8 @@
 
 use super::nd::{Nd, Trunc, R};
 
-/// `bootp_print`: with -v the header fields, addresses and server/file names (the vendor
-/// area's RFC 1048 options are not decoded: only their cookie line).
+/// `bootp_print`: with -v the header fields, addresses, server/file names and the DHCP
+/// options (`dhcp`; the CMU vendor area is not decoded).
 pub(crate) fn bootp_print(nd: &mut Nd, cp: usize, length: usize) -> R {
     nd.proto = "bootp";
     let op = nd.u1(cp)?;
@@ -109,7 +109,10 @@ fn bootp_verbose(nd: &mut Nd, cp: usize, htype: u8, hlen: u8) -> R {
     }
     match nd.be4(cp + 236)? {
         0x6382_5363 => {
-            nd.s(b"\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x63825363");
+            // A truncated text option ends the vendor area with tcpdump's marker.
+            if super::dhcp::rfc1048_print(nd, cp + 236).is_err() {
+                nd.trunc();
+            }
         }
         // "CMU\0" (cmu_print is not ported) and an empty vendor area.
         0x434d_5500 | 0 => {}
