@@ -256,7 +256,9 @@ pub(crate) fn fqdn_print(nd: &mut Nd, cp: usize, bp: usize) -> R<Option<usize>> 
     if !nd.ttest(cp, 1) {
         return Ok(None);
     }
-    let mut max_offset = cp - bp;
+    // C's `(u_int)(cp - bp)`: DHCPv6 passes a `bp` past `cp` (the option's end), which
+    // wraps to a large bound rather than failing.
+    let mut max_offset = cp.wrapping_sub(bp) as u32 as usize;
     let mut i = nd.u1(cp)?;
     cp += 1;
     let mut compress = false;

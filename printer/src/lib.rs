@@ -22,6 +22,7 @@
 mod arp;
 mod cksum;
 mod dhcp;
+mod dhcp6;
 mod dns;
 mod ether;
 pub mod ethertype;

@@ -1,6 +1,6 @@
 //! Short decoders tcpdump applies by port whose default-verbosity output is one phrase:
-//! BOOTP/DHCP (print-bootp.c), NTP (print-ntp.c), DHCPv6 (print-dhcp6.c), syslog
-//! (print-syslog.c).
+//! BOOTP/DHCP (print-bootp.c), NTP (print-ntp.c), syslog (print-syslog.c). With -v they
+//! print their full headers.
 
 use super::nd::{Nd, Trunc, R};
 
@@ -426,81 +426,6 @@ fn ntp_delta(nd: &mut Nd, old: usize, new: usize) -> R {
     nd.u(i as u64);
     nd.s(b".");
     super::fmt::dec_pad(nd.out, ppb(f) as u64, 9);
-    Ok(())
-}
-
-/// `dhcp6_print`: the message type; with -v the transaction id (relay messages: link and
-/// peer address) and the options' framing (their bodies are not decoded: " (opt_N)").
-pub(crate) fn dhcp6_print(nd: &mut Nd, cp: usize, length: usize) -> R {
-    nd.proto = "dhcp6";
-    nd.s(b"dhcp6");
-    if !nd.ttest(cp, 4) {
-        nd.trunc();
-        return Ok(());
-    }
-    let t = nd.u1(cp)?;
-    let name: &[u8] = match t {
-        1 => b"solicit",
-        2 => b"advertise",
-        3 => b"request",
-        4 => b"confirm",
-        5 => b"renew",
-        6 => b"rebind",
-        7 => b"reply",
-        8 => b"release",
-        9 => b"decline",
-        10 => b"reconfigure",
-        11 => b"inf-req",
-        12 => b"relay-fwd",
-        13 => b"relay-reply",
-        14 => b"leasequery",
-        15 => b"leasequery-reply",
-        _ => b"",
-    };
-    nd.s(b" ");
-    if name.is_empty() {
-        nd.s(b"msgtype-");
-        nd.u(t as u64);
-    } else {
-        nd.s(name);
-    }
-    if nd.vflag == 0 {
-        return Ok(());
-    }
-    let ep = nd.snapend.min(cp + length);
-    nd.s(b" (");
-    let opts = if t != 12 && t != 13 {
-        let xid = nd.be4(cp)? & 0x00ff_ffff;
-        nd.s(b"xid=");
-        nd.x(xid as u64);
-        cp + 4
-    } else {
-        nd.need(cp + 2, 16)?;
-        nd.s(b"linkaddr=");
-        nd.ip6(cp + 2)?;
-        nd.need(cp + 18, 16)?;
-        nd.s(b" peeraddr=");
-        nd.ip6(cp + 18)?;
-        cp + 34
-    };
-    let mut p = opts;
-    while p < ep {
-        if ep < p + 4 {
-            nd.trunc();
-            break;
-        }
-        let optlen = nd.be2(p + 2)? as usize;
-        if ep < p + 4 + optlen {
-            nd.trunc();
-            break;
-        }
-        let opttype = nd.be2(p)?;
-        nd.s(b" (opt_");
-        nd.u(opttype as u64);
-        nd.s(b")");
-        p += 4 + optlen;
-    }
-    nd.s(b")");
     Ok(())
 }
 

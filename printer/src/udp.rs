@@ -3,7 +3,7 @@
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dns, ipsec, small, tunnel};
+use super::{dhcp6, dns, ipsec, small, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -95,7 +95,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
-            Decoder::Dhcp6 => return small::dhcp6_print(nd, cp, length),
+            Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),

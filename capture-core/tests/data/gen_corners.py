@@ -375,6 +375,16 @@ verbose = [
     eth(IP(src=A4, dst=B4) / UDP(sport=40000, dport=53, chksum=0x0bad) / DNS(id=78, rd=1, qd=DNSQR(qname="bad.example.test"))),
     eth(IP(src=A4, dst="224.0.0.22", options=[IPOption_Router_Alert()]) /
         IGMPv3() / IGMPv3mr(records=[IGMPv3gr(rtype=1, maddr="239.1.2.3", srcaddrs=["192.0.2.7", "192.0.2.8"])])),
+    eth(IPv6(src="fe80::1", dst="ff02::1:2") / UDP(sport=546, dport=547) / Raw(
+        bytes([1, 0x12, 0x34, 0x56]) +
+        struct.pack(">HHHHI", 1, 14, 1, 1, 0x2d2d2d2d) + bytes.fromhex("02000000000a") +  # client-ID
+        struct.pack(">HHIII", 3, 40, 7, 3600, 5400) +                                      # IA_NA
+        struct.pack(">HH", 5, 24) + bytes.fromhex("20010db8000000000000000000000007") + struct.pack(">II", 7200, 7500) +
+        struct.pack(">HHHHH", 6, 6, 23, 24, 56) +                                          # ORO
+        struct.pack(">HHH", 8, 2, 0) +                                                     # elapsed-time
+        struct.pack(">HH", 23, 16) + bytes.fromhex("20010db8000000000000000000000053") +  # DNS-server
+        struct.pack(">HH", 24, 14) + b"\x07example\x04test\x00" +                        # search list
+        struct.pack(">HHH", 13, 4, 2) + b"no")),                                          # status-code
     eth(IPv6(src="fe80::1", dst="ff02::1", hlim=255) / ICMPv6ND_RA(routerlifetime=1800, M=1, O=1, prf=1) /
         ICMPv6NDOptSrcLLAddr(lladdr=MA) / Raw(bytes([3, 4, 64, 0xc0]) + struct.pack(">II", 0xffffffff, 604800) + bytes(4) +
                                                bytes.fromhex("20010db8000100000000000000000000") +
