@@ -62,6 +62,8 @@ pub(crate) fn icmp_print(nd: &mut Nd, bp: usize, plen: usize, _iph: usize, frag:
 
 /// What `-v` adds: a wrong checksum, and for error messages the quoted IP header on a
 /// continuation line.
+#[cold]
+#[inline(never)]
 fn verbose(nd: &mut Nd, bp: usize, plen: usize, frag: bool) -> R {
     if !frag && nd.ttest(bp, plen) {
         let sum = cksum::in_cksum(&nd.b[bp..bp + plen]);

@@ -97,6 +97,8 @@ pub(crate) fn ip_print(nd: &mut Nd, bp: usize, length: usize) -> R {
 /// The `-v` part of `ip_print`: `(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6),
 /// length 60[, options (...)][, bad cksum ...])` and the continuation "\n    ". Returns true
 /// when the options were truncated (the caller then prints the addresses and `[|ip]`).
+#[cold]
+#[inline(never)]
 fn header_verbose(nd: &mut Nd, bp: usize, hlen: usize, off: u16, proto: u8) -> R<bool> {
     let tos = nd.u1(bp + 1)?;
     nd.s(b"(tos 0x");

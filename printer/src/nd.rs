@@ -34,7 +34,7 @@ pub(crate) struct Nd<'a, 'o, 's> {
 }
 
 impl<'a, 'o, 's> Nd<'a, 'o, 's> {
-    #[inline]
+    #[inline(always)]
     pub fn u1(&self, i: usize) -> R<u8> {
         if i < self.snapend {
             Ok(self.b[i])
@@ -43,7 +43,7 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn be2(&self, i: usize) -> R<u16> {
         if i + 2 <= self.snapend {
             Ok(u16::from_be_bytes([self.b[i], self.b[i + 1]]))
@@ -66,7 +66,7 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn be4(&self, i: usize) -> R<u32> {
         if i + 4 <= self.snapend {
             Ok(u32::from_be_bytes([

@@ -218,22 +218,14 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         nd.s(b"]");
         return Ok(());
     }
-    if nd.vflag > 0 && !nd.kflag && !fragmented && nd.ttest(bp, length) {
-        let sum = cksum::nextproto(nd, iph, bp, length, 6)?;
-        let tcp_sum = nd.be2(bp + 16)?;
-        nd.s(b", cksum 0x");
-        nd.x0(tcp_sum as u64, 4);
-        if sum != 0 {
-            nd.s(b" (incorrect -> 0x");
-            nd.x0(cksum::shouldbe(tcp_sum, sum) as u64, 4);
-            nd.s(b")");
-        } else {
-            nd.s(b" (correct)");
-        }
+    // The verbosity is read once: at -nn each of its tests is one register compare.
+    let vflag = nd.vflag;
+    if vflag > 0 && !nd.kflag && !fragmented && nd.ttest(bp, length) {
+        verify(nd, bp, length, iph)?;
     }
     let th_off = hlen;
     let length = length - hlen;
-    if nd.vflag > 1 || length > 0 || flags & (TH_SYN | TH_FIN | TH_RST) != 0 {
+    if length > 0 || flags & (TH_SYN | TH_FIN | TH_RST) != 0 || vflag > 1 {
         nd.s(b", seq ");
         nd.u(seq as u64);
         if length > 0 {
@@ -305,7 +297,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         return Err(Trunc);
     }
     let bp = bp + header_len;
-    if flags & TH_RST != 0 && nd.vflag > 0 {
+    if flags & TH_RST != 0 && vflag > 0 {
         return rst_data(nd, bp, length);
     }
     let port = |p: u16| sport == p || dport == p;
@@ -342,7 +334,27 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     Ok(())
 }
 
+/// -v's checksum verdict: `, cksum 0x1234 (correct)` or `(incorrect -> 0x...)`.
+#[cold]
+#[inline(never)]
+fn verify(nd: &mut Nd, bp: usize, length: usize, iph: usize) -> R {
+    let sum = cksum::nextproto(nd, iph, bp, length, 6)?;
+    let tcp_sum = nd.be2(bp + 16)?;
+    nd.s(b", cksum 0x");
+    nd.x0(tcp_sum as u64, 4);
+    if sum != 0 {
+        nd.s(b" (incorrect -> 0x");
+        nd.x0(cksum::shouldbe(tcp_sum, sum) as u64, 4);
+        nd.s(b")");
+    } else {
+        nd.s(b" (correct)");
+    }
+    Ok(())
+}
+
 /// `print_tcp_rst_data`: the text a RST carries (RFC 1122 4.2.2.12), at most 30 characters.
+#[cold]
+#[inline(never)]
 fn rst_data(nd: &mut Nd, mut sp: usize, mut length: usize) -> R {
     nd.s(if nd.ttest(sp, length) {
         b" [RST"

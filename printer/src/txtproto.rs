@@ -213,18 +213,25 @@ fn txtproto_print(
     }
     if print_this {
         if nd.vflag > 0 {
-            // -v: every text line, each on its own continuation line.
-            nd.s(b", length: ");
-            nd.u(len as u64);
-            let mut idx = 0;
-            while idx < len {
-                match print_txt_line(nd, b"\n\t", p, idx, len)? {
-                    0 => break,
-                    eol => idx = eol,
-                }
-            }
+            all_lines(nd, p, len)?;
         } else {
             print_txt_line(nd, b": ", p, 0, len)?;
+        }
+    }
+    Ok(())
+}
+
+/// -v: the length, then every text line on a continuation line of its own.
+#[cold]
+#[inline(never)]
+fn all_lines(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.s(b", length: ");
+    nd.u(len as u64);
+    let mut idx = 0;
+    while idx < len {
+        match print_txt_line(nd, b"\n\t", p, idx, len)? {
+            0 => break,
+            eol => idx = eol,
         }
     }
     Ok(())

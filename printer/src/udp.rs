@@ -119,6 +119,8 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
 
 /// The checksum verdict: IPv6 from `-v` on (the checksum is mandatory there), IPv4 from
 /// `-vv` on, as tcpdump does.
+#[cold]
+#[inline(never)]
 fn verify(nd: &mut Nd, bp: usize, cp: usize, length: usize, iph: usize) -> R {
     let v6 = nd.u1(iph)? >> 4 == 6;
     if !v6 && nd.vflag < 2 {
