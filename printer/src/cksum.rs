@@ -8,25 +8,33 @@ use super::nd::{Nd, R};
 use super::{ip, ip6};
 
 /// Adds `data` as big-endian 16-bit words (an odd last byte padded with zero) to `sum`.
-/// Eight bytes at a time with an end-around carry: 2^64 = 1 modulo 2^16 - 1, so the
-/// folded result is the 16-bit ones' complement sum (-v checksums every TCP payload).
+///
+/// -v checksums every TCP payload, so this is the hot loop of verbose printing: the bytes
+/// are summed as little-endian 64-bit words with an end-around carry (2^64 = 1 modulo
+/// 2^16 - 1), which needs no byte swaps, and the folded 16-bit result is swapped once at
+/// the end (a little-endian sum is 256 times the big-endian one, modulo 2^16 - 1).
 #[inline]
-fn add(mut sum: u64, data: &[u8]) -> u64 {
-    let mut wide = data.chunks_exact(8);
+fn add(sum: u64, data: &[u8]) -> u64 {
     let mut acc: u64 = 0;
-    for c in &mut wide {
-        let (s, carry) = acc.overflowing_add(u64::from_be_bytes(c.try_into().expect("8 bytes")));
+    let mut add_word = |w: u64| {
+        let (s, carry) = acc.overflowing_add(w);
         acc = s + carry as u64;
+    };
+    let mut wide = data.chunks_exact(8);
+    for c in &mut wide {
+        add_word(u64::from_le_bytes(c.try_into().expect("8 bytes")));
     }
-    sum += (acc >> 32) + (acc & 0xffff_ffff);
-    let mut words = wide.remainder().chunks_exact(2);
-    for w in &mut words {
-        sum += u16::from_be_bytes([w[0], w[1]]) as u64;
+    let rest = wide.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        add_word(u64::from_le_bytes(last));
     }
-    if let [last] = words.remainder() {
-        sum += (*last as u64) << 8;
+    let mut f = (acc >> 32) + (acc & 0xffff_ffff);
+    while f >> 16 != 0 {
+        f = (f >> 16) + (f & 0xffff);
     }
-    sum
+    sum + (f as u16).swap_bytes() as u64
 }
 
 #[inline]

@@ -152,6 +152,18 @@ fn print_txt_line(nd: &mut Nd, prefix: &[u8], p: usize, mut idx: usize, len: usi
     let start = idx;
     // Bytes past the capture raise Trunc, as tcpdump's GET_U_1 longjmps.
     let data = &nd.b[p.min(nd.snapend)..nd.snapend];
+    // Eight printable bytes (0x20..=0x7e) at a time: -v prints every line of every HTTP
+    // segment. A tab, CR, LF or anything else is left to the byte loop below.
+    const ONES: u64 = u64::MAX / 255;
+    while idx + 8 <= len && idx + 8 <= data.len() {
+        let x = u64::from_le_bytes(data[idx..idx + 8].try_into().expect("8 bytes"));
+        let below = x.wrapping_sub(ONES * 0x20) & !x & (ONES * 0x80);
+        let above = (x.wrapping_add(ONES) | x) & (ONES * 0x80);
+        if below | above != 0 {
+            break;
+        }
+        idx += 8;
+    }
     while idx < len {
         let c = *data.get(idx).ok_or(Trunc)?;
         if c == b'\n' {
