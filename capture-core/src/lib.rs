@@ -21,7 +21,7 @@ pub mod sandbox;
 use printer::{PrintOptions, TimestampStyle};
 use sniffer_contract::options::TcpdumpArgs;
 
-/// How summaries look, from the tcpdump flags that shape them (-t…, -e, -q, -v); shared by
+/// How summaries look, from the tcpdump flags that shape them (-t…, -e, -q, -v, -K); shared by
 /// live capture and `-r`.
 pub fn print_options(args: &TcpdumpArgs) -> PrintOptions {
     PrintOptions {
@@ -29,5 +29,6 @@ pub fn print_options(args: &TcpdumpArgs) -> PrintOptions {
         link_header: args.link_header,
         quiet: args.quiet,
         verbose: args.verbose,
+        dont_verify_checksums: args.dont_verify_checksums,
     }
 }

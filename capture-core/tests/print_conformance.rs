@@ -378,7 +378,10 @@ fn corner_files(dir: &Path, fuzz: bool) -> Vec<PathBuf> {
 /// The protocol a tcpdump line is about, for the match table.
 fn classify(line: &str) -> &'static str {
     let has = |s: &str| line.contains(s);
-    if has("VXLAN") || has("OTV") {
+    // -v puts the IPv4 header on a line of its own; the protocol follows on the next.
+    if has("IP (tos ") || has("IP truncated-ip - ") && has("(tos ") {
+        "IPv4 hdr (-v)"
+    } else if has("VXLAN") || has("OTV") {
         "VXLAN/OTV"
     } else if has("Geneve") {
         "Geneve"
@@ -442,6 +445,10 @@ fn ours(file: &Path, opts: &[&str], tz: &str) -> (String, String) {
             "-tt" => print.timestamps = TimestampStyle::Epoch,
             "-ttt" => print.timestamps = TimestampStyle::Delta,
             "-tttt" => print.timestamps = TimestampStyle::DateTime,
+            "-v" => print.verbose = 1,
+            "-vv" => print.verbose = 2,
+            "-vvv" => print.verbose = 3,
+            "-K" => print.dont_verify_checksums = true,
             _ => unreachable!(),
         }
     }
@@ -493,8 +500,14 @@ fn printer_matches_tcpdump() {
         &["-tt"],
         &["-ttt"],
         &["-tttt"],
+        &["-v"],
+        &["-vv"],
+        &["-vvv"],
+        &["-e", "-v"],
+        &["-vv", "-K"],
     ];
-    let mut table: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    // (option set, protocol) -> (lines that match, lines)
+    let mut table: BTreeMap<(String, &str), (u64, u64)> = BTreeMap::new();
     let mut failures = String::new();
     let mut total = 0u64;
     for file in &files {
@@ -522,7 +535,7 @@ fn printer_matches_tcpdump() {
                 }
                 for (a, b) in w.iter().zip(g.iter()) {
                     total += 1;
-                    let e = table.entry(classify(a)).or_default();
+                    let e = table.entry((opts.join(" "), classify(a))).or_default();
                     e.1 += 1;
                     if a == b {
                         e.0 += 1;
@@ -542,12 +555,13 @@ fn printer_matches_tcpdump() {
         files.len()
     );
     println!(
-        "{:<14} {:>8} {:>8} {:>8}",
-        "protocol", "match", "total", "rate"
+        "{:<10} {:<14} {:>8} {:>8} {:>8}",
+        "options", "protocol", "match", "total", "rate"
     );
-    for (p, (ok, n)) in &table {
+    for ((o, p), (ok, n)) in &table {
         println!(
-            "{p:<14} {ok:>8} {n:>8} {:>7.2}%",
+            "{:<10} {p:<14} {ok:>8} {n:>8} {:>7.2}%",
+            if o.is_empty() { "-nn" } else { o },
             *ok as f64 * 100.0 / *n as f64
         );
     }

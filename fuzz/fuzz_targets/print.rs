@@ -1,5 +1,5 @@
 //! Arbitrary bytes to the printer, for every link type it decodes (and one it does not).
-//! Byte 0 picks the link type, byte 1 the options (-e, -q, timestamp style), bytes 2..4 how
+//! Byte 0 picks the link type, byte 1 the options (-e, -q, timestamp style, -v count, -K), bytes 2..4 how
 //! much longer the wire length claims to be than the captured bytes; the rest is the packet.
 //! Each input is printed twice so the TCP sequence-number state is exercised too.
 #![no_main]
@@ -25,7 +25,14 @@ fuzz_target!(|data: &[u8]| {
         3 => TimestampStyle::Delta,
         _ => TimestampStyle::DateTime,
     };
-    let opts = PrintOptions { timestamps, link_header: flags & 1 != 0, quiet: flags & 2 != 0, verbose: 0 };
+    // Bits 5-6: verbosity 0 to 3 (-v...-vvv); bit 7: -K.
+    let opts = PrintOptions {
+        timestamps,
+        link_header: flags & 1 != 0,
+        quiet: flags & 2 != 0,
+        verbose: (flags >> 5) & 3,
+        dont_verify_checksums: flags & 0x80 != 0,
+    };
     let mut p = Printer::new(opts);
     p.set_interface_resolver(Box::new(|i| if i % 2 == 0 { Some(format!("if{i}")) } else { None }));
     let body = &data[4..];

@@ -1,10 +1,11 @@
 //! Puts summary lines from several sniffers into one stream in timestamp order. Each
 //! sniffer's own lines come in order, so a line may go out once every other sniffer has sent
-//! a later one, or has been quiet for a short window (see [`Window`]). Lines without a
-//! timestamp (the sniffer's own messages) pass straight through, in arrival order.
+//! a later one, or has been quiet for a short window (see [`Window`]). A packet's
+//! continuation lines (`-v`'s second line, hex dumps, VXLAN's inner frame: they start with a
+//! tab or spaces) stay with its first line. Other lines without a timestamp (the sniffer's
+//! own messages) pass straight through, in arrival order.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 /// How long a sniffer must be quiet before the others' lines stop waiting for it. Log
@@ -109,7 +110,7 @@ pub struct Window {
     window: Option<Duration>,
     /// (timestamp, arrival number) orders; the arrival number keeps equal timestamps in
     /// arrival order.
-    held: BinaryHeap<Reverse<(i128, u64, Held)>>,
+    held: BTreeMap<(i128, u64), Held>,
     arrivals: u64,
     sources: Vec<Source>,
 }
@@ -124,13 +125,14 @@ struct Source {
     /// When it last showed life: its stream opened, or a line arrived.
     active: Option<Instant>,
     closed: bool,
+    /// Its last timestamped line, where its continuation lines go while it is held.
+    last: Option<(i128, u64)>,
 }
 
 /// The longest any line is held, whatever the sources do: a stream that never opens or a
 /// sniffer far behind cannot stop the others' lines for longer.
 pub const MAX_WAIT: Duration = Duration::from_secs(10);
 
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Held {
     arrived: Instant,
     line: String,
@@ -141,7 +143,7 @@ impl Window {
     pub fn new(window: Option<Duration>, prefixes: Vec<String>) -> Self {
         Window {
             window,
-            held: BinaryHeap::new(),
+            held: BTreeMap::new(),
             arrivals: 0,
             sources: prefixes
                 .into_iter()
@@ -171,16 +173,25 @@ impl Window {
         let source = &mut self.sources[src];
         source.active = Some(now);
         let ts = timestamp(line);
+        let continuation = line.starts_with('\t') || line.starts_with(' ');
         let line = format!("{}{line}", source.prefix);
         let Some(ts) = ts else {
+            if continuation {
+                if let Some(held) = source.last.and_then(|k| self.held.get_mut(&k)) {
+                    held.line.push('\n');
+                    held.line.push_str(&line);
+                    return self.ready(now);
+                }
+            }
             let mut out = self.ready(now);
             out.push(line);
             return out;
         };
         source.latest = Some(source.latest.map_or(ts, |l| l.max(ts)));
         self.arrivals += 1;
+        source.last = Some((ts, self.arrivals));
         self.held
-            .push(Reverse((ts, self.arrivals, Held { arrived: now, line })));
+            .insert((ts, self.arrivals), Held { arrived: now, line });
         self.ready(now)
     }
 
@@ -188,7 +199,8 @@ impl Window {
     /// an arrival or a close can release it).
     fn front_due(&self) -> Option<Instant> {
         let window = self.window?;
-        let Reverse((ts, _, h)) = self.held.peek()?;
+        let (&(ts, _), h) = self.held.first_key_value()?;
+        let ts = &ts;
         let mut due = h.arrived;
         for s in self.sources.iter().filter(|s| !s.closed) {
             if s.latest.is_some_and(|l| l >= *ts) {
@@ -210,7 +222,7 @@ impl Window {
             if !due && self.held.len() <= MAX_HELD {
                 break;
             }
-            let Reverse((_, _, h)) = self.held.pop().expect("not empty");
+            let (_, h) = self.held.pop_first().expect("not empty");
             out.push(h.line);
         }
         out
@@ -224,7 +236,7 @@ impl Window {
     /// Everything still held, in timestamp order: the streams have ended.
     pub fn drain(&mut self) -> Vec<String> {
         let mut out = Vec::with_capacity(self.held.len());
-        while let Some(Reverse((_, _, h))) = self.held.pop() {
+        while let Some((_, h)) = self.held.pop_first() {
             out.push(h.line);
         }
         out
@@ -345,6 +357,42 @@ mod tests {
         w.push(0, "10:00:02.000000 a", at(base, 0));
         assert_eq!(w.next_due(), Some(base + MAX_WAIT));
         assert_eq!(w.ready(base + MAX_WAIT), ["10:00:02.000000 a"]);
+    }
+
+    /// -v's second line (and hex dumps) stay under their packet's first line, with their
+    /// pod's prefix, however the pods' packets are ordered.
+    #[test]
+    fn continuation_lines_stay_with_their_packet() {
+        let base = Instant::now();
+        let mut w = Window::new(None, vec!["[a] ".into(), "[b] ".into()]);
+        w.opened(0, at(base, 0));
+        w.opened(1, at(base, 0));
+        assert!(w
+            .push(0, "10:00:02.000000 IP (tos 0x0, ttl 64)", at(base, 0))
+            .is_empty());
+        assert!(w
+            .push(0, "    192.0.2.1 > 192.0.2.2: ICMP", at(base, 1))
+            .is_empty());
+        assert!(w
+            .push(1, "10:00:01.000000 IP (tos 0x0, ttl 63)", at(base, 2))
+            .is_empty());
+        assert!(w
+            .push(1, "    192.0.2.3.53 > 192.0.2.4.1: 1 1/0/0", at(base, 3))
+            .is_empty());
+        assert!(w.push(1, "\t0x0000:  4500 0054", at(base, 4)).is_empty());
+        assert_eq!(
+            w.push(0, "sniffer: verbose output", at(base, 5)),
+            ["[a] sniffer: verbose output"]
+        );
+        assert_eq!(
+            w.drain(),
+            [
+                "[b] 10:00:01.000000 IP (tos 0x0, ttl 63)\n[b]     192.0.2.3.53 > 192.0.2.4.1: 1 1/0/0\n[b] \t0x0000:  4500 0054",
+                "[a] 10:00:02.000000 IP (tos 0x0, ttl 64)\n[a]     192.0.2.1 > 192.0.2.2: ICMP",
+            ]
+        );
+        // Once its packet is out, a late continuation line goes straight out after it.
+        assert_eq!(w.push(0, "\tlate", at(base, 6)), ["[a] \tlate"]);
     }
 
     #[test]

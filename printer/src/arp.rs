@@ -86,7 +86,9 @@ pub(crate) fn arp_print(nd: &mut Nd, bp: usize, length: usize, caplen: usize) ->
     if !nd.eflag {
         nd.s(b"ARP, ");
     }
-    if (pro != ETHERTYPE_IP && pro != ETHERTYPE_TRAIL) || pln != 4 || hln == 0 {
+    let odd = (pro != ETHERTYPE_IP && pro != ETHERTYPE_TRAIL) || pln != 4 || hln == 0;
+    // -v always prints the hardware and protocol types, then decodes the operation anyway.
+    if odd || nd.vflag > 0 {
         match hrd_name(hrd) {
             Some(n) => nd.st(n),
             None => {
@@ -109,7 +111,13 @@ pub(crate) fn arp_print(nd: &mut Nd, bp: usize, length: usize, caplen: usize) ->
         nd.s(b" (len ");
         nd.u(pln as u64);
         nd.s(b")");
+    }
+    if odd && nd.vflag == 0 {
+        // "don't know about the address formats"
     } else {
+        if nd.vflag > 0 {
+            nd.s(b", ");
+        }
         match op_name(op) {
             Some(n) => nd.st(n),
             None => {

@@ -256,7 +256,9 @@ pub(crate) fn fqdn_print(nd: &mut Nd, cp: usize, bp: usize) -> R<Option<usize>> 
     if !nd.ttest(cp, 1) {
         return Ok(None);
     }
-    let mut max_offset = cp - bp;
+    // C's `(u_int)(cp - bp)`: DHCPv6 passes a `bp` past `cp` (the option's end), which
+    // wraps to a large bound rather than failing.
+    let mut max_offset = cp.wrapping_sub(bp) as u32 as usize;
     let mut i = nd.u1(cp)?;
     cp += 1;
     let mut compress = false;
@@ -388,9 +390,18 @@ fn qprint(nd: &mut Nd, cp: usize, bp: usize, is_mdns: bool) -> R<Option<usize>> 
     Ok(fqdn_print(nd, np, bp)?.map(|c| c.wrapping_add(4)))
 }
 
-/// `ns_rprint` at default verbosity.
+/// `ns_rprint`: -v prints the owner name, -vvv the TTL.
 fn rprint(nd: &mut Nd, cp: usize, bp: usize, is_mdns: bool) -> R<Option<usize>> {
-    let mut cp = match nskip(nd, cp)? {
+    let next = if nd.vflag > 0 {
+        nd.s(b" ");
+        match fqdn_print(nd, cp, bp)? {
+            Some(c) => Some(c),
+            None => return Ok(None),
+        }
+    } else {
+        nskip(nd, cp)?
+    };
+    let mut cp = match next {
         Some(c) if nd.ttest(c, 10) => c,
         _ => return Ok(Some(nd.snapend)),
     };
@@ -411,6 +422,12 @@ fn rprint(nd: &mut Nd, cp: usize, bp: usize, is_mdns: bool) -> R<Option<usize>> 
         cp += 2;
         opt_flags = nd.be2(cp)?;
         cp += 2;
+    } else if nd.vflag > 2 {
+        let ttl = nd.be4(cp)?;
+        nd.s(b" [");
+        super::igmp::relts(nd, ttl);
+        nd.s(b"]");
+        cp += 4;
     } else {
         cp += 4;
     }
@@ -556,8 +573,53 @@ fn rprint(nd: &mut Nd, cp: usize, bp: usize, is_mdns: bool) -> R<Option<usize>> 
                 return Ok(None);
             }
         }
+        6 if nd.vflag > 0 => {
+            nd.s(b" ");
+            let Some(c) = fqdn_print(nd, cp, bp)? else {
+                return Ok(None);
+            };
+            nd.s(b" ");
+            let Some(mut c) = fqdn_print(nd, c, bp)? else {
+                return Ok(None);
+            };
+            if !nd.ttest(c, 20) {
+                return Ok(None);
+            }
+            for _ in 0..5 {
+                let v = nd.be4(c)?;
+                nd.s(b" ");
+                nd.u(v as u64);
+                c += 4;
+            }
+        }
         250 if cp + len > nd.snapend => {
             return Ok(None);
+        }
+        250 if nd.vflag > 0 => {
+            nd.s(b" ");
+            let Some(mut c) = fqdn_print(nd, cp, bp)? else {
+                return Ok(None);
+            };
+            c += 6;
+            for (k, what) in [
+                &b" fudge="[..],
+                b" maclen=",
+                b" origid=",
+                b" error=",
+                b" otherlen=",
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if !nd.ttest(c, 2) {
+                    return Ok(None);
+                }
+                let v = nd.be2(c)?;
+                nd.s(what);
+                nd.u(v as u64);
+                // The MAC itself is skipped.
+                c += if k == 1 { 2 + v as usize } else { 2 };
+            }
         }
         _ => {}
     }
@@ -770,6 +832,40 @@ fn ecs(nd: &mut Nd, cp: usize, data_len: usize) -> R {
 }
 
 /// `domain_print`.
+/// The authority (" ns:") and additional (" ar:") sections tcpdump prints at -vv.
+/// Ok(false): a record could not be printed (the caller's `goto trunc`).
+fn sections(
+    nd: &mut Nd,
+    cp: &mut usize,
+    np: usize,
+    is_mdns: bool,
+    nscount: u32,
+    arcount: u32,
+) -> R<bool> {
+    for (label, mut count) in [(&b" ns:"[..], nscount), (b" ar:", arcount)] {
+        if *cp < nd.snapend && count > 0 {
+            nd.s(label);
+            match rprint(nd, *cp, np, is_mdns)? {
+                Some(c) => *cp = c,
+                None => return Ok(false),
+            }
+            count -= 1;
+            while *cp < nd.snapend && count > 0 {
+                nd.s(b",");
+                match rprint(nd, *cp, np, is_mdns)? {
+                    Some(c) => *cp = c,
+                    None => return Ok(false),
+                }
+                count -= 1;
+            }
+        }
+        if count > 0 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 pub(crate) fn domain_print(
     nd: &mut Nd,
     bp: usize,
@@ -913,9 +1009,17 @@ pub(crate) fn domain_print(
             if i != 0 {
                 nd.s(b",");
             }
-            match nskip(nd, cp)? {
-                Some(c) => cp = c + 4,
-                None => return trunc(nd),
+            if nd.vflag > 1 {
+                nd.s(b" q:");
+                match qprint(nd, cp, np, is_mdns)? {
+                    Some(c) => cp = c,
+                    None => return trunc(nd),
+                }
+            } else {
+                match nskip(nd, cp)? {
+                    Some(c) => cp = c + 4,
+                    None => return trunc(nd),
+                }
             }
         }
         nd.s(b" ");
@@ -940,6 +1044,9 @@ pub(crate) fn domain_print(
             }
         }
         if ancount > 0 {
+            return trunc(nd);
+        }
+        if nd.vflag > 1 && !sections(nd, &mut cp, np, is_mdns, nscount, arcount)? {
             return trunc(nd);
         }
     } else {
@@ -1008,6 +1115,29 @@ pub(crate) fn domain_print(
         }
         if qd > 0 {
             return trunc(nd);
+        }
+        if nd.vflag > 1 {
+            if ancount > 0 {
+                match rprint(nd, cp, np, is_mdns)? {
+                    Some(c) => cp = c,
+                    None => return trunc(nd),
+                }
+                ancount -= 1;
+                while cp < nd.snapend && ancount > 0 {
+                    nd.s(b",");
+                    match rprint(nd, cp, np, is_mdns)? {
+                        Some(c) => cp = c,
+                        None => return trunc(nd),
+                    }
+                    ancount -= 1;
+                }
+            }
+            if ancount > 0 {
+                return trunc(nd);
+            }
+            if !sections(nd, &mut cp, np, is_mdns, nscount, arcount)? {
+                return trunc(nd);
+            }
         }
     }
     nd.s(b" (");

@@ -1,5 +1,5 @@
-//! GRE versions 0 and 1 at default verbosity (tcpdump's print-gre.c; source-route entries and
-//! PPP payloads of PPTP are not decoded).
+//! GRE versions 0 and 1 (tcpdump's print-gre.c; source-route entries and PPP payloads of
+//! PPTP are not decoded). -v adds the flags and checksum and puts the payload on its own line.
 
 use super::nd::{Nd, R};
 use super::{ether, ethertype, ip, ip6, names};
@@ -39,9 +39,42 @@ fn proto_e(nd: &mut Nd, prot: u16) {
     }
 }
 
+/// -v: `, Flags [...]` (bittok2str of gre_flag_values).
+fn flags_v(nd: &mut Nd, flags: u16) {
+    if nd.vflag == 0 {
+        return;
+    }
+    nd.s(b", Flags [");
+    let mut sep: &[u8] = b"";
+    for (bit, name) in [
+        (GRE_CP, &b"checksum present"[..]),
+        (GRE_RP, b"routing present"),
+        (GRE_KP, b"key present"),
+        (GRE_SP, b"sequence# present"),
+        (0x0800, b"source routing present"),
+        (GRE_AP, b"ack present"),
+    ] {
+        if flags & bit != 0 {
+            nd.s(sep);
+            nd.s(name);
+            sep = b", ";
+        }
+    }
+    if sep.is_empty() {
+        nd.s(b"none");
+    }
+    nd.s(b"]");
+}
+
+/// The protocol demarcation: ": " at default verbosity, a new line with -v.
+fn demarc(nd: &mut Nd) {
+    nd.s(if nd.vflag > 0 { b"\n\t" } else { b": " });
+}
+
 fn gre0(nd: &mut Nd, bp: usize, length: usize) -> R {
     let mut len = length;
     let flags = nd.be2(bp)?;
+    flags_v(nd, flags);
     len -= 2;
     let mut bp = bp + 2;
     macro_rules! need {
@@ -58,6 +91,11 @@ fn gre0(nd: &mut Nd, bp: usize, length: usize) -> R {
     bp += 2;
     if flags & (GRE_CP | GRE_RP) != 0 {
         need!(2);
+        if nd.vflag > 0 {
+            let sum = nd.be2(bp)?;
+            nd.s(b", sum 0x");
+            nd.x(sum as u64);
+        }
         bp += 2;
         len -= 2;
         need!(2);
@@ -91,7 +129,7 @@ fn gre0(nd: &mut Nd, bp: usize, length: usize) -> R {
     proto_e(nd, prot);
     nd.s(b", length ");
     nd.u(length as u64);
-    nd.s(b": ");
+    demarc(nd);
     match prot {
         ethertype::IPV4 => ip::ip_print(nd, bp, len)?,
         ethertype::IPV6 => ip6::ip6_print(nd, bp, len)?,
@@ -112,6 +150,7 @@ fn gre1(nd: &mut Nd, bp: usize, length: usize) -> R {
     let flags = nd.be2(bp)?;
     len -= 2;
     let mut bp = bp + 2;
+    flags_v(nd, flags);
     macro_rules! need {
         ($n:expr) => {
             if !nd.ttest(bp, $n) || len < $n {
@@ -157,7 +196,7 @@ fn gre1(nd: &mut Nd, bp: usize, length: usize) -> R {
     if flags & GRE_SP == 0 {
         return Ok(());
     }
-    nd.s(b": ");
+    demarc(nd);
     let _ = (bp, len);
     // PPP inside PPTP's GRE is not decoded.
     if prot == 0x880b {

@@ -2,6 +2,7 @@
 //! printed only with -v, so here it is only read for the addresses in the summary.
 
 use super::nd::{Nd, R};
+use super::{cksum, ip};
 
 fn unreach_text(code: u8) -> Option<(&'static [u8], &'static [u8])> {
     // (prefix before the address, suffix after it)
@@ -43,7 +44,7 @@ fn tstamp(nd: &mut Nd, t: u32) {
 /// `icmp_print`. tcpdump formats the message into a buffer before printing
 /// "ICMP <msg>, length N"; a read past the data aborts before anything is printed, which
 /// the staging buffer here reproduces.
-pub(crate) fn icmp_print(nd: &mut Nd, bp: usize, plen: usize, _iph: usize, _frag: bool) -> R {
+pub(crate) fn icmp_print(nd: &mut Nd, bp: usize, plen: usize, _iph: usize, frag: bool) -> R {
     nd.proto = "icmp";
     let start = nd.out.len();
     let r = body(nd, bp);
@@ -53,6 +54,136 @@ pub(crate) fn icmp_print(nd: &mut Nd, bp: usize, plen: usize, _iph: usize, _frag
     }
     nd.s(b", length ");
     nd.u(plen as u64);
+    if nd.vflag > 0 {
+        verbose(nd, bp, plen, frag)?;
+    }
+    Ok(())
+}
+
+/// What `-v` adds: a wrong checksum, and for error messages the quoted IP header on a
+/// continuation line.
+#[cold]
+#[inline(never)]
+fn verbose(nd: &mut Nd, bp: usize, plen: usize, frag: bool) -> R {
+    if !frag && nd.ttest(bp, plen) {
+        let sum = cksum::in_cksum(&nd.b[bp..bp + plen]);
+        if sum != 0 {
+            let icmp_sum = nd.be2(bp + 2)?;
+            nd.s(b" (wrong icmp cksum ");
+            nd.x(icmp_sum as u64);
+            nd.s(b" (->");
+            nd.x(cksum::shouldbe(icmp_sum, sum) as u64);
+            nd.s(b")!)");
+        }
+    }
+    let t = nd.u1(bp)?;
+    // ICMP_ERRTYPE: unreachable, source quench, redirect, time exceeded, parameter problem.
+    if matches!(t, 3 | 4 | 5 | 11 | 12) {
+        let ip = bp + 8;
+        nd.s(b"\n\t");
+        let saved = nd.snapend;
+        let ip_len = nd.be2(ip + 2)? as usize;
+        nd.snapend = (ip + ip_len).min(nd.snapend);
+        // tcpdump reads ip_len again for ip_print's argument, after shrinking snapend: a
+        // length under 4 makes that read fail (" [|icmp]").
+        let r = match nd.be2(ip + 2) {
+            Ok(l) => ip::ip_print(nd, ip, l as usize),
+            Err(t) => Err(t),
+        };
+        nd.snapend = saved;
+        r?;
+    }
+    nd.proto = "icmp";
+    // RFC 4884 multi-part extensions (unreachable, time exceeded, parameter problem).
+    if plen > 136 && matches!(t, 3 | 11 | 12) {
+        return multipart(nd, bp, plen);
+    }
+    Ok(())
+}
+
+/// The RFC 4884 extension structure that follows the 128-byte original datagram.
+fn multipart(nd: &mut Nd, bp: usize, plen: usize) -> R {
+    if !nd.ttest(bp, 141) {
+        nd.trunc();
+        return Ok(());
+    }
+    let ext = bp + 136;
+    // Without a length field, a wrong checksum means there is no extension at all.
+    if nd.u1(bp + 5)? == 0
+        && nd.ttest(ext, plen - 136)
+        && cksum::in_cksum(&nd.b[ext..ext + plen - 136]) != 0
+    {
+        return Ok(());
+    }
+    let version = nd.b[ext] >> 4;
+    nd.s(b"\n\tICMP Multi-Part extension v");
+    nd.u(version as u64);
+    if version != 2 {
+        nd.s(b" packet not supported");
+        return Ok(());
+    }
+    let hlen = plen - 136;
+    if nd.ttest(ext, hlen) {
+        let sum = nd.be2(ext + 2)?;
+        nd.s(b", checksum 0x");
+        nd.x0(sum as u64, 4);
+        nd.s(if cksum::in_cksum(&nd.b[ext..ext + hlen]) != 0 {
+            b" (incorrect), length "
+        } else {
+            b" (correct), length "
+        });
+        nd.u(hlen as u64);
+    }
+    // tcpdump's u_int arithmetic: a short extension wraps and the loop runs until the
+    // objects run past the capture.
+    let mut hlen = (hlen as u32).wrapping_sub(4);
+    let mut p = ext + 4;
+    while hlen > 4 {
+        if !nd.ttest(p, 4) {
+            nd.trunc();
+            return Ok(());
+        }
+        let obj_tlen = nd.be2(p)? as usize;
+        let class = nd.u1(p + 2)?;
+        let ctype = nd.u1(p + 3)?;
+        p += 4;
+        nd.s(b"\n\t  ");
+        nd.s(match class {
+            1 => b"MPLS Stack Entry" as &[u8],
+            2 => b"Interface Identification",
+            _ => b"unknown",
+        });
+        nd.s(b" Object (");
+        nd.u(class as u64);
+        nd.s(b"), Class-Type: ");
+        nd.u(ctype as u64);
+        nd.s(b", length ");
+        nd.u(obj_tlen as u64);
+        hlen -= 4;
+        if class == 0 || obj_tlen < 4 {
+            return Ok(());
+        }
+        let obj_tlen = obj_tlen - 4;
+        if class == 1 && ctype == 1 {
+            let raw = nd.be4(p)?;
+            nd.s(b"\n\t    label ");
+            nd.u(((raw >> 12) & 0xfffff) as u64);
+            nd.s(b", tc ");
+            nd.u(((raw >> 9) & 7) as u64);
+            if (raw >> 8) & 1 != 0 {
+                nd.s(b", [S]");
+            }
+            nd.s(b", ttl ");
+            nd.u((raw & 0xff) as u64);
+        } else {
+            nd.unknown_data(p, b"\n\t    ", obj_tlen)?;
+        }
+        if (hlen as usize) < obj_tlen {
+            break;
+        }
+        hlen -= obj_tlen as u32;
+        p += obj_tlen;
+    }
     Ok(())
 }
 

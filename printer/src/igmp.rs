@@ -1,6 +1,7 @@
-//! IGMP at default verbosity (tcpdump's print-igmp.c; DVMRP, PIMv1 and mtrace bodies are not
-//! decoded).
+//! IGMP (tcpdump's print-igmp.c; DVMRP, PIMv1 and mtrace bodies are not decoded): with -v
+//! v3 group records and a bad checksum, with -vv the sources.
 
+use super::cksum;
 use super::nd::{Nd, R};
 
 pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
@@ -9,6 +10,18 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
         nd.s(b"igmp");
         return Ok(());
     }
+    body(nd, bp, len)?;
+    if nd.vflag > 0 && len >= 4 && nd.ttest(bp, len) && cksum::in_cksum(&nd.b[bp..bp + len]) != 0 {
+        let sum = nd.be2(bp + 2)?;
+        nd.s(b" bad igmp cksum ");
+        nd.x(sum as u64);
+        nd.s(b"!");
+    }
+    Ok(())
+}
+
+/// The message itself; an early return is the end of one of tcpdump's sub-printers.
+fn body(nd: &mut Nd, bp: usize, len: usize) -> R {
     match nd.u1(bp)? {
         0x11 => {
             nd.s(b"igmp query");
@@ -47,6 +60,14 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
                 if nsrcs > 0 {
                     if len < 12 + (nsrcs << 2) {
                         nd.s(b" [invalid number of sources]");
+                    } else if nd.vflag > 1 {
+                        nd.s(b" {");
+                        for i in 0..nsrcs {
+                            nd.need(bp + 12 + (i << 2), 4)?;
+                            nd.s(b" ");
+                            nd.ip4(bp + 12 + (i << 2))?;
+                        }
+                        nd.s(b" }");
                     } else {
                         nd.s(b", ");
                         nd.u(nsrcs as u64);
@@ -105,6 +126,9 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
             nd.s(b", ");
             nd.u(ngroups as u64);
             nd.s(b" group record(s)");
+            if nd.vflag > 0 {
+                v3_groups(nd, bp, len, ngroups)?;
+            }
         }
         0x17 => {
             nd.need(bp + 4, 4)?;
@@ -115,6 +139,58 @@ pub(crate) fn igmp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
             nd.s(b"igmp-");
             nd.u(t as u64);
         }
+    }
+    Ok(())
+}
+
+/// The group records of a v3 report (-v; -vv with their sources).
+fn v3_groups(nd: &mut Nd, bp: usize, len: usize, ngroups: u16) -> R {
+    let mut group = 8;
+    for _ in 0..ngroups {
+        if len < group + 8 {
+            nd.s(b" [invalid number of groups]");
+            return Ok(());
+        }
+        nd.need(bp + group + 4, 4)?;
+        nd.s(b" [gaddr ");
+        nd.ip4(bp + group + 4)?;
+        let t = nd.u1(bp + group)?;
+        nd.s(b" ");
+        match t {
+            1 => nd.s(b"is_in"),
+            2 => nd.s(b"is_ex"),
+            3 => nd.s(b"to_in"),
+            4 => nd.s(b"to_ex"),
+            5 => nd.s(b"allow"),
+            6 => nd.s(b"block"),
+            _ => {
+                nd.s(b" [v3-report-#");
+                nd.u(t as u64);
+                nd.s(b"]");
+            }
+        }
+        let nsrcs = nd.be2(bp + group + 2)? as usize;
+        if len < group + 8 + (nsrcs << 2) {
+            nd.s(b" [invalid number of sources ");
+            nd.u(nsrcs as u64);
+            nd.s(b"]");
+            return Ok(());
+        }
+        if nd.vflag == 1 {
+            nd.s(b", ");
+            nd.u(nsrcs as u64);
+            nd.s(b" source(s)");
+        } else {
+            nd.s(b" {");
+            for j in 0..nsrcs {
+                nd.need(bp + group + 8 + (j << 2), 4)?;
+                nd.s(b" ");
+                nd.ip4(bp + group + 8 + (j << 2))?;
+            }
+            nd.s(b" }");
+        }
+        group += 8 + (nsrcs << 2);
+        nd.s(b"]");
     }
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! IPv4 and the IP next-protocol demultiplexer (tcpdump's print-ip.c, print-ip-demux.c).
-//! At default verbosity tcpdump prints neither options nor TTL/id, so neither do we.
+//! At default verbosity tcpdump prints neither options nor TTL/id; from `-v` on the header
+//! fields, options and checksum verdict come first, on a line of their own.
 
+use super::cksum;
 use super::names;
 use super::nd::{Nd, Trunc, R};
 use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, tcp, udp};
@@ -55,6 +57,15 @@ pub(crate) fn ip_print(nd: &mut Nd, bp: usize, length: usize) -> R {
     len -= hlen;
     let off = nd.be2(bp + 6)?;
     let proto = nd.u1(bp + 9)?;
+    if nd.vflag > 0 && header_verbose(nd, bp, hlen, off, proto)? {
+        nd.ip4(bp + 12)?;
+        nd.s(b" > ");
+        nd.ip4(bp + 16)?;
+        nd.s(b": ");
+        nd.trunc();
+        nd.snapend = saved;
+        return Ok(());
+    }
     if off & IP_OFFMASK == 0 {
         if !matches!(proto, 6 | 17 | 132 | 33) {
             nd.ip4(bp + 12)?;
@@ -81,6 +92,289 @@ pub(crate) fn ip_print(nd: &mut Nd, bp: usize, length: usize) -> R {
     }
     nd.snapend = saved;
     Ok(())
+}
+
+/// The `-v` part of `ip_print`: `(tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6),
+/// length 60[, options (...)][, bad cksum ...])` and the continuation "\n    ". Returns true
+/// when the options were truncated (the caller then prints the addresses and `[|ip]`).
+#[cold]
+#[inline(never)]
+fn header_verbose(nd: &mut Nd, bp: usize, hlen: usize, off: u16, proto: u8) -> R<bool> {
+    let tos = nd.u1(bp + 1)?;
+    nd.s(b"(tos 0x");
+    nd.x(tos as u64);
+    match tos & 3 {
+        1 => nd.s(b",ECT(1)"),
+        2 => nd.s(b",ECT(0)"),
+        3 => nd.s(b",CE"),
+        _ => {}
+    }
+    let ttl = nd.u1(bp + 8)?;
+    if ttl >= 1 {
+        nd.s(b", ttl ");
+        nd.u(ttl as u64);
+    }
+    let id = nd.be2(bp + 4)?;
+    nd.s(b", id ");
+    nd.u(id as u64);
+    nd.s(b", offset ");
+    nd.u(((off & IP_OFFMASK) as u64) * 8);
+    nd.s(b", flags [");
+    // bittok2str(ip_frag_values): MF "+", DF, reserved "rsvd", in that order.
+    let mut sep: &[u8] = b"";
+    for (bit, name) in [(IP_MF, &b"+"[..]), (0x4000, b"DF"), (0x8000, b"rsvd")] {
+        if off & bit != 0 {
+            nd.s(sep);
+            nd.s(name);
+            sep = b", ";
+        }
+    }
+    if sep.is_empty() {
+        nd.s(b"none");
+    }
+    nd.s(b"], proto ");
+    nd.st(names::ipproto(proto).unwrap_or("unknown"));
+    nd.s(b" (");
+    nd.u(proto as u64);
+    nd.s(b"), length ");
+    let len = nd.be2(bp + 2)?;
+    nd.u(len as u64);
+    let mut truncated = false;
+    if hlen > 20 {
+        nd.s(b", options (");
+        if optprint(nd, bp + 20, hlen - 20)?.is_none() {
+            nd.s(b" [truncated-option]");
+            truncated = true;
+        }
+        nd.s(b")");
+    }
+    if !nd.kflag && nd.ttest(bp, hlen) {
+        let sum = cksum::in_cksum(&nd.b[bp..bp + hlen]);
+        if sum != 0 {
+            let ip_sum = nd.be2(bp + 10)?;
+            nd.s(b", bad cksum ");
+            nd.x(ip_sum as u64);
+            nd.s(b" (->");
+            nd.x(cksum::shouldbe(ip_sum, sum) as u64);
+            nd.s(b")!");
+        }
+    }
+    nd.s(b")\n    ");
+    Ok(truncated)
+}
+
+/// `ip_optprint`. `Ok(None)` is its -1 (an option runs past the captured data).
+fn optprint(nd: &mut Nd, mut cp: usize, mut length: usize) -> R<Option<()>> {
+    let mut sep: &[u8] = b"";
+    while length > 0 {
+        nd.s(sep);
+        sep = b",";
+        let code = nd.u1(cp)?;
+        match code {
+            0 => nd.s(b"EOL"),
+            1 => nd.s(b"NOP"),
+            68 => nd.s(b"timestamp"),
+            130 => nd.s(b"security"),
+            7 => nd.s(b"RR"),
+            137 => nd.s(b"SSRR"),
+            131 => nd.s(b"LSRR"),
+            148 => nd.s(b"RA"),
+            82 => nd.s(b"traceroute"),
+            _ => {
+                nd.s(b"unknown ");
+                nd.u(code as u64);
+            }
+        }
+        let option_len = if code == 0 || code == 1 {
+            1
+        } else {
+            let l = nd.u1(cp + 1)? as usize;
+            if l < 2 {
+                nd.s(b" [bad length ");
+                nd.u(l as u64);
+                nd.s(b"]");
+                return Ok(Some(()));
+            }
+            l
+        };
+        if option_len > length {
+            nd.s(b" [bad length ");
+            nd.u(option_len as u64);
+            nd.s(b"]");
+            return Ok(Some(()));
+        }
+        if !nd.ttest(cp, option_len) {
+            return Ok(None);
+        }
+        match code {
+            0 => return Ok(Some(())),
+            68 if printts(nd, cp, option_len)?.is_none() => return Ok(None),
+            7 | 137 | 131 if printroute(nd, cp, option_len)?.is_none() => return Ok(None),
+            148 => {
+                if option_len < 4 {
+                    nd.s(b" [bad length ");
+                    nd.u(option_len as u64);
+                    nd.s(b"]");
+                } else {
+                    let v = nd.be2(cp + 2)?;
+                    if v != 0 {
+                        nd.s(b" value ");
+                        nd.u(v as u64);
+                    }
+                }
+            }
+            _ => {}
+        }
+        cp += option_len;
+        length -= option_len;
+    }
+    Ok(Some(()))
+}
+
+/// `ip_printroute` (RR, SSRR, LSRR).
+fn printroute(nd: &mut Nd, cp: usize, length: usize) -> R<Option<()>> {
+    if length < 3 {
+        nd.s(b" [bad length ");
+        nd.u(length as u64);
+        nd.s(b"]");
+        return Ok(Some(()));
+    }
+    if (length + 1) & 3 != 0 {
+        nd.s(b" [bad length ");
+        nd.u(length as u64);
+        nd.s(b"]");
+    }
+    let p = nd.u1(cp + 2)?;
+    let ptr = (p as u32).wrapping_sub(1);
+    if ptr < 3 || (ptr.wrapping_add(1)) & 3 != 0 || ptr > length as u32 + 1 {
+        nd.s(b" [bad ptr ");
+        nd.u(p as u64);
+        nd.s(b"]");
+    }
+    let mut len = 3;
+    while len < length {
+        if !nd.ttest(cp + len, 4) {
+            return Ok(None);
+        }
+        nd.s(b" ");
+        nd.ip4(cp + len)?;
+        if ptr > len as u32 {
+            nd.s(b",");
+        }
+        len += 4;
+    }
+    Ok(Some(()))
+}
+
+/// `ip_printts` (the timestamp option).
+fn printts(nd: &mut Nd, cp: usize, length: usize) -> R<Option<()>> {
+    if length < 4 {
+        nd.s(b"[bad length ");
+        nd.u(length as u64);
+        nd.s(b"]");
+        return Ok(Some(()));
+    }
+    nd.s(b" TS{");
+    let flags = nd.u1(cp + 3)?;
+    // Only TSONLY (0) has 4-byte hops; the others carry an address too.
+    let hoplen = if flags & 0xf != 0 { 8 } else { 4 };
+    if (length - 4) & (hoplen - 1) != 0 {
+        nd.s(b"[bad length ");
+        nd.u(length as u64);
+        nd.s(b"]");
+    }
+    let p = nd.u1(cp + 2)?;
+    let ptr = (p as u32).wrapping_sub(1);
+    let mut len = 0usize;
+    if ptr < 4 || (ptr.wrapping_sub(4)) & (hoplen as u32 - 1) != 0 || ptr > length as u32 + 1 {
+        nd.s(b"[bad ptr ");
+        nd.u(p as u64);
+        nd.s(b"]");
+    }
+    let known = match flags & 0xf {
+        0 => {
+            nd.s(b"TSONLY");
+            true
+        }
+        1 => {
+            nd.s(b"TS+ADDR");
+            true
+        }
+        3 => {
+            nd.s(b"PRESPEC");
+            true
+        }
+        t => {
+            nd.s(b"[bad ts type ");
+            nd.u(t as u64);
+            nd.s(b"]");
+            false
+        }
+    };
+    if known {
+        let mut ty: &[u8] = b" ";
+        len = 4;
+        while len < length {
+            if ptr == len as u32 {
+                ty = b" ^ ";
+            }
+            if !nd.ttest(cp + len, hoplen) {
+                return Ok(None);
+            }
+            nd.s(ty);
+            let ts = nd.be4(cp + len + hoplen - 4)?;
+            nd.u(ts as u64);
+            nd.s(b"@");
+            if hoplen == 8 {
+                nd.ip4(cp + len)?;
+            }
+            ty = b" ";
+            len += hoplen;
+        }
+    }
+    if ptr == len as u32 {
+        nd.s(b" ^ ");
+    }
+    if flags >> 4 != 0 {
+        nd.s(b" [");
+        nd.u((flags >> 4) as u64);
+        nd.s(b" hops not recorded]} ");
+    } else {
+        nd.s(b"}");
+    }
+    Ok(Some(()))
+}
+
+/// The destination for pseudo-header checksums (`ip_finddst`): the last address of a
+/// source-route option (LSRR/SSRR) if there is one, else the header's destination.
+pub(crate) fn finddst(nd: &Nd, iph: usize) -> R<[u8; 4]> {
+    let hlen = ((nd.u1(iph)? & 0x0f) as usize) * 4;
+    let mut cp = iph + 20;
+    let mut length = hlen.saturating_sub(20);
+    while length != 0 {
+        let code = nd.u1(cp)?;
+        if code == 0 {
+            break;
+        }
+        let len = if code == 1 {
+            1
+        } else {
+            let l = nd.u1(cp + 1)? as usize;
+            if l < 2 {
+                break;
+            }
+            l
+        };
+        if length < len || !nd.ttest(cp, len) {
+            break;
+        }
+        if (code == 137 || code == 131) && len >= 7 {
+            return Ok(nd.bytes(cp + len - 4, 4)?.try_into().unwrap());
+        }
+        cp += len;
+        length -= len;
+    }
+    Ok(nd.bytes(iph + 16, 4)?.try_into().unwrap())
 }
 
 /// `ipN_print`: IPv4 or IPv6 by the version nibble (raw IP link types).

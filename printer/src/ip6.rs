@@ -2,6 +2,7 @@
 //! print-ip6opts.c, print-frag6.c, print-rt6.c; mobility headers are not decoded).
 
 use super::ip;
+use super::names;
 use super::nd::{Nd, R};
 
 /// `ip6_print`.
@@ -40,6 +41,30 @@ pub(crate) fn ip6_print(nd: &mut Nd, bp: usize, length: usize) -> R {
     }
     let mut ph: u8 = 255;
     let mut nh = nd.u1(bp + 6)?;
+    if nd.vflag > 0 {
+        let flow = nd.be4(bp)?;
+        nd.s(b"(");
+        if flow & 0x0ff0_0000 != 0 {
+            nd.s(b"class 0x");
+            nd.x0(((flow & 0x0ff0_0000) >> 20) as u64, 2);
+            nd.s(b", ");
+        }
+        if flow & 0x000f_ffff != 0 {
+            nd.s(b"flowlabel 0x");
+            nd.x0((flow & 0x000f_ffff) as u64, 5);
+            nd.s(b", ");
+        }
+        let hlim = nd.u1(bp + 7)?;
+        nd.s(b"hlim ");
+        nd.u(hlim as u64);
+        nd.s(b", next-header ");
+        nd.st(names::ipproto(nh).unwrap_or("unknown"));
+        nd.s(b" (");
+        nd.u(nh as u64);
+        nd.s(b") payload length: ");
+        nd.u(payload_len as u64);
+        nd.s(b") ");
+    }
     let saved = nd.push_snaplen(bp, len);
     let mut cp = bp;
     let mut advance: usize = 40;
@@ -180,7 +205,7 @@ fn change_snaplen(nd: &mut Nd, bp: usize, len: usize) {
     nd.snapend = end;
 }
 
-/// `ip6_opt_process` at default verbosity: only errors print.
+/// `ip6_opt_process`: errors always print, the options themselves from `-v` on.
 /// Returns Ok(false) where tcpdump returns -1.
 fn opt_process(
     nd: &mut Nd,
@@ -192,6 +217,7 @@ fn opt_process(
     let mut i = 0usize;
     let mut jumbo_seen = false;
     let mut payload_len = payload_len;
+    let v = nd.vflag > 0;
     if len == 0 {
         return Ok(true);
     }
@@ -208,11 +234,18 @@ fn opt_process(
             return Ok(false);
         }
         match t {
-            0 => {}
+            0 => {
+                if v {
+                    nd.s(b"(pad1)");
+                }
+            }
             1 => {
                 if len - i < 2 {
                     nd.s(b"(padn: trunc)");
                     return Ok(false);
+                }
+                if v {
+                    nd.s(b"(padn)");
                 }
             }
             5 => {
@@ -226,6 +259,12 @@ fn opt_process(
                     nd.u(l as u64);
                     nd.s(b")");
                     return Ok(false);
+                }
+                if v {
+                    let a = nd.be2(bp + i + 2)?;
+                    nd.s(b"(rtalert: 0x");
+                    nd.x0(a as u64, 4);
+                    nd.s(b") ");
                 }
             }
             0xc2 => {
@@ -241,14 +280,28 @@ fn opt_process(
                     return Ok(false);
                 }
                 let jumbolen = nd.be4(bp + i + 2)?;
-                if !jumbo_seen {
+                let why: Option<&[u8]> = if jumbo_seen {
+                    Some(b" - already seen")
+                } else {
                     jumbo_seen = true;
-                    if let Some(p) = payload_len.as_deref_mut() {
-                        if *p == 0 && jumbolen >= 65536 {
+                    match payload_len.as_deref_mut() {
+                        None => Some(b" - not a hop-by-hop option"),
+                        Some(p) if *p != 0 => Some(b" - payload len != 0"),
+                        Some(_) if jumbolen < 65536 => Some(b" - < 65536"),
+                        Some(p) => {
                             *found_jumbo = true;
                             *p = jumbolen as usize;
+                            None
                         }
                     }
+                };
+                if v {
+                    nd.s(b"(jumbo: ");
+                    nd.u(jumbolen as u64);
+                    if let Some(w) = why {
+                        nd.s(w);
+                    }
+                    nd.s(b") ");
                 }
             }
             0xc9 => {
@@ -263,6 +316,14 @@ fn opt_process(
                     nd.s(b")");
                     return Ok(false);
                 }
+                if v {
+                    nd.s(b"(homeaddr: ");
+                    nd.ip6(bp + i + 2)?;
+                    if l > 16 && !sopt_print(nd, bp + i + 18, optlen - 18)? {
+                        return Ok(false);
+                    }
+                    nd.s(b")");
+                }
             }
             t => {
                 if len - i < 2 {
@@ -271,6 +332,60 @@ fn opt_process(
                     nd.s(b": trunc)");
                     return Ok(false);
                 }
+                if v {
+                    let l = nd.u1(bp + i + 1)?;
+                    nd.s(b"(opt_type 0x");
+                    nd.x0(t as u64, 2);
+                    nd.s(b": len=");
+                    nd.u(l as u64);
+                    nd.s(b")");
+                }
+            }
+        }
+        i += optlen;
+    }
+    if v {
+        nd.s(b" ");
+    }
+    Ok(true)
+}
+
+/// `ip6_sopt_print`: the sub-options of a home address option (`-v`).
+fn sopt_print(nd: &mut Nd, bp: usize, len: usize) -> R<bool> {
+    let mut i = 0;
+    while i < len {
+        let t = nd.u1(bp + i)?;
+        let optlen = if t == 0 {
+            1
+        } else if i + 1 < len {
+            nd.u1(bp + i + 1)? as usize + 2
+        } else {
+            return Ok(false);
+        };
+        if i + optlen > len {
+            return Ok(false);
+        }
+        match t {
+            0 => nd.s(b", pad1"),
+            1 => {
+                if len - i < 2 {
+                    nd.s(b", padn: trunc");
+                    return Ok(false);
+                }
+                nd.s(b", padn");
+            }
+            _ => {
+                if len - i < 2 {
+                    nd.s(b", sopt_type ");
+                    nd.u(t as u64);
+                    nd.s(b": trunc)");
+                    return Ok(false);
+                }
+                let l = nd.u1(bp + i + 1)?;
+                nd.s(b", sopt_type 0x");
+                nd.x0(t as u64, 2);
+                nd.s(b": len=");
+                nd.u(l as u64);
             }
         }
         i += optlen;
@@ -308,6 +423,10 @@ fn dstopt_process(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
         return Ok(None);
     }
     nd.s(b"DSTOPT ");
+    if nd.vflag > 0 && !opt_process(nd, bp + 2, l - 2, &mut false, None)? {
+        nd.trunc();
+        return Ok(None);
+    }
     Ok(Some(l))
 }
 
@@ -316,7 +435,18 @@ fn frag6_print(nd: &mut Nd, bp: usize, ip6: usize) -> R<Option<usize>> {
     nd.proto = "frag6";
     let offlg = nd.be2(bp + 2)?;
     let plen = nd.be2(ip6 + 4)? as i64;
+    // C evaluates every argument (the identification too) before printing any of it.
+    let ident = if nd.vflag > 0 {
+        Some(nd.be4(bp + 4)?)
+    } else {
+        None
+    };
     nd.s(b"frag (");
+    if let Some(ident) = ident {
+        nd.s(b"0x");
+        nd.x0(ident as u64, 8);
+        nd.s(b":");
+    }
     nd.u((offlg & 0xfff8) as u64);
     nd.s(b"|");
     // sizeof(ip6_hdr) + plen - (bp - bp2) - sizeof(ip6_frag), as a size_t.
@@ -350,7 +480,7 @@ fn rt6_print(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
     match t {
         0 | 2 => {
             let rsv = nd.be4(bp + 4)?;
-            if rsv != 0 {
+            if rsv != 0 || nd.vflag > 0 {
                 nd.s(b", rsv=0x");
                 nd.x(rsv as u64);
             }
@@ -379,7 +509,7 @@ fn rt6_print(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
             nd.s(b", last-entry=");
             nd.u(last as u64);
             let flags = nd.u1(bp + 5)?;
-            if flags != 0 {
+            if flags != 0 || nd.vflag > 0 {
                 nd.s(b", flags=0x");
                 nd.x(flags as u64);
             }
@@ -412,4 +542,51 @@ fn rt6_print(nd: &mut Nd, bp: usize) -> R<Option<usize>> {
             Ok(None)
         }
     }
+}
+
+/// `ip6_finddst`: the final destination for pseudo-header checksums, from the first routing
+/// header (types 0 and 2: its last address; type 4: segment 0) if one comes before the
+/// payload, else the header's destination.
+pub(crate) fn finddst(nd: &Nd, ip6: usize) -> R<[u8; 16]> {
+    let mut cp = ip6;
+    let mut advance = 40;
+    let mut nh = nd.u1(ip6 + 6)?;
+    let mut dst = ip6 + 24;
+    while cp < nd.snapend {
+        cp += advance;
+        match nh {
+            0 | 60 | 135 | 62 => {
+                advance = (nd.u1(cp + 1)? as usize + 1) << 3;
+                nh = nd.u1(cp)?;
+            }
+            44 => {
+                advance = 8;
+                nh = nd.u1(cp)?;
+            }
+            43 => {
+                // ND_TCHECK failures end the search with what was found so far.
+                if !nd.ttest(cp, 4) {
+                    break;
+                }
+                let len = nd.u1(cp + 1)? as usize;
+                match nd.u1(cp + 2)? {
+                    0 | 2 if len % 2 == 0 => {
+                        let mut p = cp + 8;
+                        for _ in 0..len / 2 {
+                            if !nd.ttest(p, 16) {
+                                break;
+                            }
+                            dst = p;
+                            p += 16;
+                        }
+                    }
+                    4 if len % 2 == 0 && nd.ttest(cp + 8, 16) => dst = cp + 8,
+                    _ => {}
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    Ok(nd.bytes(dst, 16)?.try_into().unwrap())
 }

@@ -10,6 +10,13 @@ pub(crate) fn ah_print(nd: &mut Nd, bp: usize) -> R<usize> {
     let ah_len = nd.u1(bp + 1)? as usize;
     let hdr_len = (ah_len + 2) * 4;
     nd.s(b"(");
+    if nd.vflag > 0 {
+        nd.s(b"length=");
+        nd.u(ah_len as u64);
+        nd.s(b"(");
+        nd.u(hdr_len as u64);
+        nd.s(b"-bytes),");
+    }
     let reserved = nd.be2(bp + 2)?;
     if reserved != 0 {
         nd.s(b"reserved=0x");

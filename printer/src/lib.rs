@@ -1,4 +1,6 @@
-//! printer: tcpdump-identical one-line summaries (`tcpdump -nn` at default verbosity, 4.99.3).
+//! printer: tcpdump-identical summaries (`tcpdump -nn`, 4.99.3), at default verbosity and with
+//! `-v`/`-vv`/`-vvv` (IP header fields, checksum verdicts unless `-K`, protocol details and
+//! tcpdump's continuation lines).
 //!
 //! It depends only on packet bytes ([`pcapng::Packet`]) and [`PrintOptions`]: no capture,
 //! no I/O, no platform calls beyond the optional interface-name lookup, so it can be tested
@@ -15,9 +17,14 @@
 //! - link layers: [`ether`] (with 802.1Q), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
-//!   [`tunnel`] (VXLAN, Geneve), [`gre`].
+//!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
+//!   options, -v), [`dhcp6`];
+//! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 
 mod arp;
+mod cksum;
+mod dhcp;
+mod dhcp6;
 mod dns;
 mod ether;
 pub mod ethertype;
@@ -87,8 +94,11 @@ pub struct PrintOptions {
     pub link_header: bool,
     /// `-q`: quieter protocol lines.
     pub quiet: bool,
-    /// `-v` count; lines keep default-verbosity shape where we do not decode more.
+    /// `-v` count: 1 adds IP header fields and checksum verdicts, 2 and 3 more detail
+    /// where tcpdump prints more.
     pub verbose: u8,
+    /// `-K`: do not verify checksums.
+    pub dont_verify_checksums: bool,
 }
 
 impl Default for PrintOptions {
@@ -98,6 +108,7 @@ impl Default for PrintOptions {
             link_header: false,
             quiet: false,
             verbose: 0,
+            dont_verify_checksums: false,
         }
     }
 }
@@ -168,6 +179,8 @@ impl Printer {
             out,
             eflag: self.opts.link_header,
             qflag: self.opts.quiet,
+            vflag: self.opts.verbose,
+            kflag: self.opts.dont_verify_checksums,
             st: &mut self.state,
         };
         let (len, caplen) = (len as usize, caplen as usize);

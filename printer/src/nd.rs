@@ -26,11 +26,15 @@ pub(crate) struct Nd<'a, 'o, 's> {
     pub eflag: bool,
     /// `-q`
     pub qflag: bool,
+    /// `-v` count
+    pub vflag: u8,
+    /// `-K`: no checksum verification
+    pub kflag: bool,
     pub st: &'s mut State,
 }
 
 impl<'a, 'o, 's> Nd<'a, 'o, 's> {
-    #[inline]
+    #[inline(always)]
     pub fn u1(&self, i: usize) -> R<u8> {
         if i < self.snapend {
             Ok(self.b[i])
@@ -39,7 +43,7 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn be2(&self, i: usize) -> R<u16> {
         if i + 2 <= self.snapend {
             Ok(u16::from_be_bytes([self.b[i], self.b[i + 1]]))
@@ -62,7 +66,7 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn be4(&self, i: usize) -> R<u32> {
         if i + 4 <= self.snapend {
             Ok(u32::from_be_bytes([
@@ -298,6 +302,18 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             return Err(Trunc);
         }
         Ok(())
+    }
+
+    /// `print_unknown_data(ndo, cp, ident, len)`: a hex dump of what is captured of `len`
+    /// bytes at `cp`.
+    pub fn unknown_data(&mut self, cp: usize, ident: &[u8], len: usize) -> R {
+        if cp > self.snapend {
+            self.s(ident);
+            self.s(b"Dissector error: print_unknown_data called with pointer past end of packet");
+            return Ok(());
+        }
+        let n = len.min(self.avail(cp));
+        self.hex_print(ident, cp, n)
     }
 
     /// `ND_DEFAULTPRINT(p, caplen)`, which -q suppresses (tcpdump's

@@ -2,6 +2,7 @@
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
 //! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS).
 
+use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
 use super::{dns, mptcp, txtproto};
@@ -85,7 +86,6 @@ enum OptEnd {
 
 /// `tcp_print`.
 pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragmented: bool) -> R {
-    let _ = fragmented;
     nd.proto = "tcp";
     let v6 = nd.u1(iph)? >> 4 == 6;
     let mut ch: u8 = 0;
@@ -218,9 +218,14 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         nd.s(b"]");
         return Ok(());
     }
+    // The verbosity is read once: at -nn each of its tests is one register compare.
+    let vflag = nd.vflag;
+    if vflag > 0 && !nd.kflag && !fragmented && nd.ttest(bp, length) {
+        verify(nd, bp, length, iph)?;
+    }
     let th_off = hlen;
     let length = length - hlen;
-    if length > 0 || flags & (TH_SYN | TH_FIN | TH_RST) != 0 {
+    if length > 0 || flags & (TH_SYN | TH_FIN | TH_RST) != 0 || vflag > 1 {
         nd.s(b", seq ");
         nd.u(seq as u64);
         if length > 0 {
@@ -292,6 +297,9 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         return Err(Trunc);
     }
     let bp = bp + header_len;
+    if flags & TH_RST != 0 && vflag > 0 {
+        return rst_data(nd, bp, length);
+    }
     let port = |p: u16| sport == p || dport == p;
     // The order of tcpdump's port tests matters where two could match.
     if port(23) {
@@ -323,6 +331,48 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     } else if port(53) {
         dns::domain_print(nd, bp, length, true, false)?;
     }
+    Ok(())
+}
+
+/// -v's checksum verdict: `, cksum 0x1234 (correct)` or `(incorrect -> 0x...)`.
+#[cold]
+#[inline(never)]
+fn verify(nd: &mut Nd, bp: usize, length: usize, iph: usize) -> R {
+    let sum = cksum::nextproto(nd, iph, bp, length, 6)?;
+    let tcp_sum = nd.be2(bp + 16)?;
+    nd.s(b", cksum 0x");
+    nd.x0(tcp_sum as u64, 4);
+    if sum != 0 {
+        nd.s(b" (incorrect -> 0x");
+        nd.x0(cksum::shouldbe(tcp_sum, sum) as u64, 4);
+        nd.s(b")");
+    } else {
+        nd.s(b" (correct)");
+    }
+    Ok(())
+}
+
+/// `print_tcp_rst_data`: the text a RST carries (RFC 1122 4.2.2.12), at most 30 characters.
+#[cold]
+#[inline(never)]
+fn rst_data(nd: &mut Nd, mut sp: usize, mut length: usize) -> R {
+    nd.s(if nd.ttest(sp, length) {
+        b" [RST"
+    } else {
+        b" [!RST"
+    });
+    if length > 30 {
+        length = 30;
+        nd.s(b"+");
+    }
+    nd.s(b" ");
+    while length > 0 && sp < nd.snapend {
+        let c = nd.u1(sp)?;
+        sp += 1;
+        nd.print_char(c);
+        length -= 1;
+    }
+    nd.s(b"]");
     Ok(())
 }
 

@@ -101,12 +101,17 @@ pub(crate) fn geneve_print(nd: &mut Nd, bp: usize, len: usize) -> R {
     }
     if opts_len > 0 {
         nd.s(b", options [");
-        nd.u(opts_len as u64);
-        nd.s(b" bytes]");
+        if nd.vflag > 0 {
+            opts_print(nd, bp, opts_len)?;
+        } else {
+            nd.u(opts_len as u64);
+            nd.s(b" bytes");
+        }
+        nd.s(b"]");
     }
     bp += opts_len;
     len -= opts_len;
-    nd.s(b": ");
+    nd.s(if nd.vflag > 0 { b"\n\t" } else { b": " });
     let avail = nd.avail(bp);
     if !ether::ethertype_print(nd, prot, bp, len, avail)? {
         if prot == crate::ethertype::TEB {
@@ -115,6 +120,55 @@ pub(crate) fn geneve_print(nd: &mut Nd, bp: usize, len: usize) -> R {
             nd.s(b"geneve-proto-0x");
             nd.x(prot as u64);
         }
+    }
+    Ok(())
+}
+
+/// `geneve_opts_print` (-v; -vv adds each option's data words).
+fn opts_print(nd: &mut Nd, mut bp: usize, mut len: usize) -> R {
+    let mut sep: &[u8] = b"";
+    while len > 0 {
+        nd.s(sep);
+        sep = b", ";
+        let class = nd.be2(bp)?;
+        let t = nd.u1(bp + 2)?;
+        let opt_len = 4 + ((nd.u1(bp + 3)? & 0x1f) as usize) * 4;
+        nd.s(b"class ");
+        nd.s(match class {
+            0x0100 => b"Linux",
+            0x0101 => b"Open vSwitch",
+            0x0102 => b"Open Virtual Networking (OVN)",
+            0x0103 => b"In-band Network Telemetry (INT)",
+            0x0104 => b"VMware",
+            0..=0xff => b"Standard",
+            0xfff0.. => b"Experimental",
+            _ => b"Unknown",
+        });
+        nd.s(b" (0x");
+        nd.x(class as u64);
+        nd.s(b") type 0x");
+        nd.x(t as u64);
+        if t & 0x80 != 0 {
+            nd.s(b"(C)");
+        }
+        nd.s(b" len ");
+        nd.u(opt_len as u64);
+        if opt_len > len {
+            nd.s(b" [bad length]");
+            return Ok(());
+        }
+        if nd.vflag > 1 && opt_len > 4 {
+            nd.s(b" data");
+            let mut i = 4;
+            while i < opt_len {
+                let w = nd.be4(bp + i)?;
+                nd.s(b" ");
+                nd.x0(w as u64, 8);
+                i += 4;
+            }
+        }
+        bp += opt_len;
+        len -= opt_len;
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! Text protocols tcpdump shows by their first line: HTTP, RTSP, FTP, SMTP (util-print.c's
-//! `txtproto_print`), and the SSH version banner (print-ssh.c).
+//! Text protocols tcpdump shows by their first line (with -v: all their text lines): HTTP,
+//! RTSP, FTP, SMTP (util-print.c's `txtproto_print`), and the SSH version banner (print-ssh.c).
 
 use super::nd::{Nd, Trunc, R};
 
@@ -152,6 +152,18 @@ fn print_txt_line(nd: &mut Nd, prefix: &[u8], p: usize, mut idx: usize, len: usi
     let start = idx;
     // Bytes past the capture raise Trunc, as tcpdump's GET_U_1 longjmps.
     let data = &nd.b[p.min(nd.snapend)..nd.snapend];
+    // Eight printable bytes (0x20..=0x7e) at a time: -v prints every line of every HTTP
+    // segment. A tab, CR, LF or anything else is left to the byte loop below.
+    const ONES: u64 = u64::MAX / 255;
+    while idx + 8 <= len && idx + 8 <= data.len() {
+        let x = u64::from_le_bytes(data[idx..idx + 8].try_into().expect("8 bytes"));
+        let below = x.wrapping_sub(ONES * 0x20) & !x & (ONES * 0x80);
+        let above = (x.wrapping_add(ONES) | x) & (ONES * 0x80);
+        if below | above != 0 {
+            break;
+        }
+        idx += 8;
+    }
     while idx < len {
         let c = *data.get(idx).ok_or(Trunc)?;
         if c == b'\n' {
@@ -212,7 +224,27 @@ fn txtproto_print(
         nd.out.push(c.to_ascii_uppercase());
     }
     if print_this {
-        print_txt_line(nd, b": ", p, 0, len)?;
+        if nd.vflag > 0 {
+            all_lines(nd, p, len)?;
+        } else {
+            print_txt_line(nd, b": ", p, 0, len)?;
+        }
+    }
+    Ok(())
+}
+
+/// -v: the length, then every text line on a continuation line of its own.
+#[cold]
+#[inline(never)]
+fn all_lines(nd: &mut Nd, p: usize, len: usize) -> R {
+    nd.s(b", length: ");
+    nd.u(len as u64);
+    let mut idx = 0;
+    while idx < len {
+        match print_txt_line(nd, b"\n\t", p, idx, len)? {
+            0 => break,
+            eol => idx = eol,
+        }
     }
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: DNS,
 //! mDNS, VXLAN and Geneve. Other ports print "UDP, length N" as tcpdump does for them.
 
+use super::cksum;
 use super::nd::{Nd, R};
-use super::{dns, ipsec, small, tunnel};
+use super::{dhcp6, dns, ipsec, small, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -85,13 +86,16 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         return Ok(());
     }
     addrs(nd, iph, Some((sport, dport)))?;
+    if nd.vflag > 0 && !nd.kflag && !fragmented {
+        verify(nd, bp, cp, length, iph)?;
+    }
     if !nd.qflag {
         match udp_decoder(sport, dport) {
             Decoder::Dns => return dns::domain_print(nd, cp, length, false, false),
             Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
-            Decoder::Dhcp6 => return small::dhcp6_print(nd, cp),
+            Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
@@ -109,6 +113,36 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     } else {
         nd.s(b"UDP, length ");
         nd.u(ulen as u64);
+    }
+    Ok(())
+}
+
+/// The checksum verdict: IPv6 from `-v` on (the checksum is mandatory there), IPv4 from
+/// `-vv` on, as tcpdump does.
+#[cold]
+#[inline(never)]
+fn verify(nd: &mut Nd, bp: usize, cp: usize, length: usize, iph: usize) -> R {
+    let v6 = nd.u1(iph)? >> 4 == 6;
+    if !v6 && nd.vflag < 2 {
+        return Ok(());
+    }
+    let udp_sum = nd.be2(bp + 6)?;
+    if !v6 && udp_sum == 0 {
+        nd.s(b"[no cksum] ");
+        return Ok(());
+    }
+    if !nd.ttest(cp, length) {
+        return Ok(());
+    }
+    let sum = cksum::nextproto(nd, iph, bp, length + 8, 17)?;
+    if sum != 0 {
+        nd.s(b"[bad udp cksum 0x");
+        nd.x0(udp_sum as u64, 4);
+        nd.s(b" -> 0x");
+        nd.x0(cksum::shouldbe(udp_sum, sum) as u64, 4);
+        nd.s(b"!] ");
+    } else {
+        nd.s(b"[udp sum ok] ");
     }
     Ok(())
 }

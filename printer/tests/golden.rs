@@ -89,17 +89,26 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-/// The options tcpdump's flags select (the file name's FLAGS; "plain" is none).
+/// The options tcpdump's flags select (the file name's FLAGS, tcpdump's bundled letters:
+/// "ev" is -e -v, "vvK" -vv -K; "plain" is none).
 fn options(flags: &str) -> PrintOptions {
     let mut o = PrintOptions::default();
-    match flags {
-        "plain" => {}
-        "e" => o.link_header = true,
-        "q" => o.quiet = true,
-        t if !t.is_empty() && t.bytes().all(|b| b == b't') => {
-            o.timestamps = TimestampStyle::from_t_count(t.len() as u8)
+    if flags == "plain" {
+        return o;
+    }
+    let mut t = 0u8;
+    for c in flags.chars() {
+        match c {
+            'e' => o.link_header = true,
+            'q' => o.quiet = true,
+            't' => t += 1,
+            'v' => o.verbose += 1,
+            'K' => o.dont_verify_checksums = true,
+            other => panic!("unknown flag {other:?} in option set {flags:?} of a golden file name"),
         }
-        other => panic!("unknown option set {other:?} in a golden file name"),
+    }
+    if t > 0 {
+        o.timestamps = TimestampStyle::from_t_count(t);
     }
     o
 }

@@ -68,9 +68,13 @@ pub struct TcpdumpArgs {
     #[arg(short = 't', action = ArgAction::Count)]
     pub timestamps: u8,
 
-    /// Verbosity. Accepted; lines keep tcpdump's default-verbosity shape.
+    /// Verbosity: -v IP header fields and checksums, -vv and -vvv more protocol detail.
     #[arg(short = 'v', action = ArgAction::Count)]
     pub verbose: u8,
+
+    /// Do not verify IP, TCP, UDP and ICMP checksums (-v prints their verdicts otherwise).
+    #[arg(short = 'K', long = "dont-verify-checksums")]
+    pub dont_verify_checksums: bool,
 
     /// Write packets to this pcapng file instead of printing them.
     #[arg(short = flag::WRITE, value_name = "FILE")]
@@ -338,6 +342,18 @@ mod tests {
     }
 
     #[test]
+    fn verbosity_and_checksum_flags() {
+        let a = parse_tcpdump_args("-nnvvv -K port 53").unwrap();
+        assert_eq!((a.verbose, a.dont_verify_checksums), (3, true));
+        assert_eq!(a.filter_expression(), "port 53");
+        let a = parse_tcpdump_args("-v --dont-verify-checksums").unwrap();
+        assert_eq!((a.verbose, a.dont_verify_checksums), (1, true));
+        let a = parse_tcpdump_args("-vK").unwrap();
+        assert_eq!((a.verbose, a.dont_verify_checksums), (1, true));
+        assert!(!parse_tcpdump_args("-v").unwrap().dont_verify_checksums);
+    }
+
+    #[test]
     fn defaults_follow_tcpdump() {
         let a = parse_tcpdump_args("").unwrap();
         assert_eq!(a.interface, "any");
@@ -376,8 +392,8 @@ mod tests {
             parse_tcpdump_args("-nZ root").unwrap_err(),
             OptionsError::Refused("-Z".into())
         );
-        let e = parse_tcpdump_args("-K").unwrap_err().to_string();
-        assert!(e.contains("-K"), "{e}");
+        let e = parse_tcpdump_args("-M secret").unwrap_err().to_string();
+        assert!(e.contains("-M"), "{e}");
     }
 
     #[test]

@@ -43,6 +43,10 @@ fn assert_reads_like_tcpdump(file: &Path, filter: &[&str]) {
         &["-tttt"],
         &["-e", "-tt"],
         &["-c", "5"],
+        &["-v"],
+        &["-vv"],
+        &["-vvv", "-K"],
+        &["-e", "-v"],
     ] {
         let (ours, our_err) = read_with(SNIFFER, opts, file, filter);
         let (theirs, their_err) = read_with("tcpdump", opts, file, filter);

@@ -1,6 +1,8 @@
-//! `cargo run --release -p benches --bin read_vs_tcpdump [-- [PACKETS] [--runs R] [--keep DIR]]`:
-//! the speed target of `sniffer -nn -r` against `tcpdump -nn -r` (issue 13), measured in one
-//! run on two captures of PACKETS packets each (default 1,000,000):
+//! `cargo run --release -p benches --bin read_vs_tcpdump [-- [PACKETS] [--runs R] [--keep DIR]
+//! [--flags "-v"]]`: the speed target of `sniffer -nn -r` against `tcpdump -nn -r` (issue 13),
+//! measured in one run on two captures of PACKETS packets each (default 1,000,000). `--flags`
+//! adds printing options to both commands (e.g. `-v`, `-vv`, `-e -v`; issue 12's verbose
+//! target), parsed by the sniffer's own option parser for the in-process run.
 //!
 //! - `mix`: pod-like traffic from [`benches::mix::write_mix`] (TCP with options, HTTP, DNS,
 //!   UDP, ICMP/ICMPv6, ARP), fixed seed;
@@ -15,7 +17,7 @@
 
 use benches::mix;
 use capture_core::offline::{print_file, OfflineOptions};
-use printer::PrintOptions;
+use sniffer_contract::options::parse_tcpdump_args;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -71,18 +73,35 @@ fn sniffer_binary() -> Option<PathBuf> {
     b.exists().then_some(b)
 }
 
+/// The extra printing flags (`--flags`), given to tcpdump and the sniffer alike.
+static FLAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+fn flags() -> &'static [String] {
+    FLAGS.get().map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// `-nn`, the extra flags, `-r FILE`: the arguments of both commands.
+fn args(file: &Path) -> Vec<std::ffi::OsString> {
+    let mut v: Vec<std::ffi::OsString> = vec!["-nn".into()];
+    v.extend(flags().iter().map(Into::into));
+    v.push("-r".into());
+    v.push(file.into());
+    v
+}
+
 fn offline_opts(file: &Path) -> OfflineOptions {
+    let parsed = parse_tcpdump_args(&flags().join(" ")).expect("--flags: tcpdump options");
     OfflineOptions {
         path: file.to_path_buf(),
         filter: String::new(),
         count: None,
-        print: PrintOptions::default(),
+        print: capture_core::print_options(&parsed),
     }
 }
 
 fn run_ours(sniffer: Option<&Path>, file: &Path) -> Run {
     match sniffer {
-        Some(b) => time_cmd(Command::new(b).args(["-nn", "-r"]).arg(file)),
+        Some(b) => time_cmd(Command::new(b).args(args(file))),
         None => {
             let mut out = std::fs::File::create("/dev/null").expect("/dev/null");
             let (t, c) = (Instant::now(), self_cpu());
@@ -99,8 +118,7 @@ fn output_ours(sniffer: Option<&Path>, file: &Path) -> Vec<u8> {
     match sniffer {
         Some(b) => {
             Command::new(b)
-                .args(["-nn", "-r"])
-                .arg(file)
+                .args(args(file))
                 .stderr(Stdio::null())
                 .output()
                 .expect("run sniffer")
@@ -134,7 +152,7 @@ fn compare(name: &str, file: &Path, runs: usize, sniffer: Option<&Path>) -> (f64
     let _ = std::fs::read(file);
     let (mut td, mut us) = (Vec::new(), Vec::new());
     for i in 0..runs {
-        let tcpdump = || time_cmd(Command::new("tcpdump").args(["-nn", "-r"]).arg(file));
+        let tcpdump = || time_cmd(Command::new("tcpdump").args(args(file)));
         if i % 2 == 0 {
             td.push(tcpdump());
             us.push(run_ours(sniffer, file));
@@ -150,14 +168,20 @@ fn compare(name: &str, file: &Path, runs: usize, sniffer: Option<&Path>) -> (f64
         tw.as_secs_f64() / uw.as_secs_f64(),
         tc.as_secs_f64() / uc.as_secs_f64(),
     );
+    let f = flags().join(" ");
+    let label = if f.is_empty() {
+        "-nn -r".to_string()
+    } else {
+        format!("-nn {f} -r")
+    };
     println!("[{name}] median of {runs}, alternating:");
     println!(
-        "  tcpdump -nn -r : wall {:>9}  cpu {:>9}",
+        "  tcpdump {label} : wall {:>9}  cpu {:>9}",
         secs(tw),
         secs(tc)
     );
     println!(
-        "  sniffer -nn -r : wall {:>9}  cpu {:>9}",
+        "  sniffer {label} : wall {:>9}  cpu {:>9}",
         secs(uw),
         secs(uc)
     );
@@ -165,8 +189,7 @@ fn compare(name: &str, file: &Path, runs: usize, sniffer: Option<&Path>) -> (f64
 
     // Untimed: the two outputs must be the same bytes.
     let want = Command::new("tcpdump")
-        .args(["-nn", "-r"])
-        .arg(file)
+        .args(args(file))
         .stderr(Stdio::null())
         .output()
         .expect("run tcpdump")
@@ -206,10 +229,20 @@ fn main() {
         match a.as_str() {
             "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(runs),
             "--keep" => keep = args.next().map(PathBuf::from),
+            "--flags" => {
+                let f = args.next().unwrap_or_default();
+                if let Err(e) = parse_tcpdump_args(&f) {
+                    eprintln!("read_vs_tcpdump: --flags {f:?}: {e}");
+                    std::process::exit(2);
+                }
+                let _ = FLAGS.set(f.split_whitespace().map(String::from).collect());
+            }
             _ => match a.parse() {
                 Ok(v) => n = v,
                 Err(_) => {
-                    eprintln!("usage: read_vs_tcpdump [PACKETS] [--runs R] [--keep DIR]");
+                    eprintln!(
+                        "usage: read_vs_tcpdump [PACKETS] [--runs R] [--keep DIR] [--flags \"-v\"]"
+                    );
                     std::process::exit(2);
                 }
             },

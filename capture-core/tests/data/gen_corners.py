@@ -125,7 +125,9 @@ pkts += [
     eth(IP(src=A4, dst=B4) / ICMP(type=5, code=9, gw="192.0.2.254") / oq),
     eth(IP(src=A4, dst=B4) / ICMP(type=12, code=0, ptr=20) / oq),
     eth(IP(src=A4, dst=B4) / ICMP(type=12, code=1) / oq),
-    eth(IP(src=A4, dst=B4) / ICMP(type=13, id=1, seq=2)),
+    # Fixed times: scapy's default is the current time, which made the file change per run.
+    eth(IP(src=A4, dst=B4) / ICMP(type=13, id=1, seq=2, ts_ori=53283118, ts_rx=53283118,
+                                  ts_tx=53283118)),
     eth(IP(src=A4, dst=B4) / ICMP(type=14, id=1, seq=2, ts_ori=3723004, ts_rx=3723005,
                                   ts_tx=3723006)),
     eth(IP(src=A4, dst=B4) / ICMP(type=4) / oq),
@@ -324,6 +326,72 @@ for p in [pkts[0], pkts[6], pkts[9], pkts[40], pkts[60], pkts[70], pkts[75], pkt
             t.wirelen = len(raw)
             trunc.append(t)
 pkts += trunc
+
+# What only -v/-vv/-vvv print (appended so the packets above keep their timestamps): DHCP
+# options, IP timestamp and source-route options, an ICMP error with RFC 4884 MPLS
+# extensions, IPv6 destination options, a TCP RST with text, DNS authority/additional
+# sections and TTLs, an IGMPv3 report with sources, wrong checksums.
+dhcp_opts = (bytes([99, 130, 83, 99]) +
+             bytes([53, 1, 1]) +                               # DHCP-Message Discover
+             bytes([61, 7, 1]) + bytes.fromhex("02000000000a") +  # Client-ID ether
+             bytes([50, 4, 192, 0, 2, 10]) +                   # Requested-IP
+             bytes([12, 4]) + b"pod1" +                        # Hostname
+             bytes([55, 6, 1, 3, 6, 15, 119, 252]) +           # Parameter-Request
+             bytes([57, 2, 5, 220]) +                          # MSZ
+             bytes([81, 7, 0x01, 0, 0]) + b"pod" + bytes([0]) +  # FQDN
+             bytes([121, 8, 24, 198, 51, 100, 192, 0, 2, 1]) +  # classless static route
+             bytes([82, 6, 1, 4]) + b"eth0" +                   # relay agent circuit id
+             bytes([0, 0, 255]))
+dhcp_offer = (bytes([99, 130, 83, 99]) + bytes([53, 1, 2, 54, 4, 192, 0, 2, 254,
+                                                51, 4, 0, 0, 14, 16, 1, 4, 255, 255, 255, 0,
+                                                3, 4, 192, 0, 2, 254, 6, 8, 192, 0, 2, 53,
+                                                198, 51, 100, 53, 15, 4]) + b"test" +
+              bytes([255]))
+bootp_hdr = lambda op, yi: (bytes([op, 1, 6, 0]) + bytes.fromhex("3903f326") + bytes([0, 3, 0x80, 0]) +
+                            bytes(4) + bytes(yi) + bytes(8) + bytes.fromhex("02000000000a") + bytes(10) +
+                            b"boot-server" + bytes(53) + b"pxelinux.0" + bytes(118))
+mpls_ext = bytes([0x20, 0, 0, 0]) + bytes([0, 8, 1, 1]) + struct.pack(">I", (16001 << 12) | (1 << 8) | 255)
+verbose = [
+    eth(IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+        Raw(bootp_hdr(1, [0, 0, 0, 0]) + dhcp_opts)),
+    eth(IP(src=B4, dst="192.0.2.10") / UDP(sport=67, dport=68) /
+        Raw(bootp_hdr(2, [192, 0, 2, 10]) + dhcp_offer)),
+    eth(IP(src=A4, dst=B4, options=[IPOption_RR(routers=["198.51.100.1"], pointer=8)]) / ICMP()),
+    eth(IP(src=A4, dst=B4, options=[Raw(bytes([68, 12, 5, 0]) + struct.pack(">II", 1, 2))]) / ICMP()),
+    eth(IP(src=A4, dst=B4, options=[Raw(bytes([68, 12, 13, 1]) + bytes([198, 51, 100, 1]) + struct.pack(">I", 7))]) / ICMP()),
+    eth(IP(src=A4, dst=B4, options=[Raw(bytes([131, 7, 4, 198, 51, 100, 9, 0]))]) / UDP(sport=40000, dport=40001) / Raw(b"lsrr")),
+    eth(IP(src=A4, dst=B4, tos=0x03, ttl=0, flags="MF+evil") / UDP(sport=40000, dport=40001) / Raw(b"x")),
+    eth(IP(src=A4, dst=B4, chksum=0x1234) / ICMP()),
+    # (the extension's checksum is left zero: "(incorrect)")
+    eth(IP(src=A4, dst=B4) / ICMP(type=11, code=0, length=32) / Raw(bytes(oq)[:128].ljust(128, b"\0") + mpls_ext)),
+    eth(IPv6(src=A6, dst=B6, fl=0x12345, tc=0xb8) / IPv6ExtHdrDestOpt(options=[PadN(optdata=b"\0\0\0\0")]) / UDP(sport=40000, dport=40001) / Raw(b"dst")),
+    eth(IP(src=A4, dst=B4) / tcp(41000, 8080, "R", seq=7, payload=b"connection refused by the pod firewall")),
+    eth(IP(src=A4, dst=B4) / tcp(41000, 8080, "PA", seq=7, ack=9, payload=b"GET / HTTP/1.1\r\nHost: web\r\n\r\n", chksum=0x0bad)),
+    eth(IP(src=B4, dst=A4) / UDP(sport=53, dport=53000) /
+        DNS(id=77, qr=1, aa=1, qd=DNSQR(qname="web.example.test"),
+            an=DNSRR(rrname="web.example.test", type="A", ttl=3600, rdata="192.0.2.80"),
+            ns=DNSRR(rrname="example.test", type="NS", ttl=86400, rdata="ns.example.test"),
+            ar=DNSRR(rrname="ns.example.test", type="A", ttl=90061, rdata="192.0.2.53"))),
+    eth(IP(src=A4, dst=B4) / UDP(sport=40000, dport=53, chksum=0x0bad) / DNS(id=78, rd=1, qd=DNSQR(qname="bad.example.test"))),
+    eth(IP(src=A4, dst="224.0.0.22", options=[IPOption_Router_Alert()]) /
+        IGMPv3() / IGMPv3mr(records=[IGMPv3gr(rtype=1, maddr="239.1.2.3", srcaddrs=["192.0.2.7", "192.0.2.8"])])),
+    eth(IPv6(src="fe80::1", dst="ff02::1:2") / UDP(sport=546, dport=547) / Raw(
+        bytes([1, 0x12, 0x34, 0x56]) +
+        struct.pack(">HHHHI", 1, 14, 1, 1, 0x2d2d2d2d) + bytes.fromhex("02000000000a") +  # client-ID
+        struct.pack(">HHIII", 3, 40, 7, 3600, 5400) +                                      # IA_NA
+        struct.pack(">HH", 5, 24) + bytes.fromhex("20010db8000000000000000000000007") + struct.pack(">II", 7200, 7500) +
+        struct.pack(">HHHHH", 6, 6, 23, 24, 56) +                                          # ORO
+        struct.pack(">HHH", 8, 2, 0) +                                                     # elapsed-time
+        struct.pack(">HH", 23, 16) + bytes.fromhex("20010db8000000000000000000000053") +  # DNS-server
+        struct.pack(">HH", 24, 14) + b"\x07example\x04test\x00" +                        # search list
+        struct.pack(">HHH", 13, 4, 2) + b"no")),                                          # status-code
+    eth(IPv6(src="fe80::1", dst="ff02::1", hlim=255) / ICMPv6ND_RA(routerlifetime=1800, M=1, O=1, prf=1) /
+        ICMPv6NDOptSrcLLAddr(lladdr=MA) / Raw(bytes([3, 4, 64, 0xc0]) + struct.pack(">II", 0xffffffff, 604800) + bytes(4) +
+                                               bytes.fromhex("20010db8000100000000000000000000") +
+                                               bytes([5, 1, 0, 0]) + struct.pack(">I", 1500) +
+                                               bytes([25, 3, 0, 0]) + struct.pack(">I", 600) + bytes.fromhex("20010db8000000000000000000000053"))),
+]
+pkts += verbose
 
 for i, p in enumerate(pkts):
     p.time = T0 + i * 0.37

@@ -1,0 +1,147 @@
+//! Internet checksums as tcpdump verifies them at `-v` (tcpdump's in_cksum.c and the
+//! pseudo-header sums of print-ip.c / print-ip6.c: `nextproto4_cksum`, `nextproto6_cksum`).
+//!
+//! Sums are computed in network byte order, so the value tcpdump gets from
+//! `ntohs(in_cksum(...))` is what these functions return directly.
+
+use super::nd::{Nd, R};
+use super::{ip, ip6};
+
+/// Adds `data` as big-endian 16-bit words (an odd last byte padded with zero) to `sum`.
+///
+/// -v checksums every TCP payload, so this is the hot loop of verbose printing: the bytes
+/// are summed as little-endian 64-bit words with an end-around carry (2^64 = 1 modulo
+/// 2^16 - 1), which needs no byte swaps, and the folded 16-bit result is swapped once at
+/// the end (a little-endian sum is 256 times the big-endian one, modulo 2^16 - 1).
+#[inline]
+fn add(sum: u64, data: &[u8]) -> u64 {
+    let mut acc: u64 = 0;
+    let mut add_word = |w: u64| {
+        let (s, carry) = acc.overflowing_add(w);
+        acc = s + carry as u64;
+    };
+    let mut wide = data.chunks_exact(8);
+    for c in &mut wide {
+        add_word(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let rest = wide.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        add_word(u64::from_le_bytes(last));
+    }
+    let mut f = (acc >> 32) + (acc & 0xffff_ffff);
+    while f >> 16 != 0 {
+        f = (f >> 16) + (f & 0xffff);
+    }
+    sum + (f as u16).swap_bytes() as u64
+}
+
+#[inline]
+fn fold(mut sum: u64) -> u16 {
+    while sum >> 16 != 0 {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    !(sum as u16)
+}
+
+/// `in_cksum` over one buffer: 0 when the embedded checksum is right.
+pub(crate) fn in_cksum(data: &[u8]) -> u16 {
+    fold(add(0, data))
+}
+
+/// `in_cksum_shouldbe`: the checksum field that would have made `computed` zero.
+pub(crate) fn shouldbe(sum: u16, computed: u16) -> u16 {
+    let mut s = sum as u32 + computed as u32;
+    s = (s & 0xffff) + (s >> 16);
+    s = (s & 0xffff) + (s >> 16);
+    s as u16
+}
+
+/// `nextproto4_cksum`: the IPv4 pseudo-header (`src`, `dst`, protocol, `len`) and `data`.
+pub(crate) fn v4(src: &[u8], dst: &[u8], proto: u8, len: usize, data: &[u8]) -> u16 {
+    let mut sum = add(0, src);
+    sum = add(sum, dst);
+    sum += proto as u64;
+    sum += (len as u16) as u64;
+    fold(add(sum, data))
+}
+
+/// `nextproto6_cksum`: the IPv6 pseudo-header (`src`, `dst`, 32-bit `len`, next header).
+pub(crate) fn v6(src: &[u8], dst: &[u8], proto: u8, len: usize, data: &[u8]) -> u16 {
+    let mut sum = add(0, src);
+    sum = add(sum, dst);
+    let l = len as u32;
+    sum += (l >> 16) as u64 + (l & 0xffff) as u64;
+    sum += proto as u64;
+    fold(add(sum, data))
+}
+
+/// The pseudo-header checksum of the `len` bytes at `data` carried by the IPv4 or IPv6
+/// header at `iph` (`nextproto4_cksum` / `nextproto6_cksum`, the destination found past
+/// source routes as tcpdump finds it). The caller has checked the bytes are captured.
+pub(crate) fn nextproto(nd: &Nd, iph: usize, data: usize, len: usize, proto: u8) -> R<u16> {
+    let payload = nd.bytes(data, len)?;
+    if nd.u1(iph)? >> 4 == 6 {
+        let src = nd.bytes(iph + 8, 16)?;
+        let dst = match nd.u1(iph + 6)? {
+            0 | 60 | 62 | 135 | 44 | 43 => ip6::finddst(nd, iph)?,
+            _ => nd.bytes(iph + 24, 16)?.try_into().unwrap(),
+        };
+        Ok(v6(src, &dst, proto, len, payload))
+    } else {
+        let src = nd.bytes(iph + 12, 4)?;
+        let dst = if nd.u1(iph)? & 0x0f == 5 {
+            nd.bytes(iph + 16, 4)?.try_into().unwrap()
+        } else {
+            ip::finddst(nd, iph)?
+        };
+        Ok(v4(src, &dst, proto, len, payload))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc1071_example_and_shouldbe() {
+        // An IPv4 header with a correct checksum (0xb861) sums to zero.
+        let mut h = [
+            0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11, 0xb8, 0x61, 0xc0, 0xa8,
+            0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7,
+        ];
+        assert_eq!(in_cksum(&h), 0);
+        h[10] = 0;
+        h[11] = 0;
+        let c = in_cksum(&h);
+        assert_eq!(c, 0xb861);
+        h[11] = 0x01;
+        assert_eq!(shouldbe(0x0001, in_cksum(&h)), 0xb861);
+        // Odd length pads with zero.
+        assert_eq!(in_cksum(&[0x01]), !0x0100);
+    }
+
+    /// The 8-byte path gives what the plain 16-bit sum gives, for every length and for
+    /// sums that wrap many times.
+    #[test]
+    fn wide_sum_equals_word_sum() {
+        fn plain(data: &[u8]) -> u16 {
+            let mut sum = 0u64;
+            for w in data.chunks(2) {
+                sum += ((w[0] as u64) << 8) | w.get(1).copied().unwrap_or(0) as u64;
+            }
+            fold(sum)
+        }
+        let mut x = 0x1234_5678_u32;
+        let mut data = Vec::new();
+        for len in 0..300 {
+            assert_eq!(in_cksum(&data), plain(&data), "length {len}");
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            data.push((x >> 16) as u8);
+        }
+        let ones = vec![0xff; 4096];
+        assert_eq!(in_cksum(&ones), plain(&ones));
+        assert_eq!(in_cksum(&[0; 64]), 0xffff);
+    }
+}
