@@ -95,14 +95,20 @@ fn leading_zeros8(w: u64) -> u32 {
     ((w ^ ZEROS).trailing_zeros() / 8).min(7)
 }
 
+/// The spare capacity [`dec`] and [`dec_pad`] write into: two 8-byte stores.
+const DEC_ROOM: usize = 16;
+
 /// Appends the first `n` (1..=8) digits of `w` and then, when `more` is Some, all eight of
-/// that word: one or two unaligned 8-byte stores into reserved capacity, then the length.
+/// that word: one or two unaligned 8-byte stores, then the length.
+///
+/// # Safety
+/// `out` has at least [`DEC_ROOM`] bytes of spare capacity.
 #[inline(always)]
-fn store(out: &mut Vec<u8>, w: u64, n: usize, more: Option<u64>) {
-    out.reserve(16);
+unsafe fn store(out: &mut Vec<u8>, w: u64, n: usize, more: Option<u64>) {
     let len = out.len();
-    // SAFETY: reserve(16) made 16 bytes of spare capacity at len; the stores cover at most
-    // len..len + n + 8 with n <= 8, and the length grows only over the digits meant.
+    // SAFETY: the caller guarantees DEC_ROOM bytes of spare capacity at len; the stores
+    // cover at most len..len + n + 8 with n <= 8, and the length grows only over the
+    // digits meant.
     unsafe {
         let p = out.as_mut_ptr().add(len);
         std::ptr::write_unaligned(p as *mut u64, w.to_le());
@@ -116,35 +122,59 @@ fn store(out: &mut Vec<u8>, w: u64, n: usize, more: Option<u64>) {
     }
 }
 
-/// `%u`
+/// `%u`. The capacity check comes first and its slow side is a tail call, so the common
+/// path calls nothing and saves no registers.
 #[inline]
 pub fn dec(out: &mut Vec<u8>, v: u64) {
+    if out.capacity() - out.len() < DEC_ROOM {
+        return dec_grow(out, v);
+    }
     if v < 100_000_000 {
         let w = eight(v as u32);
         let z = leading_zeros8(w);
-        store(out, w >> (8 * z), 8 - z as usize, None);
+        // SAFETY: DEC_ROOM bytes of spare capacity, checked above.
+        unsafe { store(out, w >> (8 * z), 8 - z as usize, None) };
     } else if v < 10_000_000_000_000_000 {
         // Up to 16 digits: the high part as above, then the low eight in full.
         let w = eight((v / 100_000_000) as u32);
         let z = leading_zeros8(w);
         let low = eight((v % 100_000_000) as u32);
-        store(out, w >> (8 * z), 8 - z as usize, Some(low));
+        // SAFETY: as above.
+        unsafe { store(out, w >> (8 * z), 8 - z as usize, Some(low)) };
     } else {
         put_digits(out, v, digits(v));
     }
 }
 
+#[cold]
+#[inline(never)]
+fn dec_grow(out: &mut Vec<u8>, v: u64) {
+    out.reserve(DEC_ROOM);
+    dec(out, v)
+}
+
 /// `%0Nu`
 #[inline]
 pub fn dec_pad(out: &mut Vec<u8>, v: u64, width: usize) {
+    if out.capacity() - out.len() < DEC_ROOM {
+        return dec_pad_grow(out, v, width);
+    }
     if v < 100_000_000 && width <= 8 {
         let w = eight(v as u32);
         // Leading zeros are dropped only down to the field's width.
         let z = leading_zeros8(w).min(8 - width.max(1) as u32);
-        store(out, w >> (8 * z), 8 - z as usize, None);
+        // SAFETY: DEC_ROOM bytes of spare capacity, checked above.
+        unsafe { store(out, w >> (8 * z), 8 - z as usize, None) };
     } else {
         put_digits(out, v, digits(v).max(width));
     }
+}
+
+#[cold]
+#[inline(never)]
+fn dec_pad_grow(out: &mut Vec<u8>, v: u64, width: usize) {
+    out.reserve(DEC_ROOM);
+    dec_pad(out, v, width)
 }
 
 /// `%x`
