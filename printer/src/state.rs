@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Key of tcpdump's `tcp_seq_hash` tables: (src, dst, ports) normalised so both directions of
-/// a connection share an entry, as four address words and one word holding the ports and
-/// the family.
+/// a connection share an entry, as four address words and one word holding the ports, the
+/// family and an "occupied" bit (so an empty slot, all zeros, equals no key).
 #[derive(Clone, Copy)]
 pub(crate) struct TcpKey([u64; 5]);
 
@@ -40,7 +40,7 @@ impl TcpKey {
             k[0] = (u64::from(a) << 32) | u64::from(b);
         }
         let v6 = u64::from(src.len() == 16);
-        k[4] = u64::from(ports) | (v6 << 32);
+        k[4] = u64::from(ports) | (v6 << 32) | (1 << 33);
         TcpKey(k)
     }
 
@@ -71,61 +71,39 @@ struct Slot {
     val: TcpSeq,
 }
 
-/// The relative-sequence table. Like tcpdump's chained table it never forgets a connection
-/// (its output depends on that), it only grows.
-///
-/// The entries sit in a vector in the order their connections were first seen; an
-/// open-addressing index (linear probing on [`TcpKey::hash`], at most half full) maps a key
-/// to its entry. Each index word holds the entry's position + 1 (0: empty) and 32 other
-/// bits of the hash as a tag, so a probe reads an entry only when the tags agree. The point
-/// is locality: a capture has a few hundred connections open among tens of thousands seen,
-/// and their entries are the recent ones, a few pages at the end of the vector, while the
-/// index is 8 bytes a slot; with the entries themselves in the probed table (48 bytes a
-/// slot, the open ones scattered over megabytes) the lookup was a cache and TLB miss per
-/// TCP packet, ~9 % of `sniffer -r`'s time.
-pub(crate) struct SeqTable {
-    index: Vec<u64>,
-    /// `64 - log2(index.len())`: the hash's top bits pick the slot.
-    shift: u32,
-    entries: Vec<Slot>,
-}
+const EMPTY: Slot = Slot {
+    key: TcpKey([0; 5]),
+    val: TcpSeq { seq: 0, ack: 0 },
+};
 
-/// Where a key is in the table, or where it would go.
-enum Found {
-    Entry(usize),
-    Vacant(usize),
+/// The relative-sequence table: open addressing with linear probing on [`TcpKey::hash`],
+/// at most half full. Like tcpdump's chained table it never forgets a connection (its
+/// output depends on that), it only grows.
+pub(crate) struct SeqTable {
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
+    shift: u32,
+    len: usize,
 }
 
 impl SeqTable {
     pub fn new() -> SeqTable {
         SeqTable {
-            index: vec![0; 1024],
+            slots: vec![EMPTY; 1024],
             shift: 64 - 10,
-            entries: Vec::new(),
+            len: 0,
         }
     }
 
-    /// The index word's tag for a hash (its low half: the slot comes from the top bits).
+    /// The slot holding `key`, or the empty slot where it would go.
     #[inline]
-    fn tag(h: u64) -> u64 {
-        h << 32
-    }
-
-    #[inline]
-    fn find(&self, key: &TcpKey, h: u64) -> Found {
-        let mask = self.index.len() - 1;
-        let tag = Self::tag(h);
-        let mut i = (h >> self.shift) as usize;
+    fn find(&self, key: &TcpKey) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.hash() >> self.shift) as usize;
         loop {
-            let w = self.index[i];
-            if w == 0 {
-                return Found::Vacant(i);
-            }
-            if w & !0xffff_ffff == tag {
-                let e = (w as u32 - 1) as usize;
-                if self.entries[e].key == *key {
-                    return Found::Entry(e);
-                }
+            let s = &self.slots[i];
+            if s.key == *key || s.key.0[4] == 0 {
+                return i;
             }
             i = (i + 1) & mask;
         }
@@ -141,47 +119,30 @@ impl SeqTable {
         replace: bool,
         make: impl FnOnce() -> TcpSeq,
     ) -> (TcpSeq, bool) {
-        match self.find(key, key.hash()) {
-            Found::Entry(e) if !replace => (self.entries[e].val, true),
-            Found::Entry(e) => {
-                let val = make();
-                self.entries[e].val = val;
-                (val, false)
+        let i = self.find(key);
+        let found = self.slots[i].key.0[4] != 0;
+        if found && !replace {
+            return (self.slots[i].val, true);
+        }
+        let val = make();
+        self.slots[i] = Slot { key: *key, val };
+        if !found {
+            self.len += 1;
+            if self.len * 2 > self.slots.len() {
+                self.grow();
             }
-            Found::Vacant(i) => {
-                let val = make();
-                self.insert(i, *key, val);
-                (val, false)
-            }
         }
-    }
-
-    #[inline]
-    fn insert(&mut self, i: usize, key: TcpKey, val: TcpSeq) {
-        if self.entries.len() >= u32::MAX as usize - 1 {
-            // Four billion connections: the index cannot name more (their entries would
-            // take 192 GiB first). A connection beyond is then new on each of its packets.
-            return;
-        }
-        self.entries.push(Slot { key, val });
-        self.index[i] = Self::tag(key.hash()) | self.entries.len() as u64;
-        if self.entries.len() * 2 > self.index.len() {
-            self.grow();
-        }
+        (val, false)
     }
 
     #[cold]
     fn grow(&mut self) {
-        self.index = vec![0; self.index.len() * 2];
+        let bigger = vec![EMPTY; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, bigger);
         self.shift -= 1;
-        let mask = self.index.len() - 1;
-        for (e, s) in self.entries.iter().enumerate() {
-            let h = s.key.hash();
-            let mut i = (h >> self.shift) as usize;
-            while self.index[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            self.index[i] = Self::tag(h) | (e as u64 + 1);
+        for s in old.into_iter().filter(|s| s.key.0[4] != 0) {
+            let i = self.find(&s.key);
+            self.slots[i] = s;
         }
     }
 }
@@ -358,7 +319,7 @@ mod tests {
         assert!(!t.lookup(&v6, false, || seq(6)).1);
         assert_eq!(t.lookup(&v4, false, || seq(0)).0.seq, 4);
         assert_eq!(t.lookup(&v6, false, || seq(0)).0.seq, 6);
-        assert_eq!(t.entries.len(), 50_002);
+        assert_eq!(t.len, 50_002);
     }
 
     /// Remembered text is the formatter's, for addresses seen again, for addresses that
