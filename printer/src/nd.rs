@@ -188,7 +188,7 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
     /// `GET_IP6ADDR_STRING(p)`.
     pub fn ip6(&mut self, i: usize) -> R {
         let a = self.bytes(i, 16)?;
-        fmt::ipv6(self.out, a);
+        self.st.ipv6.put(self.out, a.try_into().expect("16 bytes"));
         Ok(())
     }
 

@@ -1,6 +1,8 @@
-//! What tcpdump remembers between packets: the first sequence numbers of each TCP connection
-//! (for relative seq/ack, in a table made for that one key) and SLL2 interface names.
+//! What the printer keeps between packets: what tcpdump remembers (the first sequence numbers
+//! of each TCP connection, for relative seq/ack, in a table made for that one key, and SLL2
+//! interface names), and the text of recently printed IPv6 addresses.
 
+use crate::fmt;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -170,11 +172,75 @@ impl Hasher for Fnv {
 
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// One remembered IPv6 address and its text (at most 39 bytes), 64 bytes in all.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct V6Slot {
+    addr: [u8; 16],
+    text: [u8; 47],
+    /// 0: the slot is empty (no address has empty text).
+    len: u8,
+}
+
+/// The text of recently printed IPv6 addresses, so that the addresses of a conversation are
+/// formatted once ([`fmt::ipv6`] looks for the longest zero run of eight words, a few hundred
+/// instructions, and a line has two of them). Direct-mapped: an address replaces whatever
+/// shared its slot. The text is [`fmt::ipv6`]'s, byte for byte; this only remembers it.
+pub(crate) struct Ipv6Text {
+    slots: Box<[V6Slot; 256]>,
+}
+
+impl Ipv6Text {
+    pub fn new() -> Ipv6Text {
+        Ipv6Text {
+            slots: Box::new(
+                [V6Slot {
+                    addr: [0; 16],
+                    text: [0; 47],
+                    len: 0,
+                }; 256],
+            ),
+        }
+    }
+
+    /// Appends the text of `a` (as [`fmt::ipv6`] does).
+    #[inline]
+    pub fn put(&mut self, out: &mut Vec<u8>, a: &[u8; 16]) {
+        let w = |k: usize| u64::from_ne_bytes(a[k..k + 8].try_into().expect("8 bytes"));
+        let h = (w(0) ^ w(8).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let s = &mut self.slots[(h >> 56) as usize];
+        if s.len != 0 && s.addr == *a {
+            out.reserve(s.text.len());
+            let len = out.len();
+            // SAFETY: reserve made room for the whole fixed-size text at len (one fixed
+            // copy, no memcpy call); only its first s.len bytes, the address, are kept.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    s.text.as_ptr(),
+                    out.as_mut_ptr().add(len),
+                    s.text.len(),
+                );
+                out.set_len(len + s.len as usize);
+            }
+            return;
+        }
+        let start = out.len();
+        fmt::ipv6(out, a);
+        let text = &out[start..];
+        if text.len() <= s.text.len() {
+            s.addr = *a;
+            s.text[..text.len()].copy_from_slice(text);
+            s.len = text.len() as u8;
+        }
+    }
+}
+
 /// Maps an ifindex to a name (see `Printer::set_interface_resolver`).
 pub type InterfaceResolver = Box<dyn FnMut(u32) -> Option<String> + Send>;
 
 pub(crate) struct State {
     pub tcp: SeqTable,
+    pub ipv6: Ipv6Text,
     pub ifnames: FnvMap<u32, Box<[u8]>>,
     pub resolver: InterfaceResolver,
 }
@@ -183,6 +249,7 @@ impl State {
     pub fn new() -> State {
         State {
             tcp: SeqTable::new(),
+            ipv6: Ipv6Text::new(),
             ifnames: FnvMap::default(),
             resolver: Box::new(if_indextoname),
         }
@@ -210,4 +277,73 @@ pub fn if_indextoname(ifindex: u32) -> Option<String> {
     // SAFETY: on success the kernel wrote a NUL-terminated name into buf.
     let name = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) };
     Some(name.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every connection is found again after the table has grown many times, under its
+    /// own entry; a SYN replaces an entry; the two directions and the two families of the
+    /// same numbers are told apart as the key says.
+    #[test]
+    fn seq_table_keeps_every_connection() {
+        let mut t = SeqTable::new();
+        let key = |k: u32| {
+            let a = k.to_be_bytes();
+            if k % 3 == 0 {
+                let mut s = [0u8; 16];
+                s[12..].copy_from_slice(&a);
+                TcpKey::new(&s, &[0x20; 16], k)
+            } else {
+                TcpKey::new(&a, &[192, 0, 2, 1], k >> 7)
+            }
+        };
+        let seq = |k: u32| TcpSeq { seq: k, ack: !k };
+        for k in 0..50_000 {
+            assert!(!t.lookup(&key(k), false, || seq(k)).1);
+        }
+        for k in (0..50_000).rev() {
+            let (v, found) = t.lookup(&key(k), false, || unreachable!());
+            assert!(found);
+            assert_eq!((v.seq, v.ack), (k, !k));
+        }
+        let (v, found) = t.lookup(&key(7), true, || seq(99));
+        assert!(!found && v.seq == 99);
+        assert_eq!(t.lookup(&key(7), false, || seq(0)).0.seq, 99);
+        let (v4, v6) = (
+            TcpKey::new(&[0; 4], &[0; 4], 80),
+            TcpKey::new(&[0; 16], &[0; 16], 80),
+        );
+        assert!(!t.lookup(&v4, false, || seq(4)).1);
+        assert!(!t.lookup(&v6, false, || seq(6)).1);
+        assert_eq!(t.lookup(&v4, false, || seq(0)).0.seq, 4);
+        assert_eq!(t.lookup(&v6, false, || seq(0)).0.seq, 6);
+        assert_eq!(t.len, 50_002);
+    }
+
+    /// Remembered text is the formatter's, for addresses seen again, for addresses that
+    /// evict each other from a slot, and for the longest forms.
+    #[test]
+    fn ipv6_text_is_the_formatters() {
+        let mut addrs: Vec<[u8; 16]> = Vec::new();
+        for k in 0..2000u32 {
+            let mut a = [0u8; 16];
+            a[..4].copy_from_slice(&[0x20, 0x01, 0x0d, 0xb8]);
+            a[12..].copy_from_slice(&k.to_be_bytes());
+            addrs.push(a);
+        }
+        addrs.push([0xff; 16]);
+        addrs.push(std::net::Ipv6Addr::new(0, 0, 0, 0, 0, 0xffff, 0xc000, 0x0201).octets());
+        addrs.push([0; 16]);
+        let mut cache = Ipv6Text::new();
+        for round in 0..3 {
+            for a in addrs.iter().rev().step_by(round + 1) {
+                let (mut got, mut want) = (b"x".to_vec(), b"x".to_vec());
+                cache.put(&mut got, a);
+                fmt::ipv6(&mut want, a);
+                assert_eq!(got, want, "{a:?}");
+            }
+        }
+    }
 }
