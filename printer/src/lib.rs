@@ -18,7 +18,7 @@
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
-//!   options, -v), [`dhcp6`];
+//!   options, -v), [`dhcp6`], [`vrrp`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 
 mod arp;
@@ -49,6 +49,7 @@ mod ts;
 mod tunnel;
 mod txtproto;
 mod udp;
+mod vrrp;
 
 use pcapng::linktype;
 use pcapng::Packet;
