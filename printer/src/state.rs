@@ -177,6 +177,8 @@ pub(crate) struct State {
     pub tcp: SeqTable,
     pub ifnames: FnvMap<u32, Box<[u8]>>,
     pub resolver: InterfaceResolver,
+    /// NFS calls awaiting their replies (tcpdump's `xid_map`).
+    pub nfs: super::nfs::XidMap,
 }
 
 impl State {
@@ -185,6 +187,7 @@ impl State {
             tcp: SeqTable::new(),
             ifnames: FnvMap::default(),
             resolver: Box::new(if_indextoname),
+            nfs: Default::default(),
         }
     }
 

@@ -1,9 +1,10 @@
-//! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: DNS,
-//! mDNS, VXLAN and Geneve. Other ports print "UDP, length N" as tcpdump does for them.
+//! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
+//! (Sun RPC on port 2049), DNS, mDNS, VXLAN and Geneve. Other ports print "UDP, length N"
+//! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, small, tunnel};
+use super::{dhcp6, dns, ipsec, nfs, small, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -86,6 +87,12 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         return Ok(());
     }
     addrs(nd, iph, Some((sport, dport)))?;
+    // Sun RPC to or from the NFS port, before the checksum and the port table as in tcpdump.
+    if (sport == nfs::NFS_PORT || dport == nfs::NFS_PORT) && !nd.qflag {
+        if let Some(call) = nfs::direction(nd, cp, sport, dport)? {
+            return nfs::nfs_print(nd, cp, length, iph, call);
+        }
+    }
     if nd.vflag > 0 && !nd.kflag && !fragmented {
         verify(nd, bp, cp, length, iph)?;
     }

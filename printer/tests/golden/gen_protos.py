@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, ...) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, ...) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -13,7 +13,7 @@ Documentation addresses only.
 import struct
 import sys
 
-from scapy.all import Ether, IP, IPv6, Raw
+from scapy.all import Ether, IP, IPv6, Raw, TCP, UDP
 from scapy.layers.vrrp import VRRP, VRRPv3
 
 T0 = 1710053990.123456  # as gen_corners.py: 10 s before the US DST change
@@ -57,12 +57,171 @@ def vrrp_packets():
     return good + [lying], cuts
 
 
+def u32(*v):
+    return b"".join(struct.pack(">I", x & 0xFFFFFFFF) for x in v)
+
+
+def u64(v):
+    return struct.pack(">Q", v & 0xFFFFFFFFFFFFFFFF)
+
+
+def opaque(b):
+    """XDR variable-length opaque: length, bytes, zero padding."""
+    return u32(len(b)) + b + bytes(-len(b) % 4)
+
+
+AUTH_UNIX = u32(1) + opaque(u32(0x5f3759df) + opaque(b"client") + u32(0, 0) + u32(1, 0))
+AUTH_NONE = u32(0, 0)
+
+
+def call(xid, proc, args, vers=3, cred=AUTH_UNIX):
+    return u32(xid, 0, 2, 100003, vers, proc) + cred + AUTH_NONE + args
+
+
+def accepted(xid, body, astat=0):
+    return u32(xid, 1, 0) + AUTH_NONE + u32(astat) + body
+
+
+def fattr3(typ=2, mode=0o40755, size=4096, fileid=2):
+    return (u32(typ, mode, 2, 0, 0) + u64(size) + u64(8192) + u32(0, 0) + u64(0x1234) +
+            u64(fileid) + u32(1700000000, 1) + u32(1700000001, 2) + u32(1700000002, 3))
+
+
+def post_op(present=True, **kw):
+    return u32(1) + fattr3(**kw) if present else u32(0)
+
+
+def wcc(pre=True, post=True):
+    return ((u32(1) + u64(512) + u32(1700000000, 5, 1700000000, 6)) if pre else u32(0)) + \
+        post_op(post)
+
+
+# File handles that take each branch of tcpdump's Parse_fh guess.
+FH_LINUX = bytes.fromhex("01000601") + bytes(range(1, 25))        # Unknown: printed in hex
+FH_BSD = bytes([3, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0x39, 0x30, 0, 0]) + bytes(16)
+FH_SUNOS5 = bytes([0, 0x88, 0, 1, 0, 0, 0, 2, 0, 10, 0, 0, 0, 0, 0x10, 0]) + bytes(16)
+FH_AUSPEX = bytes([0, 0, 0, 0, 0, 0, 7, 3, 0, 0, 0, 0, 0, 0, 0, 42])
+FH_DECOSF = bytes([1, 2, 3, 4, 5, 0, 0, 0, 12, 0, 0, 0, 7, 0, 0, 0])
+FH_IRIX4 = bytes([0, 0, 1, 2, 0, 8, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0])
+FH_SUNOS4 = bytes([0, 0, 1, 2, 3, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0, 77])
+FH_ULTRIX = bytes([5, 6, 0, 0, 0x10, 0, 1, 1]) + bytes(24)
+FH_HPUX = bytes([1, 2, 3, 4, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 5])
+FH_UCX = bytes([0]) + b"DKA100 " + bytes(6) + bytes(range(14, 32))
+FH_SHORT = bytes(8)
+
+
+def nfs_packets():
+    S, C = B4, A4
+    v4u = lambda c2s, p, sp=800: eth(IP(src=C if c2s else S, dst=S if c2s else C) /
+                                     UDP(sport=sp if c2s else 2049, dport=2049 if c2s else sp) / Raw(p))
+    fh = lambda h: opaque(h)
+    name = lambda n: opaque(n)
+    sattr = u32(1, 0o644, 1, 1000, 1, 100, 0, 2, 1700000000, 7, 1)
+    pkts = []
+    x = 0x100
+
+    def pair(proc, args, rep, vers=3, sp=800):
+        nonlocal x
+        x += 1
+        pkts.append(v4u(True, call(x, proc, args, vers), sp))
+        if rep is not None:
+            pkts.append(v4u(False, rep(x), sp))
+
+    ok = lambda body: (lambda xid: accepted(xid, body))
+    ok0 = lambda rest: ok(u32(0) + rest)
+    err = lambda e, rest=b"": ok(u32(e) + rest)
+    # NFSv3, every procedure, a reply for each.
+    pair(0, b"", ok(b""))
+    for h in (FH_LINUX, FH_BSD, FH_SUNOS5, FH_AUSPEX, FH_DECOSF, FH_IRIX4, FH_SUNOS4,
+              FH_ULTRIX, FH_HPUX, FH_UCX, FH_SHORT):
+        pair(1, fh(h), ok0(fattr3()))
+    pair(1, fh(FH_LINUX), err(70))
+    pair(1, fh(FH_LINUX), err(12345))
+    pair(2, fh(FH_LINUX) + sattr + u32(0), ok0(wcc()))
+    pair(3, fh(FH_LINUX) + name(b"hello.txt"), ok0(fh(FH_LINUX) + post_op(typ=1, mode=0o100644, size=5) + post_op()))
+    pair(3, fh(FH_LINUX) + name(b"missing\x01\xff"), err(2, post_op()))
+    for a in (0x1f, 0x3f, 0x01, 0x2c, 0x40):
+        pair(4, fh(FH_LINUX) + u32(a), ok0(post_op() + u32(a & 0x1f)))
+    pair(5, fh(FH_LINUX), ok0(post_op(typ=5, mode=0o120777) + opaque(b"target/path")))
+    pair(6, fh(FH_LINUX) + u64(8192) + u32(4096), ok0(post_op(typ=1, mode=0o100600) + u32(4096, 1) + opaque(b"x" * 16)))
+    for mode in (0, 1, 2, 7):
+        pair(7, fh(FH_LINUX) + u64(1 << 33) + u32(16, mode) + opaque(b"y" * 16),
+             ok0(wcc() + u32(16, mode) + u64(0xdeadbeefcafe)))
+    pair(7, fh(FH_LINUX) + u64(0) + u32(4, 2) + opaque(b"zzzz"), err(28, wcc(False, False)))
+    pair(8, fh(FH_LINUX) + name(b"new") + u32(0) + sattr, ok0(u32(1) + fh(FH_LINUX) + post_op() + wcc()))
+    pair(9, fh(FH_LINUX) + name(b"dir") + sattr, ok0(u32(0) + wcc()))
+    pair(9, fh(FH_LINUX) + name(b"dir"), err(17, wcc()))
+    pair(10, fh(FH_LINUX) + name(b"link") + sattr + name(b"/target"), ok0(u32(1) + fh(FH_LINUX) + post_op() + wcc()))
+    pair(11, fh(FH_LINUX) + name(b"dev") + u32(4) + sattr + u32(1, 3), ok0(u32(1) + fh(FH_LINUX) + u32(0) + wcc()))
+    pair(11, fh(FH_LINUX) + name(b"fifo") + u32(7) + sattr, ok0(u32(0) + wcc()))
+    pair(11, fh(FH_LINUX) + name(b"odd") + u32(9) + u32(0, 0, 0, 0, 0, 0), err(10004, wcc()))
+    pair(12, fh(FH_LINUX) + name(b"old"), ok0(wcc()))
+    pair(13, fh(FH_LINUX) + name(b"dir"), err(66, wcc()))
+    pair(14, fh(FH_LINUX) + name(b"a") + fh(FH_BSD) + name(b"b"), ok0(wcc() + wcc()))
+    pair(15, fh(FH_LINUX) + fh(FH_BSD) + name(b"hard"), ok0(post_op() + wcc()))
+    pair(16, fh(FH_LINUX) + u64(0) + u64(0x0102030405060708) + u32(4096), ok0(post_op() + u64(0x1122334455667788) + u32(0, 1)))
+    pair(16, fh(FH_LINUX) + u64(0xffffffffffffffff) + u64(0) + u32(512), err(10003, post_op(False)))
+    pair(17, fh(FH_LINUX) + u64(0) + u64(0) + u32(4096, 32768), ok0(post_op() + u64(7) + u32(0, 1)))
+    pair(18, fh(FH_LINUX), ok0(post_op() + u64(1 << 40) + u64(1 << 39) + u64(1 << 38) + u64(1000) + u64(900) + u64(800) + u32(0)))
+    pair(19, fh(FH_LINUX), ok0(post_op() + u32(1048576, 1048576, 4096, 1048576, 1048576, 4096, 1048576) + u64(1 << 63) + u32(0, 1, 0x1b)))
+    pair(20, fh(FH_LINUX), ok0(post_op() + u32(255, 255, 1, 1, 0, 1)))
+    pair(20, fh(FH_LINUX), ok0(post_op() + u32(32000, 255, 0, 0, 1, 0)))
+    pair(21, fh(FH_LINUX) + u64(0) + u32(0), ok0(wcc() + u64(0xdeadbeefcafe)))
+    pair(22, b"", ok(b""))
+    # Rejected and refused calls, and a reply to a call never seen.
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 0, 2, 4))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 1, 5))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 1, 99))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 7))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 7))
+    pair(1, fh(FH_LINUX), lambda xid: accepted(xid, b"", astat=3))
+    pair(1, fh(FH_LINUX), lambda xid: accepted(xid, b"", astat=9))
+    pkts.append(v4u(False, accepted(0xabcdef, u32(0) + fattr3())))
+    # NFSv2: the procedures are renumbered, attributes and handles are v2's.
+    fh2 = FH_LINUX[:32]
+    fattr2 = u32(1, 0o100644, 1, 0xfffffffe, 0xfffffffe, 10, 4096, 0, 1, 5, 6) + u32(1, 2, 3, 4, 5, 6)
+    pair(1, fh2, ok(u32(0) + fattr2), vers=2)
+    pair(4, fh2 + name(b"f"), ok(u32(0) + fh2 + fattr2), vers=2)
+    pair(6, fh2 + u32(0, 1024, 0), ok(u32(0) + fattr2 + opaque(b"d")), vers=2)
+    pair(8, fh2 + u32(0, 10, 0, 10) + opaque(b"data567890"), ok(u32(0) + fattr2), vers=2)
+    pair(16, fh2 + u32(0, 512), ok(u32(0) + u32(0, 0, 1)), vers=2)
+    pair(17, fh2, ok(u32(0) + u32(8192, 4096, 100, 50, 40)), vers=2)
+    pair(10, fh2 + name(b"gone"), ok(u32(13)), vers=2)
+    pair(20, fh2, ok(b""), vers=2)
+    # Over TCP (a record mark first), and over IPv6.
+    x += 1
+    tcp = lambda c2s, p: eth(IP(src=C if c2s else S, dst=S if c2s else C) /
+                             TCP(sport=700 if c2s else 2049, dport=2049 if c2s else 700, flags="PA",
+                                 seq=1, ack=1) / Raw(u32(0x80000000 | len(p)) + p))
+    pkts.append(tcp(True, call(x, 1, fh(FH_LINUX))))
+    pkts.append(tcp(False, accepted(x, u32(0) + fattr3())))
+    pkts.append(tcp(True, u32(1, 2, 3)[:3]))
+    x += 1
+    v6 = lambda c2s, p: eth(IPv6(src=A6 if c2s else "2001:db8::2", dst="2001:db8::2" if c2s else A6) /
+                            UDP(sport=900 if c2s else 2049, dport=2049 if c2s else 900) / Raw(p))
+    pkts.append(v6(True, call(x, 3, fh(FH_LINUX) + name(b"six"))))
+    pkts.append(v6(False, accepted(x, u32(0) + fh(FH_LINUX) + post_op() + post_op())))
+    # Not NFS: a reply to port 2049, a call from it, a name that cannot be padded.
+    pkts.append(v4u(True, u32(5, 1, 0, 0)))
+    pkts.append(v4u(False, call(9, 1, fh(FH_LINUX))))
+    pkts.append(v4u(True, call(10, 3, fh(FH_LINUX) + u32(0xfffffffe))))
+    # Snaplen cuts through a call and a reply at each stage.
+    cuts = [(pkts[3], n) for n in (42 + 6, 42 + 12, 42 + 22, 42 + 30, 42 + 60, 42 + 80, 42 + 92)]
+    # A reply is decoded only after its call: each cut reply follows its call, whole.
+    for call_i in (30, 46, 48, 58, 84, 88):  # lookup, read, write, create, readdirplus, fsinfo
+        for n in (42 + 10, 42 + 26, 42 + 34, 42 + 50, 42 + 90, 42 + 120, 42 + 140):
+            cuts += [(pkts[call_i], None), (pkts[call_i + 1], n)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
-    """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length."""
+    """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
+    caplen of None keeps the whole packet)."""
     with open(fname, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
         recs = [(bytes(p), None) for p in packets] + [(bytes(p)[:n], len(bytes(p)))
                                                        for p, n in cuts]
+        recs = [(b, w if w != len(b) else None) for b, w in recs]
         for i, (b, wire) in enumerate(recs):
             t = T0 + i
             sec = int(t)
@@ -74,3 +233,5 @@ def write(fname, packets, cuts):
 if __name__ == "__main__":
     packets, cuts = vrrp_packets()
     write(sys.argv[1] + "/proto-eth.pcap", packets, cuts)
+    packets, cuts = nfs_packets()
+    write(sys.argv[1] + "/proto-nfs.pcap", packets, cuts)
