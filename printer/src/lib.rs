@@ -18,7 +18,8 @@
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
-//!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC);
+//!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
+//!   [`stp`] (spanning tree BPDUs, via [`llc`]);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 
 mod arp;
@@ -45,6 +46,7 @@ mod null;
 mod sll;
 mod small;
 mod state;
+mod stp;
 mod tcp;
 mod ts;
 mod tunnel;

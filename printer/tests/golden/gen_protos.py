@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, ...) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, ...) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -13,7 +13,7 @@ Documentation addresses only.
 import struct
 import sys
 
-from scapy.all import Ether, IP, IPv6, Raw, TCP, UDP
+from scapy.all import Dot3, Ether, IP, IPv6, LLC, Raw, TCP, UDP
 from scapy.layers.vrrp import VRRP, VRRPv3
 
 T0 = 1710053990.123456  # as gen_corners.py: 10 s before the US DST change
@@ -214,6 +214,59 @@ def nfs_packets():
     return pkts, cuts
 
 
+def stp_packets():
+    llc = lambda b: Dot3(src=MA, dst="01:80:c2:00:00:00") / LLC(dsap=0x42, ssap=0x42, ctrl=3) / Raw(b)
+    bid = lambda prio, mac: struct.pack(">H", prio) + bytes.fromhex(mac)
+
+    def bpdu(version=0, typ=0, flags=0, cost=4, port=0x8001, times=(0, 0x1400, 0x200, 0xf00),
+             v1=None):
+        b = struct.pack(">HBBB", 0, version, typ, flags) + bid(0x8000, "020000000001") + \
+            u32(cost) + bid(0x8001, "02000000000a") + struct.pack(">H4H", port, *times)
+        return b + (bytes([v1]) if v1 is not None else b"")
+
+    def mstp(n_msti, version=3, flags=0x7c, v1=0, v3extra=0, spb=None):
+        b = bpdu(version, 2, flags, v1=v1)
+        body = bytes([0]) + b"region-one".ljust(32, b"\0") + struct.pack(">H", 7) + \
+            bytes(range(16)) + u32(20000) + bid(0x8000, "02000000000b") + bytes([20])
+        for i in range(n_msti):
+            body += bytes([0x3c - 4 * i]) + bid(0x8000 | (i + 1), "02000000000c") + u32(100 * i) + \
+                bytes([0x80, 0x80, 19])
+        b += struct.pack(">H", len(body) + v3extra) + body
+        if spb is not None:
+            b += spb
+        return b
+
+    spb = struct.pack(">H", 85) + bytes([0]) + b"aux-name".ljust(32, b"\0") + \
+        struct.pack(">H", 3) + bytes(range(16, 32)) + bytes([0xdc, 0, 0x12, 0x34]) + \
+        struct.pack(">H", 9) + bytes(8) + bytes(range(20))
+    pkts = [
+        llc(bpdu()),
+        llc(bpdu(flags=0x81, times=(0x20, 0x60, 0x1, 0xffff))),
+        llc(bpdu(flags=0x7f, times=(0x80, 0x180, 0x280, 0x380))),
+        llc(struct.pack(">HBB", 0, 0, 0x80)),
+        llc(bpdu(2, 2, 0x3c, v1=0)),
+        llc(bpdu(2, 2, 0x0e, v1=0)),
+        llc(bpdu(2, 2, 0x02, v1=0)[:-1]),
+        llc(bpdu(7, 0)),
+        llc(struct.pack(">HBB", 1, 0, 0)),
+        llc(bpdu(0, 0x33)),
+        llc(bpdu(0, 2)),
+        llc(bytes([0, 0])),
+        llc(bpdu()[:30]),
+        llc(mstp(0)),
+        llc(mstp(2)),
+        llc(mstp(1, v1=1)),
+        llc(mstp(1)[:100]),
+        llc(mstp(1, v3extra=40)),
+        llc(mstp(1, version=4, spb=spb)),
+        llc(mstp(0, version=4, spb=spb[:60])),
+    ]
+    cuts = [(pkts[1], n) for n in (14 + 3 + 3, 14 + 3 + 10, 14 + 3 + 30, 14 + 3 + 34)]
+    cuts += [(pkts[14], n) for n in (14 + 3 + 40, 14 + 3 + 80, 14 + 3 + 100, 14 + 3 + 120, 14 + 3 + 140)]
+    cuts += [(pkts[18], n) for n in (14 + 3 + 140, 14 + 3 + 170, 14 + 3 + 200)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -235,3 +288,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-eth.pcap", packets, cuts)
     packets, cuts = nfs_packets()
     write(sys.argv[1] + "/proto-nfs.pcap", packets, cuts)
+    packets, cuts = stp_packets()
+    write(sys.argv[1] + "/proto-stp.pcap", packets, cuts)
