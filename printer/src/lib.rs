@@ -19,7 +19,7 @@
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
-//!   [`stp`] (spanning tree BPDUs, via [`llc`]);
+//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 
 mod arp;
@@ -48,6 +48,7 @@ mod small;
 mod state;
 mod stp;
 mod tcp;
+mod tftp;
 mod ts;
 mod tunnel;
 mod txtproto;

@@ -1,10 +1,10 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, VXLAN and Geneve. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, VXLAN and Geneve. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, nfs, small, tunnel};
+use super::{dhcp6, dns, ipsec, nfs, small, tftp, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -100,6 +100,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         match udp_decoder(sport, dport) {
             Decoder::Dns => return dns::domain_print(nd, cp, length, false, false),
             Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
+            Decoder::Tftp => return tftp::tftp_print(nd, cp, length),
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
@@ -155,6 +156,7 @@ fn verify(nd: &mut Nd, bp: usize, cp: usize, length: usize, iph: usize) -> R {
 enum Decoder {
     Dns,
     Mdns,
+    Tftp,
     Bootp,
     Ntp,
     Dhcp6,
@@ -207,8 +209,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Dns
     } else if port(5353) {
         Decoder::Mdns
-    } else if any(&[525, 69]) {
-        Decoder::NotCarried // timed, TFTP
+    } else if port(525) {
+        Decoder::NotCarried // timed
+    } else if port(69) {
+        Decoder::Tftp
     } else if any(&[68, 67]) {
         Decoder::Bootp
     } else if any(&[520, 654, 500]) {

@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, ...) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, TFTP, ...) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -267,6 +267,37 @@ def stp_packets():
     return pkts, cuts
 
 
+def tftp_packets():
+    u = lambda p, sp=40000, dp=69: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    op = lambda n: struct.pack(">H", n)
+    pkts = [
+        u(op(1) + b"boot/pxelinux.0\0octet\0"),
+        u(op(1) + b"f\0netascii\0blksize\x001428\0tsize\x000\0"),
+        u(op(2) + b"up\x01\xffload\0octet\0\0"),
+        u(op(6) + b"blksize\x001428\0tsize\x0012345\0", sp=69, dp=40000),
+        u(op(3) + op(1) + b"x" * 512, sp=69, dp=40000),
+        u(op(4) + op(65535)),
+        u(op(5) + op(1) + b"File not found\0", sp=69, dp=40000),
+        u(op(5) + op(42) + b"odd code\0", sp=69, dp=40000),
+        u(op(5) + op(0) + b"no terminator", sp=69, dp=40000),
+        u(op(5) + op(2)),
+        u(op(5) + op(2)[:1]),
+        u(op(9) + b"junk"),
+        u(op(0)),
+        u(b"\x00"),
+        u(b""),
+        u(op(1) + b"name-only\0"),
+        u(op(1) + b"no-nul"),
+        u(op(1)),
+        u(op(3)),
+        u(op(6) + b"x\0y"),
+        u(op(1) + b"a\0octet\0blksize\x001428\0", sp=69, dp=69),
+    ]
+    cuts = [(pkts[1], n) for n in (42 + 1, 42 + 3, 42 + 6, 42 + 14, 42 + 24)]
+    cuts += [(pkts[6], n) for n in (42 + 3, 42 + 8)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -290,3 +321,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-nfs.pcap", packets, cuts)
     packets, cuts = stp_packets()
     write(sys.argv[1] + "/proto-stp.pcap", packets, cuts)
+    packets, cuts = tftp_packets()
+    write(sys.argv[1] + "/proto-tftp.pcap", packets, cuts)
