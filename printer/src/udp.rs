@@ -1,10 +1,10 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, VXLAN and Geneve. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, VXLAN and Geneve. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, nfs, small, tftp, tunnel};
+use super::{dhcp6, dns, ipsec, nfs, rip, small, tftp, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -102,6 +102,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
             Decoder::Tftp => return tftp::tftp_print(nd, cp, length),
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
+            Decoder::Rip => return rip::rip_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
@@ -158,6 +159,7 @@ enum Decoder {
     Mdns,
     Tftp,
     Bootp,
+    Rip,
     Ntp,
     Dhcp6,
     NatT,
@@ -215,8 +217,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Tftp
     } else if any(&[68, 67]) {
         Decoder::Bootp
-    } else if any(&[520, 654, 500]) {
-        Decoder::NotCarried // RIP, AODV, ISAKMP
+    } else if port(520) {
+        Decoder::Rip
+    } else if any(&[654, 500]) {
+        Decoder::NotCarried // AODV, ISAKMP
     } else if port(4500) {
         Decoder::NatT
     } else if any(&[7500, 8500, 161, 162]) {

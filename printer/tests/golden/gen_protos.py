@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, TFTP, ...) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, TFTP, RIP) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -298,6 +298,48 @@ def tftp_packets():
     return pkts, cuts
 
 
+def rip_packets():
+    u = lambda p: eth(IP(src=A4, dst="224.0.0.9") / UDP(sport=520, dport=520) / Raw(p))
+    hdr = lambda cmd, vers: bytes([cmd, vers, 0, 0])
+    v1 = lambda dest, metric, fam=2: struct.pack(">HH", fam, 0) + bytes(map(int, dest.split("."))) + \
+        bytes(8) + u32(metric)
+    v2 = lambda dest, mask, nh, metric, fam=2, tag=0: struct.pack(">HH", fam, tag) + \
+        bytes(map(int, dest.split("."))) + u32(mask) + bytes(map(int, nh.split("."))) + u32(metric)
+    auth = lambda typ, body: struct.pack(">HH", 0xffff, typ) + body
+    pkts = [
+        u(hdr(1, 1) + v1("0.0.0.0", 16, fam=0)),
+        u(hdr(2, 1) + v1("198.51.100.0", 1) + v1("203.0.113.0", 2) + v1("192.0.2.0", 16, fam=0)),
+        u(hdr(2, 1) + v1("198.51.100.0", 1, fam=24)),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:6] + b"\x01" + v1("198.51.100.0", 1)[7:]),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:12]),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:3] + b"\x07" + v1("198.51.100.0", 1)[4:]),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:11] + b"\x07" + v1("198.51.100.0", 1)[12:]),
+        u(hdr(1, 2) + v2("0.0.0.0", 0, "0.0.0.0", 16, fam=0)),
+        u(hdr(2, 2) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1, tag=0x1234) +
+          v2("203.0.113.128", 0xffffff80, "192.0.2.254", 3) + v2("10.0.0.0", 0xff00ff00, "0.0.0.0", 5) +
+          v2("192.0.2.1", 0xffffffff, "0.0.0.0", 15)),
+        u(hdr(2, 2) + auth(2, b"secret".ljust(16, b"\0")) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)),
+        u(hdr(2, 2) + auth(2, b"sixteen-chars-pw") + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)),
+        u(hdr(2, 2) + auth(3, struct.pack(">HBBI", 44, 1, 16, 7) + bytes(8)) +
+          v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1) + auth(1, bytes(range(16)))),
+        u(hdr(2, 2) + auth(9, bytes(range(12)))),
+        u(hdr(2, 2) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1, fam=28)),
+        u(hdr(2, 2) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)[:10]),
+        u(hdr(2, 2) + auth(3, bytes(6))),
+        u(hdr(2, 2)[:2]),
+        u(hdr(2, 0) + bytes(8)),
+        u(hdr(3, 1) + b"/tmp/trace"),
+        u(hdr(4, 1)),
+        u(hdr(5, 2)),
+        u(hdr(6, 2)),
+        u(hdr(9, 1) + bytes(4)),
+        u(hdr(2, 3) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)),
+    ]
+    cuts = [(pkts[6], n) for n in (42 + 2, 42 + 5, 42 + 14, 42 + 30, 42 + 50)]
+    cuts += [(pkts[7], n) for n in (42 + 10, 42 + 20)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -323,3 +365,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-stp.pcap", packets, cuts)
     packets, cuts = tftp_packets()
     write(sys.argv[1] + "/proto-tftp.pcap", packets, cuts)
+    packets, cuts = rip_packets()
+    write(sys.argv[1] + "/proto-rip.pcap", packets, cuts)
