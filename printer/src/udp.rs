@@ -1,10 +1,10 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, VXLAN and Geneve. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, nfs, rip, small, tftp, tunnel};
+use super::{dhcp6, dns, ipsec, mpls, nfs, rip, small, tftp, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -110,6 +110,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
+            Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::NotCarried | Decoder::None => {}
         }
@@ -167,6 +168,7 @@ enum Decoder {
     Otv,
     Vxlan,
     Geneve,
+    Mpls,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -259,8 +261,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Vxlan
     } else if port(6081) {
         Decoder::Geneve
-    } else if any(&[4342, 4790, 17754, 6635, 319, 320, 30490]) {
-        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP, MPLS, PTP, SOME/IP
+    } else if any(&[4342, 4790, 17754]) {
+        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP
+    } else if port(6635) {
+        Decoder::Mpls
+    } else if any(&[319, 320, 30490]) {
+        Decoder::NotCarried // PTP, SOME/IP
     } else {
         Decoder::None
     }

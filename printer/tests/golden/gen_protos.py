@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, TFTP, RIP) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, TFTP, RIP, MPLS) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -340,6 +340,29 @@ def rip_packets():
     return pkts, cuts
 
 
+def mpls_packets():
+    lbl = lambda label, s=0, tc=0, ttl=64: u32((label << 12) | (tc << 9) | (s << 8) | ttl)
+    e = lambda p, t=0x8847: Ether(src=MA, dst=MB, type=t) / Raw(p)
+    ip4 = bytes(IP(src=A4, dst=B4) / UDP(sport=1000, dport=2000) / Raw(b"x" * 8))
+    ip6 = bytes(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=1000, dport=2000) / Raw(b"y" * 8))
+    pkts = [
+        e(lbl(100704, 1, 0, 1) + ip4),
+        e(lbl(16, 0, 5, 255) + lbl(17, 0, 0, 254) + lbl(0, 1, 7, 253) + ip4),
+        e(lbl(2, 1) + ip6),
+        e(lbl(3, 1) + ip4, t=0x8848),
+        e(lbl(1, 0) + lbl(15, 1) + ip6),
+        # (An OSI payload, first byte 0x81-0x83, goes to tcpdump's isoclns_print, which the
+        # printer does not carry: not here.)
+        e(lbl(2000, 1) + b"\x99abcdefg"),
+        e(lbl(2000, 1)),
+        e(lbl(2000, 0) + lbl(2001, 0)),
+        e(lbl(2000, 0)[:3]),
+        eth(IP(src=A4, dst=B4) / UDP(sport=50000, dport=6635) / Raw(lbl(300, 1) + ip4)),
+    ]
+    cuts = [(pkts[1], n) for n in (14 + 2, 14 + 6, 14 + 12, 14 + 20, 14 + 30)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -367,3 +390,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-tftp.pcap", packets, cuts)
     packets, cuts = rip_packets()
     write(sys.argv[1] + "/proto-rip.pcap", packets, cuts)
+    packets, cuts = mpls_packets()
+    write(sys.argv[1] + "/proto-mpls.pcap", packets, cuts)
