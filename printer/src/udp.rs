@@ -1,10 +1,10 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, mpls, nfs, rip, small, tftp, tunnel};
+use super::{dhcp6, dns, ipsec, mpls, nfs, rip, ripng, small, tftp, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -103,6 +103,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Tftp => return tftp::tftp_print(nd, cp, length),
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Rip => return rip::rip_print(nd, cp, length),
+            Decoder::Ripng => return ripng::ripng_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
@@ -162,6 +163,7 @@ enum Decoder {
     Bootp,
     Rip,
     Ntp,
+    Ripng,
     Dhcp6,
     NatT,
     Syslog,
@@ -234,9 +236,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         || any(&[2103, 2104])
         || (7000..=7009).contains(&sport)
         || (7000..=7009).contains(&dport)
-        || port(521)
     {
-        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx, RIPng
+        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx
+    } else if port(521) {
+        Decoder::Ripng
     } else if any(&[546, 547]) {
         Decoder::Dhcp6
     } else if any(&[5359, 6696, 6697, 8231])

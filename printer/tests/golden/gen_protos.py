@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, TFTP, RIP, MPLS) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -337,7 +337,24 @@ def rip_packets():
     ]
     cuts = [(pkts[6], n) for n in (42 + 2, 42 + 5, 42 + 14, 42 + 30, 42 + 50)]
     cuts += [(pkts[7], n) for n in (42 + 10, 42 + 20)]
-    return pkts, cuts
+    # RIPng (UDP port 521, over IPv6).
+    import ipaddress
+    u6 = lambda p: eth(IPv6(src="fe80::1", dst="ff02::9") / UDP(sport=521, dport=521) / Raw(p))
+    net6 = lambda pfx, plen, metric, tag=0: ipaddress.IPv6Address(pfx).packed + \
+        struct.pack(">HBB", tag, plen, metric)
+    ng = [
+        u6(hdr(1, 1) + net6("::", 0, 16)),
+        u6(hdr(1, 1) + net6("2001:db8:1::", 48, 1) + net6("2001:db8:2::", 64, 0)),
+        u6(hdr(2, 1) + net6("2001:db8:1::", 48, 1) + net6("2001:db8:2::", 64, 0, tag=7) +
+           net6("2001:db8:3::", 56, 16)),
+        u6(hdr(2, 1) + net6("2001:db8:1::", 48, 1) + b"xyz"),
+        u6(hdr(2, 1)),
+        u6(hdr(2, 1)[:3]),
+        u6(hdr(2, 2) + net6("2001:db8:1::", 48, 1)),
+        u6(hdr(9, 1)),
+    ]
+    cuts += [(ng[2], n) for n in (62 + 1, 62 + 10, 62 + 22, 62 + 23, 62 + 44)]
+    return pkts + ng, cuts
 
 
 def mpls_packets():
