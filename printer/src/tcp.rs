@@ -1,11 +1,11 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS).
+//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{dns, mptcp, nfs, txtproto};
+use super::{dns, mptcp, nfs, resp, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -323,8 +323,10 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         // bgp_print: at default verbosity only the protocol name.
         nd.proto = "bgp";
         nd.s(b": BGP");
-    } else if port(1723) || port(6379) {
-        // PPTP and RESP (Redis) are not decoded.
+    } else if port(1723) {
+        // PPTP is not decoded.
+    } else if port(6379) {
+        resp::resp_print(nd, bp, length)?;
     } else if port(22) {
         txtproto::ssh_print(nd, bp, length)?;
     } else if port(21) {

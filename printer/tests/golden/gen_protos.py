@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS, Redis RESP) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -380,6 +380,38 @@ def mpls_packets():
     return pkts, cuts
 
 
+def resp_packets():
+    seq = [1]
+
+    def t(p, to_server=True):
+        sp, dp = (40000, 6379) if to_server else (6379, 40000)
+        pkt = eth(IP(src=A4 if to_server else B4, dst=B4 if to_server else A4) /
+                  TCP(sport=sp, dport=dp, flags="PA", seq=seq[0], ack=1) / Raw(p))
+        seq[0] += len(p)
+        return pkt
+
+    pkts = [
+        t(b"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n"),
+        t(b"+OK\r\n", False),
+        t(b"*2\r\n$3\r\nGET\r\n$3\r\nkey\r\n*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n"),
+        t(b"$5\r\nvalue\r\n:42\r\n", False),
+        t(b"$-1\r\n*-1\r\n*0\r\n$0\r\n\r\n-ERR unknown command 'FOO'\r\n", False),
+        t(b"PING\r\nPING\nECHO hi\r\n\r\nQUIT\r\n"),
+        t(b"*2\r\n*1\r\n:1\r\n*2\r\n+a\r\n$1\r\n\x01\r\n", False),
+        t(b"$99999999999\r\n"),
+        t(b"$-7\r\n"),
+        t(b"$x\r\n"),
+        t(b"$3\rx"),
+        t(b"*2\r\n$3\r\nGET\r\n"),
+        t(b"$10\r\nshort\r\n"),
+        t(b"+no terminator"),
+        t(b"*1\r\n" * 3000 + b"+deep\r\n"),
+        t(b"\r\n\r\n"),
+    ]
+    cuts = [(pkts[0], n) for n in (54 + 1, 54 + 6, 54 + 12, 54 + 20)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -409,3 +441,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-rip.pcap", packets, cuts)
     packets, cuts = mpls_packets()
     write(sys.argv[1] + "/proto-mpls.pcap", packets, cuts)
+    packets, cuts = resp_packets()
+    write(sys.argv[1] + "/proto-resp.pcap", packets, cuts)
