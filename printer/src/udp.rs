@@ -1,10 +1,10 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, mpls, nfs, rip, ripng, small, tftp, tunnel};
+use super::{dhcp6, dns, ipsec, mpls, nfs, rip, ripng, sip, small, tftp, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -107,6 +107,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::Sip => return sip::sip_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
@@ -166,6 +167,7 @@ enum Decoder {
     Ripng,
     Dhcp6,
     NatT,
+    Sip,
     Syslog,
     Otv,
     Vxlan,
@@ -253,9 +255,11 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         || any(&[701, 1589, 6343])
         || dport == 12223
         || sport == 12223
-        || any(&[12222, 5060])
+        || port(12222)
     {
         Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS, HSRP, LWRES, LDP, ...
+    } else if port(5060) {
+        Decoder::Sip
     } else if port(514) {
         Decoder::Syslog
     } else if port(8472) {

@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS, Redis RESP) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS, Redis RESP, SIP) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -412,6 +412,26 @@ def resp_packets():
     return pkts, cuts
 
 
+def sip_packets():
+    u = lambda p, sp=5060, dp=5060: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    inv = (b"INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5060\r\n"
+           b"From: <sip:alice@example.com>;tag=1\r\nTo: <sip:bob@example.com>\r\n"
+           b"Call-ID: 1@192.0.2.1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+    pkts = [
+        u(inv),
+        u(b"SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\n\r\n", dp=40000),
+        u(b"register sip:example.com SIP/2.0\r\n\r\n", sp=40000),
+        u(b"SIP/2.0 180 Ringing\nContact: x\n"),
+        u(b"FOO sip:x SIP/2.0\r\n\r\n"),
+        u(b"SIP/2.0 20x Odd\r\n"),
+        u(b"ACK"),
+        u(b"\x00\x01binary"),
+        u(b""),
+    ]
+    cuts = [(pkts[0], n) for n in (42 + 3, 42 + 20, 42 + 60)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -443,3 +463,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-mpls.pcap", packets, cuts)
     packets, cuts = resp_packets()
     write(sys.argv[1] + "/proto-resp.pcap", packets, cuts)
+    packets, cuts = sip_packets()
+    write(sys.argv[1] + "/proto-sip.pcap", packets, cuts)
