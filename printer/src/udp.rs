@@ -1,10 +1,10 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, mpls, nfs, rip, ripng, sip, small, tftp, tunnel};
+use super::{dhcp6, dns, hsrp, ipsec, mpls, nfs, rip, ripng, sip, small, tftp, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -107,6 +107,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
             Decoder::Sip => return sip::sip_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
@@ -167,6 +168,7 @@ enum Decoder {
     Ripng,
     Dhcp6,
     NatT,
+    Hsrp,
     Sip,
     Syslog,
     Otv,
@@ -248,8 +250,11 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         || dport == 4567
         || port(496)
         || any(&[1645, 1812, 1646, 1813, 1700, 3799])
-        || dport == 1985
-        || any(&[921, 646, 698, 3503])
+    {
+        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS
+    } else if dport == 1985 {
+        Decoder::Hsrp
+    } else if any(&[921, 646, 698, 3503])
         || sport == 49152
         || matches!(dport, 3784 | 4784 | 6784 | 3785)
         || any(&[701, 1589, 6343])
@@ -257,7 +262,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         || sport == 12223
         || port(12222)
     {
-        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS, HSRP, LWRES, LDP, ...
+        Decoder::NotCarried // LWRES, LDP, ...
     } else if port(5060) {
         Decoder::Sip
     } else if port(514) {

@@ -4,7 +4,7 @@
 usage: gen_protos.py PCAPDIR
 
 Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS, Redis RESP, SIP) that the conformance rig's real traffic does not make, each in its ordinary
+(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS, Redis RESP, SIP, HSRP) that the conformance rig's real traffic does not make, each in its ordinary
 form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -432,6 +432,23 @@ def sip_packets():
     return pkts, cuts
 
 
+def hsrp_packets():
+    u = lambda p, dp=1985: eth(IP(src=A4, dst="224.0.0.2", ttl=1) / UDP(sport=1985, dport=dp) / Raw(p))
+    h = lambda op=0, state=16, hello=3, hold=10, prio=120, group=1, rsvd=0, auth=b"cisco\0\0\0", vers=0: \
+        bytes([vers, op, state, hello, hold, prio, group, rsvd]) + auth + bytes([192, 0, 2, 254])
+    pkts = [
+        u(h()),
+        u(h(op=1, state=4, hello=0, hold=200)),
+        u(h(op=2, state=8, hello=61, hold=255, auth=b"8charsOK")),
+        u(h(op=7, state=3, rsvd=5, auth=b"\x01\x7f\x80\xff\0\0\0\0")),
+        u(h(state=0) + b"extra"),
+        u(h(vers=1)),
+        u(h(), dp=40000),
+    ]
+    cuts = [(pkts[0], n) for n in (42 + 1, 42 + 2, 42 + 3, 42 + 7, 42 + 8, 42 + 18, 42 + 20)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -465,3 +482,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-resp.pcap", packets, cuts)
     packets, cuts = sip_packets()
     write(sys.argv[1] + "/proto-sip.pcap", packets, cuts)
+    packets, cuts = hsrp_packets()
+    write(sys.argv[1] + "/proto-hsrp.pcap", packets, cuts)
