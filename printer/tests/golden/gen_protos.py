@@ -3,9 +3,10 @@
 
 usage: gen_protos.py PCAPDIR
 
-Writes proto-eth.pcap: packets of the protocols decoded by their own printer modules
-(VRRP, NFS, STP, TFTP, RIP, RIPng, MPLS, Redis RESP, SIP, HSRP) that the conformance rig's real traffic does not make, each in its ordinary
-form and in the forms tcpdump prints differently: every version and type, bad checksums,
+Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
+decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
+RESP, SIP, HSRP) that the conformance rig's real traffic does not make, each in its
+ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
 Documentation addresses only.
@@ -467,7 +468,7 @@ def write(fname, packets, cuts):
 
 if __name__ == "__main__":
     packets, cuts = vrrp_packets()
-    write(sys.argv[1] + "/proto-eth.pcap", packets, cuts)
+    write(sys.argv[1] + "/proto-vrrp.pcap", packets, cuts)
     packets, cuts = nfs_packets()
     write(sys.argv[1] + "/proto-nfs.pcap", packets, cuts)
     packets, cuts = stp_packets()
