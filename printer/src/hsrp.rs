@@ -67,14 +67,7 @@ pub(crate) fn hsrp_print(nd: &mut Nd, bp: usize, len: usize) -> R {
         nd.s(b" priority=");
         nd.u(prio as u64);
         nd.s(b" auth=\"");
-        // nd_printjnp: up to 8 characters, stopping at a NUL.
-        for i in 0..8 {
-            let c = nd.u1(bp + 8 + i)?;
-            if c == 0 {
-                break;
-            }
-            nd.print_char(c);
-        }
+        nd.printjnp(bp + 8, 8)?;
         nd.s(b"\"");
     }
     Ok(())

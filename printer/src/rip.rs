@@ -70,18 +70,6 @@ fn entry_v1(nd: &mut Nd, p: usize, remaining: usize) -> R<usize> {
     Ok(ROUTELEN)
 }
 
-/// `nd_printjnp`: at most `n` characters, up to a NUL.
-fn printjnp(nd: &mut Nd, p: usize, n: usize) -> R {
-    for i in 0..n {
-        let c = nd.u1(p + i)?;
-        if c == 0 {
-            break;
-        }
-        nd.print_char(c);
-    }
-    Ok(())
-}
-
 /// `rip_entry_print_v2`.
 fn entry_v2(nd: &mut Nd, p: usize, remaining: usize) -> R<usize> {
     if remaining < 4 || !nd.ttest(p, 4) {
@@ -94,7 +82,7 @@ fn entry_v2(nd: &mut Nd, p: usize, remaining: usize) -> R<usize> {
         match auth_type {
             2 => {
                 nd.s(b"\n\t  Simple Text Authentication data: ");
-                printjnp(nd, p, 16)?;
+                nd.printjnp(p, 16)?;
             }
             3 => {
                 if !nd.ttest(p, 16) || remaining < 16 {

@@ -142,18 +142,6 @@ fn config_bpdu(nd: &mut Nd, p: usize, length: usize) -> R {
     Ok(())
 }
 
-/// `nd_printjnp`: at most `n` characters, up to a NUL.
-fn printjnp(nd: &mut Nd, p: usize, n: usize) -> R {
-    for i in 0..n {
-        let c = nd.u1(p + i)?;
-        if c == 0 {
-            break;
-        }
-        nd.print_char(c);
-    }
-    Ok(())
-}
-
 fn digest(nd: &mut Nd, p: usize, words: usize) -> R {
     nd.need(p, 4 * words)?;
     for i in 0..words {
@@ -195,7 +183,7 @@ fn mstp_bpdu(nd: &mut Nd, p: usize, length: usize) -> R {
     nd.u(v3len as u64);
     nd.s(b", ");
     nd.s(b"MCID Name ");
-    printjnp(nd, p + CONFIG_NAME_OFFSET, 32)?;
+    nd.printjnp(p + CONFIG_NAME_OFFSET, 32)?;
     let rev = nd.be2(p + CONFIG_NAME_OFFSET + 32)?;
     nd.need(p + CONFIG_DIGEST_OFFSET, 16)?;
     nd.s(b", rev ");
@@ -259,7 +247,7 @@ fn spb_bpdu(nd: &mut Nd, p: usize, offset: usize) -> R {
     nd.u(v4len as u64);
     nd.s(b", ");
     nd.s(b"AUXMCID Name ");
-    printjnp(nd, q + 3, 32)?;
+    nd.printjnp(q + 3, 32)?;
     let rev = nd.be2(q + 35)?;
     nd.need(q + 37, 16)?;
     nd.s(b", Rev ");

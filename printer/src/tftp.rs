@@ -3,25 +3,6 @@
 
 use super::nd::{Nd, R};
 
-/// `nd_printztn` up to `n` bytes and the captured end: the bytes consumed including the
-/// NUL, or 0 when no NUL came first.
-fn printztn(nd: &mut Nd, mut s: usize, mut n: usize) -> R<usize> {
-    let mut bytes = 0;
-    loop {
-        if n == 0 || s >= nd.snapend {
-            return Ok(0);
-        }
-        let c = nd.u1(s)?;
-        s += 1;
-        bytes += 1;
-        n -= 1;
-        if c == 0 {
-            return Ok(bytes);
-        }
-        nd.print_char(c);
-    }
-}
-
 /// `tftp_print`.
 pub(crate) fn tftp_print(nd: &mut Nd, bp: usize, length: usize) -> R {
     nd.proto = "tftp";
@@ -61,7 +42,7 @@ fn body(nd: &mut Nd, mut bp: usize, mut length: usize, opcode: u16) -> R<bool> {
                 return Ok(false);
             }
             nd.s(b" \"");
-            let ui = printztn(nd, bp, length)?;
+            let ui = nd.printztn(bp, length)?;
             nd.s(b"\"");
             if ui == 0 {
                 return Ok(false);
@@ -73,7 +54,7 @@ fn body(nd: &mut Nd, mut bp: usize, mut length: usize, opcode: u16) -> R<bool> {
                 return Ok(false);
             }
             nd.s(b" ");
-            let ui = printztn(nd, bp, length)?;
+            let ui = nd.printztn(bp, length)?;
             if ui == 0 {
                 return Ok(false);
             }
@@ -117,7 +98,7 @@ fn body(nd: &mut Nd, mut bp: usize, mut length: usize, opcode: u16) -> R<bool> {
                 return Ok(false);
             }
             nd.s(b" \"");
-            let ui = printztn(nd, bp, length)?;
+            let ui = nd.printztn(bp, length)?;
             nd.s(b"\"");
             Ok(ui != 0)
         }
@@ -130,7 +111,7 @@ fn options(nd: &mut Nd, mut bp: usize, mut length: usize) -> R<bool> {
         if nd.u1(bp)? != 0 {
             nd.s(b" ");
         }
-        let ui = printztn(nd, bp, length)?;
+        let ui = nd.printztn(bp, length)?;
         if ui == 0 {
             return Ok(false);
         }

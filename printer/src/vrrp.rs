@@ -99,14 +99,7 @@ pub(crate) fn vrrp_print(nd: &mut Nd, bp: usize, len: usize, iph: usize, ttl: u8
     }
     if version == 2 && auth_type == 1 {
         nd.s(b" auth \"");
-        // nd_printjnp: up to 8 characters, stopping at a NUL.
-        for i in 0..8 {
-            let ch = nd.u1(at + i)?;
-            if ch == 0 {
-                break;
-            }
-            nd.print_char(ch);
-        }
+        nd.printjnp(at, 8)?;
         nd.s(b"\"");
     }
     Ok(())
