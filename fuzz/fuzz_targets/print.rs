@@ -1,7 +1,8 @@
 //! Arbitrary bytes to the printer, for every link type it decodes (and one it does not).
 //! Byte 0 picks the link type, byte 1 the options (-e, -q, timestamp style, -v count, -K), bytes 2..4 how
 //! much longer the wire length claims to be than the captured bytes; the rest is the packet.
-//! Each input is printed twice so the TCP sequence-number state is exercised too.
+//! Each input is printed twice so the TCP sequence-number state is exercised too, then split
+//! in two packets printed one after the other (a call and its reply).
 #![no_main]
 
 use printer::TimestampStyle;
@@ -47,4 +48,18 @@ fuzz_target!(|data: &[u8]| {
     p.print(&pkt, &mut out);
     p.print(&pkt, &mut out);
     assert_eq!(out.last(), Some(&b'\n'));
+    // The body split in two packets (at bytes 2..4 modulo its length), printed in turn:
+    // state one packet leaves for the next (an NFS call for its reply) is exercised too.
+    if body.len() > 1 {
+        let at = u16::from_be_bytes([data[2], data[3]]) as usize % body.len();
+        for part in [&body[..at], &body[at..]] {
+            let pkt = Packet {
+                data: part,
+                wire_len: part.len() as u32,
+                ..pkt
+            };
+            p.print(&pkt, &mut out);
+        }
+        assert_eq!(out.last(), Some(&b'\n'));
+    }
 });

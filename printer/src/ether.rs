@@ -2,7 +2,7 @@
 //! (tcpdump's print-ether.c).
 
 use super::nd::{Nd, R};
-use super::{arp, ip, ip6, names};
+use super::{arp, ip, ip6, mpls, names};
 use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB.
@@ -180,6 +180,7 @@ pub(crate) fn ethertype_print(
         eth::IPV4 => ip::ip_print(nd, p, length)?,
         eth::IPV6 => ip6::ip6_print(nd, p, length)?,
         eth::ARP | eth::REVARP => arp::arp_print(nd, p, length, caplen)?,
+        eth::MPLS | eth::MPLS_MULTI => mpls::mpls_print(nd, p, length)?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -5,7 +5,7 @@
 use super::cksum;
 use super::names;
 use super::nd::{Nd, Trunc, R};
-use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, tcp, udp};
+use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, tcp, udp, vrrp};
 
 const IP_MF: u16 = 0x2000;
 const IP_OFFMASK: u16 = 0x1fff;
@@ -417,7 +417,6 @@ pub(crate) fn demux(
     nh: u8,
     iph: usize,
 ) -> R {
-    let _ = ttl_hl;
     let (mut bp, mut length, mut nh) = (bp, length, nh);
     // AH is followed by the next header ("goto again" in print-ip-demux.c).
     while nh == 51 {
@@ -463,6 +462,7 @@ pub(crate) fn demux(
         4 => ip_print(nd, bp, length),
         41 => ip6::ip6_print(nd, bp, length),
         47 => gre::gre_print(nd, bp, length),
+        112 => vrrp::vrrp_print(nd, bp, length, iph, ttl_hl, ver),
         77 => {
             nd.s(b" nd ");
             nd.u(length as u64);
@@ -482,7 +482,7 @@ pub(crate) fn demux(
             Ok(())
         }
         _ => {
-            // Protocols tcpdump decodes but we do not (SCTP, OSPF, PIM, VRRP, ESP, AH, ...)
+            // Protocols tcpdump decodes but we do not (SCTP, OSPF, PIM, ...)
             // print as tcpdump prints an unknown protocol.
             nd.s(b" ip-proto-");
             nd.u(nh as u64);

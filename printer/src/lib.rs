@@ -18,7 +18,8 @@
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
-//!   options, -v), [`dhcp6`];
+//!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
+//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 
 mod arp;
@@ -30,6 +31,7 @@ mod ether;
 pub mod ethertype;
 mod fmt;
 mod gre;
+mod hsrp;
 mod icmp;
 mod icmp6;
 mod igmp;
@@ -37,18 +39,27 @@ mod ip;
 mod ip6;
 mod ipsec;
 mod llc;
+mod mpls;
 mod mptcp;
 mod names;
 mod nd;
+mod nfs;
 mod null;
+mod resp;
+mod rip;
+mod ripng;
+mod sip;
 mod sll;
 mod small;
 mod state;
+mod stp;
 mod tcp;
+mod tftp;
 mod ts;
 mod tunnel;
 mod txtproto;
 mod udp;
+mod vrrp;
 
 use pcapng::linktype;
 use pcapng::Packet;

@@ -1,8 +1,8 @@
-//! IEEE 802.2 LLC (tcpdump's print-llc.c): the LLC header of 802.3 frames. SNAP, STP, IPX,
-//! NetBEUI and OSI payloads are not decoded (they end in "[|llc]"); IP over LLC is.
+//! IEEE 802.2 LLC (tcpdump's print-llc.c): the LLC header of 802.3 frames. IP and STP over
+//! LLC are decoded; SNAP, IPX, NetBEUI and OSI payloads are not (they end in "[|llc]").
 
-use super::ip;
 use super::nd::{Nd, Trunc, R};
+use super::{ip, stp};
 
 fn sap_name(sap: u8) -> Option<&'static str> {
     Some(match sap {
@@ -126,8 +126,12 @@ pub(crate) fn llc_print(
                 ip::ip_print(nd, p, length)?;
                 return Ok(hdrlen as i64);
             }
-            // SNAP (CDP, ...), STP, IPX and OSI are not decoded.
-            0xaa | 0x42 | 0xe0 | 0xfe => return Err(Trunc),
+            0x42 => {
+                stp::stp_print(nd, p, length)?;
+                return Ok(hdrlen as i64);
+            }
+            // SNAP (CDP, ...), IPX and OSI are not decoded.
+            0xaa | 0xe0 | 0xfe => return Err(Trunc),
             _ => {}
         }
     }

@@ -212,6 +212,38 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         self.out.push(c);
     }
 
+    /// `nd_printjnp`: at most `n` characters at `i`, stopping at a NUL; a byte past the
+    /// capture is `Trunc`.
+    pub fn printjnp(&mut self, i: usize, n: usize) -> R {
+        for k in 0..n {
+            let c = self.u1(i + k)?;
+            if c == 0 {
+                break;
+            }
+            self.print_char(c);
+        }
+        Ok(())
+    }
+
+    /// `nd_printztn`: a NUL-terminated string of at most `n` bytes at `i`, stopping at the
+    /// captured end; the bytes taken including the NUL, or 0 when no NUL came first.
+    pub fn printztn(&mut self, mut i: usize, mut n: usize) -> R<usize> {
+        let mut bytes = 0;
+        loop {
+            if n == 0 || i >= self.snapend {
+                return Ok(0);
+            }
+            let c = self.u1(i)?;
+            i += 1;
+            bytes += 1;
+            n -= 1;
+            if c == 0 {
+                return Ok(bytes);
+            }
+            self.print_char(c);
+        }
+    }
+
     /// `nd_printn`: at most `n` characters, stopping at `ep` (`None`: no limit but snapend,
     /// which raises `Trunc`). Returns true if it stopped early.
     pub fn printn(&mut self, mut i: usize, mut n: usize, ep: Option<usize>) -> R<bool> {

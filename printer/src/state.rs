@@ -243,6 +243,8 @@ pub(crate) struct State {
     pub ipv6: Ipv6Text,
     pub ifnames: FnvMap<u32, Box<[u8]>>,
     pub resolver: InterfaceResolver,
+    /// NFS calls awaiting their replies (tcpdump's `xid_map`).
+    pub nfs: super::nfs::XidMap,
 }
 
 impl State {
@@ -252,6 +254,7 @@ impl State {
             ipv6: Ipv6Text::new(),
             ifnames: FnvMap::default(),
             resolver: Box::new(if_indextoname),
+            nfs: Default::default(),
         }
     }
 

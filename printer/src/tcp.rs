@@ -1,11 +1,11 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS).
+//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{dns, mptcp, txtproto};
+use super::{dns, mptcp, nfs, resp, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -315,8 +315,10 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         // bgp_print: at default verbosity only the protocol name.
         nd.proto = "bgp";
         nd.s(b": BGP");
-    } else if port(1723) || port(6379) {
-        // PPTP and RESP (Redis) are not decoded.
+    } else if port(1723) {
+        // PPTP is not decoded.
+    } else if port(6379) {
+        resp::resp_print(nd, bp, length)?;
     } else if port(22) {
         txtproto::ssh_print(nd, bp, length)?;
     } else if port(21) {
@@ -330,6 +332,22 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         txtproto::rtsp_print(nd, bp, length)?;
     } else if port(53) {
         dns::domain_print(nd, bp, length, true, false)?;
+    } else if port(nfs::NFS_PORT)
+        && length >= 4
+        && nd.ttest(bp, 4)
+        // The ports tcpdump tests before NFS whose decoders we do not carry (BEEP,
+        // OpenFlow, MSDP, RPKI-RTR, LDP; NetBIOS and SMB only in builds with SMB, which
+        // Debian's is not) still win.
+        && ![10288, 6633, 6653, 639, 323, 646]
+            .iter()
+            .any(|&p| port(p))
+    {
+        // An RPC record mark, then the message.
+        let fraglen = ((nd.be4(bp)? & 0x7fff_ffff) as usize).min(length - 4);
+        if let Some(call) = nfs::direction(nd, bp + 4, sport, dport)? {
+            nd.s(b": ");
+            nfs::nfs_print(nd, bp + 4, fraglen, iph, call)?;
+        }
     }
     Ok(())
 }

@@ -192,7 +192,9 @@ fn print_txt_line(nd: &mut Nd, prefix: &[u8], p: usize, mut idx: usize, len: usi
     Ok(0)
 }
 
-fn txtproto_print(
+/// `txtproto_print`: `cmds` the request words (None: every message is shown),
+/// `resp_code_second` whether a response has its three-digit code as the second token.
+pub(crate) fn txtproto_print(
     nd: &mut Nd,
     p: usize,
     len: usize,

@@ -1,9 +1,10 @@
-//! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: DNS,
-//! mDNS, VXLAN and Geneve. Other ports print "UDP, length N" as tcpdump does for them.
+//! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, ipsec, small, tunnel};
+use super::{dhcp6, dns, hsrp, ipsec, mpls, nfs, rip, ripng, sip, small, tftp, tunnel};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -86,6 +87,12 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         return Ok(());
     }
     addrs(nd, iph, Some((sport, dport)))?;
+    // Sun RPC to or from the NFS port, before the checksum and the port table as in tcpdump.
+    if (sport == nfs::NFS_PORT || dport == nfs::NFS_PORT) && !nd.qflag {
+        if let Some(call) = nfs::direction(nd, cp, sport, dport)? {
+            return nfs::nfs_print(nd, cp, length, iph, call);
+        }
+    }
     if nd.vflag > 0 && !nd.kflag && !fragmented {
         verify(nd, bp, cp, length, iph)?;
     }
@@ -93,14 +100,20 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         match udp_decoder(sport, dport) {
             Decoder::Dns => return dns::domain_print(nd, cp, length, false, false),
             Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
+            Decoder::Tftp => return tftp::tftp_print(nd, cp, length),
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
+            Decoder::Rip => return rip::rip_print(nd, cp, length),
+            Decoder::Ripng => return ripng::ripng_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
+            Decoder::Sip => return sip::sip_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
+            Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::NotCarried | Decoder::None => {}
         }
@@ -150,14 +163,20 @@ fn verify(nd: &mut Nd, bp: usize, cp: usize, length: usize, iph: usize) -> R {
 enum Decoder {
     Dns,
     Mdns,
+    Tftp,
     Bootp,
+    Rip,
     Ntp,
+    Ripng,
     Dhcp6,
     NatT,
+    Hsrp,
+    Sip,
     Syslog,
     Otv,
     Vxlan,
     Geneve,
+    Mpls,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -202,12 +221,16 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Dns
     } else if port(5353) {
         Decoder::Mdns
-    } else if any(&[525, 69]) {
-        Decoder::NotCarried // timed, TFTP
+    } else if port(525) {
+        Decoder::NotCarried // timed
+    } else if port(69) {
+        Decoder::Tftp
     } else if any(&[68, 67]) {
         Decoder::Bootp
-    } else if any(&[520, 654, 500]) {
-        Decoder::NotCarried // RIP, AODV, ISAKMP
+    } else if port(520) {
+        Decoder::Rip
+    } else if any(&[654, 500]) {
+        Decoder::NotCarried // AODV, ISAKMP
     } else if port(4500) {
         Decoder::NatT
     } else if any(&[7500, 8500, 161, 162]) {
@@ -219,25 +242,31 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         || any(&[2103, 2104])
         || (7000..=7009).contains(&sport)
         || (7000..=7009).contains(&dport)
-        || port(521)
     {
-        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx, RIPng
+        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx
+    } else if port(521) {
+        Decoder::Ripng
     } else if any(&[546, 547]) {
         Decoder::Dhcp6
     } else if any(&[5359, 6696, 6697, 8231])
         || dport == 4567
         || port(496)
         || any(&[1645, 1812, 1646, 1813, 1700, 3799])
-        || dport == 1985
-        || any(&[921, 646, 698, 3503])
+    {
+        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS
+    } else if dport == 1985 {
+        Decoder::Hsrp
+    } else if any(&[921, 646, 698, 3503])
         || sport == 49152
         || matches!(dport, 3784 | 4784 | 6784 | 3785)
         || any(&[701, 1589, 6343])
         || dport == 12223
         || sport == 12223
-        || any(&[12222, 5060])
+        || port(12222)
     {
-        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS, HSRP, LWRES, LDP, ...
+        Decoder::NotCarried // LWRES, LDP, ...
+    } else if port(5060) {
+        Decoder::Sip
     } else if port(514) {
         Decoder::Syslog
     } else if port(8472) {
@@ -246,8 +275,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Vxlan
     } else if port(6081) {
         Decoder::Geneve
-    } else if any(&[4342, 4790, 17754, 6635, 319, 320, 30490]) {
-        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP, MPLS, PTP, SOME/IP
+    } else if any(&[4342, 4790, 17754]) {
+        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP
+    } else if port(6635) {
+        Decoder::Mpls
+    } else if any(&[319, 320, 30490]) {
+        Decoder::NotCarried // PTP, SOME/IP
     } else {
         Decoder::None
     }

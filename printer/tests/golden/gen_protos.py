@@ -1,0 +1,487 @@
+#!/usr/bin/env python3
+"""Crafts the per-protocol corner cases of the printer's golden corpus with scapy.
+
+usage: gen_protos.py PCAPDIR
+
+Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
+decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
+RESP, SIP, HSRP) that the conformance rig's real traffic does not make, each in its
+ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
+odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
+like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
+Documentation addresses only.
+"""
+import struct
+import sys
+
+from scapy.all import Dot3, Ether, IP, IPv6, LLC, Raw, TCP, UDP
+from scapy.layers.vrrp import VRRP, VRRPv3
+
+T0 = 1710053990.123456  # as gen_corners.py: 10 s before the US DST change
+A4, B4 = "192.0.2.1", "192.0.2.2"
+A6 = "2001:db8::1"
+MA, MB = "02:00:00:00:00:0a", "01:00:5e:00:00:12"
+
+
+def eth(p):
+    return Ether(src=MA, dst=MB) / p
+
+
+def vrrp_packets():
+    v4 = lambda p, ttl=255: eth(IP(src=A4, dst="224.0.0.18", ttl=ttl, proto=112) / p)
+    v6 = lambda p, hlim=255: eth(IPv6(src=A6, dst="ff02::12", hlim=hlim) / p)
+    good = [
+        v4(VRRP(vrid=7, priority=100, addrlist=[B4])),
+        v4(VRRP(vrid=8, priority=254, authtype=1, auth1=0x73656372, auth2=0x65740000,
+                addrlist=[B4, "192.0.2.3"])),
+        # An 8-character password (no NUL) and an unprintable one.
+        v4(VRRP(vrid=9, authtype=1, auth1=0x41424344, auth2=0x45464748, addrlist=[B4])),
+        v4(VRRP(vrid=9, authtype=1, auth1=0x01ff7f80, auth2=0, addrlist=[B4])),
+        v4(VRRP(vrid=10, authtype=2, adv=3, addrlist=[B4])),
+        v4(VRRP(vrid=10, authtype=9, addrlist=[])),
+        v4(VRRP(vrid=11, chksum=0x1234, addrlist=[B4])),
+        v4(VRRP(vrid=12, addrlist=[B4]), ttl=64),
+        v4(VRRPv3(vrid=20, priority=200, adv=100, addrlist=[B4, "192.0.2.4", "192.0.2.5"])),
+        v4(VRRPv3(vrid=21, adv=4095, chksum=0xbeef, addrlist=[B4])),
+        v6(VRRPv3(vrid=22, adv=100, ipcount=2, addrlist=["fe80::1", A6])),
+        v6(VRRPv3(vrid=23, adv=100, chksum=0x0001, ipcount=1, addrlist=["fe80::1"]), hlim=1),
+        # Another type, and versions the printer stops at.
+        v4(Raw(bytes([0x22, 1, 100, 0, 0, 1, 0, 0]))),
+        v4(Raw(bytes([0x11, 1, 100, 0, 0, 1, 0, 0]))),
+        v4(Raw(bytes([0x41, 1, 100, 0, 0, 1, 0, 0]))),
+    ]
+    # Snaplen cuts: in the fixed header, in the addresses, in the password, and a count of
+    # addresses larger than the packet.
+    cuts = [(good[1], 34 + 2), (good[1], 34 + 5), (good[1], 34 + 10), (good[1], 34 + 18),
+            (good[1], 34 + 22), (good[8], 34 + 14), (good[10], 54 + 20)]
+    lying = v4(Raw(bytes([0x21, 5, 100, 3, 0, 1, 0, 0]) + bytes.fromhex("c0000201")))
+    return good + [lying], cuts
+
+
+def u32(*v):
+    return b"".join(struct.pack(">I", x & 0xFFFFFFFF) for x in v)
+
+
+def u64(v):
+    return struct.pack(">Q", v & 0xFFFFFFFFFFFFFFFF)
+
+
+def opaque(b):
+    """XDR variable-length opaque: length, bytes, zero padding."""
+    return u32(len(b)) + b + bytes(-len(b) % 4)
+
+
+AUTH_UNIX = u32(1) + opaque(u32(0x5f3759df) + opaque(b"client") + u32(0, 0) + u32(1, 0))
+AUTH_NONE = u32(0, 0)
+
+
+def call(xid, proc, args, vers=3, cred=AUTH_UNIX):
+    return u32(xid, 0, 2, 100003, vers, proc) + cred + AUTH_NONE + args
+
+
+def accepted(xid, body, astat=0):
+    return u32(xid, 1, 0) + AUTH_NONE + u32(astat) + body
+
+
+def fattr3(typ=2, mode=0o40755, size=4096, fileid=2):
+    return (u32(typ, mode, 2, 0, 0) + u64(size) + u64(8192) + u32(0, 0) + u64(0x1234) +
+            u64(fileid) + u32(1700000000, 1) + u32(1700000001, 2) + u32(1700000002, 3))
+
+
+def post_op(present=True, **kw):
+    return u32(1) + fattr3(**kw) if present else u32(0)
+
+
+def wcc(pre=True, post=True):
+    return ((u32(1) + u64(512) + u32(1700000000, 5, 1700000000, 6)) if pre else u32(0)) + \
+        post_op(post)
+
+
+# File handles that take each branch of tcpdump's Parse_fh guess.
+FH_LINUX = bytes.fromhex("01000601") + bytes(range(1, 25))        # Unknown: printed in hex
+FH_BSD = bytes([3, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0x39, 0x30, 0, 0]) + bytes(16)
+FH_SUNOS5 = bytes([0, 0x88, 0, 1, 0, 0, 0, 2, 0, 10, 0, 0, 0, 0, 0x10, 0]) + bytes(16)
+FH_AUSPEX = bytes([0, 0, 0, 0, 0, 0, 7, 3, 0, 0, 0, 0, 0, 0, 0, 42])
+FH_DECOSF = bytes([1, 2, 3, 4, 5, 0, 0, 0, 12, 0, 0, 0, 7, 0, 0, 0])
+FH_IRIX4 = bytes([0, 0, 1, 2, 0, 8, 0, 0, 0, 0, 0, 99, 0, 0, 0, 0])
+FH_SUNOS4 = bytes([0, 0, 1, 2, 3, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0, 77])
+FH_ULTRIX = bytes([5, 6, 0, 0, 0x10, 0, 1, 1]) + bytes(24)
+FH_HPUX = bytes([1, 2, 3, 4, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 5])
+FH_UCX = bytes([0]) + b"DKA100 " + bytes(6) + bytes(range(14, 32))
+FH_SHORT = bytes(8)
+
+
+def nfs_packets():
+    S, C = B4, A4
+    v4u = lambda c2s, p, sp=800: eth(IP(src=C if c2s else S, dst=S if c2s else C) /
+                                     UDP(sport=sp if c2s else 2049, dport=2049 if c2s else sp) / Raw(p))
+    fh = lambda h: opaque(h)
+    name = lambda n: opaque(n)
+    sattr = u32(1, 0o644, 1, 1000, 1, 100, 0, 2, 1700000000, 7, 1)
+    pkts = []
+    x = 0x100
+
+    def pair(proc, args, rep, vers=3, sp=800):
+        nonlocal x
+        x += 1
+        pkts.append(v4u(True, call(x, proc, args, vers), sp))
+        if rep is not None:
+            pkts.append(v4u(False, rep(x), sp))
+
+    ok = lambda body: (lambda xid: accepted(xid, body))
+    ok0 = lambda rest: ok(u32(0) + rest)
+    err = lambda e, rest=b"": ok(u32(e) + rest)
+    # NFSv3, every procedure, a reply for each.
+    pair(0, b"", ok(b""))
+    for h in (FH_LINUX, FH_BSD, FH_SUNOS5, FH_AUSPEX, FH_DECOSF, FH_IRIX4, FH_SUNOS4,
+              FH_ULTRIX, FH_HPUX, FH_UCX, FH_SHORT):
+        pair(1, fh(h), ok0(fattr3()))
+    pair(1, fh(FH_LINUX), err(70))
+    pair(1, fh(FH_LINUX), err(12345))
+    pair(2, fh(FH_LINUX) + sattr + u32(0), ok0(wcc()))
+    pair(3, fh(FH_LINUX) + name(b"hello.txt"), ok0(fh(FH_LINUX) + post_op(typ=1, mode=0o100644, size=5) + post_op()))
+    pair(3, fh(FH_LINUX) + name(b"missing\x01\xff"), err(2, post_op()))
+    for a in (0x1f, 0x3f, 0x01, 0x2c, 0x40):
+        pair(4, fh(FH_LINUX) + u32(a), ok0(post_op() + u32(a & 0x1f)))
+    pair(5, fh(FH_LINUX), ok0(post_op(typ=5, mode=0o120777) + opaque(b"target/path")))
+    pair(6, fh(FH_LINUX) + u64(8192) + u32(4096), ok0(post_op(typ=1, mode=0o100600) + u32(4096, 1) + opaque(b"x" * 16)))
+    for mode in (0, 1, 2, 7):
+        pair(7, fh(FH_LINUX) + u64(1 << 33) + u32(16, mode) + opaque(b"y" * 16),
+             ok0(wcc() + u32(16, mode) + u64(0xdeadbeefcafe)))
+    pair(7, fh(FH_LINUX) + u64(0) + u32(4, 2) + opaque(b"zzzz"), err(28, wcc(False, False)))
+    pair(8, fh(FH_LINUX) + name(b"new") + u32(0) + sattr, ok0(u32(1) + fh(FH_LINUX) + post_op() + wcc()))
+    pair(9, fh(FH_LINUX) + name(b"dir") + sattr, ok0(u32(0) + wcc()))
+    pair(9, fh(FH_LINUX) + name(b"dir"), err(17, wcc()))
+    pair(10, fh(FH_LINUX) + name(b"link") + sattr + name(b"/target"), ok0(u32(1) + fh(FH_LINUX) + post_op() + wcc()))
+    pair(11, fh(FH_LINUX) + name(b"dev") + u32(4) + sattr + u32(1, 3), ok0(u32(1) + fh(FH_LINUX) + u32(0) + wcc()))
+    pair(11, fh(FH_LINUX) + name(b"fifo") + u32(7) + sattr, ok0(u32(0) + wcc()))
+    pair(11, fh(FH_LINUX) + name(b"odd") + u32(9) + u32(0, 0, 0, 0, 0, 0), err(10004, wcc()))
+    pair(12, fh(FH_LINUX) + name(b"old"), ok0(wcc()))
+    pair(13, fh(FH_LINUX) + name(b"dir"), err(66, wcc()))
+    pair(14, fh(FH_LINUX) + name(b"a") + fh(FH_BSD) + name(b"b"), ok0(wcc() + wcc()))
+    pair(15, fh(FH_LINUX) + fh(FH_BSD) + name(b"hard"), ok0(post_op() + wcc()))
+    pair(16, fh(FH_LINUX) + u64(0) + u64(0x0102030405060708) + u32(4096), ok0(post_op() + u64(0x1122334455667788) + u32(0, 1)))
+    pair(16, fh(FH_LINUX) + u64(0xffffffffffffffff) + u64(0) + u32(512), err(10003, post_op(False)))
+    pair(17, fh(FH_LINUX) + u64(0) + u64(0) + u32(4096, 32768), ok0(post_op() + u64(7) + u32(0, 1)))
+    pair(18, fh(FH_LINUX), ok0(post_op() + u64(1 << 40) + u64(1 << 39) + u64(1 << 38) + u64(1000) + u64(900) + u64(800) + u32(0)))
+    pair(19, fh(FH_LINUX), ok0(post_op() + u32(1048576, 1048576, 4096, 1048576, 1048576, 4096, 1048576) + u64(1 << 63) + u32(0, 1, 0x1b)))
+    pair(20, fh(FH_LINUX), ok0(post_op() + u32(255, 255, 1, 1, 0, 1)))
+    pair(20, fh(FH_LINUX), ok0(post_op() + u32(32000, 255, 0, 0, 1, 0)))
+    pair(21, fh(FH_LINUX) + u64(0) + u32(0), ok0(wcc() + u64(0xdeadbeefcafe)))
+    pair(22, b"", ok(b""))
+    # Rejected and refused calls, and a reply to a call never seen.
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 0, 2, 4))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 1, 5))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 1, 99))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 1, 7))
+    pair(1, fh(FH_LINUX), lambda xid: u32(xid, 1, 7))
+    pair(1, fh(FH_LINUX), lambda xid: accepted(xid, b"", astat=3))
+    pair(1, fh(FH_LINUX), lambda xid: accepted(xid, b"", astat=9))
+    pkts.append(v4u(False, accepted(0xabcdef, u32(0) + fattr3())))
+    # NFSv2: the procedures are renumbered, attributes and handles are v2's.
+    fh2 = FH_LINUX[:32]
+    fattr2 = u32(1, 0o100644, 1, 0xfffffffe, 0xfffffffe, 10, 4096, 0, 1, 5, 6) + u32(1, 2, 3, 4, 5, 6)
+    pair(1, fh2, ok(u32(0) + fattr2), vers=2)
+    pair(4, fh2 + name(b"f"), ok(u32(0) + fh2 + fattr2), vers=2)
+    pair(6, fh2 + u32(0, 1024, 0), ok(u32(0) + fattr2 + opaque(b"d")), vers=2)
+    pair(8, fh2 + u32(0, 10, 0, 10) + opaque(b"data567890"), ok(u32(0) + fattr2), vers=2)
+    pair(16, fh2 + u32(0, 512), ok(u32(0) + u32(0, 0, 1)), vers=2)
+    pair(17, fh2, ok(u32(0) + u32(8192, 4096, 100, 50, 40)), vers=2)
+    pair(10, fh2 + name(b"gone"), ok(u32(13)), vers=2)
+    pair(20, fh2, ok(b""), vers=2)
+    # Over TCP (a record mark first), and over IPv6.
+    x += 1
+    tcp = lambda c2s, p: eth(IP(src=C if c2s else S, dst=S if c2s else C) /
+                             TCP(sport=700 if c2s else 2049, dport=2049 if c2s else 700, flags="PA",
+                                 seq=1, ack=1) / Raw(u32(0x80000000 | len(p)) + p))
+    pkts.append(tcp(True, call(x, 1, fh(FH_LINUX))))
+    pkts.append(tcp(False, accepted(x, u32(0) + fattr3())))
+    pkts.append(tcp(True, u32(1, 2, 3)[:3]))
+    x += 1
+    v6 = lambda c2s, p: eth(IPv6(src=A6 if c2s else "2001:db8::2", dst="2001:db8::2" if c2s else A6) /
+                            UDP(sport=900 if c2s else 2049, dport=2049 if c2s else 900) / Raw(p))
+    pkts.append(v6(True, call(x, 3, fh(FH_LINUX) + name(b"six"))))
+    pkts.append(v6(False, accepted(x, u32(0) + fh(FH_LINUX) + post_op() + post_op())))
+    # Not NFS: a reply to port 2049, a call from it, a name that cannot be padded.
+    pkts.append(v4u(True, u32(5, 1, 0, 0)))
+    pkts.append(v4u(False, call(9, 1, fh(FH_LINUX))))
+    pkts.append(v4u(True, call(10, 3, fh(FH_LINUX) + u32(0xfffffffe))))
+    # Snaplen cuts through a call and a reply at each stage.
+    cuts = [(pkts[3], n) for n in (42 + 6, 42 + 12, 42 + 22, 42 + 30, 42 + 60, 42 + 80, 42 + 92)]
+    # A reply is decoded only after its call: each cut reply follows its call, whole.
+    for call_i in (30, 46, 48, 58, 84, 88):  # lookup, read, write, create, readdirplus, fsinfo
+        for n in (42 + 10, 42 + 26, 42 + 34, 42 + 50, 42 + 90, 42 + 120, 42 + 140):
+            cuts += [(pkts[call_i], None), (pkts[call_i + 1], n)]
+    return pkts, cuts
+
+
+def stp_packets():
+    llc = lambda b: Dot3(src=MA, dst="01:80:c2:00:00:00") / LLC(dsap=0x42, ssap=0x42, ctrl=3) / Raw(b)
+    bid = lambda prio, mac: struct.pack(">H", prio) + bytes.fromhex(mac)
+
+    def bpdu(version=0, typ=0, flags=0, cost=4, port=0x8001, times=(0, 0x1400, 0x200, 0xf00),
+             v1=None):
+        b = struct.pack(">HBBB", 0, version, typ, flags) + bid(0x8000, "020000000001") + \
+            u32(cost) + bid(0x8001, "02000000000a") + struct.pack(">H4H", port, *times)
+        return b + (bytes([v1]) if v1 is not None else b"")
+
+    def mstp(n_msti, version=3, flags=0x7c, v1=0, v3extra=0, spb=None):
+        b = bpdu(version, 2, flags, v1=v1)
+        body = bytes([0]) + b"region-one".ljust(32, b"\0") + struct.pack(">H", 7) + \
+            bytes(range(16)) + u32(20000) + bid(0x8000, "02000000000b") + bytes([20])
+        for i in range(n_msti):
+            body += bytes([0x3c - 4 * i]) + bid(0x8000 | (i + 1), "02000000000c") + u32(100 * i) + \
+                bytes([0x80, 0x80, 19])
+        b += struct.pack(">H", len(body) + v3extra) + body
+        if spb is not None:
+            b += spb
+        return b
+
+    spb = struct.pack(">H", 85) + bytes([0]) + b"aux-name".ljust(32, b"\0") + \
+        struct.pack(">H", 3) + bytes(range(16, 32)) + bytes([0xdc, 0, 0x12, 0x34]) + \
+        struct.pack(">H", 9) + bytes(8) + bytes(range(20))
+    pkts = [
+        llc(bpdu()),
+        llc(bpdu(flags=0x81, times=(0x20, 0x60, 0x1, 0xffff))),
+        llc(bpdu(flags=0x7f, times=(0x80, 0x180, 0x280, 0x380))),
+        llc(struct.pack(">HBB", 0, 0, 0x80)),
+        llc(bpdu(2, 2, 0x3c, v1=0)),
+        llc(bpdu(2, 2, 0x0e, v1=0)),
+        llc(bpdu(2, 2, 0x02, v1=0)[:-1]),
+        llc(bpdu(7, 0)),
+        llc(struct.pack(">HBB", 1, 0, 0)),
+        llc(bpdu(0, 0x33)),
+        llc(bpdu(0, 2)),
+        llc(bytes([0, 0])),
+        llc(bpdu()[:30]),
+        llc(mstp(0)),
+        llc(mstp(2)),
+        llc(mstp(1, v1=1)),
+        llc(mstp(1)[:100]),
+        llc(mstp(1, v3extra=40)),
+        llc(mstp(1, version=4, spb=spb)),
+        llc(mstp(0, version=4, spb=spb[:60])),
+    ]
+    cuts = [(pkts[1], n) for n in (14 + 3 + 3, 14 + 3 + 10, 14 + 3 + 30, 14 + 3 + 34)]
+    cuts += [(pkts[14], n) for n in (14 + 3 + 40, 14 + 3 + 80, 14 + 3 + 100, 14 + 3 + 120, 14 + 3 + 140)]
+    cuts += [(pkts[18], n) for n in (14 + 3 + 140, 14 + 3 + 170, 14 + 3 + 200)]
+    return pkts, cuts
+
+
+def tftp_packets():
+    u = lambda p, sp=40000, dp=69: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    op = lambda n: struct.pack(">H", n)
+    pkts = [
+        u(op(1) + b"boot/pxelinux.0\0octet\0"),
+        u(op(1) + b"f\0netascii\0blksize\x001428\0tsize\x000\0"),
+        u(op(2) + b"up\x01\xffload\0octet\0\0"),
+        u(op(6) + b"blksize\x001428\0tsize\x0012345\0", sp=69, dp=40000),
+        u(op(3) + op(1) + b"x" * 512, sp=69, dp=40000),
+        u(op(4) + op(65535)),
+        u(op(5) + op(1) + b"File not found\0", sp=69, dp=40000),
+        u(op(5) + op(42) + b"odd code\0", sp=69, dp=40000),
+        u(op(5) + op(0) + b"no terminator", sp=69, dp=40000),
+        u(op(5) + op(2)),
+        u(op(5) + op(2)[:1]),
+        u(op(9) + b"junk"),
+        u(op(0)),
+        u(b"\x00"),
+        u(b""),
+        u(op(1) + b"name-only\0"),
+        u(op(1) + b"no-nul"),
+        u(op(1)),
+        u(op(3)),
+        u(op(6) + b"x\0y"),
+        u(op(1) + b"a\0octet\0blksize\x001428\0", sp=69, dp=69),
+    ]
+    cuts = [(pkts[1], n) for n in (42 + 1, 42 + 3, 42 + 6, 42 + 14, 42 + 24)]
+    cuts += [(pkts[6], n) for n in (42 + 3, 42 + 8)]
+    return pkts, cuts
+
+
+def rip_packets():
+    u = lambda p: eth(IP(src=A4, dst="224.0.0.9") / UDP(sport=520, dport=520) / Raw(p))
+    hdr = lambda cmd, vers: bytes([cmd, vers, 0, 0])
+    v1 = lambda dest, metric, fam=2: struct.pack(">HH", fam, 0) + bytes(map(int, dest.split("."))) + \
+        bytes(8) + u32(metric)
+    v2 = lambda dest, mask, nh, metric, fam=2, tag=0: struct.pack(">HH", fam, tag) + \
+        bytes(map(int, dest.split("."))) + u32(mask) + bytes(map(int, nh.split("."))) + u32(metric)
+    auth = lambda typ, body: struct.pack(">HH", 0xffff, typ) + body
+    pkts = [
+        u(hdr(1, 1) + v1("0.0.0.0", 16, fam=0)),
+        u(hdr(2, 1) + v1("198.51.100.0", 1) + v1("203.0.113.0", 2) + v1("192.0.2.0", 16, fam=0)),
+        u(hdr(2, 1) + v1("198.51.100.0", 1, fam=24)),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:6] + b"\x01" + v1("198.51.100.0", 1)[7:]),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:12]),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:3] + b"\x07" + v1("198.51.100.0", 1)[4:]),
+        u(hdr(2, 1) + v1("198.51.100.0", 1)[:11] + b"\x07" + v1("198.51.100.0", 1)[12:]),
+        u(hdr(1, 2) + v2("0.0.0.0", 0, "0.0.0.0", 16, fam=0)),
+        u(hdr(2, 2) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1, tag=0x1234) +
+          v2("203.0.113.128", 0xffffff80, "192.0.2.254", 3) + v2("10.0.0.0", 0xff00ff00, "0.0.0.0", 5) +
+          v2("192.0.2.1", 0xffffffff, "0.0.0.0", 15)),
+        u(hdr(2, 2) + auth(2, b"secret".ljust(16, b"\0")) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)),
+        u(hdr(2, 2) + auth(2, b"sixteen-chars-pw") + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)),
+        u(hdr(2, 2) + auth(3, struct.pack(">HBBI", 44, 1, 16, 7) + bytes(8)) +
+          v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1) + auth(1, bytes(range(16)))),
+        u(hdr(2, 2) + auth(9, bytes(range(12)))),
+        u(hdr(2, 2) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1, fam=28)),
+        u(hdr(2, 2) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)[:10]),
+        u(hdr(2, 2) + auth(3, bytes(6))),
+        u(hdr(2, 2)[:2]),
+        u(hdr(2, 0) + bytes(8)),
+        u(hdr(3, 1) + b"/tmp/trace"),
+        u(hdr(4, 1)),
+        u(hdr(5, 2)),
+        u(hdr(6, 2)),
+        u(hdr(9, 1) + bytes(4)),
+        u(hdr(2, 3) + v2("198.51.100.0", 0xffffff00, "0.0.0.0", 1)),
+    ]
+    cuts = [(pkts[6], n) for n in (42 + 2, 42 + 5, 42 + 14, 42 + 30, 42 + 50)]
+    cuts += [(pkts[7], n) for n in (42 + 10, 42 + 20)]
+    # RIPng (UDP port 521, over IPv6).
+    import ipaddress
+    u6 = lambda p: eth(IPv6(src="fe80::1", dst="ff02::9") / UDP(sport=521, dport=521) / Raw(p))
+    net6 = lambda pfx, plen, metric, tag=0: ipaddress.IPv6Address(pfx).packed + \
+        struct.pack(">HBB", tag, plen, metric)
+    ng = [
+        u6(hdr(1, 1) + net6("::", 0, 16)),
+        u6(hdr(1, 1) + net6("2001:db8:1::", 48, 1) + net6("2001:db8:2::", 64, 0)),
+        u6(hdr(2, 1) + net6("2001:db8:1::", 48, 1) + net6("2001:db8:2::", 64, 0, tag=7) +
+           net6("2001:db8:3::", 56, 16)),
+        u6(hdr(2, 1) + net6("2001:db8:1::", 48, 1) + b"xyz"),
+        u6(hdr(2, 1)),
+        u6(hdr(2, 1)[:3]),
+        u6(hdr(2, 2) + net6("2001:db8:1::", 48, 1)),
+        u6(hdr(9, 1)),
+    ]
+    cuts += [(ng[2], n) for n in (62 + 1, 62 + 10, 62 + 22, 62 + 23, 62 + 44)]
+    return pkts + ng, cuts
+
+
+def mpls_packets():
+    lbl = lambda label, s=0, tc=0, ttl=64: u32((label << 12) | (tc << 9) | (s << 8) | ttl)
+    e = lambda p, t=0x8847: Ether(src=MA, dst=MB, type=t) / Raw(p)
+    ip4 = bytes(IP(src=A4, dst=B4) / UDP(sport=1000, dport=2000) / Raw(b"x" * 8))
+    ip6 = bytes(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=1000, dport=2000) / Raw(b"y" * 8))
+    pkts = [
+        e(lbl(100704, 1, 0, 1) + ip4),
+        e(lbl(16, 0, 5, 255) + lbl(17, 0, 0, 254) + lbl(0, 1, 7, 253) + ip4),
+        e(lbl(2, 1) + ip6),
+        e(lbl(3, 1) + ip4, t=0x8848),
+        e(lbl(1, 0) + lbl(15, 1) + ip6),
+        # (An OSI payload, first byte 0x81-0x83, goes to tcpdump's isoclns_print, which the
+        # printer does not carry: not here.)
+        e(lbl(2000, 1) + b"\x99abcdefg"),
+        e(lbl(2000, 1)),
+        e(lbl(2000, 0) + lbl(2001, 0)),
+        e(lbl(2000, 0)[:3]),
+        eth(IP(src=A4, dst=B4) / UDP(sport=50000, dport=6635) / Raw(lbl(300, 1) + ip4)),
+    ]
+    cuts = [(pkts[1], n) for n in (14 + 2, 14 + 6, 14 + 12, 14 + 20, 14 + 30)]
+    return pkts, cuts
+
+
+def resp_packets():
+    seq = [1]
+
+    def t(p, to_server=True):
+        sp, dp = (40000, 6379) if to_server else (6379, 40000)
+        pkt = eth(IP(src=A4 if to_server else B4, dst=B4 if to_server else A4) /
+                  TCP(sport=sp, dport=dp, flags="PA", seq=seq[0], ack=1) / Raw(p))
+        seq[0] += len(p)
+        return pkt
+
+    pkts = [
+        t(b"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n"),
+        t(b"+OK\r\n", False),
+        t(b"*2\r\n$3\r\nGET\r\n$3\r\nkey\r\n*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n"),
+        t(b"$5\r\nvalue\r\n:42\r\n", False),
+        t(b"$-1\r\n*-1\r\n*0\r\n$0\r\n\r\n-ERR unknown command 'FOO'\r\n", False),
+        t(b"PING\r\nPING\nECHO hi\r\n\r\nQUIT\r\n"),
+        t(b"*2\r\n*1\r\n:1\r\n*2\r\n+a\r\n$1\r\n\x01\r\n", False),
+        t(b"$99999999999\r\n"),
+        t(b"$-7\r\n"),
+        t(b"$x\r\n"),
+        t(b"$3\rx"),
+        t(b"*2\r\n$3\r\nGET\r\n"),
+        t(b"$10\r\nshort\r\n"),
+        t(b"+no terminator"),
+        t(b"*1\r\n" * 3000 + b"+deep\r\n"),
+        t(b"\r\n\r\n"),
+    ]
+    cuts = [(pkts[0], n) for n in (54 + 1, 54 + 6, 54 + 12, 54 + 20)]
+    return pkts, cuts
+
+
+def sip_packets():
+    u = lambda p, sp=5060, dp=5060: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    inv = (b"INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5060\r\n"
+           b"From: <sip:alice@example.com>;tag=1\r\nTo: <sip:bob@example.com>\r\n"
+           b"Call-ID: 1@192.0.2.1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+    pkts = [
+        u(inv),
+        u(b"SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\n\r\n", dp=40000),
+        u(b"register sip:example.com SIP/2.0\r\n\r\n", sp=40000),
+        u(b"SIP/2.0 180 Ringing\nContact: x\n"),
+        u(b"FOO sip:x SIP/2.0\r\n\r\n"),
+        u(b"SIP/2.0 20x Odd\r\n"),
+        u(b"ACK"),
+        u(b"\x00\x01binary"),
+        u(b""),
+    ]
+    cuts = [(pkts[0], n) for n in (42 + 3, 42 + 20, 42 + 60)]
+    return pkts, cuts
+
+
+def hsrp_packets():
+    u = lambda p, dp=1985: eth(IP(src=A4, dst="224.0.0.2", ttl=1) / UDP(sport=1985, dport=dp) / Raw(p))
+    h = lambda op=0, state=16, hello=3, hold=10, prio=120, group=1, rsvd=0, auth=b"cisco\0\0\0", vers=0: \
+        bytes([vers, op, state, hello, hold, prio, group, rsvd]) + auth + bytes([192, 0, 2, 254])
+    pkts = [
+        u(h()),
+        u(h(op=1, state=4, hello=0, hold=200)),
+        u(h(op=2, state=8, hello=61, hold=255, auth=b"8charsOK")),
+        u(h(op=7, state=3, rsvd=5, auth=b"\x01\x7f\x80\xff\0\0\0\0")),
+        u(h(state=0) + b"extra"),
+        u(h(vers=1)),
+        u(h(), dp=40000),
+    ]
+    cuts = [(pkts[0], n) for n in (42 + 1, 42 + 2, 42 + 3, 42 + 7, 42 + 8, 42 + 18, 42 + 20)]
+    return pkts, cuts
+
+
+def write(fname, packets, cuts):
+    """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
+    caplen of None keeps the whole packet)."""
+    with open(fname, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
+        recs = [(bytes(p), None) for p in packets] + [(bytes(p)[:n], len(bytes(p)))
+                                                       for p, n in cuts]
+        recs = [(b, w if w != len(b) else None) for b, w in recs]
+        for i, (b, wire) in enumerate(recs):
+            t = T0 + i
+            sec = int(t)
+            usec = int(round((t - sec) * 1e6))
+            f.write(struct.pack("<IIII", sec, usec, len(b), wire or len(b)))
+            f.write(b)
+
+
+if __name__ == "__main__":
+    packets, cuts = vrrp_packets()
+    write(sys.argv[1] + "/proto-vrrp.pcap", packets, cuts)
+    packets, cuts = nfs_packets()
+    write(sys.argv[1] + "/proto-nfs.pcap", packets, cuts)
+    packets, cuts = stp_packets()
+    write(sys.argv[1] + "/proto-stp.pcap", packets, cuts)
+    packets, cuts = tftp_packets()
+    write(sys.argv[1] + "/proto-tftp.pcap", packets, cuts)
+    packets, cuts = rip_packets()
+    write(sys.argv[1] + "/proto-rip.pcap", packets, cuts)
+    packets, cuts = mpls_packets()
+    write(sys.argv[1] + "/proto-mpls.pcap", packets, cuts)
+    packets, cuts = resp_packets()
+    write(sys.argv[1] + "/proto-resp.pcap", packets, cuts)
+    packets, cuts = sip_packets()
+    write(sys.argv[1] + "/proto-sip.pcap", packets, cuts)
+    packets, cuts = hsrp_packets()
+    write(sys.argv[1] + "/proto-hsrp.pcap", packets, cuts)
