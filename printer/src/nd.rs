@@ -26,6 +26,15 @@ pub(crate) struct Nd<'a, 'o, 's> {
     pub eflag: bool,
     /// `-q`
     pub qflag: bool,
+    /// `ndo_suppress_default_print`: `-q`, `-x` or `-X` (undecoded data is not dumped).
+    pub suppress_default: bool,
+    /// `-S`: absolute TCP sequence numbers.
+    pub sflag: bool,
+    /// The outermost link-layer header's length, recorded before its payload is decoded, for
+    /// the dumps when that decoding ends in a local truncation ([`Nd::tcheck`]).
+    pub ll_hdr_len: Option<usize>,
+    /// The truncation being carried up came from a `goto trunc`, not a `GET_*` longjmp.
+    pub trunc_local: bool,
     pub st: &'s mut State,
 }
 
@@ -132,6 +141,34 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             Ok(())
         } else {
             Err(Trunc)
+        }
+    }
+
+    /// `ND_TCHECK_*`, which in C jumps to the printer's own `trunc:` label: it prints
+    /// " [|proto]" and returns normally, so (unlike a `GET_*` longjmp) the link-layer header
+    /// still counts as decoded and `-x`/`-X`/`-A` leave it out of the dump.
+    #[inline]
+    pub fn tcheck(&mut self, i: usize, len: usize) -> R {
+        if self.ttest(i, len) {
+            Ok(())
+        } else {
+            Err(self.local_trunc())
+        }
+    }
+
+    /// The error of a `goto trunc` (see [`Nd::tcheck`]).
+    #[cold]
+    pub fn local_trunc(&mut self) -> Trunc {
+        self.trunc_local = true;
+        Trunc
+    }
+
+    /// Records the link-layer header length (`ndo_ll_hdr_len`) before the payload is decoded;
+    /// only the outermost link layer counts (an inner Ethernet frame in VXLAN does not).
+    #[inline]
+    pub fn set_ll_hdr_len(&mut self, len: usize) {
+        if self.ll_hdr_len.is_none() {
+            self.ll_hdr_len = Some(len);
         }
     }
 
@@ -300,12 +337,45 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         Ok(())
     }
 
-    /// `ND_DEFAULTPRINT(p, caplen)`, which -q suppresses (tcpdump's
-    /// `ndo_suppress_default_print`).
+    /// `if (!ndo->ndo_suppress_default_print) ND_DEFAULTPRINT(p, caplen)`: -q, -x and -X
+    /// suppress it.
     pub fn default_print(&mut self, cp: usize, caplen: usize) -> R {
-        if self.qflag {
+        if self.suppress_default {
             return Ok(());
         }
         self.hex_and_ascii(b"\n\t", cp, caplen)
+    }
+
+    /// `ND_DEFAULTPRINT(p, caplen)` where C calls it unconditionally (print-llc.c,
+    /// print-arp.c): printed whatever the flags.
+    pub fn default_print_always(&mut self, cp: usize, caplen: usize) -> R {
+        self.hex_and_ascii(b"\n\t", cp, caplen)
+    }
+
+    /// `ascii_print(cp, length)` (-A): printable bytes, tab, space and newline as they are,
+    /// others as '.', a CR dropped before a newline (or at the very end).
+    pub fn ascii_print(&mut self, cp: usize, length: usize) -> R {
+        self.proto = "ascii";
+        let caplength = self.avail(cp);
+        let truncated = length > caplength;
+        let length = length.min(caplength);
+        self.out.push(b'\n');
+        let data = &self.b[cp..cp + length];
+        for (i, &c) in data.iter().enumerate() {
+            let left = length - i - 1;
+            if c == b'\r' {
+                if left > 1 && data[i + 1] != b'\n' {
+                    self.out.push(b'.');
+                }
+            } else if (0x21..=0x7e).contains(&c) || c == b'\t' || c == b' ' || c == b'\n' {
+                self.out.push(c);
+            } else {
+                self.out.push(b'.');
+            }
+        }
+        if truncated {
+            return Err(Trunc);
+        }
+        Ok(())
     }
 }
