@@ -16,16 +16,20 @@ pub mod netns;
 pub mod offline;
 pub mod runtime;
 
-use printer::{PrintOptions, TimestampStyle};
-use sniffer_contract::options::TcpdumpArgs;
+use printer::{Dump, PrintOptions, TimestampStyle};
+use sniffer_contract::options::{TcpdumpArgs, TimestampPrecision};
 
-/// How summaries look, from the tcpdump flags that shape them (-t…, -e, -q, -v); shared by
-/// live capture and `-r`.
+/// How summaries look, from the tcpdump flags that shape them (-t…, -e, -q, -v, -x/-X/-A,
+/// -S, -#, --time-stamp-precision); shared by live capture and `-r`.
 pub fn print_options(args: &TcpdumpArgs) -> PrintOptions {
     PrintOptions {
         timestamps: TimestampStyle::from_t_count(args.timestamps),
         link_header: args.link_header,
         quiet: args.quiet,
         verbose: args.verbose,
+        dump: Dump::from_counts(args.hex, args.hex_ascii, args.ascii),
+        absolute_seq: args.absolute_seq,
+        numbered: args.number,
+        nano: args.precision == Some(TimestampPrecision::Nano),
     }
 }

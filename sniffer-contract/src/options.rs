@@ -24,6 +24,14 @@ pub enum Direction {
     Inout,
 }
 
+/// `--time-stamp-precision`: the digits of the printed fractions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum TimestampPrecision {
+    #[default]
+    Micro,
+    Nano,
+}
+
 /// The tcpdump options the sniffer understands, with tcpdump's letters and meanings.
 #[derive(Args, Clone, Debug, Default, PartialEq, Eq)]
 pub struct TcpdumpArgs {
@@ -71,6 +79,48 @@ pub struct TcpdumpArgs {
     /// Verbosity. Accepted; lines keep tcpdump's default-verbosity shape.
     #[arg(short = 'v', action = ArgAction::Count)]
     pub verbose: u8,
+
+    /// Print each packet's data in hex after its line, without the link-level header (-xx:
+    /// with it).
+    #[arg(short = 'x', action = ArgAction::Count)]
+    pub hex: u8,
+
+    /// Print each packet's data in hex and ASCII after its line, without the link-level header
+    /// (-XX: with it). Wins over -x and -A.
+    #[arg(short = 'X', action = ArgAction::Count)]
+    pub hex_ascii: u8,
+
+    /// Print each packet's data in ASCII after its line, without the link-level header (-AA:
+    /// with it).
+    #[arg(short = 'A', action = ArgAction::Count)]
+    pub ascii: u8,
+
+    /// Print absolute, not relative, TCP sequence numbers.
+    #[arg(short = 'S')]
+    pub absolute_seq: bool,
+
+    /// Print a packet number at the start of each line.
+    #[arg(short = '#', long = "number")]
+    pub number: bool,
+
+    /// Timestamp fractions in microseconds (6 digits) or nanoseconds (9), live and with -r.
+    #[arg(long = "time-stamp-precision", value_enum, value_name = "micro|nano")]
+    pub precision: Option<TimestampPrecision>,
+
+    /// Line-buffered output. Accepted, changes nothing: live lines are written out as soon as
+    /// each batch is printed, and -r writes its lines out before it waits for more input.
+    #[arg(short = 'l')]
+    pub line_buffered: bool,
+
+    /// Immediate mode. Accepted, changes nothing: packets reach the printer and the file
+    /// within about 0.3 s anyway (100 ms ring block timeout, 200 ms batches), and the capture
+    /// keeps its batched, loss-free ring.
+    #[arg(long = "immediate-mode")]
+    pub immediate_mode: bool,
+
+    /// Do not print domain names' qualification. Accepted: names are never resolved.
+    #[arg(short = 'N')]
+    pub no_domain: bool,
 
     /// Write packets to this pcapng file instead of printing them.
     #[arg(short = flag::WRITE, value_name = "FILE")]
@@ -269,12 +319,49 @@ fn parse_words(words: &[String]) -> Result<TcpdumpArgs, OptionsError> {
     Standalone::try_parse_from(words)
         .map(|p| p.args)
         .map_err(|e| {
-            OptionsError::Invalid(
-                first_line(&e.to_string())
-                    .trim_start_matches("error: ")
-                    .to_string(),
-            )
+            let mut message = first_line(&e.to_string())
+                .trim_start_matches("error: ")
+                .to_string();
+            if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                message.push_str("; accepted: ");
+                message.push_str(&accepted_options());
+            }
+            OptionsError::Invalid(message)
         })
+}
+
+/// The options [`TcpdumpArgs`] accepts, as one line ("-i IFACE, -s SNAPLEN, ..., -e, ..."),
+/// read from its clap definition so the list is never out of date.
+pub fn accepted_options() -> String {
+    use clap::CommandFactory;
+    Standalone::command()
+        .get_arguments()
+        .filter(|a| !a.is_positional())
+        .map(|a| {
+            let mut names = Vec::new();
+            if let Some(c) = a.get_short() {
+                names.push(format!("-{c}"));
+            }
+            if let Some(l) = a.get_long() {
+                names.push(format!("--{l}"));
+            }
+            let mut s = names.join("/");
+            if a.get_action().takes_values() {
+                let value = a
+                    .get_value_names()
+                    .and_then(|v| v.first().map(|v| v.to_string()))
+                    .unwrap_or_else(|| "VALUE".into());
+                s.push(if a.get_short().is_some() && a.get_long().is_none() {
+                    ' '
+                } else {
+                    '='
+                });
+                s.push_str(&value);
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parses a complete tcpdump argument string (as the plugin's `-f` carries it).
@@ -354,9 +441,25 @@ mod tests {
         for c in "icBsQwCWGr".chars() {
             assert!(takes_value(c), "-{c}");
         }
-        for c in "npeqtvU".chars() {
+        for c in "npeqtvUxXAS#lN".chars() {
             assert!(!takes_value(c), "-{c}");
         }
+    }
+
+    #[test]
+    fn printing_options() {
+        let a = parse_tcpdump_args("-nn -XX -A -S -# -l -N --immediate-mode port 80").unwrap();
+        assert_eq!((a.hex, a.hex_ascii, a.ascii), (0, 2, 1));
+        assert!(a.absolute_seq && a.number && a.line_buffered && a.no_domain);
+        assert!(a.immediate_mode);
+        assert_eq!(a.filter_expression(), "port 80");
+        let a = parse_tcpdump_args("-xx --number --time-stamp-precision=nano -r f").unwrap();
+        assert_eq!(a.hex, 2);
+        assert!(a.number);
+        assert_eq!(a.precision, Some(TimestampPrecision::Nano));
+        let a = parse_tcpdump_args("--time-stamp-precision micro").unwrap();
+        assert_eq!(a.precision, Some(TimestampPrecision::Micro));
+        assert!(parse_tcpdump_args("--time-stamp-precision=pico").is_err());
     }
 
     #[test]
@@ -376,8 +479,10 @@ mod tests {
             parse_tcpdump_args("-nZ root").unwrap_err(),
             OptionsError::Refused("-Z".into())
         );
-        let e = parse_tcpdump_args("-K").unwrap_err().to_string();
-        assert!(e.contains("-K"), "{e}");
+        let e = parse_tcpdump_args("-y EN10MB").unwrap_err().to_string();
+        assert!(e.contains("-y"), "{e}");
+        // The refusal lists what is accepted.
+        assert!(e.contains("accepted: -i IFACE") && e.contains("-X"), "{e}");
     }
 
     #[test]
