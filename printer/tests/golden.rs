@@ -6,7 +6,7 @@
 //! that tcpdump still prints exactly them.
 
 use pcapng::reader::Reader;
-use printer::{PrintOptions, Printer, TimestampStyle};
+use printer::{Dump, PrintOptions, Printer, TimestampStyle};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -23,10 +23,17 @@ struct Case {
 impl Case {
     /// How a mismatch names the case: the command that made the file.
     fn title(&self) -> String {
-        let flags = if self.flags == "plain" {
-            String::new()
-        } else {
-            format!(" -{}", self.flags)
+        // As regen spells the option set's words out.
+        let flags: String = match self.flags.as_str() {
+            "plain" => String::new(),
+            f => f
+                .split('-')
+                .map(|w| match w {
+                    "number" => " -#".to_string(),
+                    "nano" => " --time-stamp-precision=nano".to_string(),
+                    w => format!(" -{w}"),
+                })
+                .collect(),
         };
         format!(
             "TZ={} tcpdump -nn{flags} -r {} ({})",
@@ -89,18 +96,37 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-/// The options tcpdump's flags select (the file name's FLAGS; "plain" is none).
+/// The options tcpdump's flags select: the file name's FLAGS, as regen spells them ("plain":
+/// none; '-'-separated words, each one flag; "number" is -#, "nano" the nano precision).
 fn options(flags: &str) -> PrintOptions {
     let mut o = PrintOptions::default();
-    match flags {
-        "plain" => {}
-        "e" => o.link_header = true,
-        "q" => o.quiet = true,
-        t if !t.is_empty() && t.bytes().all(|b| b == b't') => {
-            o.timestamps = TimestampStyle::from_t_count(t.len() as u8)
-        }
-        other => panic!("unknown option set {other:?} in a golden file name"),
+    if flags == "plain" {
+        return o;
     }
+    let (mut x, mut big_x, mut a) = (0, 0, 0);
+    for word in flags.split('-') {
+        match word {
+            "e" => o.link_header = true,
+            "q" => o.quiet = true,
+            "S" => o.absolute_seq = true,
+            "number" => o.numbered = true,
+            "nano" => o.nano = true,
+            t if !t.is_empty() && t.bytes().all(|b| b == b't') => {
+                o.timestamps = TimestampStyle::from_t_count(t.len() as u8)
+            }
+            d if !d.is_empty() && d.bytes().all(|b| matches!(b, b'x' | b'X' | b'A')) => {
+                for b in d.bytes() {
+                    match b {
+                        b'x' => x += 1,
+                        b'X' => big_x += 1,
+                        _ => a += 1,
+                    }
+                }
+            }
+            other => panic!("unknown option {other:?} in the golden option set {flags:?}"),
+        }
+    }
+    o.dump = Dump::from_counts(x, big_x, a);
     o
 }
 
