@@ -8,10 +8,12 @@
 //! - [`runtime`]: finding a container's PID through containerd (or /proc);
 //! - [`interfaces`]: the target namespace's interface table and counters;
 //! - [`capture`]: the engine (libpcap's TPACKET_V3 ring → pcapng files, summary thread);
-//! - [`offline`]: `sniffer -r`, printing a capture file with a libpcap filter.
+//! - [`offline`]: `sniffer -r`, printing a capture file with a libpcap filter;
+//! - [`listing`]: `-L` and `-J`, an interface's link-layer header and time stamp types.
 
 pub mod capture;
 pub mod interfaces;
+pub mod listing;
 pub mod netns;
 pub mod offline;
 pub mod runtime;

@@ -32,6 +32,48 @@ pub enum TimestampPrecision {
     Nano,
 }
 
+/// `-y`: the link-layer header types a live capture may ask libpcap for: those the sniffer
+/// prints (libpcap's names, any case; an interface offers only some of them, `-L` says which).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DataLink {
+    En10mb,
+    LinuxSll,
+    LinuxSll2,
+    Raw,
+    Null,
+    Loop,
+    Ipv4,
+    Ipv6,
+}
+
+impl DataLink {
+    /// The name libpcap knows it by (`pcap_datalink_name_to_val`).
+    pub fn pcap_name(self) -> &'static str {
+        match self {
+            DataLink::En10mb => "EN10MB",
+            DataLink::LinuxSll => "LINUX_SLL",
+            DataLink::LinuxSll2 => "LINUX_SLL2",
+            DataLink::Raw => "RAW",
+            DataLink::Null => "NULL",
+            DataLink::Loop => "LOOP",
+            DataLink::Ipv4 => "IPV4",
+            DataLink::Ipv6 => "IPV6",
+        }
+    }
+}
+
+/// `-j`: libpcap's time stamp types (`pcap_tstamp_type_name_to_val`'s names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum TimestampType {
+    Host,
+    HostLowprec,
+    HostHiprec,
+    Adapter,
+    AdapterUnsynced,
+}
+
 /// The tcpdump options the sniffer understands, with tcpdump's letters and meanings.
 #[derive(Args, Clone, Debug, Default, PartialEq, Eq)]
 pub struct TcpdumpArgs {
@@ -121,6 +163,28 @@ pub struct TcpdumpArgs {
     /// Do not print domain names' qualification. Accepted: names are never resolved.
     #[arg(short = 'N')]
     pub no_domain: bool,
+
+    /// Live capture: the link-layer header type to capture with (default: the interface's;
+    /// on `any`, LINUX_SLL2). One the sniffer prints; -L lists what the interface offers.
+    #[arg(short = 'y', value_enum, ignore_case = true, value_name = "LINKTYPE")]
+    pub datalink: Option<DataLink>,
+
+    /// List the interface's link-layer header types (in the target namespace) and exit.
+    #[arg(short = 'L')]
+    pub list_datalinks: bool,
+
+    /// Live capture: the time stamp type to ask the interface for (-J lists them).
+    #[arg(
+        short = 'j',
+        value_enum,
+        ignore_case = true,
+        value_name = "TSTAMP_TYPE"
+    )]
+    pub tstamp_type: Option<TimestampType>,
+
+    /// List the interface's time stamp types (in the target namespace) and exit.
+    #[arg(short = 'J')]
+    pub list_tstamp_types: bool,
 
     /// Write packets to this pcapng file instead of printing them.
     #[arg(short = flag::WRITE, value_name = "FILE")]
@@ -229,6 +293,19 @@ impl TcpdumpArgs {
             if let Some(flag) = flag {
                 return Err(OptionsError::Invalid(format!(
                     "{flag} cannot be used with -w - (the capture itself goes to stdout)"
+                )));
+            }
+        }
+        if self.read.is_some() {
+            let live = [
+                (self.datalink.is_some(), "-y"),
+                (self.tstamp_type.is_some(), "-j"),
+                (self.list_datalinks, "-L"),
+                (self.list_tstamp_types, "-J"),
+            ];
+            if let Some((_, flag)) = live.into_iter().find(|(given, _)| *given) {
+                return Err(OptionsError::Invalid(format!(
+                    "{flag} applies to a live capture, not to -r"
                 )));
             }
         }
@@ -438,10 +515,10 @@ mod tests {
 
     #[test]
     fn value_letters_come_from_the_option_model() {
-        for c in "icBsQwCWGr".chars() {
+        for c in "icBsQwCWGryj".chars() {
             assert!(takes_value(c), "-{c}");
         }
-        for c in "npeqtvUxXAS#lN".chars() {
+        for c in "npeqtvUxXAS#lNLJ".chars() {
             assert!(!takes_value(c), "-{c}");
         }
     }
@@ -463,6 +540,26 @@ mod tests {
     }
 
     #[test]
+    fn live_link_and_timestamp_options() {
+        let a = parse_tcpdump_args("-i eth0 -y en10mb -j adapter_unsynced").unwrap();
+        assert_eq!(a.datalink, Some(DataLink::En10mb));
+        assert_eq!(a.datalink.unwrap().pcap_name(), "EN10MB");
+        assert_eq!(a.tstamp_type, Some(TimestampType::AdapterUnsynced));
+        let a = parse_tcpdump_args("-i any -yLINUX_SLL -L -J").unwrap();
+        assert_eq!(a.datalink, Some(DataLink::LinuxSll));
+        assert!(a.list_datalinks && a.list_tstamp_types);
+        // Only link types the sniffer prints; only with a live capture.
+        assert!(parse_tcpdump_args("-y DOCSIS").is_err());
+        assert!(parse_tcpdump_args("-j wallclock").is_err());
+        for flag in ["-L", "-J", "-y EN10MB", "-j host"] {
+            let e = parse_tcpdump_args(&format!("{flag} -r f"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("live capture"), "{flag}: {e}");
+        }
+    }
+
+    #[test]
     fn attached_values_are_not_flags() {
         // "-iz0" is interface "z0", not the refused -z.
         let a = parse_tcpdump_args("-iz0").unwrap();
@@ -479,8 +576,8 @@ mod tests {
             parse_tcpdump_args("-nZ root").unwrap_err(),
             OptionsError::Refused("-Z".into())
         );
-        let e = parse_tcpdump_args("-y EN10MB").unwrap_err().to_string();
-        assert!(e.contains("-y"), "{e}");
+        let e = parse_tcpdump_args("-I").unwrap_err().to_string();
+        assert!(e.contains("-I"), "{e}");
         // The refusal lists what is accepted.
         assert!(e.contains("accepted: -i IFACE") && e.contains("-X"), "{e}");
     }

@@ -30,6 +30,17 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
     // Every thread spawned from here on inherits the blocked mask.
     signals::block();
     let target = target::resolve(&args.target)?;
+    // -L and -J list what the interface offers and exit, on stderr as tcpdump does.
+    if tcpdump.list_datalinks || tcpdump.list_tstamp_types {
+        let iface = &tcpdump.interface;
+        let list = if tcpdump.list_datalinks {
+            capture_core::listing::datalinks(&target.namespace, iface)
+        } else {
+            capture_core::listing::tstamp_types(&target.namespace, iface)
+        };
+        eprint!("{}", list?);
+        return Ok(ExitCode::SUCCESS);
+    }
 
     // Before any file exists: files of this naming that are older belong to another capture.
     let started_ms = std::time::SystemTime::now()
