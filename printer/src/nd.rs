@@ -10,6 +10,32 @@
 use super::fmt;
 use super::state::State;
 
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// "0x%04x: " is 8 bytes (more past 0xffff).
+const HEX_LINE_PREFIX: usize = 8;
+
+/// A dump line's "0x%04x: ".
+#[inline]
+fn offset(out: &mut Vec<u8>, oset: usize) {
+    if oset <= 0xffff {
+        out.extend_from_slice(&[
+            b'0',
+            b'x',
+            HEX_DIGITS[oset >> 12],
+            HEX_DIGITS[(oset >> 8) & 15],
+            HEX_DIGITS[(oset >> 4) & 15],
+            HEX_DIGITS[oset & 15],
+            b':',
+            b' ',
+        ]);
+    } else {
+        out.extend_from_slice(b"0x");
+        fmt::hex_pad(out, oset as u64, 4);
+        out.extend_from_slice(b": ");
+    }
+}
+
 /// A read past the captured data: the packet was truncated (tcpdump's `ND_TRUNCATED`).
 #[derive(Debug)]
 pub(crate) struct Trunc;
@@ -257,7 +283,9 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         Ok(n != 0)
     }
 
-    /// `hex_and_ascii_print(ident, cp, length)`, tcpdump's default dump of undecoded data.
+    /// `hex_and_ascii_print(ident, cp, length)`, tcpdump's default dump of undecoded data and
+    /// `-X`'s: lines of 16 bytes, "IDENT0x0010:  4500 0054 ...  ASCII". Each line is built
+    /// in a fixed array and appended once: with -X this runs for every byte of every packet.
     pub fn hex_and_ascii(&mut self, ident: &[u8], cp: usize, length: usize) -> R {
         let mut length = length;
         let caplength = self.avail(cp);
@@ -266,29 +294,20 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             length = caplength;
         }
         let data = &self.b[cp..cp + length];
-        let mut oset = 0u64;
-        for chunk in data.chunks(16) {
-            self.s(ident);
-            self.s(b"0x");
-            self.x0(oset, 4);
-            self.s(b": ");
-            let mut hexlen = 0;
-            for pair in chunk.chunks(2) {
-                self.out.push(b' ');
-                for &c in pair {
-                    fmt::hex_pad(self.out, c as u64, 2);
-                }
-                hexlen += 1 + 2 * pair.len();
+        self.out
+            .reserve(data.len().div_ceil(16) * (ident.len() + HEX_LINE_PREFIX + 58));
+        for (k, chunk) in data.chunks(16).enumerate() {
+            self.out.extend_from_slice(ident);
+            offset(self.out, k * 16);
+            // " xxxx" per two bytes, padded to 40 columns, two spaces, then the ASCII column.
+            let mut line = [b' '; 58];
+            for (i, &c) in chunk.iter().enumerate() {
+                let at = (i / 2) * 5 + 1 + (i % 2) * 2;
+                line[at] = HEX_DIGITS[(c >> 4) as usize];
+                line[at + 1] = HEX_DIGITS[(c & 15) as usize];
+                line[42 + i] = if (0x21..=0x7e).contains(&c) { c } else { b'.' };
             }
-            for _ in hexlen..40 {
-                self.out.push(b' ');
-            }
-            self.s(b"  ");
-            for &c in chunk {
-                self.out
-                    .push(if (0x21..=0x7e).contains(&c) { c } else { b'.' });
-            }
-            oset += 16;
+            self.out.extend_from_slice(&line[..42 + chunk.len()]);
         }
         if truncated {
             return Err(Trunc);
@@ -296,7 +315,8 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         Ok(())
     }
 
-    /// `hex_print(ident, cp, length)`.
+    /// `hex_print(ident, cp, length)` (-x): lines of 16 bytes, "IDENT0x0010:  4500 0054 ...",
+    /// an odd last byte on its own.
     pub fn hex_print(&mut self, ident: &[u8], cp: usize, length: usize) -> R {
         let mut length = length;
         let caplength = self.avail(cp);
@@ -305,31 +325,22 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             length = caplength;
         }
         let data = &self.b[cp..cp + length];
-        let mut oset = 0u64;
-        let mut i = 0usize;
-        let nshorts = length / 2;
-        for k in 0..nshorts {
-            if i % 8 == 0 {
-                self.s(ident);
-                self.s(b"0x");
-                self.x0(oset, 4);
-                self.s(b": ");
-                oset += 16;
+        self.out
+            .reserve(data.len().div_ceil(16) * (ident.len() + HEX_LINE_PREFIX + 40));
+        for (k, chunk) in data.chunks(16).enumerate() {
+            self.out.extend_from_slice(ident);
+            offset(self.out, k * 16);
+            let mut line = [b' '; 40];
+            let mut n = 0;
+            for pair in chunk.chunks(2) {
+                n += 1;
+                for &c in pair {
+                    line[n] = HEX_DIGITS[(c >> 4) as usize];
+                    line[n + 1] = HEX_DIGITS[(c & 15) as usize];
+                    n += 2;
+                }
             }
-            i += 1;
-            self.out.push(b' ');
-            fmt::hex_pad(self.out, data[2 * k] as u64, 2);
-            fmt::hex_pad(self.out, data[2 * k + 1] as u64, 2);
-        }
-        if length & 1 == 1 {
-            if i % 8 == 0 {
-                self.s(ident);
-                self.s(b"0x");
-                self.x0(oset, 4);
-                self.s(b": ");
-            }
-            self.out.push(b' ');
-            fmt::hex_pad(self.out, data[length - 1] as u64, 2);
+            self.out.extend_from_slice(&line[..n]);
         }
         if truncated {
             return Err(Trunc);
