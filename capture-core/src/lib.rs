@@ -9,20 +9,22 @@
 //! - [`sandbox`]: the /proc fallback for a pod's sandbox, and watching it end;
 //! - [`interfaces`]: the target namespace's interface table and counters;
 //! - [`capture`]: the engine (libpcap's TPACKET_V3 ring → pcapng files, summary thread);
-//! - [`offline`]: `sniffer -r`, printing a capture file with a libpcap filter.
+//! - [`offline`]: `sniffer -r`, printing a capture file with a libpcap filter;
+//! - [`listing`]: `-L` and `-J`, an interface's link-layer header and time stamp types.
 
 pub mod capture;
 pub mod interfaces;
+pub mod listing;
 pub mod netns;
 pub mod offline;
 pub mod runtime;
 pub mod sandbox;
 
-use printer::{PrintOptions, TimestampStyle};
-use sniffer_contract::options::TcpdumpArgs;
+use printer::{Dump, PrintOptions, TimestampStyle};
+use sniffer_contract::options::{TcpdumpArgs, TimestampPrecision};
 
-/// How summaries look, from the tcpdump flags that shape them (-t…, -e, -q, -v, -K); shared by
-/// live capture and `-r`.
+/// How summaries look, from the tcpdump flags that shape them (-t…, -e, -q, -v, -K,
+/// -x/-X/-A, -S, -#, --time-stamp-precision); shared by live capture and `-r`.
 pub fn print_options(args: &TcpdumpArgs) -> PrintOptions {
     PrintOptions {
         timestamps: TimestampStyle::from_t_count(args.timestamps),
@@ -30,5 +32,9 @@ pub fn print_options(args: &TcpdumpArgs) -> PrintOptions {
         quiet: args.quiet,
         verbose: args.verbose,
         dont_verify_checksums: args.dont_verify_checksums,
+        dump: Dump::from_counts(args.hex, args.hex_ascii, args.ascii),
+        absolute_seq: args.absolute_seq,
+        numbered: args.number,
+        nano: args.precision == Some(TimestampPrecision::Nano),
     }
 }

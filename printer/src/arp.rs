@@ -73,7 +73,7 @@ pub(crate) fn arp_print(nd: &mut Nd, bp: usize, length: usize, caplen: usize) ->
         if !nd.eflag {
             nd.s(b"ARP, ");
         }
-        nd.default_print(bp, caplen)?;
+        nd.default_print_always(bp, caplen)?;
         return Ok(());
     }
     let sha = bp + 8;
@@ -175,7 +175,7 @@ pub(crate) fn arp_print(nd: &mut Nd, bp: usize, length: usize, caplen: usize) ->
                 paddr(nd, spa)?;
             }
             _ => {
-                nd.default_print(bp, caplen)?;
+                nd.default_print_always(bp, caplen)?;
                 return Ok(());
             }
         }

@@ -5,11 +5,11 @@ use super::nd::{Nd, R};
 use super::{arp, ip, ip6, mpls, names};
 use crate::ethertype as eth;
 
-/// `ether_if_print`: the top-level printer for DLT_EN10MB.
-pub(crate) fn if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
+/// `ether_if_print`: the top-level printer for DLT_EN10MB; returns the link-layer header
+/// length (`ndo_ll_hdr_len`).
+pub(crate) fn if_print(nd: &mut Nd, length: usize, caplen: usize) -> R<usize> {
     nd.proto = "ether";
-    ether_print(nd, 0, length, caplen)?;
-    Ok(())
+    ether_print(nd, 0, length, caplen)
 }
 
 fn addresses(nd: &mut Nd, p: usize) -> R {
@@ -127,10 +127,12 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
                 nd.s(b": ");
             }
         }
+        nd.set_ll_hdr_len(hdrlen);
         let r = super::llc::llc_print(nd, p, length, caplen, Some((src_dst + 6, src_dst)))?;
         if r < 0 {
             nd.default_print(p, caplen)?;
         }
+        hdrlen += r.unsigned_abs() as usize;
         nd.snapend = saved;
     } else {
         if nd.eflag {
@@ -143,6 +145,7 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
                 nd.s(b", ");
             }
         }
+        nd.set_ll_hdr_len(hdrlen);
         if !ethertype_print(nd, length_type, p, length, caplen)? {
             if !nd.eflag {
                 addresses(nd, src_dst)?;

@@ -214,7 +214,7 @@ fn body(nd: &mut Nd, bp: usize) -> R {
                 nd.s(b" unreachable");
             }
             3 => {
-                nd.u1(oip + 9)?;
+                nd.tcheck(oip + 9, 1)?;
                 let hlen = ((nd.u1(oip)? & 0x0f) as usize) * 4;
                 let dport = nd.be2(oip + hlen + 2)?;
                 let proto = nd.u1(oip + 9)?;
@@ -275,10 +275,8 @@ fn body(nd: &mut Nd, bp: usize) -> R {
         }
         9 => {
             nd.s(b"router advertisement");
-            if !nd.ttest(bp + 4, 4) {
-                // ND_TCHECK_SIZE in print-icmp.c jumps to its local trunc label.
-                return Err(super::nd::Trunc);
-            }
+            // ND_TCHECK_SIZE in print-icmp.c jumps to its local trunc label.
+            nd.tcheck(bp + 4, 4)?;
             nd.s(b" lifetime ");
             let lifetime = nd.be2(bp + 6)? as u64;
             if lifetime < 60 {
@@ -306,9 +304,7 @@ fn body(nd: &mut Nd, bp: usize) -> R {
             } else {
                 let mut idp = bp + 8;
                 for _ in 0..num {
-                    if !nd.ttest(idp, 8) {
-                        return Err(super::nd::Trunc);
-                    }
+                    nd.tcheck(idp, 8)?;
                     nd.s(b" {");
                     nd.ip4(idp)?;
                     nd.s(b" ");
@@ -320,9 +316,7 @@ fn body(nd: &mut Nd, bp: usize) -> R {
             }
         }
         11 => {
-            if !nd.ttest(oip + 16, 4) {
-                return Err(super::nd::Trunc);
-            }
+            nd.tcheck(oip + 16, 4)?;
             match code {
                 0 => nd.s(b"time exceeded in-transit"),
                 1 => nd.s(b"ip reassembly time exceeded"),
@@ -356,9 +350,7 @@ fn body(nd: &mut Nd, bp: usize) -> R {
             nd.u(seq as u64);
         }
         14 => {
-            if !nd.ttest(bp + 16, 4) {
-                return Err(super::nd::Trunc);
-            }
+            nd.tcheck(bp + 16, 4)?;
             let id = nd.be2(bp + 4)?;
             let seq = nd.be2(bp + 6)?;
             nd.s(b"time stamp reply id ");

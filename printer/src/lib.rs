@@ -21,12 +21,14 @@
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
+//! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
 mod arp;
 mod cksum;
 mod dhcp;
 mod dhcp6;
 mod dns;
+mod dump;
 mod ether;
 pub mod ethertype;
 mod fmt;
@@ -110,6 +112,14 @@ pub struct PrintOptions {
     pub verbose: u8,
     /// `-K`: do not verify checksums.
     pub dont_verify_checksums: bool,
+    /// `-x`/`-xx`/`-X`/`-XX`/`-A`/`-AA`: the packet's bytes dumped after its line.
+    pub dump: Dump,
+    /// `-S`: absolute TCP sequence numbers.
+    pub absolute_seq: bool,
+    /// `-#`: each line starts with the packet's number.
+    pub numbered: bool,
+    /// `--time-stamp-precision=nano`: nine digits of fraction instead of six.
+    pub nano: bool,
 }
 
 impl Default for PrintOptions {
@@ -120,7 +130,52 @@ impl Default for PrintOptions {
             quiet: false,
             verbose: 0,
             dont_verify_checksums: false,
+            dump: Dump::None,
+            absolute_seq: false,
+            numbered: false,
+            nano: false,
         }
+    }
+}
+
+/// What `-x`, `-X` and `-A` add after each line (print.c's `pretty_print_packet`): the
+/// bytes after the link-layer header, or (flag given twice) the whole captured packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dump {
+    None,
+    /// `-x`: hex, 16 bytes a line (`hex_print`).
+    Hex {
+        link: bool,
+    },
+    /// `-X`: hex and ASCII (`hex_and_ascii_print`).
+    HexAscii {
+        link: bool,
+    },
+    /// `-A`: ASCII (`ascii_print`).
+    Ascii {
+        link: bool,
+    },
+}
+
+impl Dump {
+    /// From the number of `-x`, `-X` and `-A` flags, with tcpdump's precedence: `-X` over
+    /// `-x` over `-A`, and only the winner's count says whether the link header is included.
+    pub fn from_counts(x: u8, big_x: u8, a: u8) -> Dump {
+        if big_x > 0 {
+            Dump::HexAscii { link: big_x > 1 }
+        } else if x > 0 {
+            Dump::Hex { link: x > 1 }
+        } else if a > 0 {
+            Dump::Ascii { link: a > 1 }
+        } else {
+            Dump::None
+        }
+    }
+
+    /// `-x` and `-X` also stop the protocol printers' own hex dumps of undecoded data
+    /// (tcpdump's `ndo_suppress_default_print`); `-A` does not.
+    fn suppresses_default_print(self) -> bool {
+        matches!(self, Dump::Hex { .. } | Dump::HexAscii { .. })
     }
 }
 
@@ -148,15 +203,18 @@ pub struct Printer {
     opts: PrintOptions,
     clock: ts::Clock,
     state: state::State,
+    /// tcpdump's `packets_captured`, printed by `-#`.
+    number: u32,
 }
 
 impl Printer {
     pub fn new(opts: PrintOptions) -> Printer {
-        let clock = ts::Clock::new(opts.timestamps);
+        let clock = ts::Clock::new(opts.timestamps, opts.nano);
         Printer {
             opts,
             clock,
             state: state::State::new(),
+            number: 0,
         }
     }
 
@@ -170,7 +228,17 @@ impl Printer {
     /// Appends the summary line of `pkt`, ending in '\n', to `out`. (Like tcpdump's, the
     /// "line" holds embedded newlines for VXLAN's inner frame and hex dumps of undecoded
     /// payloads.)
+    /// Counts `n` packets that were not handed to [`Printer::print`] (lines skipped to keep
+    /// up), so `-#` numbers stay those of the packets captured.
+    pub fn skip(&mut self, n: u64) {
+        self.number = self.number.wrapping_add(n as u32);
+    }
+
     pub fn print(&mut self, pkt: &Packet<'_>, out: &mut Vec<u8>) {
+        self.number = self.number.wrapping_add(1);
+        if self.opts.numbered {
+            number(out, self.number);
+        }
         let caplen = pkt.data.len() as u32;
         let len = pkt.wire_len;
         if caplen == 0
@@ -192,6 +260,10 @@ impl Printer {
             qflag: self.opts.quiet,
             vflag: self.opts.verbose,
             kflag: self.opts.dont_verify_checksums,
+            suppress_default: self.opts.quiet || self.opts.dump.suppresses_default_print(),
+            sflag: self.opts.absolute_seq,
+            ll_hdr_len: None,
+            trunc_local: false,
             st: &mut self.state,
         };
         let (len, caplen) = (len as usize, caplen as usize);
@@ -206,14 +278,33 @@ impl Printer {
                 // `unsupported_if_print`
                 nd.proto = "unsupported";
                 nd.s(b"UNSUPPORTED");
-                nd.hex_and_ascii(b"\n\t", 0, caplen)
+                nd.hex_and_ascii(b"\n\t", 0, caplen).map(|()| 0)
             }
         };
-        if r.is_err() {
+        // `ndo_ll_hdr_len`: a packet whose decoding was cut short by a longjmp is dumped whole.
+        let hdrlen = r.unwrap_or_else(|_| {
             nd.trunc();
+            match nd.trunc_local {
+                true => nd.ll_hdr_len.unwrap_or(0),
+                false => 0,
+            }
+        });
+        if self.opts.dump != Dump::None {
+            dump::dump(&mut nd, self.opts.dump, hdrlen, caplen);
         }
         out.push(b'\n');
     }
+}
+
+/// `-#`: `%5u  `.
+fn number(out: &mut Vec<u8>, n: u32) {
+    let start = out.len();
+    fmt::dec(out, n as u64);
+    let digits = out.len() - start;
+    if digits < 5 {
+        out.splice(start..start, std::iter::repeat_n(b' ', 5 - digits));
+    }
+    out.extend_from_slice(b"  ");
 }
 
 /// pretty_print_packet's "[Invalid header: ...]" line.

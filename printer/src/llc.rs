@@ -58,12 +58,12 @@ pub(crate) fn llc_print(
     nd.proto = "llc";
     if caplen < 3 {
         nd.trunc();
-        nd.default_print(p, caplen)?;
+        nd.default_print_always(p, caplen)?;
         return Ok(caplen as i64);
     }
     if length < 3 {
         nd.trunc();
-        nd.default_print(p, caplen)?;
+        nd.default_print_always(p, caplen)?;
         return Ok(length as i64);
     }
     let dsap_field = nd.u1(p)?;
@@ -77,12 +77,12 @@ pub(crate) fn llc_print(
     } else {
         if caplen < 4 {
             nd.trunc();
-            nd.default_print(p, caplen)?;
+            nd.default_print_always(p, caplen)?;
             return Ok(caplen as i64);
         }
         if length < 4 {
             nd.trunc();
-            nd.default_print(p, caplen)?;
+            nd.default_print_always(p, caplen)?;
             return Ok(length as i64);
         }
         control = u16::from_le_bytes([nd.u1(p + 2)?, nd.u1(p + 3)?]);
@@ -197,7 +197,7 @@ pub(crate) fn llc_print(
             if nd.u1(p)? == 0x81 {
                 if caplen < 3 || length < 3 {
                     nd.trunc();
-                    nd.default_print(p, caplen)?;
+                    nd.default_print_always(p, caplen)?;
                 } else {
                     let (a, b) = (nd.u1(p + 1)?, nd.u1(p + 2)?);
                     nd.s(b": ");

@@ -10,6 +10,32 @@
 use super::fmt;
 use super::state::State;
 
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// "0x%04x: " is 8 bytes (more past 0xffff).
+const HEX_LINE_PREFIX: usize = 8;
+
+/// A dump line's "0x%04x: ".
+#[inline]
+fn offset(out: &mut Vec<u8>, oset: usize) {
+    if oset <= 0xffff {
+        out.extend_from_slice(&[
+            b'0',
+            b'x',
+            HEX_DIGITS[oset >> 12],
+            HEX_DIGITS[(oset >> 8) & 15],
+            HEX_DIGITS[(oset >> 4) & 15],
+            HEX_DIGITS[oset & 15],
+            b':',
+            b' ',
+        ]);
+    } else {
+        out.extend_from_slice(b"0x");
+        fmt::hex_pad(out, oset as u64, 4);
+        out.extend_from_slice(b": ");
+    }
+}
+
 /// A read past the captured data: the packet was truncated (tcpdump's `ND_TRUNCATED`).
 #[derive(Debug)]
 pub(crate) struct Trunc;
@@ -30,6 +56,15 @@ pub(crate) struct Nd<'a, 'o, 's> {
     pub vflag: u8,
     /// `-K`: no checksum verification
     pub kflag: bool,
+    /// `ndo_suppress_default_print`: `-q`, `-x` or `-X` (undecoded data is not dumped).
+    pub suppress_default: bool,
+    /// `-S`: absolute TCP sequence numbers.
+    pub sflag: bool,
+    /// The outermost link-layer header's length, recorded before its payload is decoded, for
+    /// the dumps when that decoding ends in a local truncation ([`Nd::tcheck`]).
+    pub ll_hdr_len: Option<usize>,
+    /// The truncation being carried up came from a `goto trunc`, not a `GET_*` longjmp.
+    pub trunc_local: bool,
     pub st: &'s mut State,
 }
 
@@ -136,6 +171,34 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             Ok(())
         } else {
             Err(Trunc)
+        }
+    }
+
+    /// `ND_TCHECK_*`, which in C jumps to the printer's own `trunc:` label: it prints
+    /// " [|proto]" and returns normally, so (unlike a `GET_*` longjmp) the link-layer header
+    /// still counts as decoded and `-x`/`-X`/`-A` leave it out of the dump.
+    #[inline]
+    pub fn tcheck(&mut self, i: usize, len: usize) -> R {
+        if self.ttest(i, len) {
+            Ok(())
+        } else {
+            Err(self.local_trunc())
+        }
+    }
+
+    /// The error of a `goto trunc` (see [`Nd::tcheck`]).
+    #[cold]
+    pub fn local_trunc(&mut self) -> Trunc {
+        self.trunc_local = true;
+        Trunc
+    }
+
+    /// Records the link-layer header length (`ndo_ll_hdr_len`) before the payload is decoded;
+    /// only the outermost link layer counts (an inner Ethernet frame in VXLAN does not).
+    #[inline]
+    pub fn set_ll_hdr_len(&mut self, len: usize) {
+        if self.ll_hdr_len.is_none() {
+            self.ll_hdr_len = Some(len);
         }
     }
 
@@ -256,7 +319,9 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         Ok(n != 0)
     }
 
-    /// `hex_and_ascii_print(ident, cp, length)`, tcpdump's default dump of undecoded data.
+    /// `hex_and_ascii_print(ident, cp, length)`, tcpdump's default dump of undecoded data and
+    /// `-X`'s: lines of 16 bytes, "IDENT0x0010:  4500 0054 ...  ASCII". Each line is built
+    /// in a fixed array and appended once: with -X this runs for every byte of every packet.
     pub fn hex_and_ascii(&mut self, ident: &[u8], cp: usize, length: usize) -> R {
         let mut length = length;
         let caplength = self.avail(cp);
@@ -265,29 +330,20 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             length = caplength;
         }
         let data = &self.b[cp..cp + length];
-        let mut oset = 0u64;
-        for chunk in data.chunks(16) {
-            self.s(ident);
-            self.s(b"0x");
-            self.x0(oset, 4);
-            self.s(b": ");
-            let mut hexlen = 0;
-            for pair in chunk.chunks(2) {
-                self.out.push(b' ');
-                for &c in pair {
-                    fmt::hex_pad(self.out, c as u64, 2);
-                }
-                hexlen += 1 + 2 * pair.len();
+        self.out
+            .reserve(data.len().div_ceil(16) * (ident.len() + HEX_LINE_PREFIX + 58));
+        for (k, chunk) in data.chunks(16).enumerate() {
+            self.out.extend_from_slice(ident);
+            offset(self.out, k * 16);
+            // " xxxx" per two bytes, padded to 40 columns, two spaces, then the ASCII column.
+            let mut line = [b' '; 58];
+            for (i, &c) in chunk.iter().enumerate() {
+                let at = (i / 2) * 5 + 1 + (i % 2) * 2;
+                line[at] = HEX_DIGITS[(c >> 4) as usize];
+                line[at + 1] = HEX_DIGITS[(c & 15) as usize];
+                line[42 + i] = if (0x21..=0x7e).contains(&c) { c } else { b'.' };
             }
-            for _ in hexlen..40 {
-                self.out.push(b' ');
-            }
-            self.s(b"  ");
-            for &c in chunk {
-                self.out
-                    .push(if (0x21..=0x7e).contains(&c) { c } else { b'.' });
-            }
-            oset += 16;
+            self.out.extend_from_slice(&line[..42 + chunk.len()]);
         }
         if truncated {
             return Err(Trunc);
@@ -295,7 +351,8 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         Ok(())
     }
 
-    /// `hex_print(ident, cp, length)`.
+    /// `hex_print(ident, cp, length)` (-x): lines of 16 bytes, "IDENT0x0010:  4500 0054 ...",
+    /// an odd last byte on its own.
     pub fn hex_print(&mut self, ident: &[u8], cp: usize, length: usize) -> R {
         let mut length = length;
         let caplength = self.avail(cp);
@@ -304,31 +361,22 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             length = caplength;
         }
         let data = &self.b[cp..cp + length];
-        let mut oset = 0u64;
-        let mut i = 0usize;
-        let nshorts = length / 2;
-        for k in 0..nshorts {
-            if i % 8 == 0 {
-                self.s(ident);
-                self.s(b"0x");
-                self.x0(oset, 4);
-                self.s(b": ");
-                oset += 16;
+        self.out
+            .reserve(data.len().div_ceil(16) * (ident.len() + HEX_LINE_PREFIX + 40));
+        for (k, chunk) in data.chunks(16).enumerate() {
+            self.out.extend_from_slice(ident);
+            offset(self.out, k * 16);
+            let mut line = [b' '; 40];
+            let mut n = 0;
+            for pair in chunk.chunks(2) {
+                n += 1;
+                for &c in pair {
+                    line[n] = HEX_DIGITS[(c >> 4) as usize];
+                    line[n + 1] = HEX_DIGITS[(c & 15) as usize];
+                    n += 2;
+                }
             }
-            i += 1;
-            self.out.push(b' ');
-            fmt::hex_pad(self.out, data[2 * k] as u64, 2);
-            fmt::hex_pad(self.out, data[2 * k + 1] as u64, 2);
-        }
-        if length & 1 == 1 {
-            if i % 8 == 0 {
-                self.s(ident);
-                self.s(b"0x");
-                self.x0(oset, 4);
-                self.s(b": ");
-            }
-            self.out.push(b' ');
-            fmt::hex_pad(self.out, data[length - 1] as u64, 2);
+            self.out.extend_from_slice(&line[..n]);
         }
         if truncated {
             return Err(Trunc);
@@ -348,12 +396,45 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         self.hex_print(ident, cp, n)
     }
 
-    /// `ND_DEFAULTPRINT(p, caplen)`, which -q suppresses (tcpdump's
-    /// `ndo_suppress_default_print`).
+    /// `if (!ndo->ndo_suppress_default_print) ND_DEFAULTPRINT(p, caplen)`: -q, -x and -X
+    /// suppress it.
     pub fn default_print(&mut self, cp: usize, caplen: usize) -> R {
-        if self.qflag {
+        if self.suppress_default {
             return Ok(());
         }
         self.hex_and_ascii(b"\n\t", cp, caplen)
+    }
+
+    /// `ND_DEFAULTPRINT(p, caplen)` where C calls it unconditionally (print-llc.c,
+    /// print-arp.c): printed whatever the flags.
+    pub fn default_print_always(&mut self, cp: usize, caplen: usize) -> R {
+        self.hex_and_ascii(b"\n\t", cp, caplen)
+    }
+
+    /// `ascii_print(cp, length)` (-A): printable bytes, tab, space and newline as they are,
+    /// others as '.', a CR dropped before a newline (or at the very end).
+    pub fn ascii_print(&mut self, cp: usize, length: usize) -> R {
+        self.proto = "ascii";
+        let caplength = self.avail(cp);
+        let truncated = length > caplength;
+        let length = length.min(caplength);
+        self.out.push(b'\n');
+        let data = &self.b[cp..cp + length];
+        for (i, &c) in data.iter().enumerate() {
+            let left = length - i - 1;
+            if c == b'\r' {
+                if left > 1 && data[i + 1] != b'\n' {
+                    self.out.push(b'.');
+                }
+            } else if (0x21..=0x7e).contains(&c) || c == b'\t' || c == b' ' || c == b'\n' {
+                self.out.push(c);
+            } else {
+                self.out.push(b'.');
+            }
+        }
+        if truncated {
+            return Err(Trunc);
+        }
+        Ok(())
     }
 }

@@ -38,7 +38,8 @@ fn hdr_print(nd: &mut Nd, family: u32, length: usize) {
 }
 
 /// `null_if_print` (also used for DLT_LOOP, as tcpdump does).
-pub(crate) fn null_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
+/// Returns the link-layer header length (`ndo_ll_hdr_len`).
+pub(crate) fn null_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R<usize> {
     nd.proto = "null";
     if !nd.ttest(0, 4) {
         return Err(Trunc);
@@ -52,6 +53,7 @@ pub(crate) fn null_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
     }
     let length = length.wrapping_sub(4);
     let caplen = caplen - 4;
+    nd.set_ll_hdr_len(4);
     match family {
         2 => ip::ip_print(nd, 4, length)?,
         24 | 28 | 30 => ip6::ip6_print(nd, 4, length)?,
@@ -62,14 +64,16 @@ pub(crate) fn null_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
             nd.default_print(4, caplen)?;
         }
     }
-    Ok(())
+    Ok(4)
 }
 
-/// `raw_if_print`.
-pub(crate) fn raw_if_print(nd: &mut Nd, length: usize) -> R {
+/// `raw_if_print`: no link-layer header (length 0).
+pub(crate) fn raw_if_print(nd: &mut Nd, length: usize) -> R<usize> {
     nd.proto = "raw";
     if nd.eflag {
         nd.s(b"ip: ");
     }
-    ip::ipn_print(nd, 0, length)
+    nd.set_ll_hdr_len(0);
+    ip::ipn_print(nd, 0, length)?;
+    Ok(0)
 }

@@ -80,6 +80,8 @@ fn sll2_print(nd: &mut Nd, length: usize) -> R {
 }
 
 /// Everything after the cooked header, shared by v1 and v2 (`recurse:` in print-sll.c).
+/// Returns the link-layer header length (`ndo_ll_hdr_len`): the cooked header (`p`), VLAN
+/// tags and a known LLC header.
 fn payload(
     nd: &mut Nd,
     v2: bool,
@@ -87,12 +89,17 @@ fn payload(
     mut p: usize,
     mut length: usize,
     mut caplen: usize,
-) -> R {
+) -> R<usize> {
+    let mut hdrlen = p;
     loop {
         if ether_type <= 1500 {
             if ether_type == P_802_2 {
-                if super::llc::llc_print(nd, p, length, caplen, None)? < 0 {
+                nd.set_ll_hdr_len(hdrlen);
+                let llc_hdrlen = super::llc::llc_print(nd, p, length, caplen, None)?;
+                if llc_hdrlen < 0 {
                     nd.default_print(p, caplen)?;
+                } else {
+                    hdrlen += llc_hdrlen as usize;
                 }
             } else if ether_type == P_802_3 {
                 // Novell 802.3 (IPX) is not decoded.
@@ -101,12 +108,12 @@ fn payload(
             } else {
                 nd.default_print(p, caplen)?;
             }
-            return Ok(());
+            return Ok(hdrlen);
         } else if ether_type == crate::ethertype::VLAN_8021Q {
             if caplen < 4 {
                 nd.proto = "vlan";
                 nd.trunc();
-                return Ok(());
+                return Ok(hdrlen + caplen);
             }
             if nd.eflag {
                 let tag = nd.be2(p)?;
@@ -125,8 +132,10 @@ fn payload(
             p += 4;
             length = length.wrapping_sub(4);
             caplen -= 4;
+            hdrlen += 4;
             continue;
         } else {
+            nd.set_ll_hdr_len(hdrlen);
             if !ether::ethertype_print(nd, ether_type, p, length, caplen)? {
                 if !nd.eflag {
                     if v2 {
@@ -137,13 +146,13 @@ fn payload(
                 }
                 nd.default_print(p, caplen)?;
             }
-            return Ok(());
+            return Ok(hdrlen);
         }
     }
 }
 
-/// `sll_if_print`.
-pub(crate) fn sll_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
+/// `sll_if_print`; returns the link-layer header length.
+pub(crate) fn sll_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R<usize> {
     nd.proto = "sll";
     if !nd.ttest(0, SLL_HDR_LEN) {
         return Err(super::nd::Trunc);
@@ -155,7 +164,7 @@ pub(crate) fn sll_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
     if hatype == 803 {
         // 802.11 radiotap is not decoded.
         nd.default_print(SLL_HDR_LEN, caplen - SLL_HDR_LEN)?;
-        return Ok(());
+        return Ok(SLL_HDR_LEN);
     }
     let et = nd.be2(14)?;
     payload(
@@ -169,7 +178,8 @@ pub(crate) fn sll_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
 }
 
 /// `sll2_if_print`: always prints the interface name and direction, like tcpdump 4.99.
-pub(crate) fn sll2_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
+/// Returns the link-layer header length.
+pub(crate) fn sll2_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R<usize> {
     nd.proto = "sll2";
     if !nd.ttest(0, SLL2_HDR_LEN) {
         return Err(super::nd::Trunc);
@@ -187,7 +197,7 @@ pub(crate) fn sll2_if_print(nd: &mut Nd, length: usize, caplen: usize) -> R {
     let hatype = nd.be2(8)?;
     if hatype == 803 {
         nd.default_print(SLL2_HDR_LEN, caplen - SLL2_HDR_LEN)?;
-        return Ok(());
+        return Ok(SLL2_HDR_LEN);
     }
     let et = nd.be2(0)?;
     payload(

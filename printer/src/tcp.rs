@@ -165,7 +165,8 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     nd.s(b"]");
 
     let (thseq, thack, rev);
-    if flags & TH_ACK != 0 {
+    // -S prints the sequence numbers as they are (print-tcp.c's `ndo_Sflag`).
+    if flags & TH_ACK != 0 && !nd.sflag {
         let alen = if v6 { 16 } else { 4 };
         let (so, dof) = if v6 {
             (iph + 8, iph + 24)

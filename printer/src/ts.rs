@@ -1,6 +1,7 @@
-//! Timestamps as tcpdump's `ts_print` writes them (default microsecond precision): local time
-//! for no -t and -tttt (honouring TZ through libc's localtime, like tcpdump), seconds since
-//! the epoch for -tt, and the delta from the previous packet for -ttt.
+//! Timestamps as tcpdump's `ts_print` writes them (microsecond fractions, or nanosecond ones
+//! with `--time-stamp-precision=nano`): local time for no -t and -tttt (honouring TZ through
+//! libc's localtime, like tcpdump), seconds since the epoch for -tt, and the delta from the
+//! previous packet for -ttt.
 
 use super::fmt;
 use crate::TimestampStyle;
@@ -11,7 +12,13 @@ extern "C" {
 
 pub(crate) struct Clock {
     style: TimestampStyle,
-    /// `tv_ref` of -ttt: the previous packet's (sec, usec); (0, 0) means unset, as in C.
+    /// `--time-stamp-precision=nano`: fractions count nanoseconds, printed with 9 digits.
+    nano: bool,
+    /// The fraction's digits: 6, or 9 with `nano`.
+    width: usize,
+    /// One second in fraction units: 10^6, or 10^9 with `nano`.
+    unit: i64,
+    /// `tv_ref` of -ttt: the previous packet's (sec, fraction); (0, 0) means unset, as in C.
     prev: (i64, i64),
     /// UTC offset known to hold for the whole hour starting at `.0` (see `utc_offset`).
     cache: Option<(i64, i64)>,
@@ -24,12 +31,15 @@ pub(crate) struct Clock {
 }
 
 impl Clock {
-    pub fn new(style: TimestampStyle) -> Clock {
+    pub fn new(style: TimestampStyle, nano: bool) -> Clock {
         // localtime_r does not promise to read TZ itself; localtime (tcpdump's) does.
         // SAFETY: tzset only (re)reads the TZ environment variable into libc's globals.
         unsafe { tzset() };
         Clock {
             style,
+            nano,
+            width: if nano { 9 } else { 6 },
+            unit: if nano { 1_000_000_000 } else { 1_000_000 },
             prev: (0, 0),
             cache: None,
             line_sec: None,
@@ -41,16 +51,28 @@ impl Clock {
     pub fn print(&mut self, out: &mut Vec<u8>, sec: i64, nsec: u32) {
         // ts_nsec from 10^9 up carries a damaged file's raw microsecond field (see
         // pcapng::reader); tcpdump prints it as is.
+        // `usec` is the fraction in the chosen precision's units (tcpdump's `tv_usec`, which
+        // libpcap fills with nanoseconds under nano precision).
         let usec = if nsec < 1_000_000_000 {
-            (nsec / 1000) as i64
+            if self.nano {
+                nsec as i64
+            } else {
+                (nsec / 1000) as i64
+            }
         } else {
-            (nsec - 1_000_000_000) as i64 + 1_000_000
+            let raw_usec = (nsec - 1_000_000_000) as i64 + 1_000_000;
+            if self.nano {
+                raw_usec * 1000
+            } else {
+                raw_usec
+            }
         };
+        let (unit, width) = (self.unit, self.width);
         match self.style {
             TimestampStyle::Time | TimestampStyle::DateTime => {
                 let date = self.style == TimestampStyle::DateTime;
                 match self.line_sec {
-                    Some(s) if s == sec && (0..1_000_000).contains(&usec) => {
+                    Some(s) if s == sec && (0..unit).contains(&usec) => {
                         out.reserve(32);
                         let len = out.len();
                         // SAFETY: reserve(32) made 32 bytes of spare capacity at len, which
@@ -65,15 +87,15 @@ impl Clock {
                             );
                             out.set_len(len + self.line_len);
                         }
-                        fmt::dec_pad(out, usec as u64, 6);
+                        fmt::dec_pad(out, usec as u64, width);
                     }
                     _ => {
                         let start = out.len();
                         self.hmsfrac(out, sec, usec, date, true);
-                        // Cache what precedes the 6-digit fraction when the line has one.
-                        let text = (out.len() - start).saturating_sub(6);
+                        // Cache what precedes the fraction when the line has one.
+                        let text = (out.len() - start).saturating_sub(width);
                         if (sec as u32) & 0x8000_0000 == 0
-                            && (0..1_000_000).contains(&usec)
+                            && (0..unit).contains(&usec)
                             && text <= self.line_text.len()
                         {
                             self.line_text[..text].copy_from_slice(&out[start..start + text]);
@@ -91,7 +113,7 @@ impl Clock {
                 } else {
                     fmt::dec(out, sec as u32 as u64);
                     out.push(b'.');
-                    fmt::dec_pad(out, usec as u64, 6);
+                    fmt::dec_pad(out, usec as u64, width);
                 }
                 out.push(b' ');
             }
@@ -110,7 +132,7 @@ impl Clock {
                 let mut du = a.1 - b.1;
                 if du < 0 {
                     ds -= 1;
-                    du += 1_000_000;
+                    du += unit;
                 }
                 out.push(if negative { b'-' } else { b' ' });
                 self.hmsfrac(out, ds, du, false, false);
@@ -154,7 +176,7 @@ impl Clock {
         out.push(b':');
         fmt::dec_pad(out, (sod % 60) as u64, 2);
         out.push(b'.');
-        fmt::dec_pad(out, usec as u64, 6);
+        fmt::dec_pad(out, usec as u64, self.width);
     }
 
     /// The local UTC offset at `sec`. localtime_r is slow (it may stat /etc/localtime), so

@@ -6,7 +6,7 @@
 //! that tcpdump still prints exactly them.
 
 use pcapng::reader::Reader;
-use printer::{PrintOptions, Printer, TimestampStyle};
+use printer::{Dump, PrintOptions, Printer, TimestampStyle};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -23,10 +23,17 @@ struct Case {
 impl Case {
     /// How a mismatch names the case: the command that made the file.
     fn title(&self) -> String {
-        let flags = if self.flags == "plain" {
-            String::new()
-        } else {
-            format!(" -{}", self.flags)
+        // As regen spells the option set's words out.
+        let flags: String = match self.flags.as_str() {
+            "plain" => String::new(),
+            f => f
+                .split('-')
+                .map(|w| match w {
+                    "number" => " -#".to_string(),
+                    "nano" => " --time-stamp-precision=nano".to_string(),
+                    w => format!(" -{w}"),
+                })
+                .collect(),
         };
         format!(
             "TZ={} tcpdump -nn{flags} -r {} ({})",
@@ -89,27 +96,43 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-/// The options tcpdump's flags select (the file name's FLAGS, tcpdump's bundled letters:
-/// "ev" is -e -v, "vvK" -vv -K; "plain" is none).
+/// The options tcpdump's flags select: the file name's FLAGS, as regen spells them ("plain":
+/// none; '-'-separated words, each a bundle of one-letter flags as tcpdump takes them ("ev"
+/// is -e -v, "vvK" -vv -K), or "number" (-#) or "nano" (the nano precision)).
 fn options(flags: &str) -> PrintOptions {
     let mut o = PrintOptions::default();
     if flags == "plain" {
         return o;
     }
-    let mut t = 0u8;
-    for c in flags.chars() {
-        match c {
-            'e' => o.link_header = true,
-            'q' => o.quiet = true,
-            't' => t += 1,
-            'v' => o.verbose += 1,
-            'K' => o.dont_verify_checksums = true,
-            other => panic!("unknown flag {other:?} in option set {flags:?} of a golden file name"),
+    let (mut x, mut big_x, mut a, mut t) = (0, 0, 0, 0u8);
+    for word in flags.split('-') {
+        match word {
+            "number" => o.numbered = true,
+            "nano" => o.nano = true,
+            bundle => {
+                for c in bundle.chars() {
+                    match c {
+                        'e' => o.link_header = true,
+                        'q' => o.quiet = true,
+                        'S' => o.absolute_seq = true,
+                        't' => t += 1,
+                        'v' => o.verbose += 1,
+                        'K' => o.dont_verify_checksums = true,
+                        'x' => x += 1,
+                        'X' => big_x += 1,
+                        'A' => a += 1,
+                        other => {
+                            panic!("unknown flag {other:?} in the golden option set {flags:?}")
+                        }
+                    }
+                }
+            }
         }
     }
     if t > 0 {
         o.timestamps = TimestampStyle::from_t_count(t);
     }
+    o.dump = Dump::from_counts(x, big_x, a);
     o
 }
 

@@ -24,6 +24,56 @@ pub enum Direction {
     Inout,
 }
 
+/// `--time-stamp-precision`: the digits of the printed fractions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum TimestampPrecision {
+    #[default]
+    Micro,
+    Nano,
+}
+
+/// `-y`: the link-layer header types a live capture may ask libpcap for: those the sniffer
+/// prints (libpcap's names, any case; an interface offers only some of them, `-L` says which).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DataLink {
+    En10mb,
+    LinuxSll,
+    LinuxSll2,
+    Raw,
+    Null,
+    Loop,
+    Ipv4,
+    Ipv6,
+}
+
+impl DataLink {
+    /// The name libpcap knows it by (`pcap_datalink_name_to_val`).
+    pub fn pcap_name(self) -> &'static str {
+        match self {
+            DataLink::En10mb => "EN10MB",
+            DataLink::LinuxSll => "LINUX_SLL",
+            DataLink::LinuxSll2 => "LINUX_SLL2",
+            DataLink::Raw => "RAW",
+            DataLink::Null => "NULL",
+            DataLink::Loop => "LOOP",
+            DataLink::Ipv4 => "IPV4",
+            DataLink::Ipv6 => "IPV6",
+        }
+    }
+}
+
+/// `-j`: libpcap's time stamp types (`pcap_tstamp_type_name_to_val`'s names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum TimestampType {
+    Host,
+    HostLowprec,
+    HostHiprec,
+    Adapter,
+    AdapterUnsynced,
+}
+
 /// The tcpdump options the sniffer understands, with tcpdump's letters and meanings.
 #[derive(Args, Clone, Debug, Default, PartialEq, Eq)]
 pub struct TcpdumpArgs {
@@ -75,6 +125,70 @@ pub struct TcpdumpArgs {
     /// Do not verify IP, TCP, UDP and ICMP checksums (-v prints their verdicts otherwise).
     #[arg(short = 'K', long = "dont-verify-checksums")]
     pub dont_verify_checksums: bool,
+
+    /// Print each packet's data in hex after its line, without the link-level header (-xx:
+    /// with it).
+    #[arg(short = 'x', action = ArgAction::Count)]
+    pub hex: u8,
+
+    /// Print each packet's data in hex and ASCII after its line, without the link-level header
+    /// (-XX: with it). Wins over -x and -A.
+    #[arg(short = 'X', action = ArgAction::Count)]
+    pub hex_ascii: u8,
+
+    /// Print each packet's data in ASCII after its line, without the link-level header (-AA:
+    /// with it).
+    #[arg(short = 'A', action = ArgAction::Count)]
+    pub ascii: u8,
+
+    /// Print absolute, not relative, TCP sequence numbers.
+    #[arg(short = 'S')]
+    pub absolute_seq: bool,
+
+    /// Print a packet number at the start of each line.
+    #[arg(short = '#', long = "number")]
+    pub number: bool,
+
+    /// Timestamp fractions in microseconds (6 digits) or nanoseconds (9), live and with -r.
+    #[arg(long = "time-stamp-precision", value_enum, value_name = "micro|nano")]
+    pub precision: Option<TimestampPrecision>,
+
+    /// Line-buffered output. Accepted, changes nothing: live lines are written out as soon as
+    /// each batch is printed, and -r writes its lines out before it waits for more input.
+    #[arg(short = 'l')]
+    pub line_buffered: bool,
+
+    /// Immediate mode. Accepted, changes nothing: packets reach the printer and the file
+    /// within about 0.3 s anyway (100 ms ring block timeout, 200 ms batches), and the capture
+    /// keeps its batched, loss-free ring.
+    #[arg(long = "immediate-mode")]
+    pub immediate_mode: bool,
+
+    /// Do not print domain names' qualification. Accepted: names are never resolved.
+    #[arg(short = 'N')]
+    pub no_domain: bool,
+
+    /// Live capture: the link-layer header type to capture with (default: the interface's;
+    /// on `any`, LINUX_SLL2). One the sniffer prints; -L lists what the interface offers.
+    #[arg(short = 'y', value_enum, ignore_case = true, value_name = "LINKTYPE")]
+    pub datalink: Option<DataLink>,
+
+    /// List the interface's link-layer header types (in the target namespace) and exit.
+    #[arg(short = 'L')]
+    pub list_datalinks: bool,
+
+    /// Live capture: the time stamp type to ask the interface for (-J lists them).
+    #[arg(
+        short = 'j',
+        value_enum,
+        ignore_case = true,
+        value_name = "TSTAMP_TYPE"
+    )]
+    pub tstamp_type: Option<TimestampType>,
+
+    /// List the interface's time stamp types (in the target namespace) and exit.
+    #[arg(short = 'J')]
+    pub list_tstamp_types: bool,
 
     /// Write packets to this pcapng file instead of printing them.
     #[arg(short = flag::WRITE, value_name = "FILE")]
@@ -186,6 +300,19 @@ impl TcpdumpArgs {
                 )));
             }
         }
+        if self.read.is_some() {
+            let live = [
+                (self.datalink.is_some(), "-y"),
+                (self.tstamp_type.is_some(), "-j"),
+                (self.list_datalinks, "-L"),
+                (self.list_tstamp_types, "-J"),
+            ];
+            if let Some((_, flag)) = live.into_iter().find(|(given, _)| *given) {
+                return Err(OptionsError::Invalid(format!(
+                    "{flag} applies to a live capture, not to -r"
+                )));
+            }
+        }
         if self.read.is_some() && self.write.is_some() {
             return Err(OptionsError::Invalid(
                 "-r with -w is not supported: use -r alone to print a file".into(),
@@ -273,12 +400,49 @@ fn parse_words(words: &[String]) -> Result<TcpdumpArgs, OptionsError> {
     Standalone::try_parse_from(words)
         .map(|p| p.args)
         .map_err(|e| {
-            OptionsError::Invalid(
-                first_line(&e.to_string())
-                    .trim_start_matches("error: ")
-                    .to_string(),
-            )
+            let mut message = first_line(&e.to_string())
+                .trim_start_matches("error: ")
+                .to_string();
+            if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                message.push_str("; accepted: ");
+                message.push_str(&accepted_options());
+            }
+            OptionsError::Invalid(message)
         })
+}
+
+/// The options [`TcpdumpArgs`] accepts, as one line ("-i IFACE, -s SNAPLEN, ..., -e, ..."),
+/// read from its clap definition so the list is never out of date.
+pub fn accepted_options() -> String {
+    use clap::CommandFactory;
+    Standalone::command()
+        .get_arguments()
+        .filter(|a| !a.is_positional())
+        .map(|a| {
+            let mut names = Vec::new();
+            if let Some(c) = a.get_short() {
+                names.push(format!("-{c}"));
+            }
+            if let Some(l) = a.get_long() {
+                names.push(format!("--{l}"));
+            }
+            let mut s = names.join("/");
+            if a.get_action().takes_values() {
+                let value = a
+                    .get_value_names()
+                    .and_then(|v| v.first().map(|v| v.to_string()))
+                    .unwrap_or_else(|| "VALUE".into());
+                s.push(if a.get_short().is_some() && a.get_long().is_none() {
+                    ' '
+                } else {
+                    '='
+                });
+                s.push_str(&value);
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parses a complete tcpdump argument string (as the plugin's `-f` carries it).
@@ -367,11 +531,47 @@ mod tests {
 
     #[test]
     fn value_letters_come_from_the_option_model() {
-        for c in "icBsQwCWGr".chars() {
+        for c in "icBsQwCWGryj".chars() {
             assert!(takes_value(c), "-{c}");
         }
-        for c in "npeqtvU".chars() {
+        for c in "npeqtvUxXAS#lNLJ".chars() {
             assert!(!takes_value(c), "-{c}");
+        }
+    }
+
+    #[test]
+    fn printing_options() {
+        let a = parse_tcpdump_args("-nn -XX -A -S -# -l -N --immediate-mode port 80").unwrap();
+        assert_eq!((a.hex, a.hex_ascii, a.ascii), (0, 2, 1));
+        assert!(a.absolute_seq && a.number && a.line_buffered && a.no_domain);
+        assert!(a.immediate_mode);
+        assert_eq!(a.filter_expression(), "port 80");
+        let a = parse_tcpdump_args("-xx --number --time-stamp-precision=nano -r f").unwrap();
+        assert_eq!(a.hex, 2);
+        assert!(a.number);
+        assert_eq!(a.precision, Some(TimestampPrecision::Nano));
+        let a = parse_tcpdump_args("--time-stamp-precision micro").unwrap();
+        assert_eq!(a.precision, Some(TimestampPrecision::Micro));
+        assert!(parse_tcpdump_args("--time-stamp-precision=pico").is_err());
+    }
+
+    #[test]
+    fn live_link_and_timestamp_options() {
+        let a = parse_tcpdump_args("-i eth0 -y en10mb -j adapter_unsynced").unwrap();
+        assert_eq!(a.datalink, Some(DataLink::En10mb));
+        assert_eq!(a.datalink.unwrap().pcap_name(), "EN10MB");
+        assert_eq!(a.tstamp_type, Some(TimestampType::AdapterUnsynced));
+        let a = parse_tcpdump_args("-i any -yLINUX_SLL -L -J").unwrap();
+        assert_eq!(a.datalink, Some(DataLink::LinuxSll));
+        assert!(a.list_datalinks && a.list_tstamp_types);
+        // Only link types the sniffer prints; only with a live capture.
+        assert!(parse_tcpdump_args("-y DOCSIS").is_err());
+        assert!(parse_tcpdump_args("-j wallclock").is_err());
+        for flag in ["-L", "-J", "-y EN10MB", "-j host"] {
+            let e = parse_tcpdump_args(&format!("{flag} -r f"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("live capture"), "{flag}: {e}");
         }
     }
 
@@ -392,8 +592,10 @@ mod tests {
             parse_tcpdump_args("-nZ root").unwrap_err(),
             OptionsError::Refused("-Z".into())
         );
-        let e = parse_tcpdump_args("-M secret").unwrap_err().to_string();
-        assert!(e.contains("-M"), "{e}");
+        let e = parse_tcpdump_args("-I").unwrap_err().to_string();
+        assert!(e.contains("-I"), "{e}");
+        // The refusal lists what is accepted.
+        assert!(e.contains("accepted: -i IFACE") && e.contains("-X"), "{e}");
     }
 
     #[test]

@@ -146,8 +146,14 @@ pub fn parse(argv: Vec<String>) -> Result<Cli, Unparsed> {
         if matches!(e.kind(), DisplayHelp | DisplayVersion) {
             return Unparsed::Info(e);
         }
-        // One line that names the problem, then where to look.
-        Unparsed::Bad(format!("{} (see sniffer --help)", one_line(&e.to_string())))
+        // One line that names the problem, then where to look: for an unknown option, the
+        // tcpdump options that are accepted.
+        let mut line = one_line(&e.to_string()).to_string();
+        if e.kind() == UnknownArgument {
+            line.push_str("; accepted tcpdump options: ");
+            line.push_str(&sniffer_contract::options::accepted_options());
+        }
+        Unparsed::Bad(format!("{line} (see sniffer --help)"))
     })
 }
 

@@ -76,6 +76,20 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
             return Err(e);
         }
     };
+    // -L and -J list what the interface offers and exit, on stderr as tcpdump does.
+    if tcpdump.list_datalinks || tcpdump.list_tstamp_types {
+        if let Some(s) = status {
+            s.discard();
+        }
+        let iface = &tcpdump.interface;
+        let list = if tcpdump.list_datalinks {
+            capture_core::listing::datalinks(&target.namespace, iface)
+        } else {
+            capture_core::listing::tstamp_types(&target.namespace, iface)
+        };
+        eprint!("{}", list?);
+        return Ok(ExitCode::SUCCESS);
+    }
 
     let summary_out: Box<dyn std::io::Write + Send> = Box::new(raw_stdout());
     let cfg = CaptureConfig {

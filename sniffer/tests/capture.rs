@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 use nix::sys::signal::Signal;
+use std::process::Command;
 use std::time::Duration;
 
 #[test]
@@ -272,4 +273,87 @@ fn count_ends_the_capture_and_prints_summaries() {
         "{}",
         done.stdout
     );
+}
+
+/// -L and -J list the target namespace's interface as tcpdump run in that namespace lists
+/// it; -y picks the link-layer header type of the capture and -j the time stamp type.
+#[test]
+fn link_and_time_stamp_types_of_the_target_interface() {
+    require_root();
+    let pair = Pair::new();
+    let netns = pair.b.path();
+    let netns = netns.to_str().unwrap();
+    for (iface, flag) in [
+        (pair.if_b.as_str(), "-L"),
+        ("any", "-L"),
+        (pair.if_b.as_str(), "-J"),
+    ] {
+        let ours = run(Command::new(SNIFFER).args(["--netns", netns, "-i", iface, flag]));
+        let theirs = pair
+            .b
+            .exec(&["tcpdump", "-i", iface, flag])
+            .output()
+            .unwrap();
+        assert!(theirs.status.success(), "tcpdump -i {iface} {flag}");
+        let (ours, theirs) = (
+            String::from_utf8_lossy(&ours.stderr).into_owned(),
+            String::from_utf8_lossy(&theirs.stderr).into_owned(),
+        );
+        assert!(ours.lines().count() >= 2, "{ours}");
+        assert_eq!(ours, theirs, "-i {iface} {flag}");
+    }
+    // The veth (in b's namespace only) lists EN10MB; outside it the interface does not exist.
+    let listed = run(Command::new(SNIFFER).args(["--netns", netns, "-i", &pair.if_b, "-L"]));
+    assert!(String::from_utf8_lossy(&listed.stderr).contains("  EN10MB (Ethernet)\n"));
+    let elsewhere = Command::new(SNIFFER)
+        .args(["-i", &pair.if_b, "-L"])
+        .output()
+        .unwrap();
+    assert_eq!(elsewhere.status.code(), Some(1));
+
+    // -y LINUX_SLL on `any` (instead of LINUX_SLL2), with -j host.
+    let dir = TempDir::new();
+    let file = dir.join("sll.pcapng");
+    let s = Sniffer::start_in(
+        dir.path(),
+        &pair.b,
+        &[
+            "-y",
+            "linux_sll",
+            "-j",
+            "host",
+            "-w",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        s.stderr().contains("link-type LINUX_SLL (Linux cooked v1)"),
+        "{}",
+        s.stderr()
+    );
+    pair.ping(2);
+    let done = s.stop(nix::sys::signal::Signal::SIGINT);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    assert!(
+        capinfos(&file).contains("Linux cooked-mode capture v1"),
+        "{}",
+        capinfos(&file)
+    );
+    // A type the interface does not offer is one error line.
+    let bad = Command::new(SNIFFER)
+        .args([
+            "--netns",
+            netns,
+            "-i",
+            &pair.if_b,
+            "-y",
+            "LINUX_SLL2",
+            "-c",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
 }

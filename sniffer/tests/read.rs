@@ -47,6 +47,20 @@ fn assert_reads_like_tcpdump(file: &Path, filter: &[&str]) {
         &["-vv"],
         &["-vvv", "-K"],
         &["-e", "-v"],
+        &["-x"],
+        &["-xx"],
+        &["-X"],
+        &["-XX"],
+        &["-A"],
+        &["-AA"],
+        &["-e", "-X"],
+        // tcpdump -r ignores -s, and so does sniffer -r.
+        &["-s", "96", "-X"],
+        &["-S"],
+        &["-#"],
+        &["--time-stamp-precision=nano"],
+        &["--time-stamp-precision=nano", "-ttt"],
+        &["-v", "-X"],
     ] {
         let (ours, our_err) = read_with(SNIFFER, opts, file, filter);
         let (theirs, their_err) = read_with("tcpdump", opts, file, filter);
@@ -181,6 +195,47 @@ fn live_summaries_equal_tcpdump_reading_the_written_file() {
         done.stdout.lines().collect::<Vec<_>>(),
         theirs_local.lines().collect::<Vec<_>>(),
         "live summaries differ from tcpdump -nn -r of the same file"
+    );
+}
+
+/// Live lines with the printing options (dumps, -S, -#, nano precision) are what tcpdump
+/// prints with them when it reads the written file; with `-s 96` the dumps stop at 96 bytes.
+#[test]
+fn live_dumps_equal_tcpdump_reading_the_written_file() {
+    require_root();
+    let pair = Pair::new();
+    let dir = TempDir::new();
+    let file = dir.join("live-dump.pcapng");
+    let flags = ["-X", "-S", "-#", "--time-stamp-precision=nano"];
+    let mut args = vec!["-i", &pair.if_b, "-nn", "-s", "96", "-w"];
+    args.push(file.to_str().unwrap());
+    args.push("--print");
+    args.extend(flags);
+    let sniffer = Sniffer::start_in(dir.path(), &pair.b, &args);
+    make_traffic(&pair);
+    let done = sniffer.stop(nix::sys::signal::Signal::SIGTERM);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let theirs = Command::new("tcpdump")
+        .arg("-nn")
+        .args(flags)
+        .arg("-r")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let theirs = String::from_utf8_lossy(&theirs.stdout).into_owned();
+    assert!(
+        theirs.contains("\t0x0050:  "),
+        "no 96-byte dump in {theirs}"
+    );
+    assert!(
+        !theirs.contains("\t0x0060:  "),
+        "a dump past 96 bytes in {theirs}"
+    );
+    assert!(theirs.starts_with("    1  "), "{theirs}");
+    assert_eq!(
+        done.stdout.lines().collect::<Vec<_>>(),
+        theirs.lines().collect::<Vec<_>>(),
+        "live lines with {flags:?} differ from tcpdump's reading of the same file"
     );
 }
 

@@ -1,8 +1,6 @@
-//! `cargo run --release -p benches --bin read_vs_tcpdump [-- [PACKETS] [--runs R] [--keep DIR]
-//! [--flags "-v"]]`: the speed target of `sniffer -nn -r` against `tcpdump -nn -r` (issue 13),
-//! measured in one run on two captures of PACKETS packets each (default 1,000,000). `--flags`
-//! adds printing options to both commands (e.g. `-v`, `-vv`, `-e -v`; issue 12's verbose
-//! target), parsed by the sniffer's own option parser for the in-process run.
+//! `cargo run --release -p benches --bin read_vs_tcpdump [-- [PACKETS] [--runs R] [--keep DIR]]`:
+//! the speed target of `sniffer -nn -r` against `tcpdump -nn -r` (issue 13), measured in one
+//! run on two captures of PACKETS packets each (default 1,000,000):
 //!
 //! - `mix`: pod-like traffic from [`benches::mix::write_mix`] (TCP with options, HTTP, DNS,
 //!   UDP, ICMP/ICMPv6, ARP), fixed seed;
@@ -10,14 +8,15 @@
 //!
 //! For each file it runs `tcpdump -nn -r FILE > /dev/null` and `sniffer -nn -r FILE >
 //! /dev/null` R times (default 5), alternating which goes first, and prints the median wall
-//! time and the median CPU time (user+sys from `wait4`) of each, and their ratios. The
+//! time and the median CPU time (user+sys from `wait4`) of each, and their ratios; then the
+//! same on `mix` with `-X` added (hex and ASCII dumps, issue 12), and with `-v` (verbose
+//! lines, checksums verified, issue 12), on both sides. The
 //! sniffer is target/release/sniffer when it exists, else `offline::print_file` in this
 //! process (what `sniffer -r` calls). Then it checks, untimed, that the two outputs are
 //! byte-identical. A harness, not a test: nothing here pass/fails on time.
 
 use benches::mix;
 use capture_core::offline::{print_file, OfflineOptions};
-use sniffer_contract::options::parse_tcpdump_args;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -73,39 +72,26 @@ fn sniffer_binary() -> Option<PathBuf> {
     b.exists().then_some(b)
 }
 
-/// The extra printing flags (`--flags`), given to tcpdump and the sniffer alike.
-static FLAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-
-fn flags() -> &'static [String] {
-    FLAGS.get().map(Vec::as_slice).unwrap_or(&[])
-}
-
-/// `-nn`, the extra flags, `-r FILE`: the arguments of both commands.
-fn args(file: &Path) -> Vec<std::ffi::OsString> {
-    let mut v: Vec<std::ffi::OsString> = vec!["-nn".into()];
-    v.extend(flags().iter().map(Into::into));
-    v.push("-r".into());
-    v.push(file.into());
-    v
-}
-
-fn offline_opts(file: &Path) -> OfflineOptions {
-    let parsed = parse_tcpdump_args(&flags().join(" ")).expect("--flags: tcpdump options");
+/// `flags`: the printing flags after `-nn` (as `sniffer -nn FLAGS -r FILE` takes them).
+fn offline_opts(file: &Path, flags: &[&str]) -> OfflineOptions {
+    let args =
+        sniffer_contract::options::parse_tcpdump_words(&flags.join(" ")).expect("printing flags");
     OfflineOptions {
         path: file.to_path_buf(),
         filter: String::new(),
         count: None,
-        print: capture_core::print_options(&parsed),
+        print: capture_core::print_options(&args),
     }
 }
 
-fn run_ours(sniffer: Option<&Path>, file: &Path) -> Run {
+fn run_ours(sniffer: Option<&Path>, file: &Path, flags: &[&str]) -> Run {
     match sniffer {
-        Some(b) => time_cmd(Command::new(b).args(args(file))),
+        Some(b) => time_cmd(Command::new(b).arg("-nn").args(flags).arg("-r").arg(file)),
         None => {
             let mut out = std::fs::File::create("/dev/null").expect("/dev/null");
             let (t, c) = (Instant::now(), self_cpu());
-            print_file(&offline_opts(file), &mut out, &mut std::io::sink()).expect("print_file");
+            print_file(&offline_opts(file, flags), &mut out, &mut std::io::sink())
+                .expect("print_file");
             Run {
                 wall: t.elapsed(),
                 cpu: self_cpu() - c,
@@ -114,11 +100,14 @@ fn run_ours(sniffer: Option<&Path>, file: &Path) -> Run {
     }
 }
 
-fn output_ours(sniffer: Option<&Path>, file: &Path) -> Vec<u8> {
+fn output_ours(sniffer: Option<&Path>, file: &Path, flags: &[&str]) -> Vec<u8> {
     match sniffer {
         Some(b) => {
             Command::new(b)
-                .args(args(file))
+                .arg("-nn")
+                .args(flags)
+                .arg("-r")
+                .arg(file)
                 .stderr(Stdio::null())
                 .output()
                 .expect("run sniffer")
@@ -126,7 +115,8 @@ fn output_ours(sniffer: Option<&Path>, file: &Path) -> Vec<u8> {
         }
         None => {
             let mut v = Vec::new();
-            print_file(&offline_opts(file), &mut v, &mut std::io::sink()).expect("print_file");
+            print_file(&offline_opts(file, flags), &mut v, &mut std::io::sink())
+                .expect("print_file");
             v
         }
     }
@@ -146,18 +136,35 @@ fn secs(d: Duration) -> String {
     format!("{:.3} s", d.as_secs_f64())
 }
 
-/// Times both on `file` and checks their outputs; returns (wall ratio, cpu ratio, identical).
-fn compare(name: &str, file: &Path, runs: usize, sniffer: Option<&Path>) -> (f64, f64, bool) {
+/// Times both on `file` with `-nn FLAGS` and checks their outputs; returns (wall ratio, cpu
+/// ratio, identical).
+fn compare(
+    name: &str,
+    file: &Path,
+    flags: &[&str],
+    runs: usize,
+    sniffer: Option<&Path>,
+) -> (f64, f64, bool) {
+    let shown = format!("-nn {}", flags.join(" "));
+    let shown = shown.trim_end();
     // Warm the page cache for both.
     let _ = std::fs::read(file);
     let (mut td, mut us) = (Vec::new(), Vec::new());
     for i in 0..runs {
-        let tcpdump = || time_cmd(Command::new("tcpdump").args(args(file)));
+        let tcpdump = || {
+            time_cmd(
+                Command::new("tcpdump")
+                    .arg("-nn")
+                    .args(flags)
+                    .arg("-r")
+                    .arg(file),
+            )
+        };
         if i % 2 == 0 {
             td.push(tcpdump());
-            us.push(run_ours(sniffer, file));
+            us.push(run_ours(sniffer, file, flags));
         } else {
-            us.push(run_ours(sniffer, file));
+            us.push(run_ours(sniffer, file, flags));
             td.push(tcpdump());
         }
     }
@@ -168,36 +175,25 @@ fn compare(name: &str, file: &Path, runs: usize, sniffer: Option<&Path>) -> (f64
         tw.as_secs_f64() / uw.as_secs_f64(),
         tc.as_secs_f64() / uc.as_secs_f64(),
     );
-    let f = flags().join(" ");
-    let label = if f.is_empty() {
-        "-nn -r".to_string()
-    } else {
-        format!("-nn {f} -r")
-    };
-    println!("[{name}] median of {runs}, alternating:");
-    println!(
-        "  tcpdump {label} : wall {:>9}  cpu {:>9}",
-        secs(tw),
-        secs(tc)
-    );
-    println!(
-        "  sniffer {label} : wall {:>9}  cpu {:>9}",
-        secs(uw),
-        secs(uc)
-    );
-    println!("  ratio          : wall {rw:>7.1}x  cpu {rc:>7.1}x");
+    println!("[{name}] {shown}, median of {runs}, alternating:");
+    println!("  tcpdump : wall {:>9}  cpu {:>9}", secs(tw), secs(tc));
+    println!("  sniffer : wall {:>9}  cpu {:>9}", secs(uw), secs(uc));
+    println!("  ratio   : wall {rw:>7.1}x  cpu {rc:>7.1}x");
 
     // Untimed: the two outputs must be the same bytes.
     let want = Command::new("tcpdump")
-        .args(args(file))
+        .arg("-nn")
+        .args(flags)
+        .arg("-r")
+        .arg(file)
         .stderr(Stdio::null())
         .output()
         .expect("run tcpdump")
         .stdout;
-    let got = output_ours(sniffer, file);
+    let got = output_ours(sniffer, file, flags);
     let same = want == got;
     println!(
-        "  outputs        : {} ({} lines, {} bytes)",
+        "  outputs : {} ({} lines, {} bytes)",
         if same { "identical" } else { "DIFFERENT" },
         want.iter().filter(|&&b| b == b'\n').count(),
         want.len()
@@ -229,20 +225,10 @@ fn main() {
         match a.as_str() {
             "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(runs),
             "--keep" => keep = args.next().map(PathBuf::from),
-            "--flags" => {
-                let f = args.next().unwrap_or_default();
-                if let Err(e) = parse_tcpdump_args(&f) {
-                    eprintln!("read_vs_tcpdump: --flags {f:?}: {e}");
-                    std::process::exit(2);
-                }
-                let _ = FLAGS.set(f.split_whitespace().map(String::from).collect());
-            }
             _ => match a.parse() {
                 Ok(v) => n = v,
                 Err(_) => {
-                    eprintln!(
-                        "usage: read_vs_tcpdump [PACKETS] [--runs R] [--keep DIR] [--flags \"-v\"]"
-                    );
+                    eprintln!("usage: read_vs_tcpdump [PACKETS] [--runs R] [--keep DIR]");
                     std::process::exit(2);
                 }
             },
@@ -272,12 +258,20 @@ fn main() {
             println!("sniffer: offline::print_file in process (target/release/sniffer not built)")
         }
     }
-    let (mw, mc, ms) = compare("mix", &mix_file, runs, sniffer.as_deref());
-    let (uw, uc, us) = compare("udp", &udp_file, runs, sniffer.as_deref());
+    let (mw, mc, ms) = compare("mix", &mix_file, &[], runs, sniffer.as_deref());
+    let (uw, uc, us) = compare("udp", &udp_file, &[], runs, sniffer.as_deref());
+    let (xw, xc, xs) = compare("mix", &mix_file, &["-X"], runs, sniffer.as_deref());
+    let (vw, vc, vs) = compare("mix", &mix_file, &["-v"], runs, sniffer.as_deref());
     println!(
         "summary: mix {mw:.1}x wall / {mc:.1}x cpu (target >= 10x), \
-         udp {uw:.1}x wall / {uc:.1}x cpu (target >= 12x), outputs {}",
-        if ms && us { "identical" } else { "DIFFERENT" }
+         udp {uw:.1}x wall / {uc:.1}x cpu (target >= 12x), \
+         mix -X {xw:.1}x wall / {xc:.1}x cpu (target >= 8x), \
+         mix -v {vw:.1}x wall / {vc:.1}x cpu (target >= 8x), outputs {}",
+        if ms && us && xs && vs {
+            "identical"
+        } else {
+            "DIFFERENT"
+        }
     );
     if keep.is_none() {
         let _ = std::fs::remove_dir_all(&dir);

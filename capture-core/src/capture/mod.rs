@@ -28,7 +28,7 @@ use pool::Pool;
 use printer::Printer;
 use sink::{FilesState, Sink, SinkMsg};
 use sniffer_contract::filter::FilterError;
-use sniffer_contract::options::{Direction, TcpdumpArgs};
+use sniffer_contract::options::{Direction, TcpdumpArgs, TimestampType};
 use sniffer_contract::rotate::{FileNaming, RotationPolicy};
 use sniffer_contract::status::FileEntry;
 use std::io::Write;
@@ -510,8 +510,17 @@ fn open_ring(
         iface: args.interface.clone(),
         message: e.to_string(),
     };
-    let mut cap = pcap::Capture::from_device(args.interface.as_str())
-        .map_err(open_err)?
+    let mut inactive = pcap::Capture::from_device(args.interface.as_str()).map_err(open_err)?;
+    if let Some(t) = args.tstamp_type {
+        inactive = inactive.tstamp_type(match t {
+            TimestampType::Host => pcap::TimestampType::Host,
+            TimestampType::HostLowprec => pcap::TimestampType::HostLowPrec,
+            TimestampType::HostHiprec => pcap::TimestampType::HostHighPrec,
+            TimestampType::Adapter => pcap::TimestampType::Adapter,
+            TimestampType::AdapterUnsynced => pcap::TimestampType::AdapterUnsynced,
+        });
+    }
+    let mut cap = inactive
         .snaplen(snaplen as i32)
         .promisc(!args.no_promiscuous && !any)
         .timeout(RING_TIMEOUT_MS)
@@ -529,9 +538,14 @@ fn open_ring(
                 message,
             }
         })?;
-    if any {
-        cap.set_datalink(pcap::Linktype(pcapng::linktype::LINUX_SLL2 as i32))
-            .map_err(open_err)?;
+    // -y, else LINUX_SLL2 on `any` (interface names and directions per packet).
+    let datalink = match args.datalink {
+        Some(d) => Some(pcap::Linktype::from_name(d.pcap_name()).map_err(open_err)?),
+        None if any => Some(pcap::Linktype(pcapng::linktype::LINUX_SLL2 as i32)),
+        None => None,
+    };
+    if let Some(d) = datalink {
+        cap.set_datalink(d).map_err(open_err)?;
     }
     if let Some(d) = args.direction {
         let d = match d {

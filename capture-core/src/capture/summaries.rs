@@ -39,6 +39,9 @@ const PIECE: usize = 64 * 1024;
 impl SummaryThread {
     pub fn run(mut self, rx: Receiver<Arc<Chunk>>) {
         let mut line_buf = Vec::with_capacity(1 << 20);
+        // Where each packet's text ends in line_buf: a packet's text may hold several lines
+        // (-x/-X/-A dumps, VXLAN), so unwritten packets are counted by these, not by '\n'.
+        let mut ends: Vec<usize> = Vec::new();
         let mut broken = false;
         let mut deadline: Option<Instant> = None;
         let mut late = |stop: &AtomicBool| {
@@ -57,7 +60,10 @@ impl SummaryThread {
                 continue;
             }
             line_buf.clear();
+            ends.clear();
             let skipped = self.skipped.swap(0, Ordering::Relaxed);
+            // -# numbers the packets captured, printed or not.
+            self.printer.skip(skipped);
             if skipped > 0 {
                 line_buf.extend_from_slice(format!("[{skipped} packets not printed]\n").as_bytes());
             }
@@ -75,13 +81,14 @@ impl SummaryThread {
                     data: epb.packet_data(),
                 };
                 self.printer.print(&pkt, &mut line_buf);
+                ends.push(line_buf.len());
             }
             drop(chunk);
             let mut written = 0;
             for piece in line_buf.chunks(PIECE) {
                 if late(&self.stop) {
-                    // One line per packet: the unwritten lines are the packets not printed.
-                    let rest = line_buf[written..].iter().filter(|&&b| b == b'\n').count();
+                    // The packets whose text did not go out in full were not printed.
+                    let rest = ends.iter().filter(|&&end| end > written).count();
                     self.skipped.fetch_add(rest as u64, Ordering::Relaxed);
                     break;
                 }

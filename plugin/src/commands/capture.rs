@@ -29,6 +29,12 @@ pub fn validate_filter(f: &str) -> Result<()> {
         let opt = if args.write.is_some() { "-w" } else { "-r" };
         return Err(bad(&format!("dumpy chooses the output files itself; remove {opt} (use `kubectl dumpy export` to get the files)")));
     }
+    if args.list_datalinks || args.list_tstamp_types {
+        let opt = if args.list_datalinks { "-L" } else { "-J" };
+        return Err(bad(&format!(
+            "{opt} lists the interface's types and exits, so no capture would run; remove it"
+        )));
+    }
     for (given, opt) in [
         (args.file_size_mb.is_some(), "-C"),
         (args.file_count.is_some(), "-W"),
@@ -353,6 +359,15 @@ mod tests {
         for f in ["-nw /etc/passwd", "-nr /etc/shadow", "-nnw/tmp/x"] {
             let e = validate_filter(f).unwrap_err();
             assert!(e.message.contains("remove -"), "{f}: {e}");
+        }
+        // The printing options and -y/-j are the sniffer's; -L/-J would end the capture.
+        validate_filter("-i any -nn -XX -S -# --time-stamp-precision=nano -y LINUX_SLL port 80")
+            .unwrap();
+        let e = validate_filter("-i any -A -I").unwrap_err();
+        assert!(e.message.contains("accepted: -i IFACE"), "{e}");
+        for f in ["-L", "-i eth0 -J"] {
+            let e = validate_filter(f).unwrap_err();
+            assert!(e.message.contains("no capture would run"), "{f}: {e}");
         }
         let e = validate_filter("-C 5").unwrap_err();
         assert!(e.message.contains("--max-file-size"), "{e}");
