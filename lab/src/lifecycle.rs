@@ -197,11 +197,15 @@ pub fn status(state: &Path) -> Result<()> {
     }
 }
 
-fn kubeconfig(server: &str) -> String {
+/// The admin kubeconfig: the lab's context, as a user in `system:masters` (everything allowed),
+/// trusting the lab's CA.
+fn kubeconfig(server: &str, ca_pem: &str, token: &str) -> String {
+    use base64::Engine;
+    let ca = base64::engine::general_purpose::STANDARD.encode(ca_pem);
     format!(
-        "apiVersion: v1\nkind: Config\nclusters:\n- name: dumpy-lab\n  cluster:\n    server: {server}\n\
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: dumpy-lab\n  cluster:\n    server: {server}\n    certificate-authority-data: {ca}\n\
          contexts:\n- name: dumpy-lab\n  context:\n    cluster: dumpy-lab\n    user: dumpy-lab\n    namespace: {}\n\
-         current-context: dumpy-lab\nusers:\n- name: dumpy-lab\n  user: {{}}\npreferences: {{}}\n",
+         current-context: dumpy-lab\nusers:\n- name: dumpy-lab\n  user:\n    token: {token}\npreferences: {{}}\n",
         fixtures::NAMESPACE
     )
 }
@@ -233,14 +237,29 @@ async fn serve_inner(state: &Path, nodes: u16) -> Result<()> {
         addr: addr.clone(),
         state_dir: state.to_path_buf(),
         next_node: AtomicUsize::new(0),
+        tokens: api::auth::Tokens::new(),
     });
+    api::rbac::bootstrap(&app);
+    api::auth::start_serviceaccounts(app.clone());
     let _agent = pods::start(app.clone());
     let router = api::router(app.clone());
+    let tls = api::tls::identity()?;
+    let listener = api::tls::Listener::new(listener, &tls);
     let server = tokio::spawn(async move { axum::serve(listener, router).await });
-    std::fs::write(
-        paths::kubeconfig(state),
-        kubeconfig(&format!("http://{addr}")),
-    )?;
+    // It holds the admin token: readable by root only.
+    {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(paths::kubeconfig(state))?
+            .write_all(
+                kubeconfig(&format!("https://{addr}"), &tls.ca_pem, app.tokens.admin()).as_bytes(),
+            )?;
+    }
     tracing::info!(%addr, "API server listening");
 
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;

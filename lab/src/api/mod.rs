@@ -1,15 +1,19 @@
 //! The lab's Kubernetes API server: routing, CRUD with defaults, list/watch, and the pod
-//! subresources (log, exec) that talk to the node agent's containers.
+//! subresources (log, exec) that talk to the node agent's containers. Every request is
+//! authenticated ([`auth`]) and authorized ([`rbac`]) first, over HTTPS ([`tls`]).
 
+pub mod auth;
 pub mod exec;
 pub mod logs;
 pub mod objects;
 pub mod podsecurity;
+pub mod rbac;
 pub mod resources;
 pub mod selector;
 pub mod status;
 pub mod store;
 pub mod table;
+pub mod tls;
 pub mod validate;
 pub mod watch;
 
@@ -29,6 +33,8 @@ pub struct App {
     pub state_dir: PathBuf,
     /// Round-robin cursor of the stand-in scheduler.
     pub next_node: AtomicUsize,
+    /// The bearer tokens the server accepts.
+    pub tokens: auth::Tokens,
 }
 
 pub fn router(app: Arc<App>) -> Router {
@@ -38,6 +44,11 @@ pub fn router(app: Arc<App>) -> Router {
             any(exec::handle),
         )
         .route("/api/v1/namespaces/{ns}/pods/{name}/log", any(logs::handle))
+        .merge(rbac::routes())
         .fallback(objects::handle)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            rbac::guard,
+        ))
         .with_state(app)
 }
