@@ -230,6 +230,7 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
     apply_flags(&mut capture, &args.sniffer);
 
     rep.line("Getting target resource info..");
+    crate::access::check_capture(ctx, &capture, args.dry_run, &rep).await?;
     let policy = podsecurity::read_policy(&ctx.client, &namespace, &rep).await?;
     let pods: Api<Pod> = Api::namespaced(ctx.client.clone(), &namespace);
     let taken = pods
