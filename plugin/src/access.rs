@@ -12,6 +12,7 @@ use crate::spec::{CaptureSpec, TargetKind};
 use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
 };
+use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::api::rbac::v1::PolicyRule;
 use kube::api::{Api, PostParams};
 use serde::Deserialize;
@@ -203,22 +204,45 @@ pub async fn check_capture(
 /// "pods" in API group "" in the namespace "shop"`): the verb, resource and namespace, and
 /// the role of deploy/rbac.yaml that grants it.
 pub fn describe_forbidden(message: &str) -> String {
-    let Some(parsed) = parse_forbidden(message) else {
+    let Some((verb, resource, group, namespace)) = parse_forbidden(message) else {
         return format!(
             "forbidden: {message}; ask your cluster admin to bind the dumpy roles (deploy/rbac.yaml)"
         );
-    };
-    let (verb, resource, group, namespace) = parsed;
-    let what = if group.is_empty() {
-        resource.to_string()
-    } else {
-        format!("{resource}.{group}")
     };
     let user = message
         .split_once("User \"")
         .and_then(|(_, r)| r.split_once('"'))
         .map(|(u, _)| format!(" as {u:?}"))
         .unwrap_or_default();
+    refusal(verb, resource, group, namespace, &user)
+}
+
+/// A WebSocket exec that the API server refuses comes back without its Status (kube only
+/// reports the status of the protocol switch): the line is built from what was asked.
+pub fn exec_error(pods: &Api<Pod>, e: kube::Error) -> Error {
+    use kube::client::UpgradeConnectionError::ProtocolSwitch;
+    match &e {
+        kube::Error::UpgradeConnection(ProtocolSwitch(s)) if s.as_u16() == 403 => {
+            let ns = pods
+                .resource_url()
+                .split('/')
+                .skip_while(|s| *s != "namespaces")
+                .nth(1);
+            Error::new(refusal("create", "pods/exec", "", ns, ""))
+        }
+        kube::Error::UpgradeConnection(ProtocolSwitch(s)) if s.as_u16() == 401 => {
+            Error::new("the API server refused the credentials of the kubeconfig context: log in again, or check the context's user (token or certificate)")
+        }
+        _ => Error::from(e),
+    }
+}
+
+fn refusal(verb: &str, resource: &str, group: &str, namespace: Option<&str>, user: &str) -> String {
+    let what = if group.is_empty() {
+        resource.to_string()
+    } else {
+        format!("{resource}.{group}")
+    };
     let role = role_granting(group, resource, verb);
     match (namespace, role) {
         (Some(ns), Some((kind, name))) => format!(
@@ -301,8 +325,13 @@ mod tests {
         );
     }
 
-    #[test]
-    fn forbidden_names_verb_resource_namespace_and_role() {
+    fn kube_client() -> kube::Client {
+        let config = kube::Config::new("https://192.0.2.10:6443".parse().unwrap());
+        kube::Client::try_from(config).unwrap()
+    }
+
+    #[tokio::test]
+    async fn forbidden_names_verb_resource_namespace_and_role() {
         let m = describe_forbidden(
             r#"pods is forbidden: User "system:serviceaccount:ns:sa" cannot create resource "pods/exec" in API group "" in the namespace "shop""#,
         );
@@ -321,6 +350,14 @@ mod tests {
             r#"secrets is forbidden: User "bob" cannot get resource "secrets" in API group "" in the namespace "x""#,
         );
         assert!(m.contains("no role of deploy/rbac.yaml"), "{m}");
+        let pods: Api<Pod> = Api::namespaced(kube_client(), "shop");
+        let e = kube::Error::UpgradeConnection(
+            kube::client::UpgradeConnectionError::ProtocolSwitch(http::StatusCode::FORBIDDEN),
+        );
+        assert_eq!(
+            exec_error(&pods, e).message,
+            r#"forbidden: you may not create pods/exec in namespace "shop": ask your cluster admin to bind Role dumpy-capture of deploy/rbac.yaml to you in that namespace"#
+        );
         // A message in another shape is kept whole.
         let m = describe_forbidden("access denied by webhook");
         assert!(

@@ -171,9 +171,23 @@ impl Lab {
 
     /// `kubectl create -f -` of a JSON object.
     pub fn create(&self, obj: &serde_json::Value) -> Output {
+        self.pipe("create", obj)
+    }
+
+    /// `kubectl replace -f -` of a JSON object, which must succeed.
+    pub fn replace(&self, obj: &serde_json::Value) {
+        let o = self.pipe("replace", obj);
+        assert!(
+            o.status.success(),
+            "kubectl replace: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    fn pipe(&self, verb: &str, obj: &serde_json::Value) -> Output {
         let mut c = Command::new("kubectl")
             .env("KUBECONFIG", &self.kubeconfig)
-            .args(["create", "--validate=false", "-f", "-"])
+            .args([verb, "--validate=false", "-f", "-"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
