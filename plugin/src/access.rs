@@ -52,9 +52,12 @@ impl Need {
         } else {
             format!(" in namespace {:?}", self.namespace)
         };
-        let role = role_granting(self.group, self.resource, self.verb)
-            .map(|(kind, name)| format!(" ({kind} {name})"))
-            .unwrap_or_default();
+        let roles = roles_granting(self.group, self.resource, self.verb);
+        let role = if roles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", names(&roles))
+        };
         format!("{} {what}{scope}{role}", self.verb)
     }
 }
@@ -74,12 +77,12 @@ fn roles() -> Vec<(String, String, Vec<PolicyRule>)> {
         .collect()
 }
 
-/// The role of deploy/rbac.yaml that grants `verb` on `resource` of `group`, as (kind, name).
-pub fn role_granting(group: &str, resource: &str, verb: &str) -> Option<(String, String)> {
+/// The roles of deploy/rbac.yaml that grant `verb` on `resource` of `group`, as (kind, name).
+pub fn roles_granting(group: &str, resource: &str, verb: &str) -> Vec<(String, String)> {
     let has = |list: &Option<Vec<String>>, want: &str| list.iter().flatten().any(|x| x == want);
     roles()
         .into_iter()
-        .find(|(_, _, rules)| {
+        .filter(|(_, _, rules)| {
             rules.iter().any(|r| {
                 has(&r.api_groups, group)
                     && has(&r.resources, resource)
@@ -87,6 +90,13 @@ pub fn role_granting(group: &str, resource: &str, verb: &str) -> Option<(String,
             })
         })
         .map(|(kind, name, _)| (kind, name))
+        .collect()
+}
+
+/// `Role dumpy-capture or Role dumpy-target`.
+fn names(roles: &[(String, String)]) -> String {
+    let all: Vec<String> = roles.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    all.join(" or ")
 }
 
 /// Every step `capture` (and `restart`) will take for `capture`: in the capture namespace,
@@ -243,18 +253,22 @@ fn refusal(verb: &str, resource: &str, group: &str, namespace: Option<&str>, use
     } else {
         format!("{resource}.{group}")
     };
-    let role = role_granting(group, resource, verb);
-    match (namespace, role) {
-        (Some(ns), Some((kind, name))) => format!(
-            "forbidden: you may not {verb} {what} in namespace {ns:?}{user}: ask your cluster admin to bind {kind} {name} of deploy/rbac.yaml to you in that namespace"
+    let roles = roles_granting(group, resource, verb);
+    let cluster_wide = roles.iter().all(|(kind, _)| kind == "ClusterRole");
+    match (namespace, roles.is_empty()) {
+        (Some(ns), false) => format!(
+            "forbidden: you may not {verb} {what} in namespace {ns:?}{user}: ask your cluster admin to bind {} of deploy/rbac.yaml to you in that namespace",
+            names(&roles)
         ),
-        (None, Some((kind, name))) if kind == "ClusterRole" => format!(
-            "forbidden: you may not {verb} {what}{user}: ask your cluster admin to bind ClusterRole {name} of deploy/rbac.yaml to you"
+        (None, false) if cluster_wide => format!(
+            "forbidden: you may not {verb} {what}{user}: ask your cluster admin to bind {} of deploy/rbac.yaml to you",
+            names(&roles)
         ),
-        (None, Some((_, name))) => format!(
-            "forbidden: you may not {verb} {what} in all namespaces{user}: the Role {name} of deploy/rbac.yaml grants it per namespace; pass -n NAMESPACE"
+        (None, false) => format!(
+            "forbidden: you may not {verb} {what} in all namespaces{user}: {} of deploy/rbac.yaml grants it per namespace; pass -n NAMESPACE",
+            names(&roles)
         ),
-        (ns, None) => format!(
+        (ns, true) => format!(
             "forbidden: you may not {verb} {what}{}{user}, and no role of deploy/rbac.yaml grants it; ask your cluster admin",
             ns.map(|n| format!(" in namespace {n:?}")).unwrap_or_default()
         ),
@@ -281,19 +295,24 @@ mod tests {
 
     #[test]
     fn the_manifest_names_the_roles() {
+        let role = |k: &str, n: &str| (k.to_string(), n.to_string());
         assert_eq!(
-            role_granting("", "pods/exec", "create"),
-            Some(("Role".into(), "dumpy-capture".into()))
+            roles_granting("", "pods/exec", "create"),
+            [role("Role", "dumpy-capture")]
         );
         assert_eq!(
-            role_granting("apps", "replicasets", "list"),
-            Some(("Role".into(), "dumpy-target".into()))
+            roles_granting("apps", "replicasets", "list"),
+            [role("Role", "dumpy-target")]
         );
         assert_eq!(
-            role_granting("", "nodes", "get"),
-            Some(("ClusterRole".into(), "dumpy-node-capture".into()))
+            roles_granting("", "nodes", "get"),
+            [role("ClusterRole", "dumpy-node-capture")]
         );
-        assert_eq!(role_granting("", "secrets", "get"), None);
+        assert_eq!(
+            names(&roles_granting("", "pods", "list")),
+            "Role dumpy-capture or Role dumpy-target"
+        );
+        assert!(roles_granting("", "secrets", "get").is_empty());
     }
 
     #[test]
@@ -311,7 +330,7 @@ mod tests {
             spec.target.kind = kind;
             for n in capture_needs(&spec) {
                 assert!(
-                    role_granting(n.group, n.resource, n.verb).is_some(),
+                    !roles_granting(n.group, n.resource, n.verb).is_empty(),
                     "{kind:?}: {n:?} is granted by no role"
                 );
             }
