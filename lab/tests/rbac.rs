@@ -505,6 +505,7 @@ fn each_missing_rule_stops_the_command_that_needs_it() {
             let mut cut = original.clone();
             cut["rules"].as_array_mut().unwrap().remove(i);
             lab.replace(&cut);
+            let started = Instant::now();
             let before = cluster_state(&lab);
             let resources: Vec<&str> = rule["resources"]
                 .as_array()
@@ -606,6 +607,7 @@ fn each_missing_rule_stops_the_command_that_needs_it() {
                 "{what}: sniffers were created"
             );
             lab.replace(&original);
+            eprintln!("{what}: {:.1} s", started.elapsed().as_secs_f64());
             cases += 1;
         }
     }
