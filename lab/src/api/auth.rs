@@ -226,11 +226,96 @@ fn default_serviceaccount(app: &App, ns: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::rbac::tests::app;
 
-    #[test]
-    fn tokens_are_unique_and_opaque() {
-        let (a, b) = (Tokens::new(), Tokens::new());
-        assert_ne!(a.admin(), b.admin());
-        assert_eq!(a.admin().len(), 64);
+    fn bearer(token: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert("authorization", format!("Bearer {token}").parse().unwrap());
+        h
+    }
+
+    async fn issue(app: &Arc<App>, ns: &str, name: &str, body: &str) -> (u16, Value) {
+        let r = token_request(
+            State(app.clone()),
+            Path((ns.to_string(), name.to_string())),
+            Bytes::from(body.to_string()),
+        )
+        .await;
+        let code = r.status().as_u16();
+        let body = axum::body::to_bytes(r.into_body(), 1 << 20).await.unwrap();
+        (code, serde_json::from_slice(&body).unwrap())
+    }
+
+    #[tokio::test]
+    async fn tokens_name_their_service_account_until_it_is_gone() {
+        let app = Arc::new(app());
+        let put_ns = |name: &str| {
+            let res = resources::by_plural("namespaces").unwrap();
+            let ns = prepare_new(&app, res, json!({"metadata": {"name": name}}));
+            app.store.create("namespaces", ns).unwrap();
+        };
+        put_ns("shop");
+        start_serviceaccounts(app.clone());
+        put_ns("later");
+        // The default ServiceAccount of a namespace made before and after the start.
+        for _ in 0..100 {
+            if app
+                .store
+                .get("serviceaccounts", "later", "default")
+                .is_some()
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert!(app
+            .store
+            .get("serviceaccounts", "shop", "default")
+            .is_some());
+        assert!(app
+            .store
+            .get("serviceaccounts", "later", "default")
+            .is_some());
+
+        let (code, doc) = issue(&app, "shop", "default", r#"{"spec": {"audiences": []}}"#).await;
+        assert_eq!(code, 201, "{doc}");
+        assert_eq!(doc["kind"], "TokenRequest");
+        assert_eq!(doc["spec"]["expirationSeconds"], DEFAULT_EXPIRATION);
+        let token = doc["status"]["token"].as_str().unwrap().to_string();
+        let user = authenticate(&app, &bearer(&token)).unwrap();
+        assert_eq!(user.name, "system:serviceaccount:shop:default");
+        assert!(user
+            .groups
+            .contains(&"system:serviceaccounts:shop".to_string()));
+        assert!(!user.is_master());
+
+        let admin = authenticate(&app, &bearer(app.tokens.admin())).unwrap();
+        assert!(admin.is_master());
+        for headers in [bearer("nope"), HeaderMap::new(), bearer("")] {
+            assert_eq!(authenticate(&app, &headers).unwrap_err().code, 401);
+        }
+        // No token for an account that does not exist, nor one shorter than ten minutes.
+        assert_eq!(issue(&app, "shop", "ghost", "{}").await.0, 404);
+        let (code, doc) = issue(
+            &app,
+            "shop",
+            "default",
+            r#"{"spec": {"expirationSeconds": 60}}"#,
+        )
+        .await;
+        assert_eq!(code, 422, "{doc}");
+        // A deleted account's tokens die with it, also when one of its name comes back.
+        app.store
+            .remove("serviceaccounts", "shop", "default")
+            .unwrap();
+        assert_eq!(authenticate(&app, &bearer(&token)).unwrap_err().code, 401);
+        let res = resources::by_plural("serviceaccounts").unwrap();
+        let again = prepare_new(
+            &app,
+            res,
+            json!({"metadata": {"name": "default", "namespace": "shop"}}),
+        );
+        app.store.create("serviceaccounts", again).unwrap();
+        assert_eq!(authenticate(&app, &bearer(&token)).unwrap_err().code, 401);
     }
 }

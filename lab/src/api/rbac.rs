@@ -456,7 +456,7 @@ pub fn bootstrap(app: &App) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn attrs(method: Method, path: &str, query: &str) -> Attributes {
@@ -607,7 +607,7 @@ mod tests {
         );
     }
 
-    fn app() -> App {
+    pub(crate) fn app() -> App {
         App {
             store: super::super::store::Store::new(),
             addr: String::new(),
