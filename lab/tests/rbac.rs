@@ -266,8 +266,13 @@ fn assert_exported(dir: &Path, n: usize) {
 }
 
 /// resource (with `.group`) -> verbs, as `kubectl auth can-i --list` prints them.
-fn can_i_list(user: &User, ns: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let o = kubectl_as(user, &["auth", "can-i", "--list", "-n", ns, "--no-headers"]);
+fn can_i_list(kubeconfig: &Path, ns: &str, extra: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+    let o = Command::new("kubectl")
+        .env("KUBECONFIG", kubeconfig)
+        .args(["auth", "can-i", "--list", "-n", ns, "--no-headers"])
+        .args(extra)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", text(&o));
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in String::from_utf8_lossy(&o.stdout).lines() {
@@ -332,9 +337,12 @@ fn walkthrough_as_a_user_bound_only_to_the_manifest() {
             BTreeSet::from(["create".to_string()]),
         );
     }
-    assert_eq!(can_i_list(&user, NS), expected);
+    assert_eq!(can_i_list(&user.kubeconfig, NS, &[]), expected);
+    // The admin sees the same through impersonation.
+    let as_user = ["--as", "system:serviceaccount:demo:dumpy-user"];
+    assert_eq!(can_i_list(&lab.kubeconfig, NS, &as_user), expected);
     // Elsewhere only the ClusterRole and the reviews.
-    let elsewhere = can_i_list(&user, "default");
+    let elsewhere = can_i_list(&user.kubeconfig, "default", &[]);
     assert_eq!(
         elsewhere.keys().cloned().collect::<Vec<_>>(),
         [

@@ -17,7 +17,7 @@ use super::status::ApiError;
 use super::App;
 use axum::body::Bytes;
 use axum::extract::{Request, State};
-use axum::http::Method;
+use axum::http::{HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -260,10 +260,72 @@ pub fn forbidden(user: &User, a: &Attributes) -> ApiError {
     }
 }
 
+/// `kubectl --as USER [--as-group G]`: the request is made as USER when the caller may
+/// `impersonate` that user (or ServiceAccount) and those groups, as the API server does it.
+pub fn impersonate(app: &App, caller: User, headers: &HeaderMap) -> Result<User, ApiError> {
+    let Some(name) = headers
+        .get("impersonate-user")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+    else {
+        return Ok(caller);
+    };
+    let groups: Vec<String> = headers
+        .get_all("impersonate-group")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_string))
+        .collect();
+    let check = |resource: &str, namespace: &str, name: &str| {
+        let a = Attributes {
+            verb: "impersonate".into(),
+            resource_request: true,
+            resource: resource.into(),
+            namespace: namespace.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        if allowed(app, &caller, &a) {
+            Ok(())
+        } else {
+            Err(forbidden(&caller, &a))
+        }
+    };
+    let mut user = match name
+        .strip_prefix("system:serviceaccount:")
+        .and_then(|r| r.split_once(':'))
+    {
+        Some((ns, sa)) => {
+            check("serviceaccounts", ns, sa)?;
+            User {
+                name: name.clone(),
+                groups: vec![
+                    "system:serviceaccounts".into(),
+                    format!("system:serviceaccounts:{ns}"),
+                ],
+            }
+        }
+        None => {
+            check("users", "", &name)?;
+            User {
+                name: name.clone(),
+                groups: vec![],
+            }
+        }
+    };
+    for g in groups {
+        check("groups", "", &g)?;
+        user.groups.push(g);
+    }
+    user.groups.push("system:authenticated".into());
+    Ok(user)
+}
+
 /// The one hook into the request path: authenticates (401), authorizes (403), and hands the
 /// user to the handlers that need it (the reviews).
 pub async fn guard(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
-    let user = match auth::authenticate(&app, req.headers()) {
+    let user = match auth::authenticate(&app, req.headers())
+        .and_then(|u| impersonate(&app, u, req.headers()))
+    {
         Ok(u) => u,
         Err(e) => return e.into_response(),
     };
@@ -706,6 +768,22 @@ pub(crate) mod tests {
             groups: vec!["system:authenticated".into()],
         };
         assert!(!allowed(&app, &bob, &list_pods("shop")));
+        // `--as`: bob may not act as anyone.
+        let mut h = HeaderMap::new();
+        h.insert(
+            "impersonate-user",
+            "system:serviceaccount:team:alice".parse().unwrap(),
+        );
+        let e = impersonate(&app, bob.clone(), &h).unwrap_err();
+        assert_eq!(e.code, 403);
+        assert!(
+            e.message
+                .contains(r#"cannot impersonate resource "serviceaccounts""#),
+            "{}",
+            e.message
+        );
+        h.insert("impersonate-user", "carol".parse().unwrap());
+        assert!(impersonate(&app, bob.clone(), &h).is_err());
         let admin = User {
             name: auth::ADMIN.into(),
             groups: vec![auth::MASTERS.into()],
@@ -715,5 +793,14 @@ pub(crate) mod tests {
             &admin,
             &attrs(Method::DELETE, "/api/v1/nodes/n1", "")
         ));
+        // The admin may act as alice, and then has alice's rights only.
+        h.insert(
+            "impersonate-user",
+            "system:serviceaccount:team:alice".parse().unwrap(),
+        );
+        let as_alice = impersonate(&app, admin, &h).unwrap();
+        assert_eq!(as_alice.name, sa.name);
+        assert!(allowed(&app, &as_alice, &list_pods("shop")));
+        assert!(!allowed(&app, &as_alice, &list_pods("other")));
     }
 }
