@@ -197,6 +197,19 @@ pub fn status(state: &Path) -> Result<()> {
     }
 }
 
+/// Writes a file only root may read (the kubeconfig holds the admin token).
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?
+        .write_all(text.as_bytes())
+}
+
 /// The admin kubeconfig: the lab's context, as a user in `system:masters` (everything allowed),
 /// trusting the lab's CA.
 fn kubeconfig(server: &str, ca_pem: &str, token: &str) -> String {
@@ -246,20 +259,10 @@ async fn serve_inner(state: &Path, nodes: u16) -> Result<()> {
     let tls = api::tls::identity()?;
     let listener = api::tls::Listener::new(listener, &tls);
     let server = tokio::spawn(async move { axum::serve(listener, router).await });
-    // It holds the admin token: readable by root only.
-    {
-        use std::io::Write;
-        use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(paths::kubeconfig(state))?
-            .write_all(
-                kubeconfig(&format!("https://{addr}"), &tls.ca_pem, app.tokens.admin()).as_bytes(),
-            )?;
-    }
+    write_private(
+        &paths::kubeconfig(state),
+        &kubeconfig(&format!("https://{addr}"), &tls.ca_pem, app.tokens.admin()),
+    )?;
     tracing::info!(%addr, "API server listening");
 
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;

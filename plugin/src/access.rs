@@ -227,6 +227,11 @@ pub fn describe_forbidden(message: &str) -> String {
     refusal(verb, resource, group, namespace, &user)
 }
 
+/// One line for the API server's 401.
+pub fn credentials_refused(detail: &str) -> String {
+    format!("the API server refused the credentials of the kubeconfig context ({detail}): log in again, or check the context's user (token or certificate)")
+}
+
 /// A WebSocket exec that the API server refuses comes back without its Status (kube only
 /// reports the status of the protocol switch): the line is built from what was asked.
 pub fn exec_error(pods: &Api<Pod>, e: kube::Error) -> Error {
@@ -241,7 +246,7 @@ pub fn exec_error(pods: &Api<Pod>, e: kube::Error) -> Error {
             Error::new(refusal("create", "pods/exec", "", ns, ""))
         }
         kube::Error::UpgradeConnection(ProtocolSwitch(s)) if s.as_u16() == 401 => {
-            Error::new("the API server refused the credentials of the kubeconfig context: log in again, or check the context's user (token or certificate)")
+            Error::new(credentials_refused("401 Unauthorized"))
         }
         _ => Error::from(e),
     }

@@ -92,10 +92,7 @@ pub fn describe_kube_error(e: &kube::Error) -> String {
             r.message
         ),
         kube::Error::Api(r) if r.code == 403 => crate::access::describe_forbidden(&r.message),
-        kube::Error::Api(r) if r.code == 401 => format!(
-            "the API server refused the credentials of the kubeconfig context ({}): log in again, or check the context's user (token or certificate)",
-            r.message
-        ),
+        kube::Error::Api(r) if r.code == 401 => crate::access::credentials_refused(&r.message),
         kube::Error::Api(r) => r.message.clone(),
         kube::Error::HyperError(e) => format!("cannot reach the API server: {}; check your kubeconfig and --context", causes(e)),
         kube::Error::Service(e) => format!("cannot reach the API server: {}; check your kubeconfig and --context", causes(&**e)),
