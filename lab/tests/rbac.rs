@@ -443,6 +443,44 @@ fn walkthrough_as_a_user_bound_only_to_the_manifest() {
     assert!(line.contains("refused the credentials"), "{line}");
     let o = kubectl_as(&stranger, &["get", "pods"]);
     assert!(text(&o).contains("Unauthorized"), "{}", text(&o));
+    // A client certificate of the lab's CA: its common name is the user, its organizations
+    // the groups (what `dumpy-lab user` issues, like `kubeadm kubeconfig user`).
+    let o = Command::new(lab_bin())
+        .args(["user", "carol", "--group", "dumpy-users"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    let carol = User {
+        kubeconfig: std::env::temp_dir().join(format!("dumpy-rbac-carol-{}", std::process::id())),
+        ca: std::env::temp_dir().join(format!("dumpy-rbac-carol-{}.none", std::process::id())),
+    };
+    std::fs::write(&carol.kubeconfig, &o.stdout).unwrap();
+    let can_i = |args: &[&str]| {
+        let o = kubectl_as(&carol, &[&["auth", "can-i"][..], args].concat());
+        String::from_utf8_lossy(&o.stdout).trim().to_string()
+    };
+    assert_eq!(can_i(&["list", "pods", "-n", NS]), "no");
+    lab.ok(&[
+        "create",
+        "rolebinding",
+        "users-target",
+        "-n",
+        NS,
+        "--role=dumpy-target",
+        "--group=dumpy-users",
+    ]);
+    assert_eq!(can_i(&["list", "pods", "-n", NS]), "yes");
+    assert_eq!(can_i(&["list", "pods", "-n", "default"]), "no");
+    let o = kubectl_as(&carol, &["get", "nodes"]);
+    assert!(
+        text(&o).contains(r#"nodes is forbidden: User "carol" cannot list resource "nodes""#),
+        "{}",
+        text(&o)
+    );
+    assert!(kubectl_as(&carol, &["get", "pods", "-n", NS])
+        .status
+        .success());
+
     // A token dies with its ServiceAccount.
     lab.ok(&["delete", "serviceaccount", "dumpy-user", "-n", NS]);
     let line = fails_in_one_line(&user, &["get", "-n", NS]);

@@ -1,12 +1,12 @@
-//! Authentication as the API server does it for bearer tokens: the lab's admin token (in the
-//! kubeconfig `dumpy-lab up` writes, group `system:masters`) and ServiceAccount tokens issued
-//! through the TokenRequest subresource (`kubectl create token SA`). A request without a
-//! token, or with one the lab does not know (expired, or its ServiceAccount deleted), gets
-//! 401 Unauthorized. Also the ServiceAccount controller's one job the lab needs: a `default`
+//! Authentication as the API server does it: a client certificate signed by the lab's CA
+//! (its user read by [`super::tls`]), else a bearer token: the lab's admin token (in the
+//! kubeconfig `dumpy-lab up` writes, group `system:masters`) or a ServiceAccount token issued
+//! through the TokenRequest subresource (`kubectl create token SA`). A request without
+//! credentials, or with a token the lab does not know (expired, or its ServiceAccount
+//! deleted), gets 401 Unauthorized. Also the ServiceAccount controller's one job the lab needs: a `default`
 //! ServiceAccount in every namespace.
 //!
-//! Tokens are opaque random strings (real ones are JWTs, which clients never look into);
-//! there is no TLS, so no client certificates.
+//! Tokens are opaque random strings (real ones are JWTs, which clients never look into).
 
 use super::objects::{now, prepare_new};
 use super::resources;
@@ -103,8 +103,17 @@ fn unauthorized() -> ApiError {
     }
 }
 
-/// The user a request's `Authorization: Bearer` header names, or 401.
-pub fn authenticate(app: &App, headers: &HeaderMap) -> Result<User, ApiError> {
+/// The user of a request: its verified client certificate's (`certificate`), else the one its
+/// `Authorization: Bearer` header names; or 401.
+pub fn authenticate(
+    app: &App,
+    headers: &HeaderMap,
+    certificate: Option<User>,
+) -> Result<User, ApiError> {
+    // Like the API server's union of authenticators: x509 first.
+    if let Some(user) = certificate {
+        return Ok(user);
+    }
     let token = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
@@ -282,17 +291,17 @@ mod tests {
         assert_eq!(doc["kind"], "TokenRequest");
         assert_eq!(doc["spec"]["expirationSeconds"], DEFAULT_EXPIRATION);
         let token = doc["status"]["token"].as_str().unwrap().to_string();
-        let user = authenticate(&app, &bearer(&token)).unwrap();
+        let user = authenticate(&app, &bearer(&token), None).unwrap();
         assert_eq!(user.name, "system:serviceaccount:shop:default");
         assert!(user
             .groups
             .contains(&"system:serviceaccounts:shop".to_string()));
         assert!(!user.is_master());
 
-        let admin = authenticate(&app, &bearer(app.tokens.admin())).unwrap();
+        let admin = authenticate(&app, &bearer(app.tokens.admin()), None).unwrap();
         assert!(admin.is_master());
         for headers in [bearer("nope"), HeaderMap::new(), bearer("")] {
-            assert_eq!(authenticate(&app, &headers).unwrap_err().code, 401);
+            assert_eq!(authenticate(&app, &headers, None).unwrap_err().code, 401);
         }
         // No token for an account that does not exist, nor one shorter than ten minutes.
         assert_eq!(issue(&app, "shop", "ghost", "{}").await.0, 404);
@@ -308,7 +317,10 @@ mod tests {
         app.store
             .remove("serviceaccounts", "shop", "default")
             .unwrap();
-        assert_eq!(authenticate(&app, &bearer(&token)).unwrap_err().code, 401);
+        assert_eq!(
+            authenticate(&app, &bearer(&token), None).unwrap_err().code,
+            401
+        );
         let res = resources::by_plural("serviceaccounts").unwrap();
         let again = prepare_new(
             &app,
@@ -316,6 +328,9 @@ mod tests {
             json!({"metadata": {"name": "default", "namespace": "shop"}}),
         );
         app.store.create("serviceaccounts", again).unwrap();
-        assert_eq!(authenticate(&app, &bearer(&token)).unwrap_err().code, 401);
+        assert_eq!(
+            authenticate(&app, &bearer(&token), None).unwrap_err().code,
+            401
+        );
     }
 }

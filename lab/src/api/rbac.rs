@@ -323,7 +323,11 @@ pub fn impersonate(app: &App, caller: User, headers: &HeaderMap) -> Result<User,
 /// The one hook into the request path: authenticates (401), authorizes (403), and hands the
 /// user to the handlers that need it (the reviews).
 pub async fn guard(State(app): State<Arc<App>>, mut req: Request, next: Next) -> Response {
-    let user = match auth::authenticate(&app, req.headers())
+    let certificate = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<super::tls::Peer>>()
+        .and_then(|c| c.0 .0.clone());
+    let user = match auth::authenticate(&app, req.headers(), certificate)
         .and_then(|u| impersonate(&app, u, req.headers()))
     {
         Ok(u) => u,
