@@ -205,6 +205,38 @@ pub fn env(state: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `dumpy-lab user NAME [--group G]`: a kubeconfig (on stdout) for the running lab whose user
+/// is a client certificate for NAME in group G, signed by the lab's CA.
+pub fn user(state: &Path, name: &str, group: Option<&str>) -> Result<()> {
+    use base64::Engine;
+    let admin = std::fs::read_to_string(paths::kubeconfig(state))
+        .ok()
+        .filter(|_| server_pid(state).is_some())
+        .ok_or_else(|| anyhow::anyhow!("the lab is not running: start it with `dumpy-lab up`"))?;
+    let field = |key: &str| {
+        admin
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(key))
+            .unwrap_or("")
+            .to_string()
+    };
+    let ca_key = std::fs::read_to_string(paths::ca_key(state))
+        .with_context(|| format!("reading {}", paths::ca_key(state).display()))?;
+    let (cert, key) = api::tls::client_certificate(&ca_key, name, group)?;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    print!(
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: dumpy-lab\n  cluster:\n    server: {}\n    certificate-authority-data: {}\n\
+         contexts:\n- name: {name}@dumpy-lab\n  context:\n    cluster: dumpy-lab\n    user: {name}\n    namespace: {}\n\
+         current-context: {name}@dumpy-lab\nusers:\n- name: {name}\n  user:\n    client-certificate-data: {}\n    client-key-data: {}\npreferences: {{}}\n",
+        field("server: "),
+        field("certificate-authority-data: "),
+        fixtures::NAMESPACE,
+        b64(&cert),
+        b64(&key),
+    );
+    Ok(())
+}
+
 pub fn status(state: &Path) -> Result<()> {
     match server_pid(state) {
         Some(pid) if paths::ready_file(state).exists() => {
@@ -222,11 +254,28 @@ pub fn status(state: &Path) -> Result<()> {
     }
 }
 
-fn kubeconfig(server: &str) -> String {
+/// Writes a file only root may read (the kubeconfig holds the admin token).
+pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?
+        .write_all(text.as_bytes())
+}
+
+/// The admin kubeconfig: the lab's context, as a user in `system:masters` (everything allowed),
+/// trusting the lab's CA.
+fn kubeconfig(server: &str, ca_pem: &str, token: &str) -> String {
+    use base64::Engine;
+    let ca = base64::engine::general_purpose::STANDARD.encode(ca_pem);
     format!(
-        "apiVersion: v1\nkind: Config\nclusters:\n- name: dumpy-lab\n  cluster:\n    server: {server}\n\
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: dumpy-lab\n  cluster:\n    server: {server}\n    certificate-authority-data: {ca}\n\
          contexts:\n- name: dumpy-lab\n  context:\n    cluster: dumpy-lab\n    user: dumpy-lab\n    namespace: {}\n\
-         current-context: dumpy-lab\nusers:\n- name: dumpy-lab\n  user: {{}}\npreferences: {{}}\n",
+         current-context: dumpy-lab\nusers:\n- name: dumpy-lab\n  user:\n    token: {token}\npreferences: {{}}\n",
         fixtures::NAMESPACE
     )
 }
@@ -269,14 +318,25 @@ async fn serve_inner(
         state_dir: state.to_path_buf(),
         next_node: AtomicUsize::new(0),
         node_ops: Default::default(),
+        tokens: api::auth::Tokens::new(),
     });
+    api::rbac::bootstrap(&app);
+    api::auth::start_serviceaccounts(app.clone());
     let _agent = pods::start(app.clone(), restart_backoff);
     tokio::spawn(controllers::run(app.clone()));
     let router = api::router(app.clone());
-    let server = tokio::spawn(async move { axum::serve(listener, router).await });
-    std::fs::write(
-        paths::kubeconfig(state),
-        kubeconfig(&format!("http://{addr}")),
+    let tls = api::tls::identity(&paths::ca_key(state))?;
+    let listener = api::tls::Listener::new(listener, &tls);
+    let server = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<api::tls::Peer>(),
+        )
+        .await
+    });
+    write_private(
+        &paths::kubeconfig(state),
+        &kubeconfig(&format!("https://{addr}"), &tls.ca_pem, app.tokens.admin()),
     )?;
     tracing::info!(%addr, "API server listening");
 

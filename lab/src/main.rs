@@ -1,6 +1,6 @@
 //! `dumpy-lab`: a local stand-in for a small Kubernetes cluster (API server, node agent on
 //! containerd, fixture workloads) that stock kubectl and `kubectl dumpy` work against.
-//! Test and demo infrastructure only: plain HTTP, no auth, one machine.
+//! Test and demo infrastructure only: one machine, everything in memory.
 
 mod agent;
 mod api;
@@ -87,6 +87,16 @@ enum Cmd {
     Down,
     /// Print `export KUBECONFIG=…` for the running lab.
     Env,
+    /// Print a kubeconfig for USER, authenticated by a client certificate of the lab's CA
+    /// (common name USER, organization GROUP), like `kubeadm kubeconfig user`.
+    User {
+        /// The user name (the certificate's common name).
+        name: String,
+        /// The user's group (the certificate's organization; one, as rcgen writes one
+        /// value per subject attribute).
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
     /// Say whether the lab is running.
     Status,
     /// Run the server in the foreground (what `up` starts in the background).
@@ -120,6 +130,7 @@ fn main() {
         ),
         Cmd::Down => lifecycle::down(&cli.state_dir),
         Cmd::Env => lifecycle::env(&cli.state_dir),
+        Cmd::User { name, group } => lifecycle::user(&cli.state_dir, &name, group.as_deref()),
         Cmd::Status => lifecycle::status(&cli.state_dir),
         Cmd::Serve {
             nodes,

@@ -307,12 +307,8 @@ fn exec_v4_protocol_as_kube_rs_uses_it() {
     use futures::StreamExt;
     use tokio_tungstenite::tungstenite::{client::IntoClientRequest, Message};
     let lab = Lab::up();
-    let kc = std::fs::read_to_string(&lab.kubeconfig).unwrap();
-    let server = kc
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("server: http://"))
-        .unwrap()
-        .to_string();
+    let server = lab.server_addr();
+    let token = lab.kubeconfig_field("token");
     let rt = tokio::runtime::Runtime::new().unwrap();
     let run = |script: &str| -> (Vec<u8>, Vec<u8>, serde_json::Value) {
         let q = serde_urlencoded::to_string([
@@ -323,14 +319,17 @@ fn exec_v4_protocol_as_kube_rs_uses_it() {
             ("stderr", "true"),
         ])
         .unwrap();
-        let url = format!("ws://{server}/api/v1/namespaces/{NS}/pods/client/exec?{q}");
+        let url = format!("wss://{server}/api/v1/namespaces/{NS}/pods/client/exec?{q}");
         rt.block_on(async {
             let mut req = url.into_client_request().unwrap();
             req.headers_mut().insert(
                 "Sec-WebSocket-Protocol",
                 "v4.channel.k8s.io".parse().unwrap(),
             );
-            let (mut ws, resp) = tokio_tungstenite::connect_async(req).await.unwrap();
+            req.headers_mut()
+                .insert("Authorization", format!("Bearer {token}").parse().unwrap());
+            let tls = lab.tls_connect().await;
+            let (mut ws, resp) = tokio_tungstenite::client_async(req, tls).await.unwrap();
             assert_eq!(
                 resp.headers()["sec-websocket-protocol"],
                 "v4.channel.k8s.io"

@@ -91,13 +91,8 @@ pub fn describe_kube_error(e: &kube::Error) -> String {
             "{}; sniffers need hostPID and capabilities: label the capture namespace pod-security.kubernetes.io/enforce=privileged, or use -n with a namespace that allows it",
             r.message
         ),
-        kube::Error::Api(r) if r.code == 403 => format!(
-            "forbidden: {}; ask your cluster admin to bind the dumpy Role (deploy/rbac.yaml)",
-            r.message
-        ),
-        kube::Error::Api(r) if r.code == 401 => {
-            format!("unauthorized: {}; check the credentials of your kubeconfig context", r.message)
-        }
+        kube::Error::Api(r) if r.code == 403 => crate::access::describe_forbidden(&r.message),
+        kube::Error::Api(r) if r.code == 401 => crate::access::credentials_refused(&r.message),
         kube::Error::Api(r) => r.message.clone(),
         kube::Error::HyperError(e) => format!("cannot reach the API server: {}; check your kubeconfig and --context", causes(e)),
         kube::Error::Service(e) => format!("cannot reach the API server: {}; check your kubeconfig and --context", causes(&**e)),
@@ -142,6 +137,8 @@ mod tests {
             r#"pods is forbidden: User "bob" cannot create resource "pods""#,
         ));
         assert!(m.contains("deploy/rbac.yaml") && m.contains("bob"), "{m}");
+        let m = describe_kube_error(&api(401, "Unauthorized"));
+        assert!(m.contains("refused the credentials"), "{m}");
     }
 
     #[test]

@@ -29,10 +29,9 @@ pub async fn stream<W: AsyncWrite + Unpin>(
     let what = cmd.name();
     let argv = cmd.argv();
     tracing::debug!(pod, ?argv, "exec");
-    let mut proc = pods
-        .exec(pod, argv, &params())
-        .await
-        .map_err(|e| Error::from(e).context(format!("cannot exec `sniffer {what}` in {pod}")))?;
+    let mut proc = pods.exec(pod, argv, &params()).await.map_err(|e| {
+        crate::access::exec_error(pods, e).context(format!("cannot exec `sniffer {what}` in {pod}"))
+    })?;
     let mut stdout = proc
         .stdout()
         .ok_or_else(|| Error::new("exec gave no stdout"))?;
@@ -111,7 +110,10 @@ pub async fn export_reader(
             &params().stderr(false),
         )
         .await
-        .map_err(|e| Error::from(e).context(format!("cannot exec `sniffer export` in {pod}")))?;
+        .map_err(|e| {
+            crate::access::exec_error(pods, e)
+                .context(format!("cannot exec `sniffer export` in {pod}"))
+        })?;
     let stdout = proc
         .stdout()
         .ok_or_else(|| Error::new("exec gave no stdout"))?;

@@ -4,6 +4,7 @@
 //! to stderr as one `error: …` line; exit 0 on success, 1 on failure, 2 on bad usage (clap,
 //! and names that are not Kubernetes names), 130 after Ctrl-C.
 
+mod access;
 mod captures;
 mod cli;
 mod commands;

@@ -85,7 +85,7 @@ pub async fn read_policy(
         ))),
         Err(kube::Error::Api(r)) if r.code == 403 => {
             rep.warn(format!(
-                "cannot read namespace {namespace:?} (forbidden), so its Pod Security level was not checked; going on"
+                "cannot read namespace {namespace:?} (forbidden), so neither that it exists nor its Pod Security level was checked; going on"
             ));
             Ok(None)
         }

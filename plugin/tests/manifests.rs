@@ -51,15 +51,18 @@ fn capture_role_covers_the_plugin_calls() {
         ("", "pods", "create"),
         ("", "pods", "delete"),
         ("", "pods", "list"),
-        ("", "pods", "get"),
         ("", "pods", "patch"),
         ("", "pods/exec", "create"),
+        ("", "pods/exec", "get"),
         ("", "pods/log", "get"),
         ("", "persistentvolumeclaims", "get"),
     ] {
         assert!(grants(&rules, g, r, v), "{r} {v}");
     }
     assert!(!grants(&rules, "", "secrets", "get"));
+    // The plugin never reads a sniffer pod by name, nor watches.
+    assert!(!grants(&rules, "", "pods", "get"));
+    assert!(!grants(&rules, "", "pods", "watch"));
 }
 
 #[test]

@@ -33,6 +33,11 @@ pub fn kubeconfig(state: &Path) -> PathBuf {
     state.join("kubeconfig")
 }
 
+/// The key of the lab's CA, for `dumpy-lab user` (root only).
+pub fn ca_key(state: &Path) -> PathBuf {
+    state.join("ca.key")
+}
+
 pub fn pid_file(state: &Path) -> PathBuf {
     state.join("server.pid")
 }

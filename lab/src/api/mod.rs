@@ -1,6 +1,8 @@
 //! The lab's Kubernetes API server: routing, CRUD with defaults, list/watch, and the pod
-//! subresources (log, exec) that talk to the node agent's containers.
+//! subresources (log, exec) that talk to the node agent's containers. Every request is
+//! authenticated ([`auth`]) and authorized ([`rbac`]) first, over HTTPS ([`tls`]).
 
+pub mod auth;
 pub mod defaults;
 pub mod eviction;
 pub mod exec;
@@ -8,6 +10,7 @@ pub mod labops;
 pub mod logs;
 pub mod objects;
 pub mod podsecurity;
+pub mod rbac;
 pub mod resources;
 pub mod scale;
 pub mod selector;
@@ -15,6 +18,7 @@ pub mod status;
 pub mod store;
 pub mod strategic;
 pub mod table;
+pub mod tls;
 pub mod validate;
 pub mod watch;
 
@@ -36,6 +40,8 @@ pub struct App {
     pub next_node: AtomicUsize,
     /// Requests for the node agent (OOM kill, node-pressure eviction).
     pub node_ops: crate::agent::ops::Ops,
+    /// The bearer tokens the server accepts.
+    pub tokens: auth::Tokens,
 }
 
 pub fn router(app: Arc<App>) -> Router {
@@ -57,6 +63,11 @@ pub fn router(app: Arc<App>) -> Router {
             "/lab/v1/namespaces/{ns}/pods/{name}/{op}",
             post(labops::handle),
         )
+        .merge(rbac::routes())
         .fallback(objects::handle)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            rbac::guard,
+        ))
         .with_state(app)
 }

@@ -1,5 +1,5 @@
 //! The resources the lab serves, and the discovery documents that describe them
-//! (/api, /api/v1, /apis, /apis/apps/v1, /version) in the legacy (non-aggregated) shape,
+//! (/api, /api/v1, /apis, /apis/GROUP/v1, /version) in the legacy (non-aggregated) shape,
 //! which kubectl and kube-rs fall back to when the server does not offer aggregated discovery.
 
 use serde_json::{json, Value};
@@ -98,7 +98,81 @@ pub const RESOURCES: &[Resource] = &[
         namespaced: true,
         short: &["sts"],
     },
+    Resource {
+        group: "",
+        version: "v1",
+        plural: "serviceaccounts",
+        singular: "serviceaccount",
+        kind: "ServiceAccount",
+        namespaced: true,
+        short: &["sa"],
+    },
+    Resource {
+        group: "rbac.authorization.k8s.io",
+        version: "v1",
+        plural: "roles",
+        singular: "role",
+        kind: "Role",
+        namespaced: true,
+        short: &[],
+    },
+    Resource {
+        group: "rbac.authorization.k8s.io",
+        version: "v1",
+        plural: "rolebindings",
+        singular: "rolebinding",
+        kind: "RoleBinding",
+        namespaced: true,
+        short: &[],
+    },
+    Resource {
+        group: "rbac.authorization.k8s.io",
+        version: "v1",
+        plural: "clusterroles",
+        singular: "clusterrole",
+        kind: "ClusterRole",
+        namespaced: false,
+        short: &[],
+    },
+    Resource {
+        group: "rbac.authorization.k8s.io",
+        version: "v1",
+        plural: "clusterrolebindings",
+        singular: "clusterrolebinding",
+        kind: "ClusterRoleBinding",
+        namespaced: false,
+        short: &[],
+    },
 ];
+
+/// The review APIs (answered by [`super::rbac`], never stored): only `create`.
+const REVIEWS: &[(&str, &str)] = &[
+    ("selfsubjectaccessreviews", "SelfSubjectAccessReview"),
+    ("selfsubjectrulesreviews", "SelfSubjectRulesReview"),
+];
+
+/// Every API group served under /apis, in discovery order.
+fn groups() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = vec![];
+    for g in RESOURCES
+        .iter()
+        .map(|r| r.group)
+        .chain([super::rbac::REVIEW_GROUP])
+    {
+        if !g.is_empty() && !out.contains(&g) {
+            out.push(g);
+        }
+    }
+    out
+}
+
+fn group_doc(g: &str) -> Value {
+    json!({
+        "name": g,
+        "versions": [{"groupVersion": format!("{g}/v1"), "version": "v1"}],
+        "preferredVersion": {"groupVersion": format!("{g}/v1"), "version": "v1"},
+    })
+}
 
 pub fn find(group: &str, version: &str, plural: &str) -> Option<&'static Resource> {
     RESOURCES
@@ -124,7 +198,7 @@ fn resource_list(group: &str, version: &str) -> Value {
             "name": r.plural, "singularName": r.singular, "namespaced": r.namespaced,
             "kind": r.kind, "verbs": VERBS, "shortNames": r.short,
         });
-        if r.plural != "namespaces" && r.plural != "nodes" {
+        if r.namespaced && r.group != super::rbac::GROUP && r.plural != "serviceaccounts" {
             entry["categories"] = json!(["all"]);
         }
         resources.push(entry);
@@ -139,6 +213,14 @@ fn resource_list(group: &str, version: &str) -> Value {
             // kubectl scale resolves the Scale kind from this entry.
             resources.push(json!({"name": format!("{}/scale", r.plural), "singularName": "", "namespaced": true,
                                   "group": "autoscaling", "version": "v1", "kind": "Scale", "verbs": ["get", "patch", "update"]}));
+        }
+        if r.plural == "serviceaccounts" {
+            resources.push(json!({"name": "serviceaccounts/token", "singularName": "", "namespaced": true, "group": "authentication.k8s.io", "version": "v1", "kind": "TokenRequest", "verbs": ["create"]}));
+        }
+    }
+    if group == super::rbac::REVIEW_GROUP {
+        for (plural, kind) in REVIEWS {
+            resources.push(json!({"name": plural, "singularName": plural.trim_end_matches('s'), "namespaced": false, "kind": kind, "verbs": ["create"]}));
         }
     }
     let gv = if group.is_empty() {
@@ -159,31 +241,54 @@ pub fn discovery(path: &str, addr: &str) -> Option<Value> {
         "/api/v1" => resource_list("", "v1"),
         "/apis" => json!({
             "kind": "APIGroupList", "apiVersion": "v1",
-            "groups": [{
-                "name": "apps",
-                "versions": [{"groupVersion": "apps/v1", "version": "v1"}],
-                "preferredVersion": {"groupVersion": "apps/v1", "version": "v1"},
-            }],
+            "groups": groups().into_iter().map(group_doc).collect::<Vec<_>>(),
         }),
-        "/apis/apps" => json!({
-            "kind": "APIGroup", "apiVersion": "v1", "name": "apps",
-            "versions": [{"groupVersion": "apps/v1", "version": "v1"}],
-            "preferredVersion": {"groupVersion": "apps/v1", "version": "v1"},
-        }),
-        "/apis/apps/v1" => resource_list("apps", "v1"),
-        "/openapi/v3" => json!({"paths": {
-            "api/v1": {"serverRelativeURL": "/openapi/v3/api/v1"},
-            "apis/apps/v1": {"serverRelativeURL": "/openapi/v3/apis/apps/v1"},
-        }}),
+        "/openapi/v3" => {
+            let mut paths = serde_json::Map::new();
+            paths.insert(
+                "api/v1".into(),
+                json!({"serverRelativeURL": "/openapi/v3/api/v1"}),
+            );
+            for g in groups() {
+                let gv = format!("apis/{g}/v1");
+                paths.insert(
+                    gv.clone(),
+                    json!({"serverRelativeURL": format!("/openapi/v3/{gv}")}),
+                );
+            }
+            json!({"paths": paths})
+        }
         "/openapi/v3/api/v1" => openapi_v3("", "v1"),
-        "/openapi/v3/apis/apps/v1" => openapi_v3("apps", "v1"),
+        p if p.starts_with("/openapi/v3/apis/") => {
+            let g = p.strip_prefix("/openapi/v3/apis/")?.strip_suffix("/v1")?;
+            if !groups().contains(&g) {
+                return None;
+            }
+            openapi_v3(g, "v1")
+        }
         "/version" => json!({
             "major": "1", "minor": "30", "gitVersion": "v1.30.0-dumpy-lab",
             "gitCommit": "0000000000000000000000000000000000000000", "gitTreeState": "clean",
             "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.22.0", "compiler": "gc",
             "platform": "linux/amd64",
         }),
-        _ => return None,
+        p => {
+            let rest = p.strip_prefix("/apis/")?;
+            let (g, v) = rest.split_once('/').unwrap_or((rest, ""));
+            if !groups().contains(&g) {
+                return None;
+            }
+            match v {
+                "" => {
+                    let mut d = group_doc(g);
+                    d["kind"] = json!("APIGroup");
+                    d["apiVersion"] = json!("v1");
+                    d
+                }
+                "v1" => resource_list(g, "v1"),
+                _ => return None,
+            }
+        }
     })
 }
 

@@ -93,6 +93,51 @@ impl Lab {
         lab
     }
 
+    /// A field of the admin kubeconfig the lab writes (`server`, `token`,
+    /// `certificate-authority-data`).
+    pub fn kubeconfig_field(&self, key: &str) -> String {
+        let kc = std::fs::read_to_string(&self.kubeconfig).unwrap();
+        kc.lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{key}: ")))
+            .unwrap_or_else(|| panic!("no {key} in the kubeconfig"))
+            .to_string()
+    }
+
+    /// host:port of the API server (HTTPS).
+    pub fn server_addr(&self) -> String {
+        let server = self.kubeconfig_field("server");
+        server.strip_prefix("https://").unwrap().to_string()
+    }
+
+    /// A TLS connection to the API server, trusting the lab's CA from the kubeconfig.
+    pub async fn tls_connect(&self) -> tokio_rustls::client::TlsStream<tokio::net::TcpStream> {
+        use base64::Engine;
+        use tokio_rustls::rustls;
+        let pem = base64::engine::general_purpose::STANDARD
+            .decode(self.kubeconfig_field("certificate-authority-data"))
+            .unwrap();
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in rustls::pki_types::pem::PemObject::pem_slice_iter(&pem) {
+            let cert: rustls::pki_types::CertificateDer = cert.unwrap();
+            roots.add(cert).unwrap();
+        }
+        let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+        let tcp = tokio::net::TcpStream::connect(self.server_addr())
+            .await
+            .unwrap();
+        let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
+        tokio_rustls::TlsConnector::from(std::sync::Arc::new(config))
+            .connect(name, tcp)
+            .await
+            .unwrap()
+    }
+
     pub fn kubectl(&self, args: &[&str]) -> Output {
         Command::new("kubectl")
             .env("KUBECONFIG", &self.kubeconfig)
@@ -159,9 +204,23 @@ impl Lab {
 
     /// `kubectl create -f -` of a JSON object.
     pub fn create(&self, obj: &serde_json::Value) -> Output {
+        self.pipe("create", obj)
+    }
+
+    /// `kubectl replace -f -` of a JSON object, which must succeed.
+    pub fn replace(&self, obj: &serde_json::Value) {
+        let o = self.pipe("replace", obj);
+        assert!(
+            o.status.success(),
+            "kubectl replace: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    fn pipe(&self, verb: &str, obj: &serde_json::Value) -> Output {
         let mut c = Command::new("kubectl")
             .env("KUBECONFIG", &self.kubeconfig)
-            .args(["create", "--validate=false", "-f", "-"])
+            .args([verb, "--validate=false", "-f", "-"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

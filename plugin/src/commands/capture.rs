@@ -294,6 +294,7 @@ pub async fn run(ctx: &Ctx, args: CaptureArgs) -> Result<()> {
     let capture = spec_from_args(&args, &namespace, &target_namespace)?;
 
     rep.line("Getting target resource info..");
+    crate::access::check_capture(ctx, &capture, args.dry_run, &rep).await?;
     let policy = podsecurity::read_policy(&ctx.client, &namespace, &rep).await?;
     let pods: Api<Pod> = Api::namespaced(ctx.client.clone(), &namespace);
     let taken = pods

@@ -166,6 +166,11 @@ pub async fn run(ctx: &Ctx, args: LogsArgs) -> Result<()> {
             names.join(", ")
         );
         if unreached.len() == sniffers.len() {
+            // One reason for all (a 403 on pods/log, say) belongs in the error line itself.
+            let why = &unreached[0].1;
+            if unreached.iter().all(|(_, w)| w == why) {
+                return Err(Error::new(format!("{line}: {why}")));
+            }
             return Err(Error::new(line));
         }
         rep.warn(line);

@@ -45,6 +45,7 @@ pub async fn run(ctx: &Ctx, args: RestartArgs) -> Result<()> {
     // before anything is created.
     check_resources(&capture)?;
     rep.line("Getting target resource info..");
+    crate::access::check_capture(ctx, &capture, false, &rep).await?;
     let policy = podsecurity::read_policy(&ctx.client, &namespace, &rep).await?;
     let targets = resolve_targets(ctx, &capture, &rep).await?;
     check_pvc(ctx, &capture, &targets).await?;
