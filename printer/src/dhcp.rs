@@ -1,7 +1,7 @@
 //! DHCP options (the BOOTP vendor area in RFC 1048 form) as tcpdump prints them at `-v`
 //! (print-bootp.c's `rfc1048_print`; -vvv also shows PAD and END).
 
-use super::nd::{Nd, Trunc, R};
+use super::nd::{Nd, R};
 
 /// `tag2str`: the option's name after a format letter (`i` addresses, `l`/`L` 32-bit
 /// words, `s` shorts, `a` text, `b`/`x` bytes, `p` address pairs, `B` booleans, `$` special,
@@ -335,15 +335,15 @@ fn name_or_number(nd: &mut Nd, name: Option<&str>, v: u8) {
 }
 
 /// The `$` options, each with its own layout. A truncated text ends the whole vendor area
-/// with the marker, as tcpdump's `goto trunc` does (reported here as `Err(Trunc)` after the
-/// closing quote; the caller's caller prints it).
+/// with the marker, as tcpdump's `goto trunc` does (reported here as a local truncation,
+/// [`Nd::local_trunc`], after the closing quote; the top level prints it).
 fn special(nd: &mut Nd, tag: u8, bp: &mut usize, len: &mut usize) -> R {
     let quoted = |nd: &mut Nd, at: usize, n: usize| -> R {
         nd.s(b"\"");
         let se = nd.snapend;
         if nd.printn(at, n, Some(se))? {
             nd.s(b"\"");
-            return Err(Trunc);
+            return Err(nd.local_trunc());
         }
         nd.s(b"\"");
         Ok(())
@@ -479,7 +479,7 @@ fn special(nd: &mut Nd, tag: u8, bp: &mut usize, len: &mut usize) -> R {
                     1 | 2 | 6 => {
                         let se = nd.snapend;
                         if nd.printn(*bp, sublen, Some(se))? {
-                            return Err(Trunc);
+                            return Err(nd.local_trunc());
                         }
                     }
                     _ => nd.unknown_data(*bp, b"\n\t\t", sublen)?,

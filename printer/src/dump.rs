@@ -68,4 +68,70 @@ mod tests {
         assert!(big_x
             .contains("\n\t0x10000:  4141 4141 4141 4141 4141 4141 4141 4141  AAAAAAAAAAAAAAAA\n"));
     }
+
+    /// An Ethernet/IPv4/UDP BOOTP request from 192.0.2.1 with the DHCP magic cookie and,
+    /// after it, `opts` (a capture cut inside the options).
+    fn dhcp_frame(opts: &[u8]) -> Vec<u8> {
+        let mut f = vec![2, 0, 0, 0, 0, 0xb, 2, 0, 0, 0, 0, 0xa, 8, 0];
+        let udp_len = 8 + 240 + 4;
+        let ip_len = 20 + udp_len;
+        f.extend_from_slice(&[
+            0x45,
+            0,
+            (ip_len >> 8) as u8,
+            ip_len as u8,
+            0,
+            1,
+            0,
+            0,
+            64,
+            17,
+        ]);
+        f.extend_from_slice(&[0, 0, 192, 0, 2, 1, 192, 0, 2, 2]);
+        f.extend_from_slice(&[0, 68, 0, 67, (udp_len >> 8) as u8, udp_len as u8, 0, 0]);
+        let mut bootp = vec![0u8; 236];
+        bootp[..3].copy_from_slice(&[1, 1, 6]);
+        f.extend_from_slice(&bootp);
+        f.extend_from_slice(&[0x63, 0x82, 0x53, 0x63]);
+        f.extend_from_slice(opts);
+        f
+    }
+
+    /// `-v -x` of a frame cut to `data`, the whole frame being `wire_len` bytes.
+    fn verbose_hex(data: &[u8], wire_len: usize) -> String {
+        let mut p = Printer::new(PrintOptions {
+            timestamps: TimestampStyle::None,
+            verbose: 1,
+            dump: Dump::Hex { link: false },
+            ..PrintOptions::default()
+        });
+        let pkt = Packet {
+            linktype: pcapng::linktype::ETHERNET,
+            ts_sec: 0,
+            ts_nsec: 0,
+            wire_len: wire_len as u32,
+            data,
+        };
+        let mut out = Vec::new();
+        p.print(&pkt, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// print-bootp.c's rfc1048_print: an option's value cut short is its own `goto trunc`
+    /// (the dump leaves the Ethernet header out), its length byte cut short a `GET_U_1`
+    /// longjmp (the dump starts at the Ethernet header), both ending in " [|bootp]".
+    #[test]
+    fn dhcp_option_cut_short_local_or_longjmp() {
+        let whole = dhcp_frame(&[53, 1, 1, 255]);
+        let value_missing = verbose_hex(&whole[..whole.len() - 2], whole.len());
+        assert!(
+            value_missing.contains("DHCP-Message (53), length 1:  [|bootp]\n\t0x0000:  4500 "),
+            "{value_missing}"
+        );
+        let length_missing = verbose_hex(&whole[..whole.len() - 3], whole.len());
+        assert!(
+            length_missing.contains(" [|bootp]\n\t0x0000:  0200 0000 000b 0200"),
+            "{length_missing}"
+        );
+    }
 }

@@ -6,7 +6,8 @@
 //!
 //! Offsets are byte offsets into the packet, as tcpdump's `const uint32_t *dp` pointers;
 //! `Ok(None)` is tcpdump's NULL return ("stop here", usually followed by ` [|nfs]`),
-//! `Err(Trunc)` its longjmp out of a `GET_*` macro.
+//! `Err(Trunc)` its longjmp out of a `GET_*` macro, and [`Nd::tcheck`] a `ND_TCHECK_*` that
+//! jumps to the printer's own `trunc:` (the dumps then leave the link header out).
 
 use super::fmt;
 use super::nd::{Nd, R};
@@ -847,6 +848,8 @@ fn is_ucx(f: &[u8], words: usize) -> bool {
 /// `nfsreply_noaddr_print`: after "NFS reply xid N ", the reply at `bp`.
 pub(crate) fn nfsreply_print(nd: &mut Nd, bp: usize, length: usize, iph: usize) -> R {
     nd.proto = "nfs";
+    // Its `ND_TCHECK_4`s jump to its own `trunc:` (a local truncation, not a longjmp).
+    nd.tcheck(bp + RP_STAT, 4)?;
     let stat = nd.be4(bp + RP_STAT)?;
     match stat {
         0 => {
@@ -860,9 +863,11 @@ pub(crate) fn nfsreply_print(nd: &mut Nd, bp: usize, length: usize, iph: usize) 
             nd.s(b"reply ERR ");
             nd.u(length as u64);
             nd.s(b": ");
+            nd.tcheck(bp + 12, 4)?;
             let rstat = nd.be4(bp + 12)?;
             match rstat {
                 0 => {
+                    nd.tcheck(bp + 20, 4)?;
                     let (lo, hi) = (nd.be4(bp + 16)?, nd.be4(bp + 20)?);
                     nd.s(b"RPC Version mismatch (");
                     nd.u(lo as u64);
@@ -871,6 +876,7 @@ pub(crate) fn nfsreply_print(nd: &mut Nd, bp: usize, length: usize, iph: usize) 
                     nd.s(b")");
                 }
                 1 => {
+                    nd.tcheck(bp + 16, 4)?;
                     let why = nd.be4(bp + 16)?;
                     nd.s(b"Auth ");
                     let s: &[u8] = match why {

@@ -1,14 +1,16 @@
 //! Redis RESP (tcpdump's print-resp.c), TCP port 6379: simple strings, errors, integers,
 //! bulk strings and arrays, and inline commands, each value in quotes; pipelined messages
-//! one after the other. Every stop tcpdump makes (`goto trunc` or a failed `GET_*`) prints
-//! ` [|resp]` and ends the line, so both are `Err(Trunc)` here.
+//! one after the other. Every stop tcpdump makes prints ` [|resp]` and ends the line, so both
+//! are `Err` here; but a `goto trunc` (`LCHECK`, `ND_TCHECK_*`, a bad length) returns
+//! normally in C, so it is [`Nd::local_trunc`] (the dumps leave the link header out), and
+//! only a failed `GET_*` is a plain longjmp `Trunc`.
 
-use super::nd::{Nd, Trunc, R};
+use super::nd::{Nd, R};
 
-/// `LCHECK2`
-fn lcheck(tot: i64, len: i64) -> R {
+/// `LCHECK2`: a `goto trunc`.
+fn lcheck(nd: &mut Nd, tot: i64, len: i64) -> R {
     if tot < len {
-        Err(Trunc)
+        Err(nd.local_trunc())
     } else {
         Ok(())
     }
@@ -19,17 +21,17 @@ fn segment(nd: &mut Nd, bp: usize, len: i64) -> R {
     nd.s(b" \"");
     let snapend = nd.snapend;
     if nd.printn(bp, len.max(0) as usize, Some(snapend))? {
-        return Err(Trunc);
+        return Err(nd.local_trunc());
     }
     nd.print_char(b'"');
     Ok(())
 }
 
 /// `FIND_CRLF`: the offset of the next CR LF.
-fn find_crlf(nd: &Nd, mut p: usize, len: &mut i64) -> R<usize> {
+fn find_crlf(nd: &mut Nd, mut p: usize, len: &mut i64) -> R<usize> {
     loop {
-        lcheck(*len, 2)?;
-        nd.need(p, 2)?;
+        lcheck(nd, *len, 2)?;
+        nd.tcheck(p, 2)?;
         if nd.u1(p)? == b'\r' && nd.u1(p + 1)? == b'\n' {
             return Ok(p);
         }
@@ -39,11 +41,11 @@ fn find_crlf(nd: &Nd, mut p: usize, len: &mut i64) -> R<usize> {
 }
 
 /// `CONSUME_CR_OR_LF`: past any run of CR and LF (at least one, unless the data ends).
-fn consume_cr_or_lf(nd: &Nd, mut p: usize, len: &mut i64) -> R<usize> {
+fn consume_cr_or_lf(nd: &mut Nd, mut p: usize, len: &mut i64) -> R<usize> {
     let mut found = false;
     loop {
         if *len == 0 || !nd.ttest(p, 1) {
-            return if found { Ok(p) } else { Err(Trunc) };
+            return if found { Ok(p) } else { Err(nd.local_trunc()) };
         }
         let c = nd.u1(p)?;
         if c != b'\r' && c != b'\n' {
@@ -123,7 +125,7 @@ fn length_word(nd: &mut Nd, v: i64) -> R {
     match v {
         0 => nd.s(b" empty"),
         -1 => nd.s(b" null"),
-        -2 => return Err(Trunc),
+        -2 => return Err(nd.local_trunc()),
         -3 => nd.s(b" length too large"),
         -4 => nd.s(b" length negative and not -1"),
         _ => nd.s(b" invalid"),
@@ -147,7 +149,7 @@ fn parse(nd: &mut Nd, bp: usize, length: i64) -> R<i64> {
 
 /// One value, or an array's header: (bytes taken, elements that follow).
 fn parse_one(nd: &mut Nd, bp: usize, length: i64) -> R<(i64, i64)> {
-    lcheck(length, 1)?;
+    lcheck(nd, length, 1)?;
     match nd.u1(bp)? {
         b'+' | b':' | b'-' => {
             let mut cur = length - 1;
@@ -166,8 +168,8 @@ fn parse_one(nd: &mut Nd, bp: usize, length: i64) -> R<(i64, i64)> {
                 if n == 0 {
                     nd.s(b" empty");
                 } else {
-                    lcheck(cur, n)?;
-                    nd.need(p, n as usize)?;
+                    lcheck(nd, cur, n)?;
+                    nd.tcheck(p, n as usize)?;
                     segment(nd, p, n)?;
                     p += n as usize;
                     cur -= n;
@@ -195,7 +197,7 @@ fn parse_one(nd: &mut Nd, bp: usize, length: i64) -> R<(i64, i64)> {
             let start = consume_cr_or_lf(nd, bp, &mut cur)?;
             let mut p = start;
             loop {
-                lcheck(cur, 1)?;
+                lcheck(nd, cur, 1)?;
                 let c = nd.u1(p)?;
                 if c == b'\r' || c == b'\n' {
                     break;

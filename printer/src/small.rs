@@ -2,7 +2,7 @@
 //! BOOTP/DHCP (print-bootp.c), NTP (print-ntp.c), syslog (print-syslog.c). With -v they
 //! print their full headers.
 
-use super::nd::{Nd, Trunc, R};
+use super::nd::{Nd, R};
 
 /// `bootp_print`: with -v the header fields, addresses, server/file names and the DHCP
 /// options (`dhcp`; the CMU vendor area is not decoded).
@@ -108,12 +108,9 @@ fn bootp_verbose(nd: &mut Nd, cp: usize, htype: u8, hlen: u8) -> R {
         return Ok(());
     }
     match nd.be4(cp + 236)? {
-        0x6382_5363 => {
-            // A truncated text option ends the vendor area with tcpdump's marker.
-            if super::dhcp::rfc1048_print(nd, cp + 236).is_err() {
-                nd.trunc();
-            }
-        }
+        // A truncated text option ends the vendor area with tcpdump's marker: a local
+        // truncation, which the top level prints like a failed `GET_*`.
+        0x6382_5363 => super::dhcp::rfc1048_print(nd, cp + 236)?,
         // "CMU\0" (cmu_print is not ported) and an empty vendor area.
         0x434d_5500 | 0 => {}
         v => {
@@ -225,20 +222,20 @@ fn ntp_time_print(nd: &mut Nd, cp: usize, length: usize) -> R {
     let precision = nd.u1(cp + 3)? as i8;
     nd.s(b", precision ");
     sdec(nd, precision as i64);
-    nd.need(cp + 4, 4)?;
+    nd.tcheck(cp + 4, 4)?;
     nd.s(b"\n\tRoot Delay: ");
     sfix(nd, cp + 4)?;
-    nd.need(cp + 8, 4)?;
+    nd.tcheck(cp + 8, 4)?;
     nd.s(b", Root dispersion: ");
     sfix(nd, cp + 8)?;
-    nd.need(cp + 12, 4)?;
+    nd.tcheck(cp + 12, 4)?;
     nd.s(b", Reference-ID: ");
     match stratum {
         0 => nd.s(b"(unspec)"),
         1 => {
             let se = nd.snapend;
             if nd.printn(cp + 12, 4, Some(se))? {
-                return Err(Trunc);
+                return Err(nd.local_trunc());
             }
         }
         62 | 63 => {
@@ -262,7 +259,7 @@ fn ntp_time_print(nd: &mut Nd, cp: usize, length: usize) -> R {
         (32, b"\n\t  Receive Timestamp:    "),
         (40, b"\n\t  Transmit Timestamp:   "),
     ] {
-        nd.need(cp + off, 8)?;
+        nd.tcheck(cp + off, 8)?;
         nd.s(label);
         ntp_time(nd, cp + off)?;
     }
@@ -279,7 +276,7 @@ fn ntp_time_print(nd: &mut Nd, cp: usize, length: usize) -> R {
         nd.s(b"\n\tKey id: ");
         nd.u(k as u64);
         let n = if length == 68 { 16 } else { 20 };
-        nd.need(cp + 52, n)?;
+        nd.tcheck(cp + 52, n)?;
         let mut words = Vec::with_capacity(5);
         for i in (0..n).step_by(4) {
             words.push(nd.be4(cp + 52 + i)?);
@@ -343,7 +340,7 @@ fn ntp_control_print(nd: &mut Nd, cp: usize, length: usize) -> R {
         return ntp_invalid(nd, cp, length);
     }
     if count != 0 {
-        nd.need(cp + 12, count)?;
+        nd.tcheck(cp + 12, count)?;
         nd.s(b"\n\tTO-BE-DONE: data not interpreted");
     }
     Ok(())
