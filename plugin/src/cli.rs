@@ -8,8 +8,13 @@ use clap_complete::ArgValueCandidates;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// Default sniffer image: the sniffer built from the same version as this plugin.
-pub const DEFAULT_IMAGE: &str = concat!("dumpy/sniffer:", env!("CARGO_PKG_VERSION"));
+/// Default sniffer image: the one the release of this plugin's version publishes (the
+/// repository comes from the workspace Cargo.toml through build.rs).
+pub const DEFAULT_IMAGE: &str = concat!(
+    env!("DUMPY_IMAGE_REPOSITORY"),
+    ":",
+    env!("CARGO_PKG_VERSION")
+);
 
 /// Default `--request-timeout`. kubectl's own default is 0 (no limit), which leaves the
 /// plugin hanging on a server that accepts and never answers; a healthy API server answers

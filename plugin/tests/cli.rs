@@ -25,7 +25,10 @@ fn version_names_plugin_and_image() {
     let v = env!("CARGO_PKG_VERSION");
     assert_eq!(
         out,
-        format!("kubectl-dumpy {v}\nsniffer image: dumpy/sniffer:{v}\n")
+        format!(
+            "kubectl-dumpy {v}\nsniffer image: {}:{v}\n",
+            env!("DUMPY_IMAGE_REPOSITORY")
+        )
     );
 }
 
