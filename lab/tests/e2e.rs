@@ -866,7 +866,37 @@ fn rollout_restart_then_dumpy_restart_follows_the_new_pods() {
         .iter()
         .filter(|s| s["metadata"]["labels"]["dumpy.io/generation"] == "2")
         .all(is_ready));
-    std::thread::sleep(Duration::from_secs(4)); // the client now requests the new pods
+    // The client reads the new pods' addresses within a second of their being Ready; wait
+    // until each new sniffer has a few exchanges on disk rather than for a fixed time.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let v: Value =
+            serde_json::from_str(&ok(&lab, &["get", "ro", "-n", NS, "-o", "json"])).unwrap();
+        let news: Vec<&Value> = v["sniffers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["generation"] == 2)
+            .collect();
+        let on_disk = |s: &&Value| {
+            let st = &s["captureStatus"];
+            let bytes: u64 = st["files"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f["size"].as_u64())
+                .sum();
+            st["packetsCaptured"].as_u64().unwrap_or(0) >= 20 && bytes >= 2000
+        };
+        if news.len() == 3 && news.iter().all(on_disk) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "new sniffers saw no requests within 60 s: {v}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
 
     let d = TempDir::new("rollout");
     ok(&lab, &["export", "ro", d.0.to_str().unwrap(), "-n", NS]);

@@ -270,7 +270,7 @@ fn crash_loop_capture_and_live_figures() {
         .collect();
     assert!(numbers.windows(2).all(|w| w[1] == w[0] + 1), "{files:?}");
     assert_eq!(
-        st["current"].as_str(),
+        field(&st, "current_file").as_str(),
         files.last().map(String::as_str),
         "{st}"
     );
@@ -279,7 +279,8 @@ fn crash_loop_capture_and_live_figures() {
     // disk 2.5 s before it was asked, and no more than is on disk after.
     let pod = sniffer_pod(&lab, "crash");
     let dir = output_dir(&pod);
-    let current = |st: &Value| dir.join(st["current"].as_str().expect("a current file"));
+    let current =
+        |st: &Value| dir.join(field(st, "current_file").as_str().expect("a current file"));
     let on_disk = |p: &Path| std::fs::metadata(p).unwrap().len();
     let path = current(&capture_status(&lab, "crash"));
     let mut behind = Vec::new();

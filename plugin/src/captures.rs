@@ -210,12 +210,6 @@ impl SnifferView {
         }
         self.capture_status = Some(status.into());
     }
-
-    /// Whether `get` should ask the sniffer for its state: a running pod that is not Ready
-    /// may be starting, or may have ended (target gone, `-c` reached, failed) and linger.
-    pub fn needs_status(&self) -> bool {
-        self.is_running() && self.state == SnifferState::Starting
-    }
 }
 
 /// One capture: its spec and its sniffers (every generation).
@@ -781,7 +775,6 @@ mod tests {
     #[test]
     fn the_sniffer_status_decides_for_running_pods() {
         let mut c = group(&[sniffer("s1", "web-1", 1, "Running", false)]).remove(0);
-        assert!(c.sniffers[0].needs_status());
         assert_eq!((c.state, c.ready, c.total), (SnifferState::Starting, 0, 1));
         for (st, want, status_line) in [
             (State::Starting, SnifferState::Starting, "Starting"),

@@ -372,7 +372,7 @@ pullsecret:
             Some("cri-o, no socket: the sniffer finds the container through /proc".into());
         let out = detail(&c);
         assert!(
-            out.contains("web-1  <-----  s1 [Running] (cri-o, no socket: the sniffer finds the container through /proc)\n"),
+            out.contains("web-1  <-----  s1 [Capturing] (cri-o, no socket: the sniffer finds the container through /proc)\n"),
             "{out}"
         );
     }
