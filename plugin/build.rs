@@ -18,6 +18,11 @@ fn main() {
         .and_then(|m| m.get("release"))
         .and_then(|r| r.get("image"))
         .and_then(|i| i.as_str())
-        .unwrap_or_else(|| panic!("{}: no [workspace.metadata.release] image", manifest.display()));
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: no [workspace.metadata.release] image",
+                manifest.display()
+            )
+        });
     println!("cargo:rustc-env=DUMPY_IMAGE_REPOSITORY={image}");
 }
