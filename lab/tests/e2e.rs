@@ -8,7 +8,7 @@
 //! (`cargo build -p plugin -p sniffer`).
 
 mod common;
-use common::{is_ready, lab_bin, Lab, NS};
+use common::{is_ready, lab_bin, tshark_fields, Lab, TempDir, NS};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -101,44 +101,7 @@ fn web_pods(lab: &Lab) -> Vec<(String, String)> {
 
 /// Destination IPs of the HTTP GET requests tshark finds in `file`.
 fn http_get_dsts(file: &Path) -> Vec<String> {
-    let o = Command::new("tshark")
-        .arg("-r")
-        .arg(file)
-        .args([
-            "-Y",
-            "http.request.method == \"GET\"",
-            "-T",
-            "fields",
-            "-e",
-            "ip.dst",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "tshark cannot read {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(String::from)
-        .collect()
-}
-
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let p = std::env::temp_dir().join(format!("dumpy-e2e-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    tshark_fields(file, "http.request.method == \"GET\"", "ip.dst")
 }
 
 /// Each exported file of `dir` holds GETs to its own web pod.

@@ -4,7 +4,7 @@
 //! only (acceptance 6). Needs root, containerd, and `cargo build -p lab -p sniffer -p plugin`.
 
 mod common;
-use common::{is_ready, Lab, NS, STATE_DIR};
+use common::{is_ready, tshark_fields, Lab, TempDir, NS, STATE_DIR};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -68,27 +68,8 @@ fn output_dir(pod: &Value) -> PathBuf {
 
 /// The HTTP response bodies tshark finds in `file`.
 fn http_bodies(file: &Path) -> Vec<String> {
-    let o = Command::new("tshark")
-        .arg("-r")
-        .arg(file)
-        .args([
-            "-Y",
-            "http.response",
-            "-T",
-            "fields",
-            "-e",
-            "http.file_data",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "tshark cannot read {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
+    tshark_fields(file, "http.response", "http.file_data")
+        .iter()
         .map(|l| {
             // tshark 4 prints the body as hex; older ones as text.
             let hex = l.len() % 2 == 0 && l.bytes().all(|b| b.is_ascii_hexdigit());
@@ -106,29 +87,7 @@ fn http_bodies(file: &Path) -> Vec<String> {
 }
 
 fn tshark_count(file: &Path, filter: &str) -> usize {
-    let o = Command::new("tshark")
-        .arg("-r")
-        .arg(file)
-        .args(["-Y", filter, "-T", "fields", "-e", "frame.number"])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).lines().count()
-}
-
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let p = std::env::temp_dir().join(format!("dumpy-moving-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    tshark_fields(file, filter, "frame.number").len()
 }
 
 /// A web server whose every incarnation serves a page of its own (written to an emptyDir

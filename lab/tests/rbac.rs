@@ -7,7 +7,7 @@
 //! and `cargo build -p lab -p plugin -p sniffer`.
 
 mod common;
-use common::{lab_bin, repo_root, Lab, NS};
+use common::{lab_bin, repo_root, tshark_fields, Lab, TempDir, NS};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -214,41 +214,7 @@ fn wait_no_sniffers(lab: &Lab, ns: &str, capture: &str) {
 
 /// How many HTTP GETs tshark finds in `file`.
 fn http_gets(file: &Path) -> usize {
-    let o = Command::new("tshark")
-        .arg("-r")
-        .arg(file)
-        .args([
-            "-Y",
-            "http.request.method == \"GET\"",
-            "-T",
-            "fields",
-            "-e",
-            "ip.dst",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "tshark {}: {}",
-        file.display(),
-        text(&o)
-    );
-    String::from_utf8_lossy(&o.stdout).lines().count()
-}
-
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let p = std::env::temp_dir().join(format!("dumpy-rbac-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    tshark_fields(file, "http.request.method == \"GET\"", "ip.dst").len()
 }
 
 /// Each exported pcapng of `dir` holds HTTP GETs (the client requests every web pod).

@@ -362,3 +362,40 @@ pub fn leftovers() -> Vec<String> {
     }
     left
 }
+
+/// The values of tshark field `field` for the packets of `file` that match display filter
+/// `filter`, one a packet (the judge's reading of an exported capture).
+pub fn tshark_fields(file: &Path, filter: &str, field: &str) -> Vec<String> {
+    let o = Command::new("tshark")
+        .arg("-r")
+        .arg(file)
+        .args(["-Y", filter, "-T", "fields", "-e", field])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "tshark cannot read {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+/// A scratch directory `dumpy-lab-test-TAG-PID` under the temp dir, removed on drop.
+pub struct TempDir(pub PathBuf);
+impl TempDir {
+    pub fn new(tag: &str) -> Self {
+        let p = std::env::temp_dir().join(format!("dumpy-lab-test-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
