@@ -17,6 +17,7 @@ pub mod interfaces;
 pub mod listing;
 pub mod netns;
 pub mod offline;
+pub mod procstat;
 pub mod runtime;
 pub mod sandbox;
 

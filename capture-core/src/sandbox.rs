@@ -45,7 +45,7 @@ pub fn from_proc(pid: u32, proc_root: &Path) -> Option<u32> {
         if cg == own_cgroup || pod_cgroup.is_some_and(|pc| !cg.starts_with(&format!("{pc}/"))) {
             continue;
         }
-        let Some((start, name)) = identity(&proc_root.join(p.to_string())) else {
+        let Some((start, name)) = crate::procstat::identity(&proc_root.join(p.to_string())) else {
             continue;
         };
         // Order: a pause process first, then the earliest start.
@@ -81,20 +81,6 @@ fn pod_cgroup(path: &str) -> Option<&str> {
         at += 1;
     }
     end.map(|e| &path[..e])
-}
-
-/// A process's start time (field 22 of stat) and name.
-fn identity(proc_dir: &Path) -> Option<(u64, String)> {
-    let stat = std::fs::read_to_string(proc_dir.join("stat")).ok()?;
-    let open = stat.find('(')?;
-    let close = stat.rfind(')')?;
-    let name = stat.get(open + 1..close)?.to_string();
-    let start = stat[close + 1..]
-        .split_whitespace()
-        .nth(22 - 3)?
-        .parse()
-        .ok()?;
-    Some((start, name))
 }
 
 /// A pidfd on `pid`, or `None` when the process is already gone.

@@ -231,18 +231,7 @@ pub fn read_live(path: &Path) -> io::Result<Status> {
 
 /// The process's start time in clock ticks since boot and its name, from /proc/PID/stat.
 pub fn process_identity(pid: u32) -> Option<(u64, String)> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The name is in parentheses and may itself contain spaces and ')'.
-    let open = stat.find('(')?;
-    let close = stat.rfind(')')?;
-    let name = stat.get(open + 1..close)?.to_string();
-    // Fields after the name start at field 3; the start time is field 22.
-    let start = stat[close + 1..]
-        .split_whitespace()
-        .nth(22 - 3)?
-        .parse()
-        .ok()?;
-    Some((start, name))
+    capture_core::procstat::identity(std::path::Path::new(&format!("/proc/{pid}")))
 }
 
 /// This process's start time, recorded in the status so readers can check the PID.
