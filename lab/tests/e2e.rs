@@ -104,6 +104,41 @@ fn http_get_dsts(file: &Path) -> Vec<String> {
     tshark_fields(file, "http.request.method == \"GET\"", "ip.dst")
 }
 
+/// Waits (up to 60 s) until `capture`'s `n` sniffers of `generation` each report at least 20
+/// packets and 2,000 bytes on disk: the client has reached every target, however loaded the
+/// machine, before a test exports.
+fn wait_for_traffic(lab: &Lab, capture: &str, generation: u32, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let v: Value =
+            serde_json::from_str(&ok(lab, &["get", capture, "-n", NS, "-o", "json"])).unwrap();
+        let gen: Vec<&Value> = v["sniffers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["generation"] == generation)
+            .collect();
+        let on_disk = |s: &&Value| {
+            let st = &s["captureStatus"];
+            let bytes: u64 = st["files"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f["size"].as_u64())
+                .sum();
+            st["packetsCaptured"].as_u64().unwrap_or(0) >= 20 && bytes >= 2000
+        };
+        if gen.len() == n && gen.iter().all(on_disk) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "sniffers of {capture} (generation {generation}) saw no requests within 60 s: {v}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
 /// Each exported file of `dir` holds GETs to its own web pod.
 fn assert_gets_per_pod(dir: &Path, capture: &str, web: &[(String, String)]) {
     for (pod, ip) in web {
@@ -268,7 +303,7 @@ fn selector_container_pvc_merge_and_live_export() {
         ],
     );
     assert_eq!(sniffers(&lab, "sel").len(), 3);
-    std::thread::sleep(Duration::from_secs(4));
+    wait_for_traffic(&lab, "sel", 1, 3);
     let pvc_files: Vec<_> = std::fs::read_dir("/run/dumpy-lab/pvc/demo/captures")
         .unwrap()
         .flatten()
@@ -831,35 +866,7 @@ fn rollout_restart_then_dumpy_restart_follows_the_new_pods() {
         .all(is_ready));
     // The client reads the new pods' addresses within a second of their being Ready; wait
     // until each new sniffer has a few exchanges on disk rather than for a fixed time.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let v: Value =
-            serde_json::from_str(&ok(&lab, &["get", "ro", "-n", NS, "-o", "json"])).unwrap();
-        let news: Vec<&Value> = v["sniffers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|s| s["generation"] == 2)
-            .collect();
-        let on_disk = |s: &&Value| {
-            let st = &s["captureStatus"];
-            let bytes: u64 = st["files"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|f| f["size"].as_u64())
-                .sum();
-            st["packetsCaptured"].as_u64().unwrap_or(0) >= 20 && bytes >= 2000
-        };
-        if news.len() == 3 && news.iter().all(on_disk) {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "new sniffers saw no requests within 60 s: {v}"
-        );
-        std::thread::sleep(Duration::from_millis(500));
-    }
+    wait_for_traffic(&lab, "ro", 2, 3);
 
     let d = TempDir::new("rollout");
     ok(&lab, &["export", "ro", d.0.to_str().unwrap(), "-n", NS]);
