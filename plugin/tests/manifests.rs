@@ -102,19 +102,60 @@ fn no_wildcards_anywhere() {
     }
 }
 
+/// deploy/krew/dumpy.yaml is the template scripts/release fills (version, uri, sha256): its
+/// placeholders must be the ones the release replaces, and it must name one archive per
+/// platform the release builds, each installing the binary and its completion helper.
 #[test]
-fn krew_manifest_installs_the_binary() {
+fn krew_template_names_every_release_archive() {
     let m: serde_yaml::Value = serde_yaml::from_str(KREW).unwrap();
     assert_eq!(m["kind"], "Plugin");
     assert_eq!(m["metadata"]["name"], "dumpy");
-    assert_eq!(
-        m["spec"]["version"].as_str(),
-        Some(concat!("v", env!("CARGO_PKG_VERSION")))
-    );
+    assert_eq!(m["spec"]["version"].as_str(), Some("v0.0.0"));
     let platforms = m["spec"]["platforms"].as_sequence().unwrap();
-    assert!(!platforms.is_empty());
+    let mut seen = Vec::new();
     for p in platforms {
-        assert_eq!(p["bin"], "kubectl-dumpy");
-        assert_eq!(p["sha256"].as_str().unwrap().len(), 64);
+        let os = p["selector"]["matchLabels"]["os"].as_str().unwrap();
+        let arch = p["selector"]["matchLabels"]["arch"].as_str().unwrap();
+        let (exe, ext) = if os == "windows" {
+            (".exe", "zip")
+        } else {
+            ("", "tar.gz")
+        };
+        let uri = p["uri"].as_str().unwrap();
+        assert!(
+            uri.ends_with(&format!("/v0.0.0/kubectl-dumpy_{os}_{arch}.{ext}")),
+            "{uri}"
+        );
+        assert_eq!(p["sha256"].as_str(), Some("0".repeat(64).as_str()));
+        assert_eq!(
+            p["bin"].as_str(),
+            Some(format!("kubectl-dumpy{exe}").as_str())
+        );
+        let froms: Vec<&str> = p["files"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|f| f["from"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            froms,
+            [
+                format!("kubectl-dumpy{exe}"),
+                format!("kubectl_complete-dumpy{exe}"),
+                "LICENSE".to_string()
+            ]
+        );
+        seen.push(format!("{os}/{arch}"));
     }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "darwin/amd64",
+            "darwin/arm64",
+            "linux/amd64",
+            "linux/arm64",
+            "windows/amd64"
+        ]
+    );
 }
