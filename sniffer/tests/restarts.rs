@@ -9,7 +9,7 @@ mod common;
 use common::containerd::Containerd;
 use common::*;
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -234,44 +234,70 @@ fn container_restarts_never_end_the_capture_proc_fallback() {
     );
 }
 
+/// A pod whose app container exists but is not running (mid crash loop). Its sandbox holds
+/// the network namespace, running or only created, as the test asks; everything goes on
+/// drop (fields drop in order: the containers before their directory and namespace).
+struct DownPod {
+    rt: Containerd,
+    dir: TempDir,
+    pair: Pair,
+    sandbox: String,
+    app: String,
+    w: PathBuf,
+}
+
+impl DownPod {
+    fn new(sandbox_running: bool) -> DownPod {
+        require_root();
+        let pair = Pair::new();
+        let dir = TempDir::new();
+        let mut rt = Containerd::new(dir.path());
+        let netns = pair.b.path();
+        let sandbox = unique("sandbox");
+        let sleep = ["/bin/busybox", "sleep", "600"];
+        if sandbox_running {
+            rt.run(&sandbox, &netns, &sandbox_labels(), &sleep);
+        } else {
+            rt.create(&sandbox, &netns, &sandbox_labels(), &sleep);
+        }
+        let app = format!("{sandbox}-app");
+        rt.create(&app, &netns, &app_labels(&sandbox), &sleep);
+        let w = dir.join("c.pcapng");
+        DownPod {
+            rt,
+            dir,
+            pair,
+            sandbox,
+            app,
+            w,
+        }
+    }
+
+    /// A sniffer on the app container that completes after four ICMP packets.
+    fn sniffer(&self) -> Sniffer {
+        Sniffer::start(
+            self.dir.path(),
+            &[
+                "--container-id",
+                &self.app,
+                "--runtime-namespace",
+                &self.rt.ns,
+                "-w",
+                self.w.to_str().unwrap(),
+                "-c",
+                "4",
+                "icmp",
+            ],
+        )
+    }
+}
+
 /// A container that is down when the capture starts (mid crash loop): the sniffer enters
 /// through the pod's sandbox and says so, and captures at once.
 #[test]
 fn a_container_that_is_down_is_entered_through_its_sandbox() {
-    require_root();
-    let pair = Pair::new();
-    let dir = TempDir::new();
-    let mut rt = Containerd::new(dir.path());
-    let netns = pair.b.path();
-    let sandbox = unique("sandbox");
-    rt.run(
-        &sandbox,
-        &netns,
-        &sandbox_labels(),
-        &["/bin/busybox", "sleep", "600"],
-    );
-    let app = format!("{sandbox}-app");
-    rt.create(
-        &app,
-        &netns,
-        &app_labels(&sandbox),
-        &["/bin/busybox", "sleep", "600"],
-    );
-    let w = dir.join("c.pcapng");
-    let sniffer = Sniffer::start(
-        dir.path(),
-        &[
-            "--container-id",
-            &app,
-            "--runtime-namespace",
-            &rt.ns,
-            "-w",
-            w.to_str().unwrap(),
-            "-c",
-            "4",
-            "icmp",
-        ],
-    );
+    let pod = DownPod::new(true);
+    let sniffer = pod.sniffer();
     assert!(
         sniffer
             .stderr()
@@ -284,14 +310,14 @@ fn a_container_that_is_down_is_entered_through_its_sandbox() {
         "{}",
         sniffer.stderr()
     );
-    pair.ping(2);
+    pod.pair.ping(2);
     let done = sniffer.wait(Duration::from_secs(20));
     assert_eq!(done.code, Some(0), "{}", done.stderr);
-    let rows = tshark_fields(&w, None, &["frame.interface_name"]);
+    let rows = tshark_fields(&pod.w, None, &["frame.interface_name"]);
     assert_eq!(rows.len(), 4, "{rows:?}");
-    assert!(rows.iter().all(|r| r[0] == pair.if_b), "{rows:?}");
+    assert!(rows.iter().all(|r| r[0] == pod.pair.if_b), "{rows:?}");
     // -c reached: the capture completed.
-    let st = status(&w);
+    let st = status(&pod.w);
     assert_eq!(st["state"], "completed", "{st}");
     assert!(st["ended_ms"].as_u64().is_some(), "{st}");
 }
@@ -302,36 +328,17 @@ fn a_container_that_is_down_is_entered_through_its_sandbox() {
 /// in the same sandbox, as under the CRI) starts.
 #[test]
 fn a_container_that_is_down_is_waited_for() {
-    require_root();
-    let pair = Pair::new();
-    let dir = TempDir::new();
-    let mut rt = Containerd::new(dir.path());
-    let netns = pair.b.path();
-    let sandbox = unique("sandbox");
-    rt.create(
-        &sandbox,
-        &netns,
-        &sandbox_labels(),
-        &["/bin/busybox", "sleep", "600"],
-    );
-    let app = format!("{sandbox}-app");
-    rt.create(
-        &app,
-        &netns,
-        &app_labels(&sandbox),
-        &["/bin/busybox", "sleep", "600"],
-    );
-    let w = dir.join("c.pcapng");
-    let next = format!("{sandbox}-app2");
+    let mut pod = DownPod::new(false);
+    let next = format!("{}-app2", pod.sandbox);
     // Started by the thread below; removed with the rest on drop, however the test ends.
-    rt.adopt(&next);
+    pod.rt.adopt(&next);
     let (ns, image, wt, nx, nn, sb) = (
-        rt.ns.clone(),
-        rt.image.clone(),
-        w.clone(),
+        pod.rt.ns.clone(),
+        pod.rt.image.clone(),
+        pod.w.clone(),
         next.clone(),
-        netns.clone(),
-        sandbox.clone(),
+        pod.pair.b.path(),
+        pod.sandbox.clone(),
     );
     // While the sniffer waits: its status, then the next incarnation starts.
     let starter = std::thread::spawn(move || {
@@ -364,20 +371,7 @@ fn a_container_that_is_down_is_waited_for() {
         run(&mut c);
         waiting
     });
-    let sniffer = Sniffer::start(
-        dir.path(),
-        &[
-            "--container-id",
-            &app,
-            "--runtime-namespace",
-            &rt.ns,
-            "-w",
-            w.to_str().unwrap(),
-            "-c",
-            "4",
-            "icmp",
-        ],
-    );
+    let sniffer = pod.sniffer();
     let waiting = starter.join().unwrap();
     assert_eq!(waiting["state"], "starting", "{waiting}");
     assert!(
@@ -393,9 +387,9 @@ fn a_container_that_is_down_is_waited_for() {
         "{log}"
     );
     assert!(log.contains(&format!("started (as {next}")), "{log}");
-    pair.ping(2);
+    pod.pair.ping(2);
     let done = sniffer.wait(Duration::from_secs(20));
     assert_eq!(done.code, Some(0), "{}", done.stderr);
-    assert_eq!(packet_count(&w), 4);
-    assert_eq!(status(&w)["state"], "completed");
+    assert_eq!(packet_count(&pod.w), 4);
+    assert_eq!(status(&pod.w)["state"], "completed");
 }
