@@ -633,28 +633,30 @@ mod tests {
         );
     }
 
+    /// Pod `p` whose one container `a` runs as `id` (`<runtime>://<id>`, as the kubelet reports).
+    fn pod_with_container_id(id: &str) -> Pod {
+        let mut p = pod("p", &["a"], &[], None);
+        p.status
+            .as_mut()
+            .unwrap()
+            .container_statuses
+            .as_mut()
+            .unwrap()[0]
+            .container_id = Some(id.into());
+        p
+    }
+
     #[test]
     fn other_runtimes_are_named() {
-        let with_id = |id: &str| {
-            let mut p = pod("p", &["a"], &[], None);
-            p.status
-                .as_mut()
-                .unwrap()
-                .container_statuses
-                .as_mut()
-                .unwrap()[0]
-                .container_id = Some(id.into());
-            p
-        };
         // CRI-O and cri-dockerd containers are found through /proc.
         assert_eq!(
-            check_pod(&with_id("cri-o://123"), None)
+            check_pod(&pod_with_container_id("cri-o://123"), None)
                 .unwrap()
                 .container_id,
             "cri-o://123"
         );
-        assert!(check_pod(&with_id("docker://123"), None).is_ok());
-        let e = check_pod(&with_id("frakti://123"), None).unwrap_err();
+        assert!(check_pod(&pod_with_container_id("docker://123"), None).is_ok());
+        let e = check_pod(&pod_with_container_id("frakti://123"), None).unwrap_err();
         assert!(
             matches!(&e, PodProblem::Fatal(m) if m.contains("\"frakti\"") && m.contains("cri-o")),
             "{e:?}"
@@ -681,17 +683,7 @@ mod tests {
 
     #[test]
     fn each_node_gets_its_runtimes_socket() {
-        let target = |id: &str| {
-            let mut p = pod("p", &["a"], &[], None);
-            p.status
-                .as_mut()
-                .unwrap()
-                .container_statuses
-                .as_mut()
-                .unwrap()[0]
-                .container_id = Some(id.into());
-            check_pod(&p, None).unwrap()
-        };
+        let target = |id: &str| check_pod(&pod_with_container_id(id), None).unwrap();
         let apply = |id: &str, node: &Node| {
             let mut t = target(id);
             let w = apply_runtime(&mut t, Ok(node_runtime(node)));
