@@ -19,7 +19,8 @@
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
-//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`];
+//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
+//!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
@@ -29,6 +30,7 @@ mod dhcp;
 mod dhcp6;
 mod dns;
 mod dump;
+mod eap;
 mod ether;
 pub mod ethertype;
 mod fmt;
@@ -47,12 +49,14 @@ mod names;
 mod nd;
 mod nfs;
 mod null;
+mod radius;
 mod resp;
 mod rip;
 mod ripng;
 mod sip;
 mod sll;
 mod small;
+mod smi;
 mod state;
 mod stp;
 mod tcp;

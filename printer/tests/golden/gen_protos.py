@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -450,6 +450,83 @@ def hsrp_packets():
     return pkts, cuts
 
 
+def radius_packets():
+    def u(p, sp=40000, dp=1812, v6=False):
+        ip = IPv6(src=A6, dst="2001:db8::2") if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=sp, dport=dp) / Raw(p))
+
+    def attr(t, v):
+        return bytes([t, len(v) + 2]) + v
+
+    def rad(code, ident, attrs, length=None):
+        body = b"".join(attrs)
+        n = 20 + len(body) if length is None else length
+        return bytes([code, ident]) + struct.pack(">H", n) + bytes(range(16)) + body
+
+    def eap(code, ident, body=b""):
+        return bytes([code, ident]) + struct.pack(">H", 4 + len(body)) + body
+
+    n32 = lambda v: struct.pack(">I", v)
+    req = rad(1, 5, [
+        attr(1, b"alice"), attr(4, bytes([192, 0, 2, 1])), attr(5, n32(50012)),
+        attr(61, n32(15)), attr(6, n32(2)), attr(30, b"00-19-06-EA-B8-8C"),
+        attr(79, eap(2, 0, b"\x01alice")), attr(80, bytes(range(0xf0, 0x100))),
+        attr(2, bytes(16)), attr(24, b"st\x00ate"),
+    ])
+    accept = rad(2, 5, [
+        attr(8, n32(0xFFFFFFFE)), attr(14, n32(0xFFFFFFFF)), attr(9, bytes([255, 255, 255, 0])),
+        attr(27, n32(3700)), attr(28, n32(59)), attr(85, n32(600)), attr(41, n32(0)),
+        attr(64, bytes([1, 0, 0, 13])), attr(65, bytes([0, 0, 0, 6])),
+        attr(81, b"\x01vlan100"), attr(81, b"vlan200"), attr(83, bytes([0, 0, 0, 7])),
+        attr(56, bytes([0x31, 0, 0, 100])), attr(58, b"\x32blue"), attr(69, b"\x02\x12\x34pw"),
+        attr(26, n32(311) + bytes([1, 6]) + b"abcd" + bytes([7, 3, 0x80])),
+        attr(26, n32(99999) + bytes([1, 1])), attr(26, n32(9) + bytes([1, 9, 0x41])),
+        attr(79, eap(3, 1)), attr(37, n32(0)), attr(38, n32(0)), attr(23, n32(0xFFFFFFFE)),
+    ])
+    acct = rad(4, 9, [
+        attr(40, n32(1)), attr(40, n32(99)), attr(55, n32(1710053990)), attr(49, n32(1)),
+        attr(46, n32(86399)), attr(45, n32(1)), attr(10, n32(3)), attr(13, n32(4)),
+        attr(15, n32(8)), attr(29, n32(1)), attr(72, n32(2)), attr(76, n32(1)),
+        attr(57, n32(2)), attr(95, bytes.fromhex("20010db8000000000000000000000001")),
+        attr(97, bytes([0, 64, 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0])),
+        attr(123, bytes([0, 129])), attr(97, bytes([0, 96, 0x20, 0x01])),
+        attr(101, n32(404)), attr(101, n32(999)), attr(124, bytes(6) + bytes([0x01, 0x03])),
+        attr(125, bytes([64]) + bytes.fromhex("20010db8000000000000000000000000")),
+        attr(126, b"\x31example.com"), attr(126, b"\x39x"),
+        attr(70, bytes(range(16))), attr(71, bytes([1, 8]) + bytes(range(12))),
+        attr(84, bytes(range(8))), attr(5, n32(1)[:2]), attr(55, b"12"),
+        attr(127, bytes([0, 1, 0, 1]) + bytes(16) + b"GPS"),
+        attr(128, bytes([0, 2]) + b"location"), attr(129, bytes([0x80, 1]) + bytes(8) + b"note"),
+        attr(200, b"?"), attr(0, b"zero"), attr(17, b"x"), attr(3, b""),
+    ])
+    pkts = [
+        u(req),
+        u(accept, sp=1812, dp=40000),
+        u(acct, dp=1813),
+        u(rad(43, 1, [attr(1, b"bob"), attr(101, n32(201))]), dp=3799),
+        u(rad(41, 1, []), sp=1700, dp=40000),
+        u(rad(99, 2, [attr(1, b"x")]), dp=1645),
+        u(rad(5, 3, []), sp=1646, dp=40000, v6=True),
+        u(rad(1, 4, [attr(79, eap(1, 2, b"\x0d\xa0" + n32(1000))),
+                     attr(79, eap(2, 2, b"\x03\x0d\x15\x19")),
+                     attr(79, eap(1, 3, b"\x15\x21")), attr(79, eap(1, 3, b"\x2b\x81")),
+                     attr(79, eap(1, 3, b"\x12\x0a")), attr(79, eap(1, 3, b"\x02hi")),
+                     attr(79, eap(1, 3, b"\x02")), attr(79, eap(1, 3, b"\x04")),
+                     attr(79, b"\x02\x03\x00\x09abc"), attr(79, b"\x01\x03\x00\x03")])),
+        # A bogus attribute length, one past the packet, a header length below 20 and
+        # one above the datagram.
+        u(rad(1, 6, [attr(1, b"ok"), b"\x05\x01xx"])),
+        u(rad(1, 6, [attr(1, b"ok"), b"\x05\x09xx"])),
+        u(rad(1, 7, [], length=19)),
+        u(rad(1, 8, [attr(1, b"ab")], length=400)),
+        u(rad(1, 8, [attr(1, b"ab")]) + b"trailing"),
+        u(b"\x01\x02\x00"),
+    ]
+    cuts = [(pkts[0], 42 + 10), (pkts[0], 42 + 22), (pkts[0], 42 + 24), (pkts[0], 42 + 40),
+            (pkts[1], 42 + 200), (pkts[7], 42 + 25), (pkts[2], 42 + 150)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -485,3 +562,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-sip.pcap", packets, cuts)
     packets, cuts = hsrp_packets()
     write(sys.argv[1] + "/proto-hsrp.pcap", packets, cuts)
+    packets, cuts = radius_packets()
+    write(sys.argv[1] + "/proto-radius.pcap", packets, cuts)
