@@ -20,7 +20,7 @@
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
-//!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names);
+//!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
@@ -49,6 +49,7 @@ mod names;
 mod nd;
 mod nfs;
 mod null;
+mod pim;
 mod radius;
 mod resp;
 mod rip;

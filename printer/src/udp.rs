@@ -1,10 +1,12 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, RADIUS, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, Cisco Auto-RP, RADIUS, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, hsrp, ipsec, mpls, nfs, radius, rip, ripng, sip, small, tftp, tunnel};
+use super::{
+    dhcp6, dns, hsrp, ipsec, mpls, nfs, pim, radius, rip, ripng, sip, small, tftp, tunnel,
+};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -107,6 +109,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::AutoRp => return pim::cisco_autorp_print(nd, cp, length),
             Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
             Decoder::Sip => return sip::sip_print(nd, cp, length),
@@ -171,6 +174,7 @@ enum Decoder {
     Ripng,
     Dhcp6,
     NatT,
+    AutoRp,
     Radius,
     Hsrp,
     Sip,
@@ -250,8 +254,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Ripng
     } else if any(&[546, 547]) {
         Decoder::Dhcp6
-    } else if any(&[5359, 6696, 6697, 8231]) || dport == 4567 || port(496) {
-        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP
+    } else if any(&[5359, 6696, 6697, 8231]) || dport == 4567 {
+        Decoder::NotCarried // AHCP, Babel, HNCP, WB
+    } else if port(496) {
+        Decoder::AutoRp
     } else if any(&[1645, 1812, 1646, 1813, 1700, 3799]) {
         Decoder::Radius
     } else if dport == 1985 {

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -527,6 +527,129 @@ def radius_packets():
     return pkts, cuts
 
 
+def cksum16(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def pim_packets():
+    import ipaddress
+    G, S, RP = "239.1.2.3", "198.51.100.7", "203.0.113.1"
+    ip4 = lambda a: ipaddress.IPv4Address(a).packed
+    ip6 = lambda a: ipaddress.IPv6Address(a).packed
+    uni = lambda a: bytes([1, 0]) + ip4(a)
+    uni6 = lambda a: bytes([2, 0]) + ip6(a)
+    grp = lambda a, m=32, f=0: bytes([1, 0, f, m]) + ip4(a)
+    src = lambda a, f=4, m=32: bytes([1, 0, f, m]) + ip4(a)
+
+    def pim(typ, body, ver=2, rsv=0, sum_=None, v6=False):
+        h = bytes([(ver << 4) | typ, rsv, 0, 0]) + body
+        if sum_ is None:
+            if v6:
+                ph = ip6(A6) + ip6("ff02::d") + struct.pack(">IxxxB", len(h), 103)
+                sum_ = cksum16(ph + h)
+            else:
+                sum_ = cksum16(h[:8] if typ == 1 else h)
+        return h[:2] + struct.pack(">H", sum_) + h[4:]
+
+    v4 = lambda b, dst="224.0.0.13": eth(IP(src=A4, dst=dst, ttl=1, proto=103) / Raw(b))
+    v6 = lambda b: eth(IPv6(src=A6, dst="ff02::d", hlim=1, nh=103) / Raw(b))
+    opt = lambda t, v: struct.pack(">HH", t, len(v)) + v
+    hello = (opt(1, b"\x00\x69") + opt(2, b"\x81\xf4\x0b\xb8") + opt(19, struct.pack(">I", 1))
+             + opt(18, b"") + opt(20, b"\x12\x34\x56\x78") + opt(21, b"\x01\x3c\x00\x00")
+             + opt(21, b"\x01\x00\xbe\xef") + opt(22, b"") + opt(24, uni("192.0.2.9") + uni(RP))
+             + opt(65001, uni("192.0.2.10")) + opt(99, b"\xde\xad"))
+    inner = bytes(IP(src=S, dst=G, ttl=7) / UDP(sport=5000, dport=5001) / Raw(b"data"))
+    inner6 = bytes(IPv6(src="2001:db8::7", dst="ff0e::1") / UDP(sport=5000, dport=5001) / Raw(b"x"))
+    jp = (uni("192.0.2.254") + bytes([0, 2]) + struct.pack(">H", 210)
+          + grp(G) + struct.pack(">HH", 2, 1) + src(S, 4) + src(RP, 7) + src("198.51.100.8", 0x0d)
+          + grp("239.9.9.9", 24, 0x80) + struct.pack(">HH", 0, 1) + src(S, 0))
+    pkts = [
+        v4(pim(0, hello)),
+        v4(pim(0, opt(1, b"\x00\x69") + opt(1, b"\x69"))),
+        v4(pim(0, opt(2, b"\x00"))),
+        v4(pim(0, opt(19, b"\x00\x01"))),
+        v4(pim(0, opt(20, b"\x00"))),
+        v4(pim(0, opt(21, b"\x00"))),
+        v4(pim(0, opt(1, b"\x00\x69"), sum_=0x1234)),
+        v4(pim(0, opt(1, b"\x00\x69"), sum_=0)),
+        v6(pim(0, opt(1, b"\xff\xff") + opt(24, uni6("2001:db8::9")), v6=True)),
+        v4(pim(1, struct.pack(">I", 0) + inner), dst=RP),
+        v4(pim(1, struct.pack(">I", 0x80000000) + inner6), dst=RP),
+        v4(pim(1, struct.pack(">I", 0x40000000) + bytes(12) + ip4(S) + ip4(G)), dst=RP),
+        v4(pim(1, struct.pack(">I", 0xc0000000) + b"\x50abc"), dst=RP),
+        v4(pim(1, struct.pack(">I", 0)), dst=RP),
+        v4(pim(2, grp(G) + uni(S)), dst=A4),
+        v4(pim(3, jp)),
+        v4(pim(3, uni("192.0.2.254") + bytes([0, 1, 0xff, 0xff]) + grp(G) + bytes(4))),
+        v4(pim(6, jp)),
+        v4(pim(7, jp[6:])),
+        v4(pim(4, b"\x12\x34\x1e\x40" + uni(RP) + grp("239.0.0.0", 8) + bytes([2, 2, 0, 0])
+                + uni(RP) + b"\x00\x96\xc0\x00" + uni("203.0.113.2") + b"\x00\x00\x01\x00")),
+        v4(pim(5, grp(G) + uni(S) + struct.pack(">II", 0x80000064, 10))),
+        v4(pim(5, grp(G) + uni(S) + struct.pack(">II", 100, 20))),
+        v4(pim(8, bytes([2, 192]) + struct.pack(">H", 150) + uni(RP) + grp("239.0.0.0", 8)
+                + grp("239.1.0.0", 16)), dst=A4),
+        v4(pim(9, uni(S) + grp(G) + uni(A4) + b"\x00\x3c")),
+        v4(pim(10, uni(RP) + struct.pack(">II", 1, 2), rsv=0x10)),
+        v4(pim(10, uni(RP) + struct.pack(">II", 1, 2) + uni(A4) + struct.pack(">IIH", 3, 4, 250),
+               rsv=0x30)),
+        v4(pim(10, uni(RP) + struct.pack(">II", 1, 2) + uni(A4) + struct.pack(">II", 3, 4),
+               rsv=0x40)),
+        v4(pim(11, b"\x00" * 8)),
+        v4(pim(15, b"")),
+        # RFC 2117 encoding: bare addresses of the header's length; a length it cannot use.
+        v4(pim(2, bytes([0, 0, 0, 32]) + ip4(G) + ip4(S), rsv=4)),
+        v4(pim(2, bytes([0, 0, 0, 32]) + ip4(G) + ip4(S), rsv=5)),
+        v4(pim(2, bytes([3, 0, 0, 32]) + ip4(G) + ip4(S))),
+        v4(pim(0, b"", ver=1)),
+        v4(pim(0, b"", ver=3)),
+        v4(b"\x20"),
+        v4(b"\x20\x00\x00"),
+    ]
+    # PIMv1 in IGMP (type 0x14), and Cisco Auto-RP.
+    igmp = lambda code, body: eth(IP(src=A4, dst="224.0.0.2", ttl=1, proto=2) / Raw(
+        bytes([0x14, code, 0, 0]) + body))
+    v1jp = (ip4("192.0.2.254") + bytes([0, 0, 0, 210]) + bytes([0, 0, 0, 1]) + ip4(G)
+            + b"\xff\xff\xff\xff" + struct.pack(">HH", 1, 0) + bytes([1, 0xc0 | 32]) + ip4(S))
+    v1multi = (ip4("192.0.2.254") + bytes([0, 0, 0, 180]) + bytes([0, 0, 0, 2]) + ip4(G)
+               + ip4("255.255.255.0") + struct.pack(">HH", 1, 1) + bytes([1, 0x80 | 24]) + ip4(S)
+               + bytes([0, 8]) + ip4(RP) + ip4("239.9.9.9") + b"\xff\xff\xff\xff"
+               + struct.pack(">HH", 1, 0) + bytes([0, 0x40 | 32]) + ip4(S))
+    pkts += [
+        igmp(0, bytes([0x10, 0, 0, 0, 0x10, 0, 0, 105])),
+        igmp(0, bytes([0x10, 0, 0, 0, 0x30, 0, 0, 105])),
+        igmp(0, bytes([0x20, 0, 0, 0, 0x50, 0, 0, 105])),
+        igmp(1, bytes([0x10, 0, 0, 0]) + bytes(IP(src=S, dst=G) / UDP())),
+        igmp(2, bytes([0x10, 0, 0, 0]) + ip4(G) + ip4(S)),
+        igmp(3, bytes([0x10, 0, 0, 0]) + v1jp),
+        igmp(3, bytes([0x10, 0, 0, 0]) + v1multi),
+        igmp(6, bytes([0x10, 0, 0, 0]) + v1multi),
+        igmp(4, bytes([0x10, 0, 0, 0]) + ip4(G) + ip4("255.255.0.0") + ip4(RP) + bytes([0, 0, 0, 90])),
+        igmp(5, bytes([0x20, 0, 0, 0]) + ip4(G) + b"\xff\xff\xff\xff" + ip4(S)
+             + struct.pack(">II", 0x80000010, 5)),
+        igmp(9, bytes([0x10, 0, 0, 0])),
+        eth(IP(src=A4, dst="224.0.1.39", ttl=16) / UDP(sport=496, dport=496) / Raw(
+            bytes([0x11, 2, 0, 181, 0, 0, 0, 0]) + ip4(RP) + bytes([3, 2])
+            + bytes([0, 4]) + ip4("239.0.0.0") + bytes([3, 8]) + ip4("239.1.0.0")
+            + ip4("203.0.113.2") + bytes([0xfd, 1]) + bytes([0, 32]) + ip4(G))),
+        eth(IP(src=A4, dst="224.0.1.40", ttl=16) / UDP(sport=496, dport=496) / Raw(
+            bytes([0x12, 0, 0, 0, 0, 0, 0, 0]))),
+        eth(IP(src=A4, dst="224.0.1.40", ttl=16) / UDP(sport=496, dport=496) / Raw(
+            bytes([0x13, 1, 0, 60, 0, 0, 0, 0]) + ip4(RP) + bytes([1, 2]) + bytes([0, 4]))),
+        eth(IP(src=A4, dst="224.0.1.40", ttl=16) / UDP(sport=496, dport=496) / Raw(b"\x11\x01")),
+    ]
+    cuts = [(pkts[0], 34 + 2), (pkts[0], 34 + 6), (pkts[0], 34 + 30), (pkts[0], 34 + 60),
+            (pkts[9], 34 + 10), (pkts[9], 34 + 30), (pkts[15], 34 + 12), (pkts[15], 34 + 40),
+            (pkts[19], 34 + 20), (pkts[19], 34 + 33), (pkts[25], 34 + 30), (pkts[8], 54 + 20),
+            (pkts[-9], 34 + 20), (pkts[-9], 34 + 40), (pkts[-5], 34 + 12), (pkts[-4], 42 + 14)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -564,3 +687,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-hsrp.pcap", packets, cuts)
     packets, cuts = radius_packets()
     write(sys.argv[1] + "/proto-radius.pcap", packets, cuts)
+    packets, cuts = pim_packets()
+    write(sys.argv[1] + "/proto-pim.pcap", packets, cuts)
