@@ -1,11 +1,11 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, Cisco Auto-RP, RADIUS, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Cisco Auto-RP, RADIUS, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, mpls, nfs, pim, radius, rip, ripng, sip, small, tftp, tunnel,
+    dhcp6, dns, hsrp, ipsec, mpls, nfs, pim, radius, rip, ripng, sip, small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -106,6 +106,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Rip => return rip::rip_print(nd, cp, length),
             Decoder::Ripng => return ripng::ripng_print(nd, cp, length),
+            Decoder::Snmp => return snmp::snmp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
@@ -170,6 +171,7 @@ enum Decoder {
     Tftp,
     Bootp,
     Rip,
+    Snmp,
     Ntp,
     Ripng,
     Dhcp6,
@@ -239,8 +241,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // AODV, ISAKMP
     } else if port(4500) {
         Decoder::NatT
-    } else if any(&[7500, 8500, 161, 162]) {
-        Decoder::NotCarried // ISAKMP (user ports), SNMP
+    } else if any(&[7500, 8500]) {
+        Decoder::NotCarried // ISAKMP (user ports)
+    } else if any(&[161, 162]) {
+        Decoder::Snmp
     } else if port(123) {
         Decoder::Ntp
     } else if any(&[88, 750, 1701, 137, 138])

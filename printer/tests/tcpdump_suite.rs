@@ -176,7 +176,6 @@ const GAPS: &[(&str, &str)] = &[
         "isoclns-heapoverflow-3",
         "not decoded yet (issue 18): OSI CLNP",
     ),
-    ("icmp-cksum-oobr-3", VERBOSE),
     ("tok2str-oobr-1", VERBOSE),
     ("tok2str-oobr-2", VERBOSE),
     ("zephyr-oobr", VERBOSE),

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -650,6 +650,115 @@ def pim_packets():
     return pkts, cuts
 
 
+def snmp_packets():
+    def tlv(tag, v):
+        n = len(v)
+        if n < 128:
+            ln = bytes([n])
+        else:
+            b = n.to_bytes((n.bit_length() + 7) // 8, "big")
+            ln = bytes([0x80 | len(b)]) + b
+        return bytes([tag]) + ln + v
+
+    def integer(v):
+        n = 1
+        while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
+            n += 1
+        return tlv(2, (v & ((1 << (8 * n)) - 1)).to_bytes(n, "big"))
+
+    def oid(text):
+        arcs = [int(a) for a in text.split(".")]
+        out = []
+        for a in [40 * arcs[0] + arcs[1]] + arcs[2:]:
+            chunk = [a & 0x7F]
+            a >>= 7
+            while a:
+                chunk.insert(0, 0x80 | (a & 0x7F))
+                a >>= 7
+            out += chunk
+        return tlv(6, bytes(out))
+
+    seq = lambda *e: tlv(0x30, b"".join(e))
+    octets = lambda b: tlv(4, b)
+    null = tlv(5, b"")
+    vb = lambda o, v=null: seq(oid(o), v)
+    vbl = lambda *v: seq(*v)
+    pdu = lambda t, reqid, st, idx, binds: tlv(0xA0 | t, integer(reqid) + integer(st) + integer(idx) + binds)
+    msg = lambda ver, comm, p: seq(integer(ver), octets(comm), p)
+    u = lambda p, sp=40000, dp=161: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    SYS = "1.3.6.1.2.1.1"
+    values = vbl(
+        vb(SYS + ".1.0", octets(b"Linux router 6.1")), vb(SYS + ".2.0", oid("1.3.6.1.4.1.8072.3.2.10")),
+        vb(SYS + ".3.0", tlv(0x43, (123456).to_bytes(3, "big"))),
+        vb("1.3.6.1.2.1.2.2.1.10.1", tlv(0x41, (4294967295).to_bytes(5, "big"))),
+        vb("1.3.6.1.2.1.2.2.1.5.1", tlv(0x42, (1000000000).to_bytes(4, "big"))),
+        vb("1.3.6.1.2.1.31.1.1.1.6.1", tlv(0x46, (2**63 + 5).to_bytes(9, "big"))),
+        vb("1.3.6.1.2.1.4.20.1.1.192.0.2.1", tlv(0x40, bytes([192, 0, 2, 1]))),
+        vb("1.3.6.1.2.1.4.20.1.2", tlv(0x40, bytes([1, 2, 3]))),
+        vb(SYS + ".7.0", integer(-72)), vb(SYS + ".8.0", octets(b"\x00\x01\xfe")),
+        vb(SYS + ".9.0", tlv(0x80, b"")), vb(SYS + ".9.1", tlv(0x81, b"")),
+        vb(SYS + ".9.2", tlv(0x82, b"")), vb(SYS + ".9.3", tlv(0x44, b"op")),
+        vb(SYS + ".9.4", tlv(0x01, b"\x01")), vb(SYS + ".9.5", tlv(0xC0, b"p")),
+        vb("2.999.1", null), vb(SYS + ".9.6", tlv(0x83, b"")),
+    )
+    v3hdr = lambda flags, model=3: seq(integer(42), integer(65507), octets(bytes([flags])), integer(model))
+    usm = octets(seq(octets(bytes.fromhex("80001f8880e9630000d61ff449")), integer(5), integer(1200),
+                     octets(b"admin"), octets(bytes(12)), octets(b"")))
+    scoped = seq(octets(bytes.fromhex("80001f8880e9630000d61ff449")), octets(b""),
+                 pdu(0, 7, 0, 0, vbl(vb(SYS + ".5.0"))))
+    trap = tlv(0xA4, oid("1.3.6.1.4.1.8072.4") + tlv(0x40, bytes([192, 0, 2, 1])) + integer(6)
+               + integer(17) + tlv(0x43, b"\x01\x00") + vbl(vb(SYS + ".3.0", tlv(0x43, b"\x05"))))
+    pkts = [
+        u(msg(0, b"public", pdu(0, 1, 0, 0, vbl(vb(SYS + ".1.0"), vb(SYS + ".3.0"))))),
+        u(msg(1, b"private", pdu(1, 2, 0, 0, vbl(vb(SYS + ".1.0"))))),
+        u(msg(1, b"public", pdu(2, 2, 0, 0, values)), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 2, 1, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 0, 1, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 5, 0, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 99, 2, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"c\x01m", pdu(3, 4, 0, 0, vbl(vb(SYS + ".4.0", octets(b"me")))))),
+        u(msg(1, b"public", pdu(3, 4, 3, 1, vbl(vb(SYS + ".4.0", octets(b"me")))))),
+        u(msg(1, b"public", pdu(5, 5, 0, 10, vbl(vb("1.3.6.1.2.1.2"))))),
+        u(msg(1, b"public", pdu(0, 6, 0, 0, vbl(vb(SYS + ".1.0", integer(1)))))),
+        u(msg(1, b"public", pdu(6, 8, 0, 0, values)), dp=162),
+        u(msg(1, b"public", pdu(7, 9, 0, 0, values)), dp=162),
+        u(msg(1, b"public", pdu(8, 9, 0, 0, vbl())), dp=162),
+        u(msg(0, b"public", trap), dp=162),
+        u(msg(0, b"public", tlv(0xA4, oid("1.3.6.1.4.1.8072.4") + tlv(0x40, bytes([192, 0, 2, 1]))
+                                + integer(3) + integer(2) + tlv(0x43, b"\x01") + vbl())), dp=162),
+        u(msg(0, b"public", tlv(0xA4, oid("1.3.6.1.4.1.8072.4") + tlv(0x40, bytes([192, 0, 2, 1]))
+                                + integer(9) + integer(0) + integer(1) + vbl())), dp=162),
+        u(msg(1, b"public", trap), dp=162),
+        u(msg(0, b"public", pdu(5, 5, 0, 10, vbl()))),
+        u(seq(integer(3), v3hdr(4), usm, scoped)),
+        u(seq(integer(3), v3hdr(7), usm, octets(b"encrypted scoped pdu"))),
+        u(seq(integer(3), v3hdr(2), usm, scoped)),
+        u(seq(integer(3), v3hdr(0, model=1), usm, scoped)),
+        u(seq(integer(2), octets(b"public"))),
+        u(seq(integer(7), octets(b"public"))),
+        # Malformed: not a sequence, a bad length, trailing bytes, an extended tag, a long
+        # length, an empty payload, a PDU that is not one, an integer of length 0.
+        u(octets(b"oops")),
+        u(b"\x30\x10\x02\x01\x00"),
+        u(msg(0, b"public", pdu(0, 1, 0, 0, vbl(vb(SYS + ".1.0")))) + b"junk"),
+        u(seq(integer(0), octets(b"public"), tlv(0xA0, integer(1) + integer(0) + integer(0)
+                                                 + seq(vb(SYS + ".1.0"))) + b"xx")),
+        u(b"\x30\x05\x1f\x81\x02\x01\x00"),
+        u(b"\x30\x82\x00\x03\x02\x01\x01"),
+        u(b"\x30\x84\x00\x00"),
+        u(b""),
+        u(seq(integer(0), octets(b"public"), integer(5))),
+        u(seq(integer(0), octets(b"public"), tlv(0xA0, b"\x02\x00"))),
+        u(seq(integer(1), octets(b"public"), pdu(0, 1, 0, 0, integer(4)))),
+        u(seq(integer(1), octets(b"public"), pdu(0, 1, 0, 0, vbl(integer(4))))),
+        u(seq(integer(1), octets(b"public"), pdu(0, 1, 0, 0, vbl(seq(integer(4)))))),
+        u(seq(integer(1), integer(5))),
+    ]
+    cuts = [(pkts[2], 42 + 20), (pkts[2], 42 + 60), (pkts[2], 42 + 90), (pkts[0], 42 + 3),
+            (pkts[19], 42 + 40), (pkts[14], 42 + 30)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -689,3 +798,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-radius.pcap", packets, cuts)
     packets, cuts = pim_packets()
     write(sys.argv[1] + "/proto-pim.pcap", packets, cuts)
+    packets, cuts = snmp_packets()
+    write(sys.argv[1] + "/proto-snmp.pcap", packets, cuts)
