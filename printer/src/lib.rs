@@ -21,7 +21,7 @@
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP), [`snmp`] (on
-//!   [`asn1`], the BER reader);
+//!   [`asn1`], the BER reader), [`krb`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
@@ -44,6 +44,7 @@ mod igmp;
 mod ip;
 mod ip6;
 mod ipsec;
+mod krb;
 mod llc;
 mod mpls;
 mod mptcp;

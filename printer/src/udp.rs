@@ -1,11 +1,12 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Cisco Auto-RP, RADIUS, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP, RADIUS, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, mpls, nfs, pim, radius, rip, ripng, sip, small, snmp, tftp, tunnel,
+    dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sip, small, snmp, tftp,
+    tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -108,6 +109,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Ripng => return ripng::ripng_print(nd, cp, length),
             Decoder::Snmp => return snmp::snmp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
+            Decoder::Krb => return krb::krb_print(nd, cp),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
             Decoder::AutoRp => return pim::cisco_autorp_print(nd, cp, length),
@@ -173,6 +175,7 @@ enum Decoder {
     Rip,
     Snmp,
     Ntp,
+    Krb,
     Ripng,
     Dhcp6,
     NatT,
@@ -247,13 +250,15 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Snmp
     } else if port(123) {
         Decoder::Ntp
-    } else if any(&[88, 750, 1701, 137, 138])
+    } else if any(&[88, 750]) {
+        Decoder::Krb
+    } else if any(&[1701, 137, 138])
         || dport == 3456
         || any(&[2103, 2104])
         || (7000..=7009).contains(&sport)
         || (7000..=7009).contains(&dport)
     {
-        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx
+        Decoder::NotCarried // L2TP, NetBIOS, VAT, Zephyr, AFS Rx
     } else if port(521) {
         Decoder::Ripng
     } else if any(&[546, 547]) {

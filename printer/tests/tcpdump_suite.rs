@@ -227,7 +227,7 @@ const GAPS: &[(&str, &str)] = &[
     ("rx_serviceid_oobr", "not decoded yet (issue 18): AFS RX"),
     ("bgp_mp_reach_nlri-oobr", VERBOSE),
     ("rx_ubik-oobr", "not decoded yet (issue 18): AFS RX"),
-    ("babel_update_oobr", "not decoded yet (issue 18): Kerberos"),
+    ("babel_update_oobr", "not decoded yet (issue 18): Babel, AODV"),
     ("ospf6_print_lshdr-oobr", VERBOSE),
     ("rpl-dao-oobr", VERBOSE),
     ("hncp_prefix-oobr", VERBOSE),

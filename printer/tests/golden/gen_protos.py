@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -759,6 +759,30 @@ def snmp_packets():
     return pkts, cuts
 
 
+def krb_packets():
+    u = lambda p, sp=40000, dp=88: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    hdr = b"alice\0admin\0EXAMPLE.ORG\0"
+    pkts = [
+        u(bytes([4, 2]) + hdr + b"\x01\x02\x03\x04" + bytes([96]) + b"krbtgt\0EXAMPLE.ORG\0"),
+        u(bytes([4, 3]) + hdr + b"\x01\x02\x03\x04" + bytes([12]) + b"krbtgt\0EXAMPLE.ORG\0"),
+        u(bytes([4, 4]) + hdr + bytes(10) + b"\x01\x2c", sp=88, dp=40000),
+        u(bytes([4, 5]) + hdr + bytes(10) + b"\x2c\x01", sp=88, dp=40000),
+        u(bytes([4, 6, 5]) + b"EXAMPLE.ORG\0" + bytes([7, 200])),
+        u(bytes([4, 10]) + hdr + bytes(4) + b"\x00\x08\x00\x00" + b"unknown\x01principal\0",
+          sp=750, dp=40000),
+        u(bytes([4, 11]) + hdr + bytes(4) + b"\x63\x00\x00\x00" + b"x\0", sp=750, dp=40000),
+        u(bytes([4, 8]) + hdr), u(bytes([4, 126])), u(bytes([4, 40])),
+        u(bytes([1, 2])), u(bytes([3])), u(bytes([5])),
+        u(bytes([0x6a, 0x81, 0x90]) + bytes(20)), u(bytes([0x6b, 0x10]) + bytes(16), sp=88, dp=40000),
+        u(bytes([0x6c, 0x10]) + bytes(16)), u(bytes([0x7e, 0x10]) + bytes(16), sp=88, dp=40000),
+        u(b""),
+        u(bytes([4, 2]) + b"no\xffnul\x80"),
+    ]
+    cuts = [(pkts[0], 42 + 1), (pkts[0], 42 + 8), (pkts[0], 42 + 30), (pkts[0], 42 + 33),
+            (pkts[0], 42 + 40), (pkts[2], 42 + 28), (pkts[4], 42 + 16), (pkts[5], 42 + 30)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -800,3 +824,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-pim.pcap", packets, cuts)
     packets, cuts = snmp_packets()
     write(sys.argv[1] + "/proto-snmp.pcap", packets, cuts)
+    packets, cuts = krb_packets()
+    write(sys.argv[1] + "/proto-krb.pcap", packets, cuts)
