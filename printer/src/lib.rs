@@ -21,7 +21,7 @@
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP), [`snmp`] (on
-//!   [`asn1`], the BER reader), [`krb`];
+//!   [`asn1`], the BER reader), [`krb`], [`sflow`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
@@ -57,6 +57,7 @@ mod radius;
 mod resp;
 mod rip;
 mod ripng;
+mod sflow;
 mod sip;
 mod sll;
 mod small;

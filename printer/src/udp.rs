@@ -1,12 +1,12 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP, RADIUS, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
 //! as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sip, small, snmp, tftp,
-    tunnel,
+    dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small, snmp,
+    tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -115,6 +115,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::AutoRp => return pim::cisco_autorp_print(nd, cp, length),
             Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
+            Decoder::Sflow => return sflow::sflow_print(nd, cp, length),
             Decoder::Sip => return sip::sip_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
@@ -182,6 +183,7 @@ enum Decoder {
     AutoRp,
     Radius,
     Hsrp,
+    Sflow,
     Sip,
     Syslog,
     Otv,
@@ -274,12 +276,13 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if any(&[921, 646, 698, 3503])
         || sport == 49152
         || matches!(dport, 3784 | 4784 | 6784 | 3785)
-        || any(&[701, 1589, 6343])
-        || dport == 12223
-        || sport == 12223
-        || port(12222)
+        || any(&[701, 1589])
     {
-        Decoder::NotCarried // LWRES, LDP, ...
+        Decoder::NotCarried // LWRES, LDP, OLSR, LSP ping, BCM-LI, BFD, LMP, VQP
+    } else if port(6343) {
+        Decoder::Sflow
+    } else if dport == 12223 || sport == 12223 || port(12222) {
+        Decoder::NotCarried // LWAPP
     } else if port(5060) {
         Decoder::Sip
     } else if port(514) {

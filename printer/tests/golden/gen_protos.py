@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -783,6 +783,62 @@ def krb_packets():
     return pkts, cuts
 
 
+def sflow_packets():
+    import ipaddress
+    u = lambda p, v6=False: eth((IPv6(src=A6, dst="2001:db8::2") if v6 else IP(src=A4, dst=B4))
+                                / UDP(sport=40000, dport=6343) / Raw(p))
+    I = lambda *v: b"".join(struct.pack(">I", x & 0xFFFFFFFF) for x in v)
+    Q = lambda v: struct.pack(">Q", v)
+
+    def dgram(samples, n=None, v6=False, version=5, ipv=None):
+        agent = ipaddress.IPv6Address("2001:db8::7").packed if v6 else bytes([192, 0, 2, 7])
+        head = I(version, ipv if ipv is not None else (2 if v6 else 1)) + agent + I(3, 1234, 99000)
+        return head + I(len(samples) if n is None else n) + b"".join(samples)
+
+    rec = lambda fmt, body: I(fmt, len(body)) + body
+    sample = lambda fmt, body: I(fmt, len(body)) + body
+    raw = rec(1, I(1, 1518, 4, 128) + bytes(128))
+    ethf = rec(2, I(1500) + bytes(16) + I(0x0800))
+    switch = rec(1001, I(100, 3, 200, 5))
+    router = rec(1002, I(1) + bytes([192, 0, 2, 1]) + I(24, 24))
+    unknown = rec(1999, b"\xde\xad\xbe\xef")
+    vendor = rec((9 << 12) | 5, b"\x01\x02")
+    flow = sample(1, I(7) + bytes([0]) + (5).to_bytes(3, "big") + I(512, 10000, 0, 5, 6, 6)
+                  + raw + ethf + switch + router + unknown + vendor)
+    xflow = sample(3, I(8, 0, 5, 512, 10000, 1, 0, 5, 0, 6, 2) + raw + switch)
+    generic = rec(1, I(5, 6) + Q(10**10) + I(1, 3) + Q(123456789) + I(1, 2, 3, 4, 5, 6) + Q(987654321)
+                  + I(7, 8, 9, 10, 11, 1))
+    ethc = rec(2, I(*range(13)))
+    tr = rec(3, b"")
+    vg = rec(4, I(1) + Q(2) + I(3) + Q(4) + I(5, 6, 7, 8, 9) + Q(10) + I(11) + Q(12) + Q(13) + Q(14))
+    vlan = rec(5, I(100) + Q(2**40) + I(1, 2, 3, 4))
+    cpu = rec(1001, I(5, 10, 15) + Q(2**33) + Q(2**32))
+    cunk = rec(77, b"\x00\x01\x02")
+    cvendor = rec((4413 << 20) | 7, b"")
+    counter = sample(2, I(9) + bytes([0]) + (5).to_bytes(3, "big")
+                     + I(9) + generic + ethc + tr + vg + vlan + cpu + cunk + cvendor + rec(1, I(1)))
+    xcounter = sample(4, I(10, 0, 5, 2) + ethc + vlan)
+    pkts = [
+        u(dgram([flow])),
+        u(dgram([xflow, counter])),
+        u(dgram([xcounter], v6=True), v6=True),
+        u(dgram([sample(9, b"\x01\x02\x03\x04")])),
+        u(dgram([sample(0, b"")])),
+        u(dgram([sample(1, I(1))])),
+        u(dgram([sample(2, I(1, 2, 1) + rec(1, I(5)))])),
+        u(dgram([flow], n=3)),
+        u(dgram([flow], version=4)),
+        u(dgram([], ipv=3)),
+        u(dgram([])[:20]),
+        u(dgram([], v6=True)[:30], v6=True),
+        u(dgram([]) + I(1)),
+        u(dgram([sample(1, I(1, 2, 3))]) + b"\x00" * 4),
+    ]
+    cuts = [(pkts[0], 42 + 10), (pkts[0], 42 + 30), (pkts[0], 42 + 60), (pkts[1], 42 + 100),
+            (pkts[1], 42 + 200), (pkts[1], 42 + 300), (pkts[2], 62 + 80)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -826,3 +882,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-snmp.pcap", packets, cuts)
     packets, cuts = krb_packets()
     write(sys.argv[1] + "/proto-krb.pcap", packets, cuts)
+    packets, cuts = sflow_packets()
+    write(sys.argv[1] + "/proto-sflow.pcap", packets, cuts)
