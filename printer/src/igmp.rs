@@ -1,5 +1,5 @@
-//! IGMP (tcpdump's print-igmp.c; PIMv1 bodies by [`super::pim`]; DVMRP and mtrace are not decoded): with -v
-//! v3 group records and a bad checksum, with -vv the sources.
+//! IGMP (tcpdump's print-igmp.c; PIMv1 bodies by [`super::pim`]; DVMRP and mtrace are not
+//! decoded): with -v v3 group records and a bad checksum, with -vv the sources.
 
 use super::cksum;
 use super::nd::{Nd, R};

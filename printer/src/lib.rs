@@ -20,8 +20,8 @@
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
-//!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP), [`snmp`] (on
-//!   [`asn1`], the BER reader), [`krb`], [`sflow`];
+//!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
+//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 

@@ -1,6 +1,7 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
-//! as tcpdump does for them.
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
+//! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
