@@ -450,12 +450,16 @@ impl<R: Read> Reader<R> {
         self.last_interface = 0;
         let nanos = matches!(self.format, Format::Pcap { nanos: true, .. });
         let ts_nsec = subsec(frac, nanos);
+        // A record longer than the file's snapshot length keeps only the snapshot, as
+        // libpcap reads it (sf-pcap.c discards the rest), so tcpdump never sees those bytes.
+        let iface = &self.seen.interfaces[0];
+        let keep = (caplen as usize).min(iface.snaplen as usize);
         Ok(Some(Packet {
-            linktype: self.seen.interfaces[0].linktype,
+            linktype: iface.linktype,
             ts_sec: sec as i64,
             ts_nsec,
             wire_len: len,
-            data: &b[data_at..at + need],
+            data: &b[data_at..data_at + keep],
         }))
     }
 
@@ -686,6 +690,17 @@ mod tests {
             assert!(r.next_packet().unwrap().is_some());
             assert!(r.next_packet().unwrap().is_none());
         }
+    }
+
+    /// A record longer than the header's snapshot length is cut to it, as libpcap does.
+    #[test]
+    fn pcap_record_past_the_snaplen_is_cut() {
+        let mut f = pcap(PCAP_MAGIC_US, false, &[(1, 0, b"abcdefgh")]);
+        f[16..20].copy_from_slice(&5u32.to_le_bytes());
+        let mut r = Reader::from_bytes(f).unwrap();
+        let p = r.next_packet().unwrap().unwrap();
+        assert_eq!((p.wire_len, p.data), (12, &b"abcde"[..]));
+        assert!(r.next_packet().unwrap().is_none());
     }
 
     /// A pcapng file as dumpy writes it, plus an interface in microseconds with if_tsoffset.

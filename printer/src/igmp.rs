@@ -1,5 +1,5 @@
-//! IGMP (tcpdump's print-igmp.c; DVMRP, PIMv1 and mtrace bodies are not decoded): with -v
-//! v3 group records and a bad checksum, with -vv the sources.
+//! IGMP (tcpdump's print-igmp.c; PIMv1 bodies by [`super::pim`]; DVMRP and mtrace are not
+//! decoded): with -v v3 group records and a bad checksum, with -vv the sources.
 
 use super::cksum;
 use super::nd::{Nd, R};
@@ -129,6 +129,10 @@ fn body(nd: &mut Nd, bp: usize, len: usize) -> R {
             if nd.vflag > 0 {
                 v3_groups(nd, bp, len, ngroups)?;
             }
+        }
+        0x14 => {
+            nd.s(b"igmp pimv1");
+            super::pim::pimv1_print(nd, bp, len)?;
         }
         0x17 => {
             nd.need(bp + 4, 4)?;

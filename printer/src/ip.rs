@@ -5,7 +5,7 @@
 use super::cksum;
 use super::names;
 use super::nd::{Nd, Trunc, R};
-use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, tcp, udp, vrrp};
+use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, pim, tcp, udp, vrrp};
 
 const IP_MF: u16 = 0x2000;
 const IP_OFFMASK: u16 = 0x1fff;
@@ -462,6 +462,7 @@ pub(crate) fn demux(
         4 => ip_print(nd, bp, length),
         41 => ip6::ip6_print(nd, bp, length),
         47 => gre::gre_print(nd, bp, length),
+        103 => pim::pim_print(nd, bp, length, iph),
         112 => vrrp::vrrp_print(nd, bp, length, iph, ttl_hl, ver),
         77 => {
             nd.s(b" nd ");
@@ -482,7 +483,7 @@ pub(crate) fn demux(
             Ok(())
         }
         _ => {
-            // Protocols tcpdump decodes but we do not (SCTP, OSPF, PIM, ...)
+            // Protocols tcpdump decodes but we do not (SCTP, OSPF, ...)
             // print as tcpdump prints an unknown protocol.
             nd.s(b" ip-proto-");
             nd.u(nh as u64);

@@ -19,16 +19,20 @@
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
-//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`];
+//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
+//!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
+//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`];
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
 mod arp;
+mod asn1;
 mod cksum;
 mod dhcp;
 mod dhcp6;
 mod dns;
 mod dump;
+mod eap;
 mod ether;
 pub mod ethertype;
 mod fmt;
@@ -40,6 +44,7 @@ mod igmp;
 mod ip;
 mod ip6;
 mod ipsec;
+mod krb;
 mod llc;
 mod mpls;
 mod mptcp;
@@ -47,12 +52,17 @@ mod names;
 mod nd;
 mod nfs;
 mod null;
+mod pim;
+mod radius;
 mod resp;
 mod rip;
 mod ripng;
+mod sflow;
 mod sip;
 mod sll;
 mod small;
+mod smi;
+mod snmp;
 mod state;
 mod stp;
 mod tcp;

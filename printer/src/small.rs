@@ -371,7 +371,7 @@ fn ppb(uf: u32) -> u32 {
 }
 
 /// `p_ntp_time`: `%u.%09u` and, for a non-zero time, its UTC date.
-fn ntp_time(nd: &mut Nd, at: usize) -> R {
+pub(crate) fn ntp_time(nd: &mut Nd, at: usize) -> R {
     let i = nd.be4(at)?;
     let uf = nd.be4(at + 4)?;
     nd.u(i as u64);

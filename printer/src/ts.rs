@@ -216,6 +216,38 @@ fn gmtoff(sec: i64) -> Option<i64> {
     }
 }
 
+/// `ctime(3)` without its newline ("Thu Nov 24 18:22:48 1986"), in local time as tcpdump
+/// prints attribute timestamps (RADIUS Event-Timestamp).
+pub(crate) fn ctime(out: &mut Vec<u8>, sec: i64) {
+    const DAYS: [&[u8]; 7] = [b"Thu", b"Fri", b"Sat", b"Sun", b"Mon", b"Tue", b"Wed"];
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let local = sec + gmtoff(sec).unwrap_or(0);
+    let (days, rem) = (local.div_euclid(86400), local.rem_euclid(86400));
+    let (y, m, d) = civil_from_days(days);
+    fmt::put(out, DAYS[days.rem_euclid(7) as usize]);
+    out.push(b' ');
+    fmt::put(out, MONTHS[m as usize - 1]);
+    out.push(b' ');
+    if d < 10 {
+        out.push(b' ');
+    }
+    fmt::dec(out, d as u64);
+    out.push(b' ');
+    fmt::dec_pad(out, (rem / 3600) as u64, 2);
+    out.push(b':');
+    fmt::dec_pad(out, (rem / 60 % 60) as u64, 2);
+    out.push(b':');
+    fmt::dec_pad(out, (rem % 60) as u64, 2);
+    out.push(b' ');
+    if y < 0 {
+        out.push(b'-');
+    }
+    fmt::dec(out, y.unsigned_abs());
+}
+
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
 pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719468;
@@ -239,5 +271,13 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19723), (2024, 1, 1));
         assert_eq!(civil_from_days(19782), (2024, 2, 29));
+    }
+
+    #[test]
+    fn ctime_in_utc() {
+        std::env::set_var("TZ", "UTC");
+        let mut out = Vec::new();
+        ctime(&mut out, 533234568);
+        assert_eq!(out, b"Mon Nov 24 16:42:48 1986");
     }
 }

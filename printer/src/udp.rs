@@ -1,10 +1,14 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, HSRP, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N"
-//! as tcpdump does for them.
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
+//! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
-use super::{dhcp6, dns, hsrp, ipsec, mpls, nfs, rip, ripng, sip, small, tftp, tunnel};
+use super::{
+    dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small, snmp,
+    tftp, tunnel,
+};
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
 fn addrs(nd: &mut Nd, iph: usize, ports: Option<(u16, u16)>) -> R {
@@ -104,10 +108,15 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Rip => return rip::rip_print(nd, cp, length),
             Decoder::Ripng => return ripng::ripng_print(nd, cp, length),
+            Decoder::Snmp => return snmp::snmp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
+            Decoder::Krb => return krb::krb_print(nd, cp),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::AutoRp => return pim::cisco_autorp_print(nd, cp, length),
+            Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
+            Decoder::Sflow => return sflow::sflow_print(nd, cp, length),
             Decoder::Sip => return sip::sip_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
@@ -166,11 +175,16 @@ enum Decoder {
     Tftp,
     Bootp,
     Rip,
+    Snmp,
     Ntp,
+    Krb,
     Ripng,
     Dhcp6,
     NatT,
+    AutoRp,
+    Radius,
     Hsrp,
+    Sflow,
     Sip,
     Syslog,
     Otv,
@@ -233,38 +247,43 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // AODV, ISAKMP
     } else if port(4500) {
         Decoder::NatT
-    } else if any(&[7500, 8500, 161, 162]) {
-        Decoder::NotCarried // ISAKMP (user ports), SNMP
+    } else if any(&[7500, 8500]) {
+        Decoder::NotCarried // ISAKMP (user ports)
+    } else if any(&[161, 162]) {
+        Decoder::Snmp
     } else if port(123) {
         Decoder::Ntp
-    } else if any(&[88, 750, 1701, 137, 138])
+    } else if any(&[88, 750]) {
+        Decoder::Krb
+    } else if any(&[1701, 137, 138])
         || dport == 3456
         || any(&[2103, 2104])
         || (7000..=7009).contains(&sport)
         || (7000..=7009).contains(&dport)
     {
-        Decoder::NotCarried // Kerberos, L2TP, NetBIOS, VAT, Zephyr, AFS Rx
+        Decoder::NotCarried // L2TP, NetBIOS, VAT, Zephyr, AFS Rx
     } else if port(521) {
         Decoder::Ripng
     } else if any(&[546, 547]) {
         Decoder::Dhcp6
-    } else if any(&[5359, 6696, 6697, 8231])
-        || dport == 4567
-        || port(496)
-        || any(&[1645, 1812, 1646, 1813, 1700, 3799])
-    {
-        Decoder::NotCarried // AHCP, Babel, HNCP, WB, AutoRP, RADIUS
+    } else if any(&[5359, 6696, 6697, 8231]) || dport == 4567 {
+        Decoder::NotCarried // AHCP, Babel, HNCP, WB
+    } else if port(496) {
+        Decoder::AutoRp
+    } else if any(&[1645, 1812, 1646, 1813, 1700, 3799]) {
+        Decoder::Radius
     } else if dport == 1985 {
         Decoder::Hsrp
     } else if any(&[921, 646, 698, 3503])
         || sport == 49152
         || matches!(dport, 3784 | 4784 | 6784 | 3785)
-        || any(&[701, 1589, 6343])
-        || dport == 12223
-        || sport == 12223
-        || port(12222)
+        || any(&[701, 1589])
     {
-        Decoder::NotCarried // LWRES, LDP, ...
+        Decoder::NotCarried // LWRES, LDP, OLSR, LSP ping, BCM-LI, BFD, LMP, VQP
+    } else if port(6343) {
+        Decoder::Sflow
+    } else if dport == 12223 || sport == 12223 || port(12222) {
+        Decoder::NotCarried // LWAPP
     } else if port(5060) {
         Decoder::Sip
     } else if port(514) {

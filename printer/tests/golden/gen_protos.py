@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -450,6 +450,395 @@ def hsrp_packets():
     return pkts, cuts
 
 
+def radius_packets():
+    def u(p, sp=40000, dp=1812, v6=False):
+        ip = IPv6(src=A6, dst="2001:db8::2") if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=sp, dport=dp) / Raw(p))
+
+    def attr(t, v):
+        return bytes([t, len(v) + 2]) + v
+
+    def rad(code, ident, attrs, length=None):
+        body = b"".join(attrs)
+        n = 20 + len(body) if length is None else length
+        return bytes([code, ident]) + struct.pack(">H", n) + bytes(range(16)) + body
+
+    def eap(code, ident, body=b""):
+        return bytes([code, ident]) + struct.pack(">H", 4 + len(body)) + body
+
+    n32 = lambda v: struct.pack(">I", v)
+    req = rad(1, 5, [
+        attr(1, b"alice"), attr(4, bytes([192, 0, 2, 1])), attr(5, n32(50012)),
+        attr(61, n32(15)), attr(6, n32(2)), attr(30, b"00-19-06-EA-B8-8C"),
+        attr(79, eap(2, 0, b"\x01alice")), attr(80, bytes(range(0xf0, 0x100))),
+        attr(2, bytes(16)), attr(24, b"st\x00ate"),
+    ])
+    accept = rad(2, 5, [
+        attr(8, n32(0xFFFFFFFE)), attr(14, n32(0xFFFFFFFF)), attr(9, bytes([255, 255, 255, 0])),
+        attr(27, n32(3700)), attr(28, n32(59)), attr(85, n32(600)), attr(41, n32(0)),
+        attr(64, bytes([1, 0, 0, 13])), attr(65, bytes([0, 0, 0, 6])),
+        attr(81, b"\x01vlan100"), attr(81, b"vlan200"), attr(83, bytes([0, 0, 0, 7])),
+        attr(56, bytes([0x31, 0, 0, 100])), attr(58, b"\x32blue"), attr(69, b"\x02\x12\x34pw"),
+        attr(26, n32(311) + bytes([1, 6]) + b"abcd" + bytes([7, 3, 0x80])),
+        attr(26, n32(99999) + bytes([1, 1])), attr(26, n32(9) + bytes([1, 9, 0x41])),
+        attr(79, eap(3, 1)), attr(37, n32(0)), attr(38, n32(0)), attr(23, n32(0xFFFFFFFE)),
+    ])
+    acct = rad(4, 9, [
+        attr(40, n32(1)), attr(40, n32(99)), attr(55, n32(1710053990)), attr(49, n32(1)),
+        attr(46, n32(86399)), attr(45, n32(1)), attr(10, n32(3)), attr(13, n32(4)),
+        attr(15, n32(8)), attr(29, n32(1)), attr(72, n32(2)), attr(76, n32(1)),
+        attr(57, n32(2)), attr(95, bytes.fromhex("20010db8000000000000000000000001")),
+        attr(97, bytes([0, 64, 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0])),
+        attr(123, bytes([0, 129])), attr(97, bytes([0, 96, 0x20, 0x01])),
+        attr(101, n32(404)), attr(101, n32(999)), attr(124, bytes(6) + bytes([0x01, 0x03])),
+        attr(125, bytes([64]) + bytes.fromhex("20010db8000000000000000000000000")),
+        attr(126, b"\x31example.com"), attr(126, b"\x39x"),
+        attr(70, bytes(range(16))), attr(71, bytes([1, 8]) + bytes(range(12))),
+        attr(84, bytes(range(8))), attr(5, n32(1)[:2]), attr(55, b"12"),
+        attr(127, bytes([0, 1, 0, 1]) + bytes(16) + b"GPS"),
+        attr(128, bytes([0, 2]) + b"location"), attr(129, bytes([0x80, 1]) + bytes(8) + b"note"),
+        attr(200, b"?"), attr(0, b"zero"), attr(17, b"x"), attr(3, b""),
+    ])
+    pkts = [
+        u(req),
+        u(accept, sp=1812, dp=40000),
+        u(acct, dp=1813),
+        u(rad(43, 1, [attr(1, b"bob"), attr(101, n32(201))]), dp=3799),
+        u(rad(41, 1, []), sp=1700, dp=40000),
+        u(rad(99, 2, [attr(1, b"x")]), dp=1645),
+        u(rad(5, 3, []), sp=1646, dp=40000, v6=True),
+        u(rad(1, 4, [attr(79, eap(1, 2, b"\x0d\xa0" + n32(1000))),
+                     attr(79, eap(2, 2, b"\x03\x0d\x15\x19")),
+                     attr(79, eap(1, 3, b"\x15\x21")), attr(79, eap(1, 3, b"\x2b\x81")),
+                     attr(79, eap(1, 3, b"\x12\x0a")), attr(79, eap(1, 3, b"\x02hi")),
+                     attr(79, eap(1, 3, b"\x02")), attr(79, eap(1, 3, b"\x04")),
+                     attr(79, b"\x02\x03\x00\x09abc"), attr(79, b"\x01\x03\x00\x03")])),
+        # A bogus attribute length, one past the packet, a header length below 20 and
+        # one above the datagram.
+        u(rad(1, 6, [attr(1, b"ok"), b"\x05\x01xx"])),
+        u(rad(1, 6, [attr(1, b"ok"), b"\x05\x09xx"])),
+        u(rad(1, 7, [], length=19)),
+        u(rad(1, 8, [attr(1, b"ab")], length=400)),
+        u(rad(1, 8, [attr(1, b"ab")]) + b"trailing"),
+        u(b"\x01\x02\x00"),
+    ]
+    cuts = [(pkts[0], 42 + 10), (pkts[0], 42 + 22), (pkts[0], 42 + 24), (pkts[0], 42 + 40),
+            (pkts[1], 42 + 200), (pkts[7], 42 + 25), (pkts[2], 42 + 150)]
+    return pkts, cuts
+
+
+def cksum16(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def pim_packets():
+    import ipaddress
+    G, S, RP = "239.1.2.3", "198.51.100.7", "203.0.113.1"
+    ip4 = lambda a: ipaddress.IPv4Address(a).packed
+    ip6 = lambda a: ipaddress.IPv6Address(a).packed
+    uni = lambda a: bytes([1, 0]) + ip4(a)
+    uni6 = lambda a: bytes([2, 0]) + ip6(a)
+    grp = lambda a, m=32, f=0: bytes([1, 0, f, m]) + ip4(a)
+    src = lambda a, f=4, m=32: bytes([1, 0, f, m]) + ip4(a)
+
+    def pim(typ, body, ver=2, rsv=0, sum_=None, v6=False):
+        h = bytes([(ver << 4) | typ, rsv, 0, 0]) + body
+        if sum_ is None:
+            if v6:
+                ph = ip6(A6) + ip6("ff02::d") + struct.pack(">IxxxB", len(h), 103)
+                sum_ = cksum16(ph + h)
+            else:
+                sum_ = cksum16(h[:8] if typ == 1 else h)
+        return h[:2] + struct.pack(">H", sum_) + h[4:]
+
+    v4 = lambda b, dst="224.0.0.13": eth(IP(src=A4, dst=dst, ttl=1, proto=103) / Raw(b))
+    v6 = lambda b: eth(IPv6(src=A6, dst="ff02::d", hlim=1, nh=103) / Raw(b))
+    opt = lambda t, v: struct.pack(">HH", t, len(v)) + v
+    hello = (opt(1, b"\x00\x69") + opt(2, b"\x81\xf4\x0b\xb8") + opt(19, struct.pack(">I", 1))
+             + opt(18, b"") + opt(20, b"\x12\x34\x56\x78") + opt(21, b"\x01\x3c\x00\x00")
+             + opt(21, b"\x01\x00\xbe\xef") + opt(22, b"") + opt(24, uni("192.0.2.9") + uni(RP))
+             + opt(65001, uni("192.0.2.10")) + opt(99, b"\xde\xad"))
+    inner = bytes(IP(src=S, dst=G, ttl=7) / UDP(sport=5000, dport=5001) / Raw(b"data"))
+    inner6 = bytes(IPv6(src="2001:db8::7", dst="ff0e::1") / UDP(sport=5000, dport=5001) / Raw(b"x"))
+    jp = (uni("192.0.2.254") + bytes([0, 2]) + struct.pack(">H", 210)
+          + grp(G) + struct.pack(">HH", 2, 1) + src(S, 4) + src(RP, 7) + src("198.51.100.8", 0x0d)
+          + grp("239.9.9.9", 24, 0x80) + struct.pack(">HH", 0, 1) + src(S, 0))
+    pkts = [
+        v4(pim(0, hello)),
+        v4(pim(0, opt(1, b"\x00\x69") + opt(1, b"\x69"))),
+        v4(pim(0, opt(2, b"\x00"))),
+        v4(pim(0, opt(19, b"\x00\x01"))),
+        v4(pim(0, opt(20, b"\x00"))),
+        v4(pim(0, opt(21, b"\x00"))),
+        v4(pim(0, opt(1, b"\x00\x69"), sum_=0x1234)),
+        v4(pim(0, opt(1, b"\x00\x69"), sum_=0)),
+        v6(pim(0, opt(1, b"\xff\xff") + opt(24, uni6("2001:db8::9")), v6=True)),
+        v4(pim(1, struct.pack(">I", 0) + inner), dst=RP),
+        v4(pim(1, struct.pack(">I", 0x80000000) + inner6), dst=RP),
+        v4(pim(1, struct.pack(">I", 0x40000000) + bytes(12) + ip4(S) + ip4(G)), dst=RP),
+        v4(pim(1, struct.pack(">I", 0xc0000000) + b"\x50abc"), dst=RP),
+        v4(pim(1, struct.pack(">I", 0)), dst=RP),
+        v4(pim(2, grp(G) + uni(S)), dst=A4),
+        v4(pim(3, jp)),
+        v4(pim(3, uni("192.0.2.254") + bytes([0, 1, 0xff, 0xff]) + grp(G) + bytes(4))),
+        v4(pim(6, jp)),
+        v4(pim(7, jp[6:])),
+        v4(pim(4, b"\x12\x34\x1e\x40" + uni(RP) + grp("239.0.0.0", 8) + bytes([2, 2, 0, 0])
+                + uni(RP) + b"\x00\x96\xc0\x00" + uni("203.0.113.2") + b"\x00\x00\x01\x00")),
+        v4(pim(5, grp(G) + uni(S) + struct.pack(">II", 0x80000064, 10))),
+        v4(pim(5, grp(G) + uni(S) + struct.pack(">II", 100, 20))),
+        v4(pim(8, bytes([2, 192]) + struct.pack(">H", 150) + uni(RP) + grp("239.0.0.0", 8)
+                + grp("239.1.0.0", 16)), dst=A4),
+        v4(pim(9, uni(S) + grp(G) + uni(A4) + b"\x00\x3c")),
+        v4(pim(10, uni(RP) + struct.pack(">II", 1, 2), rsv=0x10)),
+        v4(pim(10, uni(RP) + struct.pack(">II", 1, 2) + uni(A4) + struct.pack(">IIH", 3, 4, 250),
+               rsv=0x30)),
+        v4(pim(10, uni(RP) + struct.pack(">II", 1, 2) + uni(A4) + struct.pack(">II", 3, 4),
+               rsv=0x40)),
+        v4(pim(11, b"\x00" * 8)),
+        v4(pim(15, b"")),
+        # RFC 2117 encoding: bare addresses of the header's length; a length it cannot use.
+        v4(pim(2, bytes([0, 0, 0, 32]) + ip4(G) + ip4(S), rsv=4)),
+        v4(pim(2, bytes([0, 0, 0, 32]) + ip4(G) + ip4(S), rsv=5)),
+        v4(pim(2, bytes([3, 0, 0, 32]) + ip4(G) + ip4(S))),
+        v4(pim(0, b"", ver=1)),
+        v4(pim(0, b"", ver=3)),
+        v4(b"\x20"),
+        v4(b"\x20\x00\x00"),
+    ]
+    # PIMv1 in IGMP (type 0x14), and Cisco Auto-RP.
+    igmp = lambda code, body: eth(IP(src=A4, dst="224.0.0.2", ttl=1, proto=2) / Raw(
+        bytes([0x14, code, 0, 0]) + body))
+    v1jp = (ip4("192.0.2.254") + bytes([0, 0, 0, 210]) + bytes([0, 0, 0, 1]) + ip4(G)
+            + b"\xff\xff\xff\xff" + struct.pack(">HH", 1, 0) + bytes([1, 0xc0 | 32]) + ip4(S))
+    v1multi = (ip4("192.0.2.254") + bytes([0, 0, 0, 180]) + bytes([0, 0, 0, 2]) + ip4(G)
+               + ip4("255.255.255.0") + struct.pack(">HH", 1, 1) + bytes([1, 0x80 | 24]) + ip4(S)
+               + bytes([0, 8]) + ip4(RP) + ip4("239.9.9.9") + b"\xff\xff\xff\xff"
+               + struct.pack(">HH", 1, 0) + bytes([0, 0x40 | 32]) + ip4(S))
+    pkts += [
+        igmp(0, bytes([0x10, 0, 0, 0, 0x10, 0, 0, 105])),
+        igmp(0, bytes([0x10, 0, 0, 0, 0x30, 0, 0, 105])),
+        igmp(0, bytes([0x20, 0, 0, 0, 0x50, 0, 0, 105])),
+        igmp(1, bytes([0x10, 0, 0, 0]) + bytes(IP(src=S, dst=G) / UDP())),
+        igmp(2, bytes([0x10, 0, 0, 0]) + ip4(G) + ip4(S)),
+        igmp(3, bytes([0x10, 0, 0, 0]) + v1jp),
+        igmp(3, bytes([0x10, 0, 0, 0]) + v1multi),
+        igmp(6, bytes([0x10, 0, 0, 0]) + v1multi),
+        igmp(4, bytes([0x10, 0, 0, 0]) + ip4(G) + ip4("255.255.0.0") + ip4(RP) + bytes([0, 0, 0, 90])),
+        igmp(5, bytes([0x20, 0, 0, 0]) + ip4(G) + b"\xff\xff\xff\xff" + ip4(S)
+             + struct.pack(">II", 0x80000010, 5)),
+        igmp(9, bytes([0x10, 0, 0, 0])),
+        eth(IP(src=A4, dst="224.0.1.39", ttl=16) / UDP(sport=496, dport=496) / Raw(
+            bytes([0x11, 2, 0, 181, 0, 0, 0, 0]) + ip4(RP) + bytes([3, 2])
+            + bytes([0, 4]) + ip4("239.0.0.0") + bytes([3, 8]) + ip4("239.1.0.0")
+            + ip4("203.0.113.2") + bytes([0xfd, 1]) + bytes([0, 32]) + ip4(G))),
+        eth(IP(src=A4, dst="224.0.1.40", ttl=16) / UDP(sport=496, dport=496) / Raw(
+            bytes([0x12, 0, 0, 0, 0, 0, 0, 0]))),
+        eth(IP(src=A4, dst="224.0.1.40", ttl=16) / UDP(sport=496, dport=496) / Raw(
+            bytes([0x13, 1, 0, 60, 0, 0, 0, 0]) + ip4(RP) + bytes([1, 2]) + bytes([0, 4]))),
+        eth(IP(src=A4, dst="224.0.1.40", ttl=16) / UDP(sport=496, dport=496) / Raw(b"\x11\x01")),
+    ]
+    cuts = [(pkts[0], 34 + 2), (pkts[0], 34 + 6), (pkts[0], 34 + 30), (pkts[0], 34 + 60),
+            (pkts[9], 34 + 10), (pkts[9], 34 + 30), (pkts[15], 34 + 12), (pkts[15], 34 + 40),
+            (pkts[19], 34 + 20), (pkts[19], 34 + 33), (pkts[25], 34 + 30), (pkts[8], 54 + 20),
+            (pkts[-9], 34 + 20), (pkts[-9], 34 + 40), (pkts[-5], 34 + 12), (pkts[-4], 42 + 14)]
+    return pkts, cuts
+
+
+def snmp_packets():
+    def tlv(tag, v):
+        n = len(v)
+        if n < 128:
+            ln = bytes([n])
+        else:
+            b = n.to_bytes((n.bit_length() + 7) // 8, "big")
+            ln = bytes([0x80 | len(b)]) + b
+        return bytes([tag]) + ln + v
+
+    def integer(v):
+        n = 1
+        while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
+            n += 1
+        return tlv(2, (v & ((1 << (8 * n)) - 1)).to_bytes(n, "big"))
+
+    def oid(text):
+        arcs = [int(a) for a in text.split(".")]
+        out = []
+        for a in [40 * arcs[0] + arcs[1]] + arcs[2:]:
+            chunk = [a & 0x7F]
+            a >>= 7
+            while a:
+                chunk.insert(0, 0x80 | (a & 0x7F))
+                a >>= 7
+            out += chunk
+        return tlv(6, bytes(out))
+
+    seq = lambda *e: tlv(0x30, b"".join(e))
+    octets = lambda b: tlv(4, b)
+    null = tlv(5, b"")
+    vb = lambda o, v=null: seq(oid(o), v)
+    vbl = lambda *v: seq(*v)
+    pdu = lambda t, reqid, st, idx, binds: tlv(0xA0 | t, integer(reqid) + integer(st) + integer(idx) + binds)
+    msg = lambda ver, comm, p: seq(integer(ver), octets(comm), p)
+    u = lambda p, sp=40000, dp=161: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    SYS = "1.3.6.1.2.1.1"
+    values = vbl(
+        vb(SYS + ".1.0", octets(b"Linux router 6.1")), vb(SYS + ".2.0", oid("1.3.6.1.4.1.8072.3.2.10")),
+        vb(SYS + ".3.0", tlv(0x43, (123456).to_bytes(3, "big"))),
+        vb("1.3.6.1.2.1.2.2.1.10.1", tlv(0x41, (4294967295).to_bytes(5, "big"))),
+        vb("1.3.6.1.2.1.2.2.1.5.1", tlv(0x42, (1000000000).to_bytes(4, "big"))),
+        vb("1.3.6.1.2.1.31.1.1.1.6.1", tlv(0x46, (2**63 + 5).to_bytes(9, "big"))),
+        vb("1.3.6.1.2.1.4.20.1.1.192.0.2.1", tlv(0x40, bytes([192, 0, 2, 1]))),
+        vb("1.3.6.1.2.1.4.20.1.2", tlv(0x40, bytes([1, 2, 3]))),
+        vb(SYS + ".7.0", integer(-72)), vb(SYS + ".8.0", octets(b"\x00\x01\xfe")),
+        vb(SYS + ".9.0", tlv(0x80, b"")), vb(SYS + ".9.1", tlv(0x81, b"")),
+        vb(SYS + ".9.2", tlv(0x82, b"")), vb(SYS + ".9.3", tlv(0x44, b"op")),
+        vb(SYS + ".9.4", tlv(0x01, b"\x01")), vb(SYS + ".9.5", tlv(0xC0, b"p")),
+        vb("2.999.1", null), vb(SYS + ".9.6", tlv(0x83, b"")),
+    )
+    v3hdr = lambda flags, model=3: seq(integer(42), integer(65507), octets(bytes([flags])), integer(model))
+    usm = octets(seq(octets(bytes.fromhex("80001f8880e9630000d61ff449")), integer(5), integer(1200),
+                     octets(b"admin"), octets(bytes(12)), octets(b"")))
+    scoped = seq(octets(bytes.fromhex("80001f8880e9630000d61ff449")), octets(b""),
+                 pdu(0, 7, 0, 0, vbl(vb(SYS + ".5.0"))))
+    trap = tlv(0xA4, oid("1.3.6.1.4.1.8072.4") + tlv(0x40, bytes([192, 0, 2, 1])) + integer(6)
+               + integer(17) + tlv(0x43, b"\x01\x00") + vbl(vb(SYS + ".3.0", tlv(0x43, b"\x05"))))
+    pkts = [
+        u(msg(0, b"public", pdu(0, 1, 0, 0, vbl(vb(SYS + ".1.0"), vb(SYS + ".3.0"))))),
+        u(msg(1, b"private", pdu(1, 2, 0, 0, vbl(vb(SYS + ".1.0"))))),
+        u(msg(1, b"public", pdu(2, 2, 0, 0, values)), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 2, 1, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 0, 1, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 5, 0, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"public", pdu(2, 3, 99, 2, vbl(vb(SYS + ".1.0")))), sp=161, dp=40000),
+        u(msg(1, b"c\x01m", pdu(3, 4, 0, 0, vbl(vb(SYS + ".4.0", octets(b"me")))))),
+        u(msg(1, b"public", pdu(3, 4, 3, 1, vbl(vb(SYS + ".4.0", octets(b"me")))))),
+        u(msg(1, b"public", pdu(5, 5, 0, 10, vbl(vb("1.3.6.1.2.1.2"))))),
+        u(msg(1, b"public", pdu(0, 6, 0, 0, vbl(vb(SYS + ".1.0", integer(1)))))),
+        u(msg(1, b"public", pdu(6, 8, 0, 0, values)), dp=162),
+        u(msg(1, b"public", pdu(7, 9, 0, 0, values)), dp=162),
+        u(msg(1, b"public", pdu(8, 9, 0, 0, vbl())), dp=162),
+        u(msg(0, b"public", trap), dp=162),
+        u(msg(0, b"public", tlv(0xA4, oid("1.3.6.1.4.1.8072.4") + tlv(0x40, bytes([192, 0, 2, 1]))
+                                + integer(3) + integer(2) + tlv(0x43, b"\x01") + vbl())), dp=162),
+        u(msg(0, b"public", tlv(0xA4, oid("1.3.6.1.4.1.8072.4") + tlv(0x40, bytes([192, 0, 2, 1]))
+                                + integer(9) + integer(0) + integer(1) + vbl())), dp=162),
+        u(msg(1, b"public", trap), dp=162),
+        u(msg(0, b"public", pdu(5, 5, 0, 10, vbl()))),
+        u(seq(integer(3), v3hdr(4), usm, scoped)),
+        u(seq(integer(3), v3hdr(7), usm, octets(b"encrypted scoped pdu"))),
+        u(seq(integer(3), v3hdr(2), usm, scoped)),
+        u(seq(integer(3), v3hdr(0, model=1), usm, scoped)),
+        u(seq(integer(2), octets(b"public"))),
+        u(seq(integer(7), octets(b"public"))),
+        # Malformed: not a sequence, a bad length, trailing bytes, an extended tag, a long
+        # length, an empty payload, a PDU that is not one, an integer of length 0.
+        u(octets(b"oops")),
+        u(b"\x30\x10\x02\x01\x00"),
+        u(msg(0, b"public", pdu(0, 1, 0, 0, vbl(vb(SYS + ".1.0")))) + b"junk"),
+        u(seq(integer(0), octets(b"public"), tlv(0xA0, integer(1) + integer(0) + integer(0)
+                                                 + seq(vb(SYS + ".1.0"))) + b"xx")),
+        u(b"\x30\x05\x1f\x81\x02\x01\x00"),
+        u(b"\x30\x82\x00\x03\x02\x01\x01"),
+        u(b"\x30\x84\x00\x00"),
+        u(b""),
+        u(seq(integer(0), octets(b"public"), integer(5))),
+        u(seq(integer(0), octets(b"public"), tlv(0xA0, b"\x02\x00"))),
+        u(seq(integer(1), octets(b"public"), pdu(0, 1, 0, 0, integer(4)))),
+        u(seq(integer(1), octets(b"public"), pdu(0, 1, 0, 0, vbl(integer(4))))),
+        u(seq(integer(1), octets(b"public"), pdu(0, 1, 0, 0, vbl(seq(integer(4)))))),
+        u(seq(integer(1), integer(5))),
+    ]
+    cuts = [(pkts[2], 42 + 20), (pkts[2], 42 + 60), (pkts[2], 42 + 90), (pkts[0], 42 + 3),
+            (pkts[19], 42 + 40), (pkts[14], 42 + 30)]
+    return pkts, cuts
+
+
+def krb_packets():
+    u = lambda p, sp=40000, dp=88: eth(IP(src=A4, dst=B4) / UDP(sport=sp, dport=dp) / Raw(p))
+    hdr = b"alice\0admin\0EXAMPLE.ORG\0"
+    pkts = [
+        u(bytes([4, 2]) + hdr + b"\x01\x02\x03\x04" + bytes([96]) + b"krbtgt\0EXAMPLE.ORG\0"),
+        u(bytes([4, 3]) + hdr + b"\x01\x02\x03\x04" + bytes([12]) + b"krbtgt\0EXAMPLE.ORG\0"),
+        u(bytes([4, 4]) + hdr + bytes(10) + b"\x01\x2c", sp=88, dp=40000),
+        u(bytes([4, 5]) + hdr + bytes(10) + b"\x2c\x01", sp=88, dp=40000),
+        u(bytes([4, 6, 5]) + b"EXAMPLE.ORG\0" + bytes([7, 200])),
+        u(bytes([4, 10]) + hdr + bytes(4) + b"\x00\x08\x00\x00" + b"unknown\x01principal\0",
+          sp=750, dp=40000),
+        u(bytes([4, 11]) + hdr + bytes(4) + b"\x63\x00\x00\x00" + b"x\0", sp=750, dp=40000),
+        u(bytes([4, 8]) + hdr), u(bytes([4, 126])), u(bytes([4, 40])),
+        u(bytes([1, 2])), u(bytes([3])), u(bytes([5])),
+        u(bytes([0x6a, 0x81, 0x90]) + bytes(20)), u(bytes([0x6b, 0x10]) + bytes(16), sp=88, dp=40000),
+        u(bytes([0x6c, 0x10]) + bytes(16)), u(bytes([0x7e, 0x10]) + bytes(16), sp=88, dp=40000),
+        u(b""),
+        u(bytes([4, 2]) + b"no\xffnul\x80"),
+    ]
+    cuts = [(pkts[0], 42 + 1), (pkts[0], 42 + 8), (pkts[0], 42 + 30), (pkts[0], 42 + 33),
+            (pkts[0], 42 + 40), (pkts[2], 42 + 28), (pkts[4], 42 + 16), (pkts[5], 42 + 30)]
+    return pkts, cuts
+
+
+def sflow_packets():
+    import ipaddress
+    u = lambda p, v6=False: eth((IPv6(src=A6, dst="2001:db8::2") if v6 else IP(src=A4, dst=B4))
+                                / UDP(sport=40000, dport=6343) / Raw(p))
+    I = lambda *v: b"".join(struct.pack(">I", x & 0xFFFFFFFF) for x in v)
+    Q = lambda v: struct.pack(">Q", v)
+
+    def dgram(samples, n=None, v6=False, version=5, ipv=None):
+        agent = ipaddress.IPv6Address("2001:db8::7").packed if v6 else bytes([192, 0, 2, 7])
+        head = I(version, ipv if ipv is not None else (2 if v6 else 1)) + agent + I(3, 1234, 99000)
+        return head + I(len(samples) if n is None else n) + b"".join(samples)
+
+    rec = lambda fmt, body: I(fmt, len(body)) + body
+    sample = lambda fmt, body: I(fmt, len(body)) + body
+    raw = rec(1, I(1, 1518, 4, 128) + bytes(128))
+    ethf = rec(2, I(1500) + bytes(16) + I(0x0800))
+    switch = rec(1001, I(100, 3, 200, 5))
+    router = rec(1002, I(1) + bytes([192, 0, 2, 1]) + I(24, 24))
+    unknown = rec(1999, b"\xde\xad\xbe\xef")
+    vendor = rec((9 << 12) | 5, b"\x01\x02")
+    flow = sample(1, I(7) + bytes([0]) + (5).to_bytes(3, "big") + I(512, 10000, 0, 5, 6, 6)
+                  + raw + ethf + switch + router + unknown + vendor)
+    xflow = sample(3, I(8, 0, 5, 512, 10000, 1, 0, 5, 0, 6, 2) + raw + switch)
+    generic = rec(1, I(5, 6) + Q(10**10) + I(1, 3) + Q(123456789) + I(1, 2, 3, 4, 5, 6) + Q(987654321)
+                  + I(7, 8, 9, 10, 11, 1))
+    ethc = rec(2, I(*range(13)))
+    tr = rec(3, b"")
+    vg = rec(4, I(1) + Q(2) + I(3) + Q(4) + I(5, 6, 7, 8, 9) + Q(10) + I(11) + Q(12) + Q(13) + Q(14))
+    vlan = rec(5, I(100) + Q(2**40) + I(1, 2, 3, 4))
+    cpu = rec(1001, I(5, 10, 15) + Q(2**33) + Q(2**32))
+    cunk = rec(77, b"\x00\x01\x02")
+    cvendor = rec((4413 << 20) | 7, b"")
+    counter = sample(2, I(9) + bytes([0]) + (5).to_bytes(3, "big")
+                     + I(9) + generic + ethc + tr + vg + vlan + cpu + cunk + cvendor + rec(1, I(1)))
+    xcounter = sample(4, I(10, 0, 5, 2) + ethc + vlan)
+    pkts = [
+        u(dgram([flow])),
+        u(dgram([xflow, counter])),
+        u(dgram([xcounter], v6=True), v6=True),
+        u(dgram([sample(9, b"\x01\x02\x03\x04")])),
+        u(dgram([sample(0, b"")])),
+        u(dgram([sample(1, I(1))])),
+        u(dgram([sample(2, I(1, 2, 1) + rec(1, I(5)))])),
+        u(dgram([flow], n=3)),
+        u(dgram([flow], version=4)),
+        u(dgram([], ipv=3)),
+        u(dgram([])[:20]),
+        u(dgram([], v6=True)[:30], v6=True),
+        u(dgram([]) + I(1)),
+        u(dgram([sample(1, I(1, 2, 3))]) + b"\x00" * 4),
+    ]
+    cuts = [(pkts[0], 42 + 10), (pkts[0], 42 + 30), (pkts[0], 42 + 60), (pkts[1], 42 + 100),
+            (pkts[1], 42 + 200), (pkts[1], 42 + 300), (pkts[2], 62 + 80)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -485,3 +874,13 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-sip.pcap", packets, cuts)
     packets, cuts = hsrp_packets()
     write(sys.argv[1] + "/proto-hsrp.pcap", packets, cuts)
+    packets, cuts = radius_packets()
+    write(sys.argv[1] + "/proto-radius.pcap", packets, cuts)
+    packets, cuts = pim_packets()
+    write(sys.argv[1] + "/proto-pim.pcap", packets, cuts)
+    packets, cuts = snmp_packets()
+    write(sys.argv[1] + "/proto-snmp.pcap", packets, cuts)
+    packets, cuts = krb_packets()
+    write(sys.argv[1] + "/proto-krb.pcap", packets, cuts)
+    packets, cuts = sflow_packets()
+    write(sys.argv[1] + "/proto-sflow.pcap", packets, cuts)
