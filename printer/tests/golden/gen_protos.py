@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, LLDP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -450,6 +450,109 @@ def hsrp_packets():
     return pkts, cuts
 
 
+def lldp_tlv(t, v):
+    return struct.pack(">H", (t << 9) | len(v)) + v
+
+
+def lldp_packets():
+    lldp = lambda *tlvs: Ether(src=MA, dst="01:80:c2:00:00:0e", type=0x88CC) / Raw(b"".join(tlvs))
+    T = lldp_tlv
+    org = lambda oui, sub, b: T(127, bytes.fromhex(oui) + bytes([sub]) + b)
+    mac = bytes.fromhex("02000000000a")
+    head = [T(1, b"\x04" + mac), T(2, b"\x05eth0"), T(3, struct.pack(">H", 120))]
+    end = T(0, b"")
+    mgmt4 = T(8, bytes([5, 1]) + bytes([192, 0, 2, 1]) + bytes([2]) + u32(2) + bytes([0]))
+    mgmt6 = T(8, bytes([17, 2]) + bytes.fromhex("20010db8000000000000000000000001") + bytes([3]) +
+              u32(7) + bytes([4]) + b"\x2b\x06\x01\x04")
+    typical = lldp(*head, T(4, b"uplink to spine"), T(5, b"node-1.example"),
+                   T(6, b"Debian GNU/Linux 12 (bookworm) Linux 6.1.0 x86_64"),
+                   T(7, struct.pack(">HH", 0x14, 0x10)), mgmt4, mgmt6,
+                   org("00120f", 1, bytes([3]) + struct.pack(">HH", 0x6c01, 16)),
+                   org("00120f", 4, struct.pack(">H", 9000)),
+                   org("0080c2", 1, struct.pack(">H", 100)),
+                   org("0080c2", 3, struct.pack(">H", 100) + bytes([7]) + b"servers"),
+                   end)
+    med = lldp(*head, T(5, b"phone"),
+               org("0012bb", 1, struct.pack(">H", 0x33) + bytes([3])),
+               org("0012bb", 2, bytes([1]) + struct.pack(">H", 0x40c8 | 0x8000 >> 8) + bytes([0xae])),
+               org("0012bb", 3, bytes([1, 0x51, 0x2c, 0x2a, 0x3b, 0x4c, 0x52, 0x0c, 0x3a, 0x2b, 0x5d,
+                                       0x11, 0x00, 0x00, 0x10, 0x00, 0x01])),
+               org("0012bb", 3, bytes([2, 14, 2]) + b"US" + bytes([1, 2]) + b"CA" + bytes([3, 5]) +
+                   b"Paris"),
+               # tcpdump wants one byte more than the civic address holds: with it, and without.
+               org("0012bb", 3, bytes([2, 14, 2]) + b"US" + bytes([1, 2]) + b"CA" + bytes([3, 5]) +
+                   b"Paris\0"),
+               org("0012bb", 3, bytes([2, 7, 2]) + b"US" + bytes([0, 2]) + b"CA\0"),
+               org("0012bb", 3, bytes([3]) + b"5551234567"),
+               org("0012bb", 3, bytes([9, 1, 2, 3])),
+               org("0012bb", 4, bytes([0x52]) + struct.pack(">H", 154)),
+               org("0012bb", 4, bytes([0x93]) + struct.pack(">H", 2000)),
+               org("0012bb", 5, b"rev B"), org("0012bb", 10, b"Model-X"),
+               org("0012bb", 99, b"\x01\x02"),
+               end)
+    dot1 = lldp(*head,
+                org("0080c2", 2, bytes([6]) + struct.pack(">H", 200)),
+                org("0080c2", 4, bytes([4]) + b"\x88\x8e\x01\x00"),
+                org("0080c2", 7, bytes([3]) + u32(5)),
+                org("0080c2", 8, bytes([0xa5, 0x0f])),
+                org("0080c2", 9, bytes([0xc3, 0x01, 0x23, 0x45, 0x67]) + bytes([10] * 8) +
+                    bytes([0, 1, 2, 0, 2, 2, 2, 255])),
+                org("0080c2", 10, bytes([0, 0x76, 0x54, 0x32, 0x10]) + bytes([12] * 8) + bytes(8)),
+                org("0080c2", 11, bytes([0xd8, 0x28])),
+                org("0080c2", 12, bytes([0]) + bytes([0x61]) + struct.pack(">H", 3260) +
+                    bytes([0x24]) + struct.pack(">H", 0x8906)),
+                org("0080c2", 12, bytes([0]) + bytes([0x61, 0, 1, 2])),
+                org("0080c2", 13, bytes([0x0f, 0x1d, 0x34, 0xa5, 0x67])),
+                org("0080c2", 14, bytes([0x88, 0, 0x00, 0x03]) + bytes([0x00, 0x10, 0x01, 0x00, 0x20, 0x02])),
+                org("0080c2", 42, b"\x00"),
+                org("00120f", 2, bytes([0x0f, 1, 3])),
+                org("00120f", 3, bytes([1]) + u32(0)),
+                org("00120f", 1, bytes([0, 0x80, 0x01, 0, 0x1e])),
+                org("00120f", 9, b""),
+                org("00005e", 1, b"https://example.com/mud.json"),
+                org("00005e", 2, b"xxxx"),
+                org("26e1aa", 1, b"vendor"),
+                end)
+    dcbx = lldp(*head,
+                org("001b21", 1, b"\x00\x01"),
+                org("001b21", 2,
+                    T(1, bytes([0, 0]) + u32(7) + u32(6)) +
+                    T(2, bytes([0, 0, 0x80, 0]) + u32(0x01234567) + bytes([12] * 8) + bytes([8])) +
+                    T(3, bytes([0, 0, 0x60, 0, 0x88, 8])) +
+                    T(4, bytes([0, 0, 0xe0, 0]) + bytes.fromhex("8906000000ff") +
+                      bytes.fromhex("0cbc400001aa")) +
+                    T(9, b"\x01\x02")),
+                end)
+    odd = [
+        lldp(T(1, b"\x05" + bytes([1, 198, 51, 100, 7])), T(2, b"\x07local-port"),
+             T(3, struct.pack(">H", 0)), T(9, b"unknown tlv"), end),
+        lldp(T(1, b"\x09abc"), T(2, b"\x03" + mac), T(2, b"\x04" + bytes([6]) + mac),
+             T(1, b"\x05" + bytes([2]) + bytes(16)), T(1, b"\x05" + bytes([9, 1, 2])), end),
+        lldp(*head),  # no End TLV
+        lldp(*head, T(5, b""), T(4, b"after a zero-length TLV")),
+        lldp(T(1, b"\x04")),  # chassis MAC too short
+        lldp(T(1, b"\x05\x01\xc0")),  # network address too short
+        lldp(T(2, b"\x04")),
+        lldp(T(3, b"\x01")),
+        lldp(T(7, b"\x00\x04")),
+        lldp(T(8, bytes([5, 1, 192, 0, 2, 1]))),  # no interface numbering
+        lldp(T(8, bytes([9, 1, 192, 0, 2, 1]))),  # address longer than the TLV
+        lldp(T(8, bytes([2, 1, 192]) + bytes([2]) + u32(1))),  # IPv4 address too short
+        lldp(T(8, bytes([5, 1, 192, 0, 2, 1, 2]) + u32(1) + bytes([9, 1]))),  # OID too long
+        lldp(T(127, b"\x00\x80")),
+        lldp(T(5, b"name") + struct.pack(">H", (5 << 9) | 40) + b"short"),
+        lldp(T(5, b"nul\x00padded\x00"), T(6, b"\x01\x7f\x80 ctl"), end),
+        Ether(src=MA, dst="01:80:c2:00:00:0e", type=0x88CC) / Raw(b"\x02"),
+    ]
+    pkts = [typical, med, dot1, dcbx] + odd
+    cuts = [(typical, n) for n in (14 + 1, 14 + 5, 14 + 12, 14 + 30, 14 + 60, 14 + 130, 14 + 160,
+                                   14 + 175, 14 + 200)]
+    cuts += [(med, n) for n in (14 + 40, 14 + 60, 14 + 90, 14 + 110)]
+    cuts += [(dot1, n) for n in (14 + 40, 14 + 80, 14 + 120)]
+    cuts += [(dcbx, n) for n in (14 + 30, 14 + 45, 14 + 70, 14 + 100)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -485,3 +588,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-sip.pcap", packets, cuts)
     packets, cuts = hsrp_packets()
     write(sys.argv[1] + "/proto-hsrp.pcap", packets, cuts)
+    packets, cuts = lldp_packets()
+    write(sys.argv[1] + "/proto-lldp.pcap", packets, cuts)
