@@ -20,16 +20,18 @@
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
-//!   [`lldp`];
+//!   [`lldp`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
 mod arp;
+mod cdp;
 mod cksum;
 mod dhcp;
 mod dhcp6;
 mod dns;
+mod dtp;
 mod dump;
 mod ether;
 pub mod ethertype;
@@ -56,6 +58,7 @@ mod ripng;
 mod sip;
 mod sll;
 mod small;
+mod snap;
 mod state;
 mod stp;
 mod tcp;
@@ -64,8 +67,10 @@ mod tok;
 mod ts;
 mod tunnel;
 mod txtproto;
+mod udld;
 mod udp;
 mod vrrp;
+mod vtp;
 
 use pcapng::linktype;
 use pcapng::Packet;

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, LLDP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, LLDP, CDP and the rest of SNAP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -553,6 +553,125 @@ def lldp_packets():
     return pkts, cuts
 
 
+def snap(oui, pid, b, dst="01:00:0c:cc:cc:cc"):
+    return Dot3(src=MA, dst=dst) / LLC(dsap=0xAA, ssap=0xAA, ctrl=3) / \
+        Raw(bytes.fromhex(oui) + struct.pack(">H", pid) + b)
+
+
+def cdp_packets():
+    tlv = lambda t, v: struct.pack(">HH", t, len(v) + 4) + v
+    cdp = lambda *tlvs, ver=2, ttl=180, sum=0xbeef: snap("00000c", 0x2000, bytes([ver, ttl]) +
+                                                         struct.pack(">H", sum) + b"".join(tlvs))
+    ip4 = struct.pack(">IBBB", 2, 1, 1, 0xCC) + struct.pack(">H", 4) + bytes([192, 0, 2, 1]) + \
+        bytes([2, 8]) + bytes.fromhex("aaaa0300000086dd") + struct.pack(">H", 16) + \
+        bytes.fromhex("20010db8000000000000000000000001")
+    typical = cdp(tlv(1, b"switch-1.example"), tlv(2, ip4), tlv(3, b"GigabitEthernet0/1"),
+                  tlv(4, u32(0x29)), tlv(5, b"Cisco IOS Software, C3560\nVersion 15.0(2)SE\n"),
+                  tlv(6, b"cisco WS-C3560-24PS"), tlv(9, b"lab"), tlv(0x0a, struct.pack(">H", 5)),
+                  tlv(0x0b, b"\x01"), tlv(0x16, ip4), tlv(0x11, u32(1500)))
+    more = cdp(tlv(1, b"phone"), tlv(7, bytes([192, 0, 2, 0, 24, 198, 51, 100, 0, 25])),
+               tlv(8, b"\x00\x00\x0c\x01\x12"), tlv(0x0b, b"\x00"),
+               tlv(0x0e, bytes([1]) + struct.pack(">H", 10)), tlv(0x0f, struct.pack(">H", 0x2000)),
+               tlv(0x0f, bytes([2]) + struct.pack(">H", 20)),
+               tlv(0x10, struct.pack(">H", 15400)), tlv(0x10, bytes([125])), tlv(0x10, bytes([5])),
+               tlv(0x10, b"\x00\x3a\x8d"), tlv(0x10, struct.pack(">H", 1375)),
+               tlv(0x10, struct.pack(">H", 3015)), tlv(0x12, b"\x00"), tlv(0x13, b"\x05"),
+               tlv(0x14, b"sysname"), tlv(0x15, b"\x2b\x06"), tlv(0x17, b"\x01closet 3"),
+               tlv(0x17, b"\x02"), tlv(0x30, b"vendor"), tlv(0x0c, b""), ver=1, ttl=60)
+    bad = [
+        cdp(tlv(4, u32(1)[:3]), tlv(0x0a, b"\x01"), tlv(0x10, b"\x00\x01\x02\x03"),
+            tlv(0x16, b"\x00\x01")),
+        cdp(tlv(7, bytes(7))),
+        cdp(tlv(2, b"\x00\x00")),
+        cdp(tlv(2, u32(2) + b"\x01")),
+        cdp(tlv(2, u32(1) + b"\x01\x05")),
+        cdp(tlv(2, u32(1) + bytes([1, 1, 0xcc, 0, 4, 192, 0]))),
+        cdp(tlv(2, u32(1) + bytes([9, 2, 1, 2, 0, 3, 7, 8, 9]) + b"xy")),
+        cdp(tlv(2, u32(1) + bytes([9, 2, 1, 2, 0, 3, 7]))),
+        cdp(tlv(1, b"dev") + struct.pack(">HH", 3, 2)),
+        cdp(tlv(1, b"dev") + struct.pack(">HH", 3, 40) + b"port"),
+        cdp(tlv(1, b"dev") + b"\x00\x03"),
+        cdp(),
+        snap("00000c", 0x2000, b"\x02\xb4\x00"),
+    ]
+    pkts = [typical, more] + bad
+    cuts = [(typical, n) for n in (14 + 3 + 5 + 2, 14 + 3 + 5 + 6, 14 + 3 + 5 + 12, 14 + 3 + 5 + 30,
+                                   14 + 3 + 5 + 50, 14 + 3 + 5 + 70, 14 + 3 + 5 + 100,
+                                   14 + 3 + 5 + 150)]
+    cuts += [(more, n) for n in (14 + 3 + 5 + 20, 14 + 3 + 5 + 60)]
+    return pkts, cuts
+
+
+def snap_packets():
+    """What else SNAP carries that tcpdump decodes: Cisco's DTP, UDLD, VTP and PVST+ BPDUs,
+    encapsulated ethertypes, RFC 2684 bridged Ethernet and BPDUs; and unknown OUIs/PIDs.
+    (Bridged Token Ring and FDDI frames and AppleTalk are not decoded by the printer.)"""
+    tl = lambda t, v: struct.pack(">HH", t, len(v) + 4) + v
+    dtp = lambda b: snap("00000c", 0x2004, b, dst="01:00:0c:cc:cc:cc")
+    udld = lambda b: snap("00000c", 0x0111, b)
+    vtp = lambda b: snap("00000c", 0x2003, b)
+    pvst = lambda b, pid=0x010b: snap("00000c", pid, b, dst="01:00:0c:cc:cc:cd")
+    bpdu = struct.pack(">HBBB", 0, 2, 2, 0x3c) + struct.pack(">H", 0x8005) + \
+        bytes.fromhex("020000000001") + u32(4) + struct.pack(">H", 0x8005) + \
+        bytes.fromhex("02000000000a") + struct.pack(">H4H", 0x8001, 0, 0x1400, 0x200, 0xf00) + \
+        bytes([0]) + struct.pack(">HH", 0, 2) + struct.pack(">H", 5)
+    vhead = lambda typ, third, dom=b"lab": bytes([1, typ, third, len(dom)]) + dom.ljust(32, b"\0")
+    vlan = lambda vid, name, tlvs=b"": bytes([12 + 4 * ((len(name) + 3) // 4) + len(tlvs), 0, 1,
+                                             len(name)]) + \
+        struct.pack(">HHI", vid, 1500, 0x100000 + vid) + name.ljust(4 * ((len(name) + 3) // 4), b"\0") + tlvs
+    pkts = [
+        dtp(b"\x01" + tl(1, b"lab\0") + tl(2, b"\x03") + tl(3, b"\xa5") + tl(4, bytes.fromhex("02000000000a"))),
+        dtp(b"\x01" + tl(9, b"ab") + struct.pack(">HH", 0, 0)),
+        dtp(b"\x01" + tl(2, b"\x03\x04")),
+        dtp(b"\x01" + tl(4, b"\x01")),
+        dtp(b"\x01" + struct.pack(">HH", 1, 2)),
+        dtp(b"\x01\x00\x01"),
+        dtp(b""),
+        udld(bytes([0x21, 0x03]) + struct.pack(">H", 0x1234) + tl(1, b"FOX1234") + tl(2, b"Gi0/1") +
+             tl(3, u32(1) + b"FOX9") + tl(4, b"\x07") + tl(5, b"\x05") + tl(6, b"switch") +
+             tl(7, u32(42)) + tl(9, b"zz")),
+        udld(bytes([0x22, 0xfc, 0, 0]) + tl(4, b"\x07\x08")),
+        udld(bytes([0x23, 0x00, 0, 0]) + tl(7, b"\x01")),
+        udld(bytes([0x20, 0x00, 0, 0]) + struct.pack(">HH", 1, 4)),
+        udld(bytes([0x21, 0x00, 0, 0]) + struct.pack(">HH", 1, 40) + b"abc"),
+        udld(bytes([0x21, 0x00, 0, 0, 0, 1])),
+        udld(bytes([0x21, 0x00, 0])),
+        vtp(vhead(1, 0) + u32(2) + bytes([192, 0, 2, 1]) + b"930301000900" + bytes(range(16))),
+        vtp(vhead(2, 1) + u32(2) + vlan(1, b"default") +
+            vlan(1002, b"fddi-default", bytes([3, 1, 0, 2, 6, 1, 0, 1, 7, 1, 0, 0, 9, 1, 0, 7, 10, 1, 0, 1,
+                                                1, 1, 0, 9])) + vlan(20, b"")),
+        vtp(vhead(2, 1) + u32(2) + vlan(30, b"x", bytes([6, 2, 0, 1, 0, 0])) ),
+        vtp(vhead(2, 1) + u32(2) + vlan(30, b"x", bytes([6, 1, 0]))),
+        vtp(vhead(2, 1) + u32(2) + vlan(30, b"x", bytes([6]))),
+        vtp(vhead(2, 1) + u32(2) + bytes([8, 0, 1, 0]) + bytes(4)),
+        vtp(vhead(2, 1) + u32(2) + bytes([20, 0, 1, 9]) + bytes(16)),
+        vtp(vhead(3, 0) + u32(1)),
+        vtp(vhead(4, 0) + u32(1)),
+        vtp(vhead(9, 0)),
+        vtp(vhead(1, 0, b"")),
+        vtp(vhead(1, 0, b"x" * 33)[:36]),
+        vtp(bytes(20)),
+        pvst(bpdu),
+        pvst(bpdu, pid=0x010c),
+        snap("0080c2", 0x000e, bpdu[:36], dst="01:80:c2:00:00:00"),
+        snap("0080c2", 0x0007, b"\0\0" + bytes(Ether(src=MA, dst=MB) / IP(src=A4, dst=B4) / UDP(sport=1, dport=2))),
+        snap("000000", 0x0800, bytes(IP(src=A4, dst=B4) / UDP(sport=1000, dport=2000))),
+        snap("000000", 0x1234, b"unknown ethertype"),
+        snap("0000f8", 0x0806, bytes(12)),
+        snap("00000c", 0x9999, b"unknown pid"),
+        snap("123456", 0x0001, b"unknown oui"),
+        # A SNAP header cut short by the 802.3 length.
+        Dot3(src=MA, dst="01:00:0c:cc:cc:cc") / LLC(dsap=0xAA, ssap=0xAA, ctrl=3) / Raw(b"\x00\x00\x0c"),
+    ]
+    cuts = [(pkts[0], n) for n in (14 + 3 + 3, 14 + 3 + 6, 14 + 3 + 10, 14 + 3 + 20)]
+    cuts += [(pkts[7], n) for n in (14 + 3 + 5 + 1, 14 + 3 + 5 + 3, 14 + 3 + 5 + 10, 14 + 3 + 5 + 60)]
+    cuts += [(pkts[14], n) for n in (14 + 3 + 5 + 20, 14 + 3 + 5 + 38, 14 + 3 + 5 + 44, 14 + 3 + 5 + 50,
+                                     14 + 3 + 5 + 60)]
+    cuts += [(pkts[15], n) for n in (14 + 3 + 5 + 42, 14 + 3 + 5 + 60, 14 + 3 + 5 + 80, 14 + 3 + 5 + 100)]
+    cuts += [(pkts[27], 14 + 3 + 5 + 20), (pkts[30], 14 + 3 + 5 + 20)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -590,3 +709,7 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-hsrp.pcap", packets, cuts)
     packets, cuts = lldp_packets()
     write(sys.argv[1] + "/proto-lldp.pcap", packets, cuts)
+    packets, cuts = cdp_packets()
+    write(sys.argv[1] + "/proto-cdp.pcap", packets, cuts)
+    packets, cuts = snap_packets()
+    write(sys.argv[1] + "/proto-snap.pcap", packets, cuts)
