@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, LLDP, CDP and the rest of SNAP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, LLDP, CDP and the rest of SNAP, Ethernet loopback) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -672,6 +672,24 @@ def snap_packets():
     return pkts, cuts
 
 
+def loopback_packets():
+    lb = lambda b: Ether(src=MA, dst=MA, type=0x9000) / Raw(b)
+    le = lambda v: struct.pack("<H", v)
+    pkts = [
+        lb(le(0) + le(1) + le(0) + bytes(40)),
+        lb(le(8) + bytes(8) + le(2) + bytes.fromhex("02000000000b") + b"data"),
+        lb(le(3) + b"abc" + le(1) + le(7)),
+        lb(le(0) + le(9) + b"xx"),
+        lb(le(0) + le(1) + b"\x01"),
+        lb(le(0) + le(2) + b"\x01\x02"),
+        lb(le(0) + b"\x01"),
+        lb(le(40) + b"short"),
+    ]
+    cuts = [(pkts[0], n) for n in (14 + 1, 14 + 3, 14 + 5, 14 + 20)]
+    cuts += [(pkts[1], n) for n in (14 + 6, 14 + 14, 14 + 16)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -713,3 +731,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-cdp.pcap", packets, cuts)
     packets, cuts = snap_packets()
     write(sys.argv[1] + "/proto-snap.pcap", packets, cuts)
+    packets, cuts = loopback_packets()
+    write(sys.argv[1] + "/proto-loopback.pcap", packets, cuts)
