@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, LLDP, CDP and the rest of SNAP, Ethernet loopback) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -690,6 +690,115 @@ def loopback_packets():
     return pkts, cuts
 
 
+def bgp_packets():
+    seq = [1000]
+
+    def tcp(payload, sport=40179, dport=179):
+        p = eth(IP(src=A4, dst=B4, ttl=1) / TCP(sport=sport, dport=dport, flags="PA", seq=seq[0],
+                                                ack=1, window=502) / Raw(payload))
+        seq[0] += len(payload)
+        return p
+
+    def msg(typ, body):
+        return b"\xff" * 16 + struct.pack(">HB", 19 + len(body), typ) + body
+
+    cap = lambda code, v: bytes([code, len(v)]) + v
+    caps = lambda *cs: bytes([2, len(b"".join(cs))]) + b"".join(cs)
+
+    def open_(asn=64512, hold=90, rid=(192, 0, 2, 1), opts=b""):
+        return msg(1, struct.pack(">BHH", 4, asn, hold) + bytes(rid) + bytes([len(opts)]) + opts)
+
+    def attr(flags, typ, v):
+        if flags & 0x10:
+            return struct.pack(">BBH", flags, typ, len(v)) + v
+        return struct.pack(">BBB", flags, typ, len(v)) + v
+
+    def update(withdrawn=b"", attrs=b"", nlri=b""):
+        return msg(2, struct.pack(">H", len(withdrawn)) + withdrawn + struct.pack(">H", len(attrs)) +
+                   attrs + nlri)
+
+    def notif(major, minor, data=b""):
+        return msg(3, bytes([major, minor]) + data)
+
+    aspath2 = bytes([2, 3]) + struct.pack(">3H", 64512, 64513, 65000) + bytes([1, 2]) + \
+        struct.pack(">2H", 100, 200)
+    aspath4 = bytes([2, 2]) + struct.pack(">2I", 4200000000, 64512)
+    typical_attrs = attr(0x40, 1, b"\x00") + attr(0x40, 2, aspath2) + \
+        attr(0x40, 3, bytes([192, 0, 2, 1])) + attr(0x80, 4, u32(0)) + attr(0x40, 5, u32(100)) + \
+        attr(0xc0, 8, u32(0xfde80064) + u32(0xffffff01) + u32(0xffffff02) + u32(0xffffff03) + u32(0x00010002))
+    more_attrs = attr(0x50, 2, aspath4) + attr(0x40, 6, b"") + attr(0xc0, 7, struct.pack(">H", 64512) +
+                                                                      bytes([192, 0, 2, 9])) + \
+        attr(0xc0, 7, u32(4200000000) + bytes([192, 0, 2, 9])) + \
+        attr(0xc0, 18, u32(4200000001) + bytes([192, 0, 2, 10])) + attr(0x80, 9, bytes([192, 0, 2, 7])) + \
+        attr(0x80, 10, bytes([192, 0, 2, 7, 198, 51, 100, 1])) + \
+        attr(0xc0, 17, bytes([2, 1]) + u32(4200000000)) + \
+        attr(0xc0, 32, u32(64512) + u32(1) + u32(2) + u32(4200000000) + u32(3) + u32(4)) + \
+        attr(0x40, 2, bytes([1, 1, 0xfc, 0x00, 3, 1, 0xfc, 0x01, 4, 1, 0xfc, 0x02, 9, 1, 0, 1])) + \
+        attr(0x40, 2, b"") + attr(0x40, 1, b"\x05") + attr(0xc7, 99, b"\x01\x02\x03")
+    bad_attrs = attr(0x40, 1, b"\x00\x00") + attr(0x40, 2, b"\x02") + attr(0x40, 3, b"\x01") + \
+        attr(0x80, 4, b"\x01") + attr(0x40, 6, b"\x01") + attr(0xc0, 7, b"\x01") + \
+        attr(0xc0, 18, b"\x01") + attr(0xc0, 8, b"\x01") + attr(0x80, 9, b"") + attr(0x80, 10, b"\x01") + \
+        attr(0xc0, 32, b"") + attr(0xc0, 32, bytes(13))
+    nlri = bytes([24, 198, 51, 100, 32, 192, 0, 2, 1, 0, 25, 203, 0, 113, 0xff, 8, 10])
+    pkts = [
+        tcp(open_(opts=caps(cap(1, struct.pack(">HBB", 1, 0, 1)), cap(1, struct.pack(">HBB", 2, 0, 1)),
+                            cap(2, b""), cap(128, b""), cap(70, b""), cap(71, b""),
+                            cap(64, struct.pack(">H", 0x8078) + struct.pack(">HBB", 1, 1, 0x80) +
+                                struct.pack(">HBB", 2, 1, 0)),
+                            cap(65, u32(4200000000)),
+                            cap(69, struct.pack(">HBB", 1, 1, 3) + struct.pack(">HBB", 2, 1, 1) +
+                                struct.pack(">HBB", 1, 4, 9)),
+                            cap(8, struct.pack(">HBB", 1, 4, 2)), cap(99, b"\x01\x02")))),
+        tcp(open_(asn=23456, opts=caps(cap(1, b"\x00\x01")) + caps(cap(64, b"\x00")) +
+                  caps(cap(65, b"\x00")) + caps(cap(69, b"")) + caps(cap(69, b"\x00\x01\x01")) +
+                  bytes([1, 2, 0xab, 0xcd]) + bytes([9, 0])), sport=179, dport=40179),
+        tcp(open_(opts=bytes([2, 9, 1, 4]))),
+        tcp(msg(4, b"")),
+        tcp(msg(4, b"") + msg(4, b"") + msg(5, struct.pack(">HBB", 1, 0, 1))),
+        tcp(update(attrs=typical_attrs, nlri=nlri)),
+        tcp(update(attrs=more_attrs, nlri=bytes([24, 198, 51, 100]))),
+        tcp(update(attrs=bad_attrs)),
+        tcp(update(withdrawn=bytes([24, 198, 51, 100, 16, 10, 1]))),
+        tcp(update(withdrawn=bytes([0, 0, 0, 1, 24, 198, 51, 100, 0, 0, 0, 2, 0]))),
+        tcp(update(withdrawn=bytes([40, 1, 2, 3, 4, 5]))),
+        tcp(update(withdrawn=bytes([24, 198, 51]))),
+        tcp(update(withdrawn=b"\x00")),
+        tcp(update(attrs=attr(0x40, 1, b"\x00"),
+                   nlri=bytes([0, 0, 0, 1, 24, 198, 51, 100, 0, 0, 0, 2, 32, 192, 0, 2, 1]))),
+        tcp(update(nlri=bytes([33, 1, 2, 3, 4, 5]))),
+        tcp(update(nlri=bytes([24, 198]))),
+        tcp(update()),
+        tcp(update(attrs=b"\x40")),
+        tcp(update(attrs=b"\x50\x02\x00")),
+        tcp(msg(2, struct.pack(">H", 0) + struct.pack(">H", 10) + attr(0x40, 1, b"\x00"))),
+        tcp(msg(2, struct.pack(">H", 0) + struct.pack(">H", 4) + bytes([0x40, 1, 9, 0]))),
+        tcp(msg(2, b"\x00")),
+        tcp(notif(1, 2, b"\x00\x10") + notif(2, 2) + notif(3, 11) + notif(4, 0) + notif(5, 3) +
+            notif(7, 4) + notif(9, 9)),
+        tcp(notif(6, 1, struct.pack(">HBI", 1, 1, 1000)) + notif(6, 1) + notif(6, 3) + notif(6, 9)),
+        tcp(notif(6, 2, b"\x0cmaintenance")),
+        tcp(notif(6, 4, b"\x04bye!\x01\x02\x03")),
+        tcp(notif(6, 2, b"\x00")),
+        tcp(notif(6, 2, b"\x00\xaa\xbb")),
+        tcp(notif(6, 2, b"\x30short")),
+        tcp(msg(3, b"\x06")),
+        tcp(msg(5, struct.pack(">HBB", 2, 0, 128)) + msg(5, b"\x00")),
+        tcp(msg(9, b"\x01\x02\x03")),
+        tcp(b"junk" + msg(4, b"")),
+        tcp(b"\xff" * 16 + struct.pack(">HB", 10, 4)),
+        tcp(b"\xff\xff\xffnot a marker" + msg(4, b"")),
+        tcp(b"no marker at all"),
+    ]
+    big = pkts[5]
+    cuts = [(big, n) for n in (54 + 10, 54 + 17, 54 + 19, 54 + 21, 54 + 25, 54 + 30, 54 + 36, 54 + 45,
+                               54 + 60, 54 + 75, 54 + 90, 54 + 100)]
+    cuts += [(pkts[0], n) for n in (54 + 24, 54 + 29, 54 + 31, 54 + 35, 54 + 40, 54 + 50, 54 + 70)]
+    cuts += [(pkts[6], n) for n in (54 + 30, 54 + 40, 54 + 60, 54 + 75)]
+    cuts += [(pkts[22], n) for n in (54 + 20, 54 + 30)]
+    cuts += [(pkts[25], 54 + 25), (pkts[9], 54 + 30), (pkts[13], 54 + 40), (pkts[13], 54 + 45)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -733,3 +842,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-snap.pcap", packets, cuts)
     packets, cuts = loopback_packets()
     write(sys.argv[1] + "/proto-loopback.pcap", packets, cuts)
+    packets, cuts = bgp_packets()
+    write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
