@@ -38,7 +38,8 @@ enum Value {
     None,
 }
 
-/// `cdptlvs`: name, printer, minimum and maximum value length (0: no bound).
+/// `cdptlvs`: name, printer, minimum and maximum value length (0: no bound); None past
+/// the table's end.
 fn info(t: u16) -> Option<(&'static str, Value, usize, usize)> {
     use Value::*;
     Some(match t {
@@ -63,6 +64,9 @@ fn info(t: u16) -> Option<(&'static str, Value, usize, usize)> {
         0x15 => ("System Object ID (not decoded)", None, 0, 0),
         0x16 => ("Management Addresses", Addr, 4, 0),
         0x17 => ("Physical Location", PhysLoc, 1, 0),
+        // The table's empty slots (0x00, 0x0c, 0x0d): C finds an entry without a name or
+        // printer, so these print no hex dump, unlike types past the table.
+        0x00..=0x17 => ("unknown field type", None, 0, 0),
         _ => return Option::None,
     })
 }

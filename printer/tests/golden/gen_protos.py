@@ -577,7 +577,8 @@ def cdp_packets():
                tlv(0x10, b"\x00\x3a\x8d"), tlv(0x10, struct.pack(">H", 1375)),
                tlv(0x10, struct.pack(">H", 3015)), tlv(0x12, b"\x00"), tlv(0x13, b"\x05"),
                tlv(0x14, b"sysname"), tlv(0x15, b"\x2b\x06"), tlv(0x17, b"\x01closet 3"),
-               tlv(0x17, b"\x02"), tlv(0x30, b"vendor"), tlv(0x0c, b""), ver=1, ttl=60)
+               tlv(0x17, b"\x02"), tlv(0x30, b"vendor"), tlv(0x0c, b""), tlv(0x0d, b"ab"), tlv(0, b"zero"),
+               ver=1, ttl=60)
     bad = [
         cdp(tlv(4, u32(1)[:3]), tlv(0x0a, b"\x01"), tlv(0x10, b"\x00\x01\x02\x03"),
             tlv(0x16, b"\x00\x01")),
