@@ -4,10 +4,11 @@
 //! details), KEEPALIVE and ROUTE-REFRESH; -vv adds hex dumps.
 //!
 //! Path attributes decoded: ORIGIN, AS_PATH/AS4_PATH, NEXT_HOP, MED, LOCAL_PREF,
-//! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST and
-//! LARGE_COMMUNITY. The others tcpdump decodes (MP_REACH/MP_UNREACH, extended communities,
-//! PMSI tunnel, tunnel encapsulation, AIGP, ATTR_SET) are not: they print as an attribute
-//! without a decoder ("no Attribute N decoder" and a hex dump), where tcpdump decodes them.
+//! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST,
+//! LARGE_COMMUNITY, and MP_REACH/MP_UNREACH for IPv4 and IPv6 unicast and multicast. The
+//! others tcpdump decodes (extended communities, PMSI tunnel, tunnel encapsulation, AIGP,
+//! ATTR_SET; labeled, VPN, L2VPN and NSAP routes) are not: they print as an attribute (or
+//! address family) without a decoder and a hex dump, where tcpdump decodes them.
 //!
 //! print-bgp.c's own truncation checks print " [|bgp]" where they fail and carry on with
 //! the next message; only its `GET_*` reads end the whole packet.
@@ -360,42 +361,58 @@ fn open(nd: &mut Nd, dat: usize, length: usize) -> R {
     Ok(())
 }
 
-/// What `decode_prefix4` returns: the bytes taken (the prefix printed after "\n\t    "),
-/// C's -1 (a prefix length over 32) or -2 (fewer bytes than the prefix needs).
+/// What `decode_prefix4`/`decode_prefix6` return: the bytes taken (the prefix printed
+/// after `indent`), C's -1 (a prefix length over the address's) or -2 (fewer bytes than
+/// the prefix needs).
 enum Prefix {
     Taken(usize),
     Illegal,
     Short,
 }
 
-/// `decode_prefix4`.
-fn prefix4(nd: &mut Nd, p: usize, itemlen: usize) -> R<Prefix> {
+/// `decode_prefix4` (`v6` false) or `decode_prefix6`, printed after `indent`.
+fn prefix(nd: &mut Nd, p: usize, itemlen: usize, v6: bool, indent: &[u8]) -> R<Prefix> {
     if itemlen < 1 {
         return Ok(Prefix::Short);
     }
     let plen = nd.u1(p)? as usize;
-    if plen > 32 {
+    let max = if v6 { 128 } else { 32 };
+    if plen > max {
         return Ok(Prefix::Illegal);
     }
     let bytes = plen.div_ceil(8);
     if itemlen - 1 < bytes {
         return Ok(Prefix::Short);
     }
-    let mut a = [0u8; 4];
+    let mut a = [0u8; 16];
     a[..bytes].copy_from_slice(nd.bytes(p + 1, bytes)?);
     if plen % 8 != 0 {
         a[bytes - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
     }
-    nd.s(b"\n\t    ");
-    super::fmt::ipv4(nd.out, &a);
+    nd.s(indent);
+    if v6 {
+        nd.st.ipv6.put(nd.out, &a);
+    } else {
+        super::fmt::ipv4(nd.out, &a[..4]);
+    }
     nd.s(b"/");
     nd.u(plen as u64);
     Ok(Prefix::Taken(1 + bytes))
 }
 
+/// `decode_prefix4` for the UPDATE's own routes.
+fn prefix4(nd: &mut Nd, p: usize, itemlen: usize) -> R<Prefix> {
+    prefix(nd, p, itemlen, false, b"\n\t    ")
+}
+
 /// `check_add_path`: whether IPv4 NLRI at `p` look like ADD-PATH ones (a path ID before
 /// each prefix), judged as tcpdump judges them.
 fn check_add_path(nd: &Nd, p: usize, length: usize) -> R<bool> {
+    check_add_path_max(nd, p, length, 32)
+}
+
+/// `check_add_path` with the address family's longest prefix.
+fn check_add_path_max(nd: &Nd, p: usize, length: usize, max: usize) -> R<bool> {
     if length < 5 {
         return Ok(false);
     }
@@ -406,7 +423,7 @@ fn check_add_path(nd: &Nd, p: usize, length: usize) -> R<bool> {
             break;
         }
         let plen = nd.u1(p + off)? as usize;
-        if plen > 32 {
+        if plen > max {
             return Ok(false);
         }
         off += 1 + plen.div_ceil(8);
@@ -420,7 +437,7 @@ fn check_add_path(nd: &Nd, p: usize, length: usize) -> R<bool> {
             break;
         }
         let plen = nd.u1(p + off)? as usize;
-        if !(1..=32).contains(&plen) {
+        if !(1..=max).contains(&plen) {
             return Ok(true);
         }
         off += 1 + plen.div_ceil(8);
@@ -603,6 +620,184 @@ fn update_inner(nd: &mut Nd, dat: usize, length: usize) -> R<bool> {
     Ok(true)
 }
 
+/// The address families decoded here, Some(v6): IPv4 and IPv6 unicast/multicast (Calico's
+/// and MetalLB's). Of the others `bgp_mp_af_print` accepts, the labeled, VPN, multicast-VPN,
+/// MDT, route-target, NSAP and L2VPN ones are not decoded.
+fn mp_af_decoded(af: u16, safi: u8) -> Option<bool> {
+    match (af, safi) {
+        (1, 1..=3) => Some(false),
+        (2, 1..=3) => Some(true),
+        _ => None,
+    }
+}
+
+/// `bgp_mp_af_print`: Ok(Some((af, safi))) to go on, Ok(None) for C's -1 (printed as
+/// not decoded), Err-like `goto trunc` as Ok(Err(())).
+fn mp_af(nd: &mut Nd, p: usize, tlen: usize) -> R<Result<Option<(u16, u8)>, ()>> {
+    let (af, safi) = (nd.be2(p)?, nd.u1(p + 2)?);
+    nd.s(b"\n\t    AFI: ");
+    tok2str(nd, tok::AF, "Unknown AFI", af as u32);
+    nd.s(b" (");
+    nd.u(af as u64);
+    nd.s(b"), ");
+    if safi > 128 {
+        nd.s(b"vendor specific ");
+    }
+    nd.s(b"SAFI: ");
+    tok2str(nd, SAFI, "Unknown SAFI", safi as u32);
+    nd.s(b" (");
+    nd.u(safi as u64);
+    nd.s(b")");
+    if mp_af_decoded(af, safi).is_some() {
+        return Ok(Ok(Some((af, safi))));
+    }
+    // tcpdump's `default:` (and, for the families it knows and the printer does not
+    // decode, where the two differ).
+    if !nd.ttest(p, tlen) {
+        return Ok(Err(()));
+    }
+    nd.s(b"\n\t    no AFI ");
+    nd.u(af as u64);
+    nd.s(b" / SAFI ");
+    nd.u(safi as u64);
+    nd.s(b" decoder");
+    if nd.vflag <= 1 {
+        nd.unknown_data(p, b"\n\t    ", tlen)?;
+    }
+    Ok(Ok(None))
+}
+
+/// The NLRI of MP_REACH/MP_UNREACH (`bgp_nlri_print` for IPv4/IPv6): `len` is the whole
+/// attribute's length, which C passes as each prefix's room. Ok(false) is `goto trunc`.
+fn mp_nlri(nd: &mut Nd, mut t: usize, attr: usize, len: usize, v6: bool) -> R<bool> {
+    let left = len - (t - attr);
+    let add_path = check_add_path_max(nd, t, left, if v6 { 128 } else { 32 })?;
+    while t < attr + len {
+        let mut path_id = 0;
+        let mut q = t;
+        if add_path {
+            path_id = nd.be4(q)?;
+            q += 4;
+        }
+        let advance = match prefix(nd, q, len, v6, b"\n\t      ")? {
+            Prefix::Taken(k) => k,
+            Prefix::Illegal => {
+                nd.s(b"\n\t    (illegal prefix length)");
+                if add_path {
+                    nd.s(b"   Path Id: ");
+                    nd.u(path_id as u64);
+                }
+                // C adds the path ID's 4 to -1 and goes on 3 bytes further.
+                if add_path {
+                    t += 3;
+                    continue;
+                }
+                break;
+            }
+            Prefix::Short => return Ok(false),
+        };
+        if add_path {
+            nd.s(b"   Path Id: ");
+            nd.u(path_id as u64);
+        }
+        t += advance + if add_path { 4 } else { 0 };
+    }
+    Ok(true)
+}
+
+/// MP_REACH_NLRI (`reach`) or MP_UNREACH_NLRI: Ok(false) is `goto trunc`.
+fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
+    // C checks MP_UNREACH's three bytes only against the capture.
+    if !nd.ttest(p, 3) || (reach && len < 3) {
+        return Ok(false);
+    }
+    let (af, safi) = match mp_af(nd, p, len)? {
+        Err(()) => return Ok(false),
+        Ok(None) => return Ok(true),
+        Ok(Some(x)) => x,
+    };
+    let v6 = mp_af_decoded(af, safi).expect("a decoded family");
+    let mut t = p + 3;
+    let mut tlen = len - 3;
+    if !reach {
+        if len == 3 {
+            nd.s(b"\n\t      End-of-Rib Marker (empty NLRI)");
+        }
+        if len < 3 {
+            return Ok(true);
+        }
+        return mp_nlri(nd, t, p, len, v6);
+    }
+    if !nd.ttest(t, 1) || tlen < 1 {
+        return Ok(false);
+    }
+    let nhlen = nd.u1(t)? as usize;
+    t += 1;
+    tlen -= 1;
+    if nhlen != 0 {
+        if tlen < nhlen {
+            return Ok(false);
+        }
+        nd.s(b"\n\t    nexthop: ");
+        let alen = if v6 { 16 } else { 4 };
+        let mut left = nhlen;
+        let mut n = 0;
+        while left != 0 {
+            if n > 0 {
+                nd.s(b", ");
+            }
+            n += 1;
+            if left < alen {
+                nd.s(b"invalid len");
+                t += left;
+                tlen -= left;
+                left = 0;
+            } else {
+                if v6 {
+                    nd.ip6(t)?;
+                } else {
+                    nd.ip4(t)?;
+                }
+                t += alen;
+                tlen -= alen;
+                left -= alen;
+            }
+        }
+    }
+    nd.s(b", nh-length: ");
+    nd.u(nhlen as u64);
+    if tlen < 1 {
+        return Ok(false);
+    }
+    let snpa = nd.u1(t)?;
+    t += 1;
+    tlen -= 1;
+    if snpa != 0 {
+        nd.s(b"\n\t    ");
+        nd.u(snpa as u64);
+        nd.s(b" SNPA");
+        for _ in 0..snpa {
+            if tlen < 1 {
+                return Ok(false);
+            }
+            let l = nd.u1(t)? as usize;
+            nd.s(b"\n\t      ");
+            nd.u(l as u64);
+            nd.s(b" bytes");
+            t += 1;
+            tlen -= 1;
+            if tlen < l || !nd.ttest(t, l) {
+                return Ok(false);
+            }
+            t += l;
+            tlen -= l;
+        }
+    } else {
+        nd.s(b", no SNPA");
+    }
+    mp_nlri(nd, t, p, len, v6)
+}
+
 /// `bgp_attr_get_as_size`: 2 when the path parses with 2-byte AS numbers, else 4.
 fn as_size(nd: &Nd, atype: u8, p: usize, len: usize) -> R<usize> {
     if atype == 17 {
@@ -745,6 +940,11 @@ fn attr(nd: &mut Nd, atype: u8, p: usize, len: usize) -> R<bool> {
                     left -= 4;
                     t += 4;
                 }
+            }
+        }
+        14 | 15 => {
+            if !mp_attr(nd, p, len, atype == 14)? {
+                return Ok(false);
             }
         }
         32 => {

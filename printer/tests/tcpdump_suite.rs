@@ -20,15 +20,13 @@ use std::path::{Path, PathBuf};
 /// Why a -v test may differ: verbose output is another piece of work (its lines are reported).
 const VERBOSE: &str = "-v output is not printed yet";
 /// BGP's -v output is printed but for these path attributes (bgp.rs).
-const BGP_ATTRS: &str = "not decoded yet (issue 18): BGP MP_REACH/MP_UNREACH, extended \
-                         communities, AIGP, tunnel encapsulation";
+const BGP_ATTRS: &str = "not decoded yet (issue 18): BGP extended communities, AIGP, \
+                         tunnel encapsulation, labeled/VPN routes";
 
 /// Tests allowed to differ, with the reason; anything else must match tcpdump exactly, and
 /// a listed test that matches fails too (so the list only ever shrinks).
 const GAPS: &[(&str, &str)] = &[
-    ("mpbgp-linklocal-nexthop", BGP_ATTRS),
     ("bgp-aigp-2", BGP_ATTRS),
-    ("bgp-addpath", BGP_ATTRS),
     ("bgp-lu-multiple-labels", BGP_ATTRS),
     ("bgp-encap", BGP_ATTRS),
     ("bgp-rt-prefix", BGP_ATTRS),

@@ -789,6 +789,29 @@ def bgp_packets():
         tcp(b"\xff" * 16 + struct.pack(">HB", 10, 4)),
         tcp(b"\xff\xff\xffnot a marker" + msg(4, b"")),
         tcp(b"no marker at all"),
+        # Multiprotocol routes: IPv6 and IPv4 unicast/multicast (others are not decoded).
+        tcp(update(attrs=attr(0x40, 1, b"\x00") + attr(0x40, 2, b"") +
+                   attr(0x90, 14, struct.pack(">HBB", 2, 1, 32) +
+                        bytes.fromhex("20010db8000000000000000000000001") +
+                        bytes.fromhex("fe800000000000000000000000000001") + b"\x00" +
+                        bytes([64]) + bytes.fromhex("20010db800010000") + bytes([128]) +
+                        bytes.fromhex("20010db8000000000000000000000002") + bytes([0]) +
+                        bytes([57]) + bytes.fromhex("20010db80002ffff")))),
+        tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 1, 2, 4) + bytes([192, 0, 2, 1]) +
+                              b"\x02\x01\xaa\x00" + bytes([24, 198, 51, 100])) +
+                   attr(0x80, 14, struct.pack(">HBB", 1, 3, 6) + bytes(6) + b"\x00" + bytes([8, 10])) +
+                   attr(0x80, 14, struct.pack(">HBB", 2, 1, 8) + bytes(8) + b"\x00"))),
+        tcp(update(attrs=attr(0x80, 15, struct.pack(">HB", 2, 1)) + attr(0x80, 15, struct.pack(">HB", 1, 1)) +
+                   attr(0x80, 15, struct.pack(">HB", 2, 1) + bytes([48]) + bytes.fromhex("20010db80003") +
+                        bytes([200, 1])) +
+                   attr(0x80, 15, struct.pack(">HB", 2, 1) + u32(7) + bytes([64]) +
+                        bytes.fromhex("20010db800040000") + u32(8) + bytes([0])))),
+        tcp(update(attrs=attr(0x80, 15, struct.pack(">HB", 99, 1) + b"\x01\x02") +
+                   attr(0x80, 14, struct.pack(">HBB", 2, 77, 0) + b"\x00") +
+                   attr(0x80, 15, b"\x00\x02") + attr(0x40, 1, b"\x00") + attr(0x80, 14, b"\x00\x02"))),
+        tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 2, 1, 16) + bytes(16) + b"\x00" +
+                              bytes([64, 0x20, 0x01])))),
+        tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 1, 1, 4) + bytes([192, 0, 2, 1])))),
     ]
     big = pkts[5]
     cuts = [(big, n) for n in (54 + 10, 54 + 17, 54 + 19, 54 + 21, 54 + 25, 54 + 30, 54 + 36, 54 + 45,
@@ -797,6 +820,7 @@ def bgp_packets():
     cuts += [(pkts[6], n) for n in (54 + 30, 54 + 40, 54 + 60, 54 + 75)]
     cuts += [(pkts[22], n) for n in (54 + 20, 54 + 30)]
     cuts += [(pkts[25], 54 + 25), (pkts[9], 54 + 30), (pkts[13], 54 + 40), (pkts[13], 54 + 45)]
+    cuts += [(pkts[36], n) for n in (54 + 40, 54 + 50, 54 + 70, 54 + 90, 54 + 100, 54 + 110)]
     return pkts, cuts
 
 
