@@ -5,10 +5,10 @@
 //!
 //! Path attributes decoded: ORIGIN, AS_PATH/AS4_PATH, NEXT_HOP, MED, LOCAL_PREF,
 //! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST,
-//! LARGE_COMMUNITY, and MP_REACH/MP_UNREACH for IPv4 and IPv6 unicast and multicast. The
-//! others tcpdump decodes (extended communities, PMSI tunnel, tunnel encapsulation, AIGP,
-//! ATTR_SET; labeled, VPN, L2VPN and NSAP routes) are not: they print as an attribute (or
-//! address family) without a decoder and a hex dump, where tcpdump decodes them.
+//! LARGE_COMMUNITY, EXTD_COMMUNITIES, and MP_REACH/MP_UNREACH for IPv4 and IPv6 unicast and
+//! multicast. The others tcpdump decodes (PMSI tunnel, tunnel encapsulation, AIGP, ATTR_SET;
+//! labeled, VPN, L2VPN and NSAP routes) are not: they print as an attribute (or address
+//! family) without a decoder and a hex dump, where tcpdump decodes them.
 //!
 //! print-bgp.c's own truncation checks print " [|bgp]" where they fail and carry on with
 //! the next message; only its `GET_*` reads end the whole packet.
@@ -798,6 +798,227 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
     mp_nlri(nd, t, p, len, v6)
 }
 
+const EXTD_COMM_FLAG: Tok = &[(0x8000, "vendor-specific"), (0x4000, "non-transitive")];
+
+const EXTD_COMM_SUBTYPE: Tok = &[
+    (0x0002, "target"),
+    (0x0102, "target"),
+    (0x0202, "target"),
+    (0x0003, "origin"),
+    (0x0103, "origin"),
+    (0x0203, "origin"),
+    (0x4004, "link-BW"),
+    (0x0005, "ospf-domain"),
+    (0x0105, "ospf-domain"),
+    (0x0205, "ospf-domain"),
+    (0x8005, "ospf-domain"),
+    (0x0306, "ospf-route-type"),
+    (0x8000, "ospf-route-type"),
+    (0x030c, "encapsulation"),
+    (0x0107, "ospf-router-id"),
+    (0x8001, "ospf-router-id"),
+    (0x800a, "layer2-info"),
+    (0x8800, "eigrp-general-route (flag, tag)"),
+    (0x8801, "eigrp-route-metric (AS, delay)"),
+    (
+        0x8802,
+        "eigrp-route-metric (reliability, nexthop, bandwidth)",
+    ),
+    (0x8803, "eigrp-route-metric (load, MTU)"),
+    (0x8804, "eigrp-external-route (remote-AS, remote-ID)"),
+    (0x8805, "eigrp-external-route (remote-proto, remote-metric)"),
+    (0x0009, "source-AS"),
+    (0x010b, "vrf-route-import"),
+    (0x000a, "l2vpn-id"),
+    (0xf10a, "l2vpn-id"),
+];
+
+const ENCAP_TUNNEL: Tok = &[
+    (1, "L2TPv3 over IP"),
+    (2, "GRE"),
+    (3, "Transmit Tunnel"),
+    (4, "IPsec"),
+    (5, "IP in IP with IPsec"),
+    (6, "MPLS in IP with IPsec"),
+    (7, "IP in IP"),
+    (8, "VXLAN"),
+    (9, "NVGRE"),
+    (10, "MPLS"),
+    (11, "MPLS in GRE"),
+    (12, "VXLAN GPE"),
+    (13, "MPLS in UDP"),
+    (14, "IPv6"),
+    (15, "SR TE"),
+    (16, "Bare"),
+    (17, "SR"),
+];
+
+const OSPF_RTYPE: Tok = &[
+    (1, "Router"),
+    (2, "Network"),
+    (3, "Summary"),
+    (5, "External"),
+    (7, "NSSA External"),
+    (129, "MPLS-VPN Sham"),
+];
+
+/// `l2vpn_encaps_values` (l2vpn.c).
+const L2VPN_ENCAPS: Tok = &[
+    (0, "Reserved"),
+    (1, "Frame Relay"),
+    (2, "ATM AAL5 SDU VCC transport"),
+    (3, "ATM transparent cell transport"),
+    (4, "Ethernet (VLAN) Tagged Mode"),
+    (5, "Ethernet Raw Mode"),
+    (6, "Cisco HDLC"),
+    (7, "PPP"),
+    (8, "SONET/SDH Circuit Emulation Service over MPLS"),
+    (9, "ATM n-to-one VCC cell transport"),
+    (10, "ATM n-to-one VPC cell transport"),
+    (11, "IP layer 2 transport"),
+    (15, "Frame Relay Port mode"),
+    (17, "Structure-agnostic E1 over packet"),
+    (18, "Structure-agnostic T1 (DS1) over packet"),
+    (19, "VPLS"),
+    (20, "Structure-agnostic T3 (DS3) over packet"),
+    (21, "Nx64kbit/s Basic Service using Structure-aware"),
+    (25, "Frame Relay DLCI"),
+    (40, "Structure-agnostic E3 over packet"),
+    (
+        41,
+        "Octet-aligned playload for Structure-agnostic DS1 circuits",
+    ),
+    (42, "E1 Nx64kbit/s with CAS using Structure-aware"),
+    (43, "DS1 (ESF) Nx64kbit/s with CAS using Structure-aware"),
+    (44, "DS1 (SF) Nx64kbit/s with CAS using Structure-aware"),
+];
+
+/// glibc's `%.3f` of a double: the exact binary value rounded to nearest, ties to even;
+/// "inf", "nan" with their signs.
+fn fixed3(nd: &mut Nd, v: f64) {
+    if v.is_sign_negative() {
+        nd.s(b"-");
+    }
+    if v.is_nan() {
+        nd.s(b"nan");
+        return;
+    }
+    if v.is_infinite() {
+        nd.s(b"inf");
+        return;
+    }
+    let bits = v.abs().to_bits();
+    let (exp, frac) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+    let (m, e) = match exp {
+        0 => (frac, -1074),
+        _ => (frac | 1 << 52, exp - 1075),
+    };
+    // |v| * 1000 = m * 1000 * 2^e, rounded: in u128 while it fits (every value a float's
+    // bandwidth arithmetic makes does), else the nearest f64 digits are exact enough.
+    let n = m as u128 * 1000;
+    let thousandths = if e >= 0 {
+        if e > 60 {
+            nd.s(format!("{:.3}", v.abs()).as_bytes());
+            return;
+        }
+        n << e
+    } else if -e >= 127 {
+        0
+    } else {
+        let sh = -e as u32;
+        let (q, r) = (n >> sh, n & ((1u128 << sh) - 1));
+        let half = 1u128 << (sh - 1);
+        q + u128::from(r > half || (r == half && q & 1 == 1))
+    };
+    nd.u((thousandths / 1000) as u64);
+    let f = (thousandths % 1000) as u64;
+    nd.s(b".");
+    super::fmt::dec_pad(nd.out, f, 3);
+}
+
+/// `bgp_extended_community_print`: the 8 bytes at `p`.
+fn extended_community(nd: &mut Nd, p: usize) -> R {
+    let typ = nd.be2(p)?;
+    match typ {
+        0x0002 | 0x0003 | 0x000a => {
+            let (a, b) = (nd.be2(p + 2)?, nd.be4(p + 4)?);
+            nd.need(p + 4, 4)?;
+            nd.u(a as u64);
+            nd.s(b":");
+            nd.u(b as u64);
+            nd.s(b" (= ");
+            nd.ip4(p + 4)?;
+            nd.s(b")");
+        }
+        0x0102 | 0x0103 | 0xf10a | 0x010b => {
+            let n = nd.be2(p + 6)?;
+            nd.ip4(p + 2)?;
+            nd.s(b":");
+            nd.u(n as u64);
+        }
+        0x0202 | 0x0203 => {
+            let (a, n) = (nd.be4(p + 2)?, nd.be2(p + 6)?);
+            nd.u(a as u64);
+            nd.s(b":");
+            nd.u(n as u64);
+        }
+        0x4004 => {
+            // C's float arithmetic, then printf's double.
+            let bw = f32::from_bits(nd.be4(p + 4)?);
+            nd.s(b"bandwidth: ");
+            fixed3(nd, ((bw * 8.0) / 1_000_000.0) as f64);
+            nd.s(b" Mbps");
+        }
+        0x0005 | 0x0105 | 0x0205 | 0x8005 | 0x0107 | 0x8001 => nd.ip4(p + 2)?,
+        0x0306 | 0x8000 => {
+            let (rt, opt) = (nd.u1(p + 6)?, nd.u1(p + 7)?);
+            nd.need(p + 2, 4)?;
+            nd.s(b"area:");
+            nd.ip4(p + 2)?;
+            nd.s(b", router-type:");
+            match tok::name(OSPF_RTYPE, rt as u32) {
+                Some(n) => nd.st(n),
+                None => {
+                    nd.s(b"unknown (0x");
+                    nd.x0(rt as u64, 2);
+                    nd.s(b")");
+                }
+            }
+            nd.s(b", metric-type:");
+            if opt & 1 != 0 {
+                nd.s(b"E2");
+            }
+            if rt == 5 || rt == 7 {
+                nd.s(b"E1");
+            }
+        }
+        0x800a => {
+            let (enc, flags, mtu) = (nd.u1(p + 2)?, nd.u1(p + 3)?, nd.be2(p + 4)?);
+            tok2str(nd, L2VPN_ENCAPS, "unknown encaps", enc as u32);
+            nd.s(b" Control Flags [0x");
+            nd.x0(flags as u64, 2);
+            nd.s(b"]:MTU ");
+            nd.u(mtu as u64);
+        }
+        0x0009 => {
+            let a = nd.be2(p + 2)?;
+            nd.s(b"AS ");
+            nd.u(a as u64);
+        }
+        0x030c => {
+            let t = nd.be2(p + 6)?;
+            nd.s(b"Tunnel type: ");
+            tok2str(nd, ENCAP_TUNNEL, "unknown encaps", t as u32);
+        }
+        _ => {
+            for &c in nd.bytes(p + 2, 6)? {
+                nd.x0(c as u64, 2);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `bgp_attr_get_as_size`: 2 when the path parses with 2-byte AS numbers, else 4.
 fn as_size(nd: &Nd, atype: u8, p: usize, len: usize) -> R<usize> {
     if atype == 17 {
@@ -945,6 +1166,38 @@ fn attr(nd: &mut Nd, atype: u8, p: usize, len: usize) -> R<bool> {
         14 | 15 => {
             if !mp_attr(nd, p, len, atype == 14)? {
                 return Ok(false);
+            }
+        }
+        16 => {
+            if len % 8 != 0 {
+                invalid(nd);
+            } else {
+                let (mut t, mut left) = (p, len);
+                while left != 0 {
+                    if !nd.ttest(t, 2) || left < 2 {
+                        return Ok(false);
+                    }
+                    let c = nd.be2(t)?;
+                    nd.s(b"\n\t    ");
+                    tok2str(
+                        nd,
+                        EXTD_COMM_SUBTYPE,
+                        "unknown extd community typecode",
+                        c as u32,
+                    );
+                    nd.s(b" (0x");
+                    nd.x0(c as u64, 4);
+                    nd.s(b"), Flags [");
+                    super::tok::bittok2str(nd, EXTD_COMM_FLAG, "none", c as u32);
+                    nd.s(b"]");
+                    if !nd.ttest(t, 8) || left < 8 {
+                        return Ok(false);
+                    }
+                    nd.s(b": ");
+                    extended_community(nd, t)?;
+                    left -= 8;
+                    t += 8;
+                }
             }
         }
         32 => {

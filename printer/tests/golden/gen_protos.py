@@ -812,6 +812,25 @@ def bgp_packets():
         tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 2, 1, 16) + bytes(16) + b"\x00" +
                               bytes([64, 0x20, 0x01])))),
         tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 1, 1, 4) + bytes([192, 0, 2, 1])))),
+        # Extended communities, every format; link bandwidths rounded as glibc rounds.
+        tcp(update(attrs=attr(0xc0, 16, b"".join(
+            struct.pack(">H", t) + v for t, v in [
+                (0x0002, struct.pack(">HI", 64512, 100)), (0x0102, bytes([192, 0, 2, 1, 0, 7])),
+                (0x0202, struct.pack(">IH", 4200000000, 9)), (0x0003, struct.pack(">HI", 1, 2)),
+                (0x0103, bytes([192, 0, 2, 2, 0, 8])), (0x0203, struct.pack(">IH", 70000, 1)),
+                (0x000a, struct.pack(">HI", 3, 4)), (0xf10a, bytes([198, 51, 100, 1, 0, 5])),
+                (0x010b, bytes([198, 51, 100, 2, 0, 6])),
+                (0x4004, struct.pack(">Hf", 64512, 125000000.0)), (0x4004, struct.pack(">Hf", 0, 7812.5)),
+                (0x4004, struct.pack(">Hf", 0, 1234.567)), (0x4004, struct.pack(">Hf", 0, -2.5e9)),
+                (0x4004, b"\x00\x00\x7f\xc0\x00\x00"), (0x4004, b"\x00\x00\xff\x80\x00\x00"),
+                (0x4004, b"\x00\x00\x7f\x7f\xff\xff"), (0x4004, b"\x00\x00\x00\x00\x00\x01"),
+                (0x0005, bytes([192, 0, 2, 3, 0, 0])), (0x8001, bytes([192, 0, 2, 4, 0, 0])),
+                (0x0306, bytes([0, 0, 0, 1, 5, 1])), (0x8000, bytes([0, 0, 0, 2, 9, 0])),
+                (0x0306, bytes([0, 0, 0, 3, 7, 0])), (0x800a, bytes([19, 0x0f]) + struct.pack(">HH", 1500, 0)),
+                (0x800a, bytes([99, 0, 0, 0, 0, 0])), (0x0009, struct.pack(">HI", 65001, 0)),
+                (0x030c, struct.pack(">IH", 0, 8)), (0x030c, struct.pack(">IH", 0, 99)),
+                (0x4711, bytes([1, 2, 3, 4, 5, 6]))])) +
+            attr(0xc0, 16, bytes(12)))),
     ]
     big = pkts[5]
     cuts = [(big, n) for n in (54 + 10, 54 + 17, 54 + 19, 54 + 21, 54 + 25, 54 + 30, 54 + 36, 54 + 45,
@@ -821,6 +840,7 @@ def bgp_packets():
     cuts += [(pkts[22], n) for n in (54 + 20, 54 + 30)]
     cuts += [(pkts[25], 54 + 25), (pkts[9], 54 + 30), (pkts[13], 54 + 40), (pkts[13], 54 + 45)]
     cuts += [(pkts[36], n) for n in (54 + 40, 54 + 50, 54 + 70, 54 + 90, 54 + 100, 54 + 110)]
+    cuts += [(pkts[42], n) for n in (54 + 27, 54 + 30, 54 + 36)]
     return pkts, cuts
 
 
