@@ -5,10 +5,11 @@
 //!
 //! Path attributes decoded: ORIGIN, AS_PATH/AS4_PATH, NEXT_HOP, MED, LOCAL_PREF,
 //! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST,
-//! LARGE_COMMUNITY, EXTD_COMMUNITIES, and MP_REACH/MP_UNREACH for IPv4 and IPv6 unicast and
-//! multicast. The others tcpdump decodes (PMSI tunnel, tunnel encapsulation, AIGP, ATTR_SET;
-//! labeled, VPN, L2VPN and NSAP routes) are not: they print as an attribute (or address
-//! family) without a decoder and a hex dump, where tcpdump decodes them.
+//! LARGE_COMMUNITY, EXTD_COMMUNITIES, AIGP, and MP_REACH/MP_UNREACH for IPv4 and IPv6
+//! unicast, multicast and labeled unicast. The others tcpdump decodes (PMSI tunnel, tunnel
+//! encapsulation, ATTR_SET; VPN, route-target, L2VPN and NSAP routes) are not: they print
+//! as an attribute (or address family) without a decoder and a hex dump, where tcpdump
+//! decodes them.
 //!
 //! print-bgp.c's own truncation checks print " [|bgp]" where they fail and carry on with
 //! the next message; only its `GET_*` reads end the whole packet.
@@ -620,15 +621,68 @@ fn update_inner(nd: &mut Nd, dat: usize, length: usize) -> R<bool> {
     Ok(true)
 }
 
-/// The address families decoded here, Some(v6): IPv4 and IPv6 unicast/multicast (Calico's
-/// and MetalLB's). Of the others `bgp_mp_af_print` accepts, the labeled, VPN, multicast-VPN,
-/// MDT, route-target, NSAP and L2VPN ones are not decoded.
-fn mp_af_decoded(af: u16, safi: u8) -> Option<bool> {
+/// The address families decoded here, Some((v6, labeled)): IPv4 and IPv6 unicast,
+/// multicast (Calico's, MetalLB's) and labeled unicast (RFC 3107). Of the others
+/// `bgp_mp_af_print` accepts, the VPN, multicast-VPN, MDT, route-target, NSAP and L2VPN
+/// ones are not decoded.
+fn mp_af_decoded(af: u16, safi: u8) -> Option<(bool, bool)> {
     match (af, safi) {
-        (1, 1..=3) => Some(false),
-        (2, 1..=3) => Some(true),
+        (1 | 2, 1..=3) => Some((af == 2, false)),
+        (1 | 2, 4) => Some((af == 2, true)),
         _ => None,
     }
+}
+
+/// What `decode_labeled_prefix4`/`6` return beyond a prefix: -1, -2 and -3.
+enum Labeled {
+    Taken(usize),
+    Illegal,
+    Trunc,
+    Bad,
+}
+
+/// `decode_labeled_prefix4` (`v6` false) or `decode_labeled_prefix6`: a prefix after its
+/// one label, printed as "ADDR/LEN, label:N (bottom)".
+fn labeled_prefix(nd: &mut Nd, p: usize, itemlen: usize, v6: bool) -> R<Labeled> {
+    if !nd.ttest(p, 4) {
+        return Ok(Labeled::Trunc);
+    }
+    if itemlen < 4 {
+        return Ok(Labeled::Bad);
+    }
+    let plen = nd.u1(p)? as usize;
+    // The label's 24 bits are counted in the prefix length (RFC 3107).
+    if plen < 24 || plen - 24 > if v6 { 128 } else { 32 } {
+        return Ok(Labeled::Illegal);
+    }
+    let plen = plen - 24;
+    let bytes = plen.div_ceil(8);
+    // C checks the room for the address bytes in IPv4 only.
+    if !v6 && itemlen - 4 < bytes {
+        return Ok(Labeled::Bad);
+    }
+    let mut a = [0u8; 16];
+    a[..bytes].copy_from_slice(nd.bytes(p + 4, bytes)?);
+    if plen % 8 != 0 {
+        a[bytes - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
+    }
+    let (label, bos) = (nd.be3(p + 1)? >> 4, nd.u1(p + 3)? & 1);
+    nd.s(b"\n\t      ");
+    if v6 {
+        nd.st.ipv6.put(nd.out, &a);
+    } else {
+        super::fmt::ipv4(nd.out, &a[..4]);
+    }
+    nd.s(b"/");
+    nd.u(plen as u64);
+    nd.s(b", label:");
+    nd.u(label as u64);
+    nd.s(if bos == 0 {
+        b" (BOGUS: Bottom of Stack NOT set!)"
+    } else {
+        b" (bottom)"
+    });
+    Ok(Labeled::Taken(4 + bytes))
 }
 
 /// `bgp_mp_af_print`: Ok(Some((af, safi))) to go on, Ok(None) for C's -1 (printed as
@@ -669,7 +723,22 @@ fn mp_af(nd: &mut Nd, p: usize, tlen: usize) -> R<Result<Option<(u16, u8)>, ()>>
 
 /// The NLRI of MP_REACH/MP_UNREACH (`bgp_nlri_print` for IPv4/IPv6): `len` is the whole
 /// attribute's length, which C passes as each prefix's room. Ok(false) is `goto trunc`.
-fn mp_nlri(nd: &mut Nd, mut t: usize, attr: usize, len: usize, v6: bool) -> R<bool> {
+fn mp_nlri(nd: &mut Nd, mut t: usize, attr: usize, len: usize, fam: (bool, bool)) -> R<bool> {
+    let (v6, labeled) = fam;
+    if labeled {
+        while t < attr + len {
+            match labeled_prefix(nd, t, len, v6)? {
+                Labeled::Taken(k) => t += k,
+                Labeled::Illegal => {
+                    nd.s(b"\n\t    (illegal prefix length)");
+                    break;
+                }
+                Labeled::Trunc => return Ok(false),
+                Labeled::Bad => break,
+            }
+        }
+        return Ok(true);
+    }
     let left = len - (t - attr);
     let add_path = check_add_path_max(nd, t, left, if v6 { 128 } else { 32 })?;
     while t < attr + len {
@@ -716,7 +785,8 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
         Ok(None) => return Ok(true),
         Ok(Some(x)) => x,
     };
-    let v6 = mp_af_decoded(af, safi).expect("a decoded family");
+    let fam = mp_af_decoded(af, safi).expect("a decoded family");
+    let v6 = fam.0;
     let mut t = p + 3;
     let mut tlen = len - 3;
     if !reach {
@@ -726,7 +796,7 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
         if len < 3 {
             return Ok(true);
         }
-        return mp_nlri(nd, t, p, len, v6);
+        return mp_nlri(nd, t, p, len, fam);
     }
     if !nd.ttest(t, 1) || tlen < 1 {
         return Ok(false);
@@ -795,7 +865,7 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
     } else {
         nd.s(b", no SNPA");
     }
-    mp_nlri(nd, t, p, len, v6)
+    mp_nlri(nd, t, p, len, fam)
 }
 
 const EXTD_COMM_FLAG: Tok = &[(0x8000, "vendor-specific"), (0x4000, "non-transitive")];
@@ -1166,6 +1236,37 @@ fn attr(nd: &mut Nd, atype: u8, p: usize, len: usize) -> R<bool> {
         14 | 15 => {
             if !mp_attr(nd, p, len, atype == 14)? {
                 return Ok(false);
+            }
+        }
+        26 => {
+            // AIGP's TLVs; tlen is C's own counter (the -vv dump still shows `len`).
+            let (mut t, mut left) = (p, len);
+            while left >= 3 {
+                let (typ, l) = (nd.u1(t)?, nd.be2(t + 1)? as usize);
+                t += 3;
+                left -= 3;
+                nd.s(b"\n\t    ");
+                nd.s(if typ == 1 { b"AIGP" } else { b"Unknown" });
+                nd.s(b" TLV (");
+                nd.u(typ as u64);
+                nd.s(b"), length ");
+                nd.u(l as u64);
+                if l < 3 || left < l - 3 {
+                    return Ok(false);
+                }
+                let l = l - 3;
+                if typ == 1 {
+                    if l < 8 {
+                        return Ok(false);
+                    }
+                    let b = nd.bytes(t, 8)?;
+                    nd.s(b", metric ");
+                    nd.u(u64::from_be_bytes(b.try_into().expect("8 bytes")));
+                } else if nd.vflag <= 1 {
+                    nd.unknown_data(t, b"\n\t      ", l)?;
+                }
+                t += l;
+                left -= l;
             }
         }
         16 => {

@@ -831,6 +831,21 @@ def bgp_packets():
                 (0x030c, struct.pack(">IH", 0, 8)), (0x030c, struct.pack(">IH", 0, 99)),
                 (0x4711, bytes([1, 2, 3, 4, 5, 6]))])) +
             attr(0xc0, 16, bytes(12)))),
+        # AIGP and labeled unicast (RFC 3107) routes.
+        tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 11) + u64(123456789012) +
+                              bytes([9]) + struct.pack(">H", 5) + b"\xab\xcd") +
+                   attr(0x80, 14, struct.pack(">HBB", 1, 4, 4) + bytes([192, 0, 2, 1]) + b"\x00" +
+                        bytes([48]) + bytes([0x00, 0x14, 0x11]) + bytes([198, 51, 100]) +
+                        bytes([56]) + bytes([0x00, 0x03, 0xe0]) + bytes([203, 0, 113, 7]) +
+                        bytes([20, 1, 2, 3])) +
+                   attr(0x80, 14, struct.pack(">HBB", 2, 4, 16) +
+                        bytes.fromhex("20010db8000000000000000000000001") + b"\x00" +
+                        bytes([88]) + bytes([0x00, 0x06, 0x41]) + bytes.fromhex("20010db80005ffff")) +
+                   attr(0x80, 15, struct.pack(">HB", 1, 4) + bytes([40, 0, 0, 1, 10, 9])) +
+                   attr(0x80, 15, struct.pack(">HB", 1, 4) + bytes([40, 0, 0])))),
+        tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 2)))),
+        tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 10) + bytes(7)))),
+        tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 12) + bytes(8)))),
     ]
     big = pkts[5]
     cuts = [(big, n) for n in (54 + 10, 54 + 17, 54 + 19, 54 + 21, 54 + 25, 54 + 30, 54 + 36, 54 + 45,
@@ -841,6 +856,7 @@ def bgp_packets():
     cuts += [(pkts[25], 54 + 25), (pkts[9], 54 + 30), (pkts[13], 54 + 40), (pkts[13], 54 + 45)]
     cuts += [(pkts[36], n) for n in (54 + 40, 54 + 50, 54 + 70, 54 + 90, 54 + 100, 54 + 110)]
     cuts += [(pkts[42], n) for n in (54 + 27, 54 + 30, 54 + 36)]
+    cuts += [(pkts[43], n) for n in (54 + 30, 54 + 70, 54 + 90)]
     return pkts, cuts
 
 
