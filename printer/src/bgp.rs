@@ -6,10 +6,10 @@
 //! Path attributes decoded: ORIGIN, AS_PATH/AS4_PATH, NEXT_HOP, MED, LOCAL_PREF,
 //! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST,
 //! LARGE_COMMUNITY, EXTD_COMMUNITIES, AIGP, and MP_REACH/MP_UNREACH for IPv4 and IPv6
-//! unicast, multicast and labeled unicast. The others tcpdump decodes (PMSI tunnel, tunnel
-//! encapsulation, ATTR_SET; VPN, route-target, L2VPN and NSAP routes) are not: they print
-//! as an attribute (or address family) without a decoder and a hex dump, where tcpdump
-//! decodes them.
+//! unicast, multicast and labeled unicast, and IPv4 route targets. The others tcpdump
+//! decodes (PMSI tunnel, tunnel encapsulation, ATTR_SET; VPN, L2VPN and NSAP routes) are
+//! not: they print as an attribute (or address family) without a decoder and a hex dump,
+//! where tcpdump decodes them.
 //!
 //! print-bgp.c's own truncation checks print " [|bgp]" where they fail and carry on with
 //! the next message; only its `GET_*` reads end the whole packet.
@@ -621,16 +621,122 @@ fn update_inner(nd: &mut Nd, dat: usize, length: usize) -> R<bool> {
     Ok(true)
 }
 
-/// The address families decoded here, Some((v6, labeled)): IPv4 and IPv6 unicast,
-/// multicast (Calico's, MetalLB's) and labeled unicast (RFC 3107). Of the others
-/// `bgp_mp_af_print` accepts, the VPN, multicast-VPN, MDT, route-target, NSAP and L2VPN
-/// ones are not decoded.
-fn mp_af_decoded(af: u16, safi: u8) -> Option<(bool, bool)> {
+/// How a decoded address family's routes look.
+#[derive(Clone, Copy)]
+enum Fam {
+    /// IPv4 (false) or IPv6 (true) unicast/multicast prefixes (Calico's, MetalLB's).
+    Plain(bool),
+    /// RFC 3107 labeled unicast, IPv4 or IPv6.
+    Labeled(bool),
+    /// RFC 4684 route-target membership (IPv4 next hops).
+    RouteTarget,
+}
+
+impl Fam {
+    fn v6(self) -> bool {
+        matches!(self, Fam::Plain(true) | Fam::Labeled(true))
+    }
+}
+
+/// The address families decoded here. Of the others `bgp_mp_af_print` accepts, the VPN,
+/// multicast-VPN, MDT, NSAP and L2VPN ones are not decoded.
+fn mp_af_decoded(af: u16, safi: u8) -> Option<Fam> {
     match (af, safi) {
-        (1 | 2, 1..=3) => Some((af == 2, false)),
-        (1 | 2, 4) => Some((af == 2, true)),
+        (1 | 2, 1..=3) => Some(Fam::Plain(af == 2)),
+        (1 | 2, 4) => Some(Fam::Labeled(af == 2)),
+        (1, 132) => Some(Fam::RouteTarget),
         _ => None,
     }
+}
+
+/// `decode_rt_routing_info` (with `bgp_rt_prefix_print`): Some(bytes taken), or None for
+/// an illegal prefix length (printed).
+fn rt_routing_info(nd: &mut Nd, p: usize) -> R<Option<usize>> {
+    let plen = nd.u1(p)? as usize;
+    if plen == 0 {
+        nd.s(b"\n\t      default route target");
+        return Ok(Some(1));
+    }
+    if plen < 32 {
+        nd.s(b"\n\t      (illegal prefix length)");
+        return Ok(None);
+    }
+    let origin = nd.be4(p + 1)?;
+    let plen = plen - 32;
+    if plen > 64 {
+        nd.s(b"\n\t      (illegal prefix length)");
+        return Ok(None);
+    }
+    let n = plen.div_ceil(8);
+    let mut rt = [0u8; 8];
+    rt[..n].copy_from_slice(nd.bytes(p + 5, n)?);
+    if plen % 8 != 0 {
+        rt[n - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
+    }
+    nd.s(b"\n\t      origin AS: ");
+    nd.u(origin as u64);
+    nd.s(b", ");
+    if plen == 0 {
+        nd.s(b"route-target: 0:0/0");
+        return Ok(Some(5));
+    }
+    // The prefix in hex, a space after every second octet but the last.
+    let hex = |nd: &mut Nd| {
+        for (i, &c) in rt[..n].iter().enumerate() {
+            nd.x0(c as u64, 2);
+            if i % 2 == 1 && i < n - 1 {
+                nd.s(b" ");
+            }
+        }
+    };
+    let be2 = |i: usize| u16::from_be_bytes([rt[i], rt[i + 1]]);
+    let be4 = |i: usize| u32::from_be_bytes([rt[i], rt[i + 1], rt[i + 2], rt[i + 3]]);
+    if plen < 16 {
+        nd.s(b"route-target: partial-type: (");
+        hex(nd);
+        nd.s(b"/");
+        nd.u(plen as u64);
+        nd.s(b")");
+        return Ok(Some(5 + n));
+    }
+    let typ = be2(0);
+    match typ {
+        0x0002 | 0x0102 | 0x0202 => {
+            nd.s(b"route-target: ");
+            match typ {
+                0x0002 => {
+                    nd.u(be2(2) as u64);
+                    nd.s(b":");
+                    nd.u(be4(4) as u64);
+                }
+                0x0102 => {
+                    super::fmt::ipv4(nd.out, &rt[2..6]);
+                    nd.s(b":");
+                    nd.u(be2(6) as u64);
+                }
+                _ => {
+                    nd.u(be4(2) as u64);
+                    nd.s(b":");
+                    nd.u(be2(6) as u64);
+                }
+            }
+            nd.s(b"/");
+            nd.u(plen as u64);
+            nd.s(b" (");
+            hex(nd);
+            nd.s(b")");
+        }
+        _ => {
+            nd.s(b"route target: unknown-type(");
+            nd.x0(typ as u64, 4);
+            nd.s(b") (");
+            hex(nd);
+            nd.s(b"/");
+            nd.u(plen as u64);
+            nd.s(b")");
+        }
+    }
+    Ok(Some(5 + n))
 }
 
 /// What `decode_labeled_prefix4`/`6` return beyond a prefix: -1, -2 and -3.
@@ -723,9 +829,18 @@ fn mp_af(nd: &mut Nd, p: usize, tlen: usize) -> R<Result<Option<(u16, u8)>, ()>>
 
 /// The NLRI of MP_REACH/MP_UNREACH (`bgp_nlri_print` for IPv4/IPv6): `len` is the whole
 /// attribute's length, which C passes as each prefix's room. Ok(false) is `goto trunc`.
-fn mp_nlri(nd: &mut Nd, mut t: usize, attr: usize, len: usize, fam: (bool, bool)) -> R<bool> {
-    let (v6, labeled) = fam;
-    if labeled {
+fn mp_nlri(nd: &mut Nd, mut t: usize, attr: usize, len: usize, fam: Fam) -> R<bool> {
+    let v6 = fam.v6();
+    if let Fam::RouteTarget = fam {
+        while t < attr + len {
+            match rt_routing_info(nd, t)? {
+                Some(k) => t += k,
+                None => break,
+            }
+        }
+        return Ok(true);
+    }
+    if let Fam::Labeled(_) = fam {
         while t < attr + len {
             match labeled_prefix(nd, t, len, v6)? {
                 Labeled::Taken(k) => t += k,
@@ -786,7 +901,7 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
         Ok(Some(x)) => x,
     };
     let fam = mp_af_decoded(af, safi).expect("a decoded family");
-    let v6 = fam.0;
+    let v6 = fam.v6();
     let mut t = p + 3;
     let mut tlen = len - 3;
     if !reach {

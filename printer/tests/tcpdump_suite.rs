@@ -19,13 +19,10 @@ use std::path::{Path, PathBuf};
 
 /// Why a -v test may differ: verbose output is another piece of work (its lines are reported).
 const VERBOSE: &str = "-v output is not printed yet";
-/// BGP's -v output is printed but for these routes (bgp.rs).
-const BGP_ATTRS: &str = "not decoded yet (issue 18): BGP route-target (RFC 4684) routes";
 
 /// Tests allowed to differ, with the reason; anything else must match tcpdump exactly, and
 /// a listed test that matches fails too (so the list only ever shrinks).
 const GAPS: &[(&str, &str)] = &[
-    ("bgp-rt-prefix", BGP_ATTRS),
     ("bcm-li", "not decoded yet (issue 18): BCM-LI"),
     ("bcm-li-v", VERBOSE),
     ("isakmp1", "not decoded yet (issue 18): ISAKMP"),

@@ -843,6 +843,17 @@ def bgp_packets():
                         bytes([88]) + bytes([0x00, 0x06, 0x41]) + bytes.fromhex("20010db80005ffff")) +
                    attr(0x80, 15, struct.pack(">HB", 1, 4) + bytes([40, 0, 0, 1, 10, 9])) +
                    attr(0x80, 15, struct.pack(">HB", 1, 4) + bytes([40, 0, 0])))),
+        # RFC 4684 route-target membership.
+        tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 1, 132, 4) + bytes([192, 0, 2, 1]) + b"\x00" +
+                              bytes([0]) + bytes([32]) + u32(64512) +
+                              bytes([96]) + u32(64512) + struct.pack(">HHI", 2, 65000, 100) +
+                              bytes([96]) + u32(64513) + bytes([1, 2, 192, 0, 2, 9, 0, 7]) +
+                              bytes([96]) + u32(64514) + struct.pack(">HIH", 0x0202, 4200000000, 3) +
+                              bytes([92]) + u32(1) + struct.pack(">HHI", 2, 65000, 0xffffffff) +
+                              bytes([44]) + u32(2) + b"\x00\xff" +
+                              bytes([60]) + u32(3) + struct.pack(">HH", 0x4711, 0xabcd)) +
+                   attr(0x80, 15, struct.pack(">HB", 1, 132) + bytes([20, 1, 2, 3])) +
+                   attr(0x80, 15, struct.pack(">HB", 1, 132) + bytes([97]) + bytes(12)))),
         tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 2)))),
         tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 10) + bytes(7)))),
         tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 12) + bytes(8)))),
