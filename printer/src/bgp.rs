@@ -6,10 +6,9 @@
 //! Path attributes decoded: ORIGIN, AS_PATH/AS4_PATH, NEXT_HOP, MED, LOCAL_PREF,
 //! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST,
 //! LARGE_COMMUNITY, EXTD_COMMUNITIES, AIGP, and MP_REACH/MP_UNREACH for IPv4 and IPv6
-//! unicast, multicast and labeled unicast, and IPv4 route targets. The others tcpdump
-//! decodes (PMSI tunnel, tunnel encapsulation, ATTR_SET; VPN, L2VPN and NSAP routes) are
-//! not: they print as an attribute (or address family) without a decoder and a hex dump,
-//! where tcpdump decodes them.
+//! unicast, multicast and labeled unicast, and IPv4 route targets, PMSI_TUNNEL and ATTR_SET:
+//! every attribute tcpdump decodes. Its VPN, multicast-VPN, MDT, L2VPN and NSAP routes are
+//! not decoded: they print as an address family without a decoder and a hex dump.
 //!
 //! print-bgp.c's own truncation checks print " [|bgp]" where they fail and carry on with
 //! the next message; only its `GET_*` reads end the whole packet.
@@ -581,16 +580,7 @@ fn update_inner(nd: &mut Nd, dat: usize, length: usize) -> R<bool> {
             nd.s(b"), length: ");
             nd.u(alen as u64);
             if aflags != 0 {
-                nd.s(b", Flags [");
-                for (bit, c) in [(0x80, b"O"), (0x40, b"T"), (0x20, b"P"), (0x10, b"E")] {
-                    if aflags & bit != 0 {
-                        nd.s(c);
-                    }
-                }
-                if aflags & 0xf != 0 {
-                    nd.s(b"+");
-                    nd.x((aflags & 0xf) as u64);
-                }
+                attr_flags(nd, aflags);
                 nd.s(b"]: ");
             }
             if len < alen {
@@ -602,7 +592,7 @@ fn update_inner(nd: &mut Nd, dat: usize, length: usize) -> R<bool> {
             if length < alen {
                 return Ok(false);
             }
-            if !attr(nd, atype, p, alen)? {
+            if !attr(nd, atype, p, alen, 0)? {
                 return Ok(false);
             }
             p += alen;
@@ -1204,6 +1194,32 @@ fn extended_community(nd: &mut Nd, p: usize) -> R {
     Ok(())
 }
 
+const PMSI_TUNNEL: Tok = &[
+    (1, "RSVP-TE P2MP LSP"),
+    (2, "LDP P2MP LSP"),
+    (3, "PIM-SSM Tree"),
+    (4, "PIM-SM Tree"),
+    (5, "PIM-Bidir Tree"),
+    (6, "Ingress Replication"),
+    (7, "LDP MP2MP LSP"),
+];
+
+const PMSI_FLAG: Tok = &[(0x01, "Leaf Information required")];
+
+/// An attribute's ", Flags [OTPE+x" (the caller closes it).
+fn attr_flags(nd: &mut Nd, aflags: u8) {
+    nd.s(b", Flags [");
+    for (bit, c) in [(0x80, b"O"), (0x40, b"T"), (0x20, b"P"), (0x10, b"E")] {
+        if aflags & bit != 0 {
+            nd.s(c);
+        }
+    }
+    if aflags & 0xf != 0 {
+        nd.s(b"+");
+        nd.x((aflags & 0xf) as u64);
+    }
+}
+
 /// `bgp_attr_get_as_size`: 2 when the path parses with 2-byte AS numbers, else 4.
 fn as_size(nd: &Nd, atype: u8, p: usize, len: usize) -> R<usize> {
     if atype == 17 {
@@ -1221,7 +1237,7 @@ fn as_size(nd: &Nd, atype: u8, p: usize, len: usize) -> R<usize> {
 }
 
 /// `bgp_attr_print` for the attributes decoded here: Ok(false) is C's `return 0`.
-fn attr(nd: &mut Nd, atype: u8, p: usize, len: usize) -> R<bool> {
+fn attr(nd: &mut Nd, atype: u8, p: usize, len: usize, level: u32) -> R<bool> {
     let invalid = |nd: &mut Nd| nd.s(b"invalid len");
     // The -vv dump's length: C's large-community loop counts `len` itself down to zero.
     let mut dump_len = len;
@@ -1352,6 +1368,113 @@ fn attr(nd: &mut Nd, atype: u8, p: usize, len: usize) -> R<bool> {
             if !mp_attr(nd, p, len, atype == 14)? {
                 return Ok(false);
             }
+        }
+        22 => {
+            if !nd.ttest(p, 5) || len < 5 {
+                return Ok(false);
+            }
+            let (flags, typ, label) = (nd.u1(p)?, nd.u1(p + 1)?, nd.be3(p + 2)? >> 4);
+            nd.s(b"\n\t    Tunnel-type ");
+            tok2str(nd, PMSI_TUNNEL, "Unknown", typ as u32);
+            nd.s(b" (");
+            nd.u(typ as u64);
+            nd.s(b"), Flags [");
+            super::tok::bittok2str(nd, PMSI_FLAG, "none", flags as u32);
+            nd.s(b"], MPLS Label ");
+            nd.u(label as u64);
+            let t = p + 5;
+            let two = |nd: &mut Nd, a: &[u8], b: &[u8], addr: bool| -> R {
+                nd.need(t, 8)?;
+                nd.s(b"\n\t      ");
+                nd.s(a);
+                nd.ip4(t)?;
+                nd.s(b);
+                if addr {
+                    nd.ip4(t + 4)?;
+                } else {
+                    let id = nd.be4(t + 4)?;
+                    nd.x0(id as u64, 8);
+                }
+                Ok(())
+            };
+            match typ {
+                4 | 5 => two(nd, b"Sender ", b", P-Group ", true)?,
+                3 => two(nd, b"Root-Node ", b", P-Group ", true)?,
+                6 => {
+                    nd.need(t, 4)?;
+                    nd.s(b"\n\t      Tunnel-Endpoint ");
+                    nd.ip4(t)?;
+                }
+                2 | 7 => two(nd, b"Root-Node ", b", LSP-ID 0x", false)?,
+                1 => two(nd, b"Extended-Tunnel-ID ", b", P2MP-ID 0x", false)?,
+                _ => {
+                    if nd.vflag <= 1 {
+                        nd.unknown_data(t, b"\n\t      ", len - 5)?;
+                    }
+                }
+            }
+        }
+        128 => {
+            // ATTR_SET counts `len` down itself: the -vv dump shows what it leaves.
+            if !nd.ttest(p, 4) || len < 4 {
+                return Ok(false);
+            }
+            let origin = nd.be4(p)?;
+            nd.s(b"\n\t    Origin AS: ");
+            nd.u(origin as u64);
+            let mut t = p + 4;
+            let mut left = len - 4;
+            while left != 0 {
+                if !nd.ttest(t, 2) {
+                    return Ok(false);
+                }
+                if left < 2 {
+                    nd.s(b" [path attr too short]");
+                    break;
+                }
+                let (aflags, atype) = (nd.u1(t)?, nd.u1(t + 1)?);
+                t += 2;
+                left -= 2;
+                let alenlen = if aflags & 0x10 != 0 { 2 } else { 1 };
+                if !nd.ttest(t, alenlen) {
+                    return Ok(false);
+                }
+                if left < alenlen {
+                    nd.s(b" [path attr too short]");
+                    break;
+                }
+                let alen = if alenlen == 2 {
+                    nd.be2(t)? as usize
+                } else {
+                    nd.u1(t)? as usize
+                };
+                t += alenlen;
+                left -= alenlen;
+                nd.s(b"\n\t      ");
+                tok2str(nd, ATTR, "Unknown Attribute", atype as u32);
+                nd.s(b" (");
+                nd.u(atype as u64);
+                nd.s(b"), length: ");
+                nd.u(alen as u64);
+                if aflags != 0 {
+                    attr_flags(nd, aflags);
+                    nd.s(b"]");
+                }
+                nd.s(b": ");
+                if left < alen {
+                    nd.s(b" [path attr too short]");
+                    break;
+                }
+                // Nesting is limited as in C (live exchanges never nest this deep).
+                if level == 10 {
+                    nd.s(b"(too many nested levels, not recursing)");
+                } else if !attr(nd, atype, t, alen, level + 1)? {
+                    return Ok(false);
+                }
+                t += alen;
+                left -= alen;
+            }
+            dump_len = left;
         }
         26 => {
             // AIGP's TLVs; tlen is C's own counter (the -vv dump still shows `len`).

@@ -741,6 +741,17 @@ def bgp_packets():
         attr(0xc0, 18, b"\x01") + attr(0xc0, 8, b"\x01") + attr(0x80, 9, b"") + attr(0x80, 10, b"\x01") + \
         attr(0xc0, 32, b"") + attr(0xc0, 32, bytes(13))
     nlri = bytes([24, 198, 51, 100, 32, 192, 0, 2, 1, 0, 25, 203, 0, 113, 0xff, 8, 10])
+    label = bytes([0x00, 0x27, 0x10])  # MPLS label 625
+    pmsi_attrs = b"".join(attr(0xc0, 22, bytes([f, t]) + label + v) for f, t, v in [
+        (1, 6, bytes([192, 0, 2, 1])), (0, 4, bytes([192, 0, 2, 2, 233, 252, 0, 1])),
+        (0, 5, bytes([192, 0, 2, 3, 233, 252, 0, 2])), (0, 3, bytes([192, 0, 2, 4, 232, 1, 1, 1])),
+        (0, 2, bytes([192, 0, 2, 5]) + u32(9)), (0, 7, bytes([192, 0, 2, 6]) + u32(10)),
+        (2, 1, bytes([192, 0, 2, 7]) + u32(11)), (0, 9, b"\x01\x02\x03")])
+    inner_set = attr(0xc0, 128, u32(65000) + attr(0x40, 1, b"\x02"))
+    attr_sets = attr(0xc0, 128, u32(64512) + attr(0x40, 1, b"\x00") + attr(0x50, 2, bytes([2, 1, 0xfc, 0])) +
+                     attr(0x00, 5, u32(200)) + inner_set) + \
+        attr(0xc0, 128, u32(1) + b"\x40") + attr(0xc0, 128, u32(2) + b"\x50\x01\x00") + \
+        attr(0xc0, 128, u32(3) + b"\x40\x01\x05\x00") + attr(0xc0, 128, b"\x00\x01")
     pkts = [
         tcp(open_(opts=caps(cap(1, struct.pack(">HBB", 1, 0, 1)), cap(1, struct.pack(">HBB", 2, 0, 1)),
                             cap(2, b""), cap(128, b""), cap(70, b""), cap(71, b""),
@@ -854,6 +865,10 @@ def bgp_packets():
                               bytes([60]) + u32(3) + struct.pack(">HH", 0x4711, 0xabcd)) +
                    attr(0x80, 15, struct.pack(">HB", 1, 132) + bytes([20, 1, 2, 3])) +
                    attr(0x80, 15, struct.pack(">HB", 1, 132) + bytes([97]) + bytes(12)))),
+        # PMSI tunnels (EVPN's ingress replication) and attribute sets (RFC 6368).
+        tcp(update(attrs=pmsi_attrs + attr_sets)),
+        tcp(update(attrs=attr(0xc0, 22, bytes([0, 4, 0, 0, 0]) + bytes([192, 0, 2])))),
+        tcp(update(attrs=attr(0xc0, 22, bytes([0, 4, 0, 0])))),
         tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 2)))),
         tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 10) + bytes(7)))),
         tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 12) + bytes(8)))),
