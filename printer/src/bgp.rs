@@ -7,8 +7,9 @@
 //! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST,
 //! LARGE_COMMUNITY, EXTD_COMMUNITIES, AIGP, and MP_REACH/MP_UNREACH for IPv4 and IPv6
 //! unicast, multicast and labeled unicast, and IPv4 route targets, PMSI_TUNNEL and ATTR_SET:
-//! every attribute tcpdump decodes. Its VPN, multicast-VPN, MDT, L2VPN and NSAP routes are
-//! not decoded: they print as an address family without a decoder and a hex dump.
+//! every attribute tcpdump decodes, with IPv4/IPv6 VPN routes too. Its multicast-VPN, MDT,
+//! L2VPN and NSAP routes are not decoded: they print as an address family without a
+//! decoder and a hex dump.
 //!
 //! print-bgp.c's own truncation checks print " [|bgp]" where they fail and carry on with
 //! the next message; only its `GET_*` reads end the whole packet.
@@ -620,21 +621,24 @@ enum Fam {
     Labeled(bool),
     /// RFC 4684 route-target membership (IPv4 next hops).
     RouteTarget,
+    /// RFC 4364 VPN routes (route distinguisher, label, prefix), IPv4 or IPv6.
+    Vpn(bool),
 }
 
 impl Fam {
     fn v6(self) -> bool {
-        matches!(self, Fam::Plain(true) | Fam::Labeled(true))
+        matches!(self, Fam::Plain(true) | Fam::Labeled(true) | Fam::Vpn(true))
     }
 }
 
-/// The address families decoded here. Of the others `bgp_mp_af_print` accepts, the VPN,
+/// The address families decoded here. Of the others `bgp_mp_af_print` accepts, the
 /// multicast-VPN, MDT, NSAP and L2VPN ones are not decoded.
 fn mp_af_decoded(af: u16, safi: u8) -> Option<Fam> {
     match (af, safi) {
         (1 | 2, 1..=3) => Some(Fam::Plain(af == 2)),
         (1 | 2, 4) => Some(Fam::Labeled(af == 2)),
         (1, 132) => Some(Fam::RouteTarget),
+        (1 | 2, 128..=130) => Some(Fam::Vpn(af == 2)),
         _ => None,
     }
 }
@@ -727,6 +731,78 @@ fn rt_routing_info(nd: &mut Nd, p: usize) -> R<Option<usize>> {
         }
     }
     Ok(Some(5 + n))
+}
+
+/// `bgp_vpn_rd_print`: the route distinguisher at `p` (8 bytes, captured).
+fn vpn_rd(nd: &mut Nd, p: usize) -> R {
+    let b = nd.bytes(p, 8)?;
+    let be2 = |i: usize| u16::from_be_bytes([b[i], b[i + 1]]) as u64;
+    let be4 = |i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
+    let quad = |nd: &mut Nd, i: usize| super::fmt::ipv4(nd.out, &b[i..i + 4]);
+    match be2(0) {
+        0 => {
+            nd.u(be2(2));
+            nd.s(b":");
+            nd.u(be4(4));
+            nd.s(b" (= ");
+            quad(nd, 4);
+            nd.s(b")");
+        }
+        1 => {
+            quad(nd, 2);
+            nd.s(b":");
+            nd.u(be2(6));
+        }
+        2 => {
+            nd.u(be4(2));
+            nd.s(b":");
+            nd.u(be2(6));
+            nd.s(b" (");
+            quad(nd, 2);
+            nd.s(b":");
+            nd.u(be2(6));
+            nd.s(b")");
+        }
+        _ => nd.s(b"unknown RD format"),
+    }
+    Ok(())
+}
+
+/// `decode_labeled_vpn_prefix4`/`6`: "RD: ..., ADDR/LEN, label:N (bottom)"; None for an
+/// illegal prefix length. (C checks no room against the attribute's length here.)
+fn vpn_prefix(nd: &mut Nd, p: usize, v6: bool) -> R<Option<usize>> {
+    let plen = nd.u1(p)? as usize;
+    if plen < 88 || plen - 88 > if v6 { 128 } else { 32 } {
+        return Ok(None);
+    }
+    let plen = plen - 88;
+    let bytes = plen.div_ceil(8);
+    // Everything is read before the line is printed.
+    nd.need(p, 12 + bytes)?;
+    let mut a = [0u8; 16];
+    a[..bytes].copy_from_slice(nd.bytes(p + 12, bytes)?);
+    if plen % 8 != 0 {
+        a[bytes - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
+    }
+    let (label, bos) = (nd.be3(p + 1)? >> 4, nd.u1(p + 3)? & 1);
+    nd.s(b"\n\t      RD: ");
+    vpn_rd(nd, p + 4)?;
+    nd.s(b", ");
+    if v6 {
+        nd.st.ipv6.put(nd.out, &a);
+    } else {
+        super::fmt::ipv4(nd.out, &a[..4]);
+    }
+    nd.s(b"/");
+    nd.u(plen as u64);
+    nd.s(b", label:");
+    nd.u(label as u64);
+    nd.s(if bos == 0 {
+        b" (BOGUS: Bottom of Stack NOT set!)"
+    } else {
+        b" (bottom)"
+    });
+    Ok(Some(12 + bytes))
 }
 
 /// What `decode_labeled_prefix4`/`6` return beyond a prefix: -1, -2 and -3.
@@ -830,6 +906,18 @@ fn mp_nlri(nd: &mut Nd, mut t: usize, attr: usize, len: usize, fam: Fam) -> R<bo
         }
         return Ok(true);
     }
+    if let Fam::Vpn(_) = fam {
+        while t < attr + len {
+            match vpn_prefix(nd, t, v6)? {
+                Some(k) => t += k,
+                None => {
+                    nd.s(b"\n\t    (illegal prefix length)");
+                    break;
+                }
+            }
+        }
+        return Ok(true);
+    }
     if let Fam::Labeled(_) = fam {
         while t < attr + len {
             match labeled_prefix(nd, t, len, v6)? {
@@ -914,7 +1002,9 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
             return Ok(false);
         }
         nd.s(b"\n\t    nexthop: ");
-        let alen = if v6 { 16 } else { 4 };
+        // VPN next hops carry a (zero) route distinguisher before the address.
+        let rd = if let Fam::Vpn(_) = fam { 8 } else { 0 };
+        let alen = rd + if v6 { 16 } else { 4 };
         let mut left = nhlen;
         let mut n = 0;
         while left != 0 {
@@ -928,10 +1018,16 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
                 tlen -= left;
                 left = 0;
             } else {
+                nd.need(t, alen)?;
+                if rd != 0 {
+                    nd.s(b"RD: ");
+                    vpn_rd(nd, t)?;
+                    nd.s(b", ");
+                }
                 if v6 {
-                    nd.ip6(t)?;
+                    nd.ip6(t + rd)?;
                 } else {
-                    nd.ip4(t)?;
+                    nd.ip4(t + rd)?;
                 }
                 t += alen;
                 tlen -= alen;

@@ -867,6 +867,23 @@ def bgp_packets():
                    attr(0x80, 15, struct.pack(">HB", 1, 132) + bytes([97]) + bytes(12)))),
         # PMSI tunnels (EVPN's ingress replication) and attribute sets (RFC 6368).
         tcp(update(attrs=pmsi_attrs + attr_sets)),
+        # RFC 4364 VPN routes, every route distinguisher format.
+        tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 1, 128, 12) + bytes(8) + bytes([192, 0, 2, 1]) +
+                              b"\x00" +
+                              bytes([112, 0x00, 0x3e, 0x81]) + struct.pack(">HHI", 0, 64512, 7) +
+                              bytes([198, 51, 100]) +
+                              bytes([120, 0x00, 0x3e, 0x80]) + struct.pack(">HBBBBH", 1, 192, 0, 2, 1, 9) +
+                              bytes([203, 0, 113, 5]) +
+                              bytes([96, 0x00, 0x3e, 0x81]) + struct.pack(">HIH", 2, 4200000000, 3) + bytes([10]) +
+                              bytes([88, 0x00, 0x3e, 0x81]) + struct.pack(">HHI", 7, 0, 0) +
+                              bytes([80, 0, 0, 0])) +
+                   attr(0x80, 14, struct.pack(">HBB", 2, 128, 24) + bytes(8) +
+                        bytes.fromhex("20010db8000000000000000000000001") + b"\x00" +
+                        bytes([152, 0x00, 0x3e, 0x81]) + struct.pack(">HHI", 0, 65000, 1) +
+                        bytes.fromhex("20010db80006ffff")) +
+                   attr(0x80, 14, struct.pack(">HBB", 1, 128, 4) + bytes([192, 0, 2, 1]) + b"\x00") +
+                   attr(0x80, 15, struct.pack(">HB", 1, 128) + bytes([112, 0, 0, 1]) + bytes(8) +
+                        bytes([198, 51, 100]) + bytes([250]) + bytes(3)))),
         tcp(update(attrs=attr(0xc0, 22, bytes([0, 4, 0, 0, 0]) + bytes([192, 0, 2])))),
         tcp(update(attrs=attr(0xc0, 22, bytes([0, 4, 0, 0])))),
         tcp(update(attrs=attr(0x80, 26, bytes([1]) + struct.pack(">H", 2)))),
