@@ -981,16 +981,17 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
     let fam = mp_af_decoded(af, safi).expect("a decoded family");
     let v6 = fam.v6();
     let mut t = p + 3;
-    let mut tlen = len - 3;
     if !reach {
         if len == 3 {
             nd.s(b"\n\t      End-of-Rib Marker (empty NLRI)");
         }
+        // Shorter than its AFI/SAFI (read past it, as C reads them): no routes.
         if len < 3 {
             return Ok(true);
         }
         return mp_nlri(nd, t, p, len, fam);
     }
+    let mut tlen = len - 3;
     if !nd.ttest(t, 1) || tlen < 1 {
         return Ok(false);
     }

@@ -820,6 +820,9 @@ def bgp_packets():
         tcp(update(attrs=attr(0x80, 15, struct.pack(">HB", 99, 1) + b"\x01\x02") +
                    attr(0x80, 14, struct.pack(">HBB", 2, 77, 0) + b"\x00") +
                    attr(0x80, 15, b"\x00\x02") + attr(0x40, 1, b"\x00") + attr(0x80, 14, b"\x00\x02"))),
+        # MP_UNREACH shorter than its AFI/SAFI, whose SAFI (read past it) is one decoded (a
+        # fuzzer find: the printer's length arithmetic underflowed).
+        tcp(update(attrs=attr(0x80, 15, b"\x00\x01") + attr(0x01, 1, b"\x00"))),
         tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 2, 1, 16) + bytes(16) + b"\x00" +
                               bytes([64, 0x20, 0x01])))),
         tcp(update(attrs=attr(0x80, 14, struct.pack(">HBB", 1, 1, 4) + bytes([192, 0, 2, 1])))),
@@ -898,8 +901,8 @@ def bgp_packets():
     cuts += [(pkts[22], n) for n in (54 + 20, 54 + 30)]
     cuts += [(pkts[25], 54 + 25), (pkts[9], 54 + 30), (pkts[13], 54 + 40), (pkts[13], 54 + 45)]
     cuts += [(pkts[36], n) for n in (54 + 40, 54 + 50, 54 + 70, 54 + 90, 54 + 100, 54 + 110)]
-    cuts += [(pkts[42], n) for n in (54 + 27, 54 + 30, 54 + 36)]
-    cuts += [(pkts[43], n) for n in (54 + 30, 54 + 70, 54 + 90)]
+    cuts += [(pkts[43], n) for n in (54 + 27, 54 + 30, 54 + 36)]
+    cuts += [(pkts[44], n) for n in (54 + 30, 54 + 70, 54 + 90)]
     return pkts, cuts
 
 
