@@ -22,6 +22,9 @@ const PCAP_MAGIC_US: u32 = 0xa1b2_c3d4;
 const PCAP_MAGIC_NS: u32 = 0xa1b2_3c4d;
 /// libpcap's largest accepted snapshot length for a packet record.
 const MAX_CAPLEN: u32 = 262_144 * 4;
+/// libpcap's `max_snaplen_for_dlt` for the link types read here (MAXIMUM_SNAPLEN): a pcap
+/// record at most this long but longer than the file's snaplen is cut to the snaplen.
+const MAX_SNAPLEN: u32 = 262_144;
 /// A pcap record header: seconds, fraction, captured length, wire length.
 const PCAP_RECORD_HEADER: usize = 16;
 /// The largest pcapng block a stream is buffered for (libpcap's limit too): the bound on
@@ -447,19 +450,25 @@ impl<R: Read> Reader<R> {
         let len = e.u32(b, at + 12);
         let data_at = at + PCAP_RECORD_HEADER;
         self.pos = at + need;
+        // libpcap's pcap_next_packet (sf-pcap.c): a record longer than the file's snapshot
+        // length (a damaged or fuzzed file, or Solaris's BUFMOD bug) is read up to the
+        // snaplen and the rest discarded, so printers see the packet cut at the snaplen.
+        // (Longer than MAX_SNAPLEN libpcap refuses; those are left whole, for the printer's
+        // "[Invalid header]".)
+        let snaplen = self.seen.interfaces[0].snaplen;
+        let kept = match caplen <= MAX_SNAPLEN && caplen > snaplen {
+            true => snaplen as usize,
+            false => caplen as usize,
+        };
         self.last_interface = 0;
         let nanos = matches!(self.format, Format::Pcap { nanos: true, .. });
         let ts_nsec = subsec(frac, nanos);
-        // A record longer than the file's snapshot length keeps only the snapshot, as
-        // libpcap reads it (sf-pcap.c discards the rest), so tcpdump never sees those bytes.
-        let iface = &self.seen.interfaces[0];
-        let keep = (caplen as usize).min(iface.snaplen as usize);
         Ok(Some(Packet {
-            linktype: iface.linktype,
+            linktype: self.seen.interfaces[0].linktype,
             ts_sec: sec as i64,
             ts_nsec,
             wire_len: len,
-            data: &b[data_at..data_at + keep],
+            data: &b[data_at..data_at + kept],
         }))
     }
 
@@ -519,6 +528,19 @@ impl<R: Read> Reader<R> {
                 format!("packet names interface {ifid}, which is not described"),
             );
         };
+        let data = epb.packet_data();
+        if data.len() > iface.snaplen as usize {
+            // libpcap's pcap_ng_next_packet (sf-pcapng.c) refuses such a block, and tcpdump
+            // stops there ("pcap_loop: invalid packet capture length …").
+            return malformed(
+                off,
+                format!(
+                    "invalid packet capture length {}, bigger than snaplen of {}",
+                    data.len(),
+                    iface.snaplen
+                ),
+            );
+        }
         let (sec, nsec) = iface.tsresol.split(epb.timestamp());
         self.last_interface = idx;
         Ok(Some(Packet {
@@ -526,7 +548,7 @@ impl<R: Read> Reader<R> {
             ts_sec: (sec as i64).wrapping_add(iface.ts_offset),
             ts_nsec: nsec,
             wire_len: epb.original_len(),
-            data: epb.packet_data(),
+            data,
         }))
     }
 }
@@ -632,10 +654,12 @@ fn subsec(frac: u32, nanos: bool) -> u32 {
     (1_000_000_000 + usec - 1_000_000).min(u32::MAX as u64) as u32
 }
 
-/// libpcap's `pcap_adjust_snapshot`: 0 or out-of-range snapshot lengths mean the maximum.
+/// libpcap's `pcap_adjust_snapshot`: 0 or a length that is not a positive C `int` means the
+/// link type's maximum; any other value stands, even above that maximum (tcpdump's header
+/// line shows it, and records up to it are not cut).
 fn adjust_snaplen(snaplen: u32) -> u32 {
-    if snaplen == 0 || snaplen > 262_144 {
-        262_144
+    if snaplen == 0 || snaplen > i32::MAX as u32 {
+        MAX_SNAPLEN
     } else {
         snaplen
     }
@@ -748,6 +772,56 @@ mod tests {
             (TsResol::NANOS, TsResol::MICROS)
         );
         assert_eq!(i[1].name.as_deref(), Some("lo"));
+    }
+
+    /// tcpdump's own tests hold records longer than the file's snaplen (fuzzed files):
+    /// libpcap reads them up to the snaplen and skips the rest, so the printer sees the
+    /// packet cut there (`tcpdump -r` then prints "[|udp]" where the data stops), and the
+    /// next record is read from the right place.
+    #[test]
+    fn pcap_records_longer_than_the_snaplen_are_cut_to_it() {
+        let mut f = pcap(PCAP_MAGIC_US, false, &[(10, 5, b"abcdef"), (11, 6, b"xyz")]);
+        f[16..20].copy_from_slice(&4u32.to_le_bytes());
+        let mut r = Reader::from_bytes(f.clone()).unwrap();
+        assert_eq!(r.first_interface().snaplen, 4);
+        let p = r.next_packet().unwrap().unwrap();
+        assert_eq!((p.ts_sec, p.wire_len, p.data), (10, 10, &b"abcd"[..]));
+        let p = r.next_packet().unwrap().unwrap();
+        assert_eq!((p.ts_sec, p.wire_len, p.data), (11, 7, &b"xyz"[..]));
+        assert!(r.next_packet().unwrap().is_none());
+        // A stream cuts alike.
+        let mut r = Reader::from_read(std::io::Cursor::new(f)).unwrap();
+        assert_eq!(r.next_packet().unwrap().unwrap().data, b"abcd");
+        assert_eq!(r.next_packet().unwrap().unwrap().data, b"xyz");
+        // Past libpcap's maximum (which libpcap refuses) the record is left whole, for the
+        // printer's "[Invalid header: caplen(…) > 262144]".
+        let big = vec![7u8; 262_145];
+        let mut f = pcap(PCAP_MAGIC_US, false, &[(10, 5, &big)]);
+        f[16..20].copy_from_slice(&4u32.to_le_bytes());
+        let mut r = Reader::from_bytes(f).unwrap();
+        assert_eq!(r.next_packet().unwrap().unwrap().data.len(), 262_145);
+    }
+
+    /// libpcap's pcapng reader refuses a packet block longer than its interface's snaplen
+    /// (tcpdump: "pcap_loop: invalid packet capture length 3, bigger than snaplen of 2").
+    #[test]
+    fn pcapng_blocks_longer_than_the_snaplen_are_refused() {
+        use crate::writer::*;
+        let mut b = Vec::new();
+        encode_shb(&mut b, &Default::default());
+        encode_idb(&mut b, &crate::writer::tests::eth0(2, ""));
+        encode_epb(&mut b, 0, 1, b"ab", 2, None);
+        let at = b.len();
+        encode_epb(&mut b, 0, 2, b"xyz", 3, None);
+        let mut r = Reader::from_bytes(b).unwrap();
+        assert_eq!(r.next_packet().unwrap().unwrap().data, b"ab");
+        let e = r.next_packet().unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "malformed capture file at byte {at}: invalid packet capture length 3, bigger than snaplen of 2"
+            )
+        );
     }
 
     #[test]
@@ -900,7 +974,9 @@ mod tests {
         // The largest block accepted is buffered whole.
         let mut f = pcapng_file(6);
         let big = MAX_BLOCK_LEN - 32;
-        crate::writer::encode_epb(&mut f, 0, 1, &vec![7; big], big as u32, None);
+        // On an interface whose snaplen allows it (libpcap refuses longer packet blocks).
+        crate::writer::encode_idb(&mut f, &crate::writer::tests::eth0(big as u32, ""));
+        crate::writer::encode_epb(&mut f, 2, 1, &vec![7; big], big as u32, None);
         let mut r = Reader::from_read(Trickle {
             bytes: &f,
             step: CHUNK / 3,

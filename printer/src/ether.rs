@@ -2,7 +2,7 @@
 //! (tcpdump's print-ether.c).
 
 use super::nd::{Nd, R};
-use super::{arp, ip, ip6, mpls, names};
+use super::{arp, ip, ip6, lldp, loopback, mpls, names};
 use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB; returns the link-layer header
@@ -184,6 +184,8 @@ pub(crate) fn ethertype_print(
         eth::IPV6 => ip6::ip6_print(nd, p, length)?,
         eth::ARP | eth::REVARP => arp::arp_print(nd, p, length, caplen)?,
         eth::MPLS | eth::MPLS_MULTI => mpls::mpls_print(nd, p, length)?,
+        eth::LLDP => lldp::lldp_print(nd, p, length)?,
+        eth::LOOPBACK => loopback::loopback_print(nd, p, length)?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -18,3 +18,7 @@ pub const MPLS: u16 = 0x8847;
 pub const MPLS_MULTI: u16 = 0x8848;
 /// Transparent Ethernet Bridging: a whole Ethernet frame (GRE, Geneve).
 pub const TEB: u16 = 0x6558;
+/// Link Layer Discovery Protocol (IEEE 802.1AB).
+pub const LLDP: u16 = 0x88cc;
+/// Ethernet configuration testing protocol ("Loopback").
+pub const LOOPBACK: u16 = 0x9000;

@@ -21,16 +21,21 @@
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
-//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`];
+//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
+//!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
+//! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
 mod arp;
 mod asn1;
+mod bgp;
+mod cdp;
 mod cksum;
 mod dhcp;
 mod dhcp6;
 mod dns;
+mod dtp;
 mod dump;
 mod eap;
 mod ether;
@@ -46,6 +51,8 @@ mod ip6;
 mod ipsec;
 mod krb;
 mod llc;
+mod lldp;
+mod loopback;
 mod mpls;
 mod mptcp;
 mod names;
@@ -62,16 +69,20 @@ mod sip;
 mod sll;
 mod small;
 mod smi;
+mod snap;
 mod snmp;
 mod state;
 mod stp;
 mod tcp;
 mod tftp;
+mod tok;
 mod ts;
 mod tunnel;
 mod txtproto;
+mod udld;
 mod udp;
 mod vrrp;
+mod vtp;
 
 use pcapng::linktype;
 use pcapng::Packet;

@@ -1,8 +1,9 @@
 //! IEEE 802.2 LLC (tcpdump's print-llc.c): the LLC header of 802.3 frames. IP and STP over
-//! LLC are decoded; SNAP, IPX, NetBEUI and OSI payloads are not (they end in "[|llc]").
+//! LLC are decoded, and SNAP ([`snap`]); IPX, NetBEUI and OSI payloads are not (they end in
+//! "[|llc]").
 
 use super::nd::{Nd, Trunc, R};
-use super::{ip, stp};
+use super::{ip, snap, stp};
 
 fn sap_name(sap: u8) -> Option<&'static str> {
     Some(match sap {
@@ -130,8 +131,16 @@ pub(crate) fn llc_print(
                 stp::stp_print(nd, p, length)?;
                 return Ok(hdrlen as i64);
             }
-            // SNAP (CDP, ...), IPX and OSI are not decoded.
-            0xaa | 0xe0 | 0xfe => return Err(Trunc),
+            0xaa => {
+                return Ok(
+                    match snap::snap_print(nd, p, length, caplen - hdrlen, addrs, 2)? {
+                        true => hdrlen as i64 + 5,
+                        false => -(hdrlen as i64 + 5),
+                    },
+                );
+            }
+            // IPX and OSI are not decoded.
+            0xe0 | 0xfe => return Err(Trunc),
             _ => {}
         }
     }

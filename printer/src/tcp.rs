@@ -5,7 +5,7 @@
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{dns, mptcp, nfs, resp, txtproto};
+use super::{bgp, dns, mptcp, nfs, resp, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -313,9 +313,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         nd.proto = "whois";
         txtproto::whois_print(nd, bp, length)?;
     } else if port(179) {
-        // bgp_print: at default verbosity only the protocol name.
-        nd.proto = "bgp";
-        nd.s(b": BGP");
+        bgp::bgp_print(nd, bp)?;
     } else if port(1723) {
         // PPTP is not decoded.
     } else if port(6379) {

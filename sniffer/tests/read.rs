@@ -282,6 +282,81 @@ fn pcapng_capture(first: u32, packets: u32) -> Vec<u8> {
     b
 }
 
+/// Records longer than the file's snaplen (tcpdump's own test files hold such fuzzed
+/// records): read as libpcap reads them, cut at the snaplen (" [|udp]" where the data
+/// stops), the next record from the right place; in pcapng, the block is refused with one
+/// line and exit 1, as tcpdump stops ("invalid packet capture length").
+#[test]
+fn records_longer_than_the_snaplen_read_like_tcpdump() {
+    let dir = TempDir::new();
+    let pcap = dir.join("over-snaplen.pcap");
+    let mut b = Vec::new();
+    for v in [0xa1b2_c3d4u32, 0x0004_0002, 0, 0, 40, 1] {
+        b.extend_from_slice(&v.to_le_bytes());
+    }
+    for i in 0..8 {
+        let f = udp_frame(i * 9);
+        for v in [1_700_000_000 + i, 0, f.len() as u32, f.len() as u32] {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        b.extend_from_slice(&f);
+    }
+    std::fs::write(&pcap, &b).unwrap();
+    assert_reads_like_tcpdump(&pcap, &[]);
+    let (ours, _) = read_with(SNIFFER, &[], &pcap, &[]);
+    assert_eq!(ours.lines().count(), 8);
+    assert!(ours.lines().all(|l| l.ends_with(" [|udp]")), "{ours}");
+
+    use pcapng::writer::{encode_epb, encode_idb, encode_shb, InterfaceDesc};
+    let ng = dir.join("over-snaplen.pcapng");
+    let mut b = Vec::new();
+    encode_shb(&mut b, &Default::default());
+    let idb = InterfaceDesc {
+        name: "eth0".into(),
+        description: None,
+        linktype: 1,
+        snaplen: 40,
+        filter: None,
+    };
+    encode_idb(&mut b, &idb);
+    let f = udp_frame(1);
+    encode_epb(
+        &mut b,
+        0,
+        1_700_000_000_000_000_000,
+        &f[..40],
+        f.len() as u32,
+        None,
+    );
+    encode_epb(
+        &mut b,
+        0,
+        1_700_000_001_000_000_000,
+        &f,
+        f.len() as u32,
+        None,
+    );
+    std::fs::write(&ng, &b).unwrap();
+    for prog in [SNIFFER, "tcpdump"] {
+        let out = Command::new(prog)
+            .args(["-nn", "-r"])
+            .arg(&ng)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{prog}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).lines().count(),
+            1,
+            "{prog}"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("invalid packet capture length 44, bigger than snaplen of 40"),
+            "{prog}: {err}"
+        );
+    }
+}
+
 /// The peak RSS of the running process `pid`, KiB (VmHWM: its own address space only; a
 /// waited child's rusage would count the test process it was forked from).
 fn peak_rss_kib(pid: u32) -> u64 {
