@@ -1,13 +1,15 @@
-//! `sniffer -r`: reads a pcap or pcapng file, a pipe or standard input (streamed, with
-//! bounded memory), filters it with libpcap's BPF and prints tcpdump's lines, in big writes
-//! (and at once when the input is a stream that has nothing more yet).
+//! `sniffer -r`: reads a pcap or pcapng file (mapped and read in place when it is a regular
+//! file), a pipe or standard input (streamed, with bounded memory), filters it with
+//! libpcap's BPF and prints tcpdump's lines, in big writes (and at once when the input is a
+//! stream that has nothing more yet).
 
+use crate::mapped::{MappedFile, Tripwire};
 use pcapng::linktype;
 use pcapng::reader::{ReadError, Reader};
 use pcapng::Packet;
 use printer::{PrintOptions, Printer};
 use sniffer_contract::filter;
-use std::io::{Read, Write};
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// What `sniffer -r` was asked to do.
@@ -108,16 +110,20 @@ fn header_line(path: &str, lt: u32, snaplen: u32) -> String {
     s
 }
 
-/// Where `sniffer -r` reads from. Everything is streamed through the reader's bounded
-/// buffer: no map (a file truncated under a map kills the reader with SIGBUS) and no
-/// reading a pipe to its end before printing.
+/// Where `sniffer -r` reads from. A regular file is mapped and read in place (no copy
+/// through `read(2)`); its map survives a truncation (see [`crate::mapped`]) and
+/// [`print_file`] checks it before lines read from it go out. Anything else is streamed
+/// through the reader's bounded buffer, without reading a pipe to its end before printing.
 pub enum Input {
     /// A regular file and its length when opened: ending short of that means it shrank
-    /// while being read, which is an error rather than a quiet, shorter end.
+    /// while being read, which is an error rather than a quiet, shorter end. When mapped,
+    /// `read` starts at `len` (the file is positioned there: what it gains is streamed) and
+    /// `wire` says whether the map read bytes the file no longer has.
     File {
         file: std::fs::File,
         len: u64,
         read: u64,
+        wire: Option<Tripwire>,
     },
     /// Standard input, a pipe, a device: read as it comes, and may wait for a writer.
     Stream(Box<dyn Read>),
@@ -128,20 +134,37 @@ impl Input {
     pub fn is_stream(&self) -> bool {
         matches!(self, Input::Stream(_))
     }
+
+    /// The map's tripwire, when the file is read through a map.
+    pub fn tripwire(&self) -> Option<&Tripwire> {
+        match self {
+            Input::File { wire, .. } => wire.as_ref(),
+            Input::Stream(_) => None,
+        }
+    }
+}
+
+/// The one error for a file that got shorter while it was read, mapped or streamed.
+fn shrank(len: u64, now: u64) -> std::io::Error {
+    std::io::Error::other(format!(
+        "the file shrank while it was read ({len} bytes when opened, {now} now)"
+    ))
 }
 
 impl Read for Input {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         match self {
             Input::Stream(r) => r.read(out),
-            Input::File { file, len, read } => {
+            Input::File {
+                file, len, read, ..
+            } => {
                 let n = file.read(out)?;
                 *read += n as u64;
-                if n == 0 && !out.is_empty() && *read < *len {
+                if n == 0 && !out.is_empty() {
                     let now = file.metadata().map(|m| m.len()).unwrap_or(0);
-                    return Err(std::io::Error::other(format!(
-                        "the file shrank while it was read ({len} bytes when opened, {now} now)"
-                    )));
+                    if *read < *len || now < *len {
+                        return Err(shrank(*len, now));
+                    }
                 }
                 Ok(n)
             }
@@ -174,16 +197,58 @@ pub fn open(path: &Path) -> Result<Reader<Input>, ReadError> {
         let file = std::fs::File::open(path).map_err(io)?;
         let meta = file.metadata().map_err(io)?;
         if meta.is_file() {
+            let len = meta.len();
+            if let Some(map) = MappedFile::new(&file, len) {
+                let mut file = file;
+                file.seek(std::io::SeekFrom::Start(len)).map_err(io)?;
+                let wire = Some(map.tripwire());
+                let input = Input::File {
+                    file,
+                    len,
+                    read: len,
+                    wire,
+                };
+                return Reader::from_mapped(input, Box::new(map)).map_err(|e| named(e, &name));
+            }
             Input::File {
                 file,
-                len: meta.len(),
+                len,
                 read: 0,
+                wire: None,
             }
         } else {
             Input::Stream(Box::new(file))
         }
     };
     Reader::from_read(input).map_err(|e| named(e, &name))
+}
+
+/// Lines printed from a mapped file, not yet written: for each, where its record ends in
+/// the file and where its text ends in the output buffer.
+type Pending = Vec<(u64, usize)>;
+
+/// Before lines read through a map go out: when the file has become shorter than the map,
+/// some of them may come from zeros (see [`crate::mapped`]), so only the lines of records
+/// that lie wholly within the file's present length are kept (written), and the read ends
+/// with the same error as a streamed file that shrank.
+fn settle(
+    wire: &Tripwire,
+    pending: &Pending,
+    buf: &mut Vec<u8>,
+    out: &mut dyn Write,
+    path: &str,
+) -> Result<(), OfflineError> {
+    let Some(now) = wire.shrank() else {
+        return Ok(());
+    };
+    let keep = pending.partition_point(|&(end, _)| end <= now);
+    let cut = keep.checked_sub(1).map_or(0, |i| pending[i].1);
+    out.write_all(&buf[..cut]).map_err(OfflineError::Write)?;
+    buf.clear();
+    Err(OfflineError::Read(ReadError::Io {
+        path: path.to_string(),
+        source: shrank(wire.mapped_len(), now),
+    }))
 }
 
 /// Prints the packets of `opts.path` that match `opts.filter` to `out`, tcpdump's header
@@ -195,6 +260,7 @@ pub fn print_file(
 ) -> Result<OfflineStats, OfflineError> {
     let mut reader = open(&opts.path)?;
     let live = reader.get_ref().is_stream();
+    let mapped = reader.get_ref().tripwire().is_some();
     let first = reader.first_interface().clone();
     let path = opts.path.display().to_string();
     err.write_all(header_line(&path, first.linktype, first.snaplen).as_bytes())
@@ -202,6 +268,7 @@ pub fn print_file(
     let mut filters: Vec<Filter> = Vec::new();
     let mut printer = Printer::new(opts.print.clone());
     let mut buf: Vec<u8> = Vec::with_capacity(FLUSH_AT + 64 * 1024);
+    let mut pending: Pending = Vec::new();
     let mut stats = OfflineStats::default();
     let filtering = !opts.filter.trim().is_empty();
     loop {
@@ -218,6 +285,10 @@ pub fn print_file(
             Ok(Some(p)) => p,
             Ok(None) => break,
             Err(e) => {
+                // A malformed record read as zeros from a shrunk map is the shrinking.
+                if let Some(wire) = reader.get_ref().tripwire() {
+                    settle(wire, &pending, &mut buf, out, &path)?;
+                }
                 out.write_all(&buf).map_err(OfflineError::Write)?;
                 return Err(named(e, &path).into());
             }
@@ -242,10 +313,24 @@ pub fn print_file(
         }
         printer.print(&pkt, &mut buf);
         stats.printed += 1;
+        if mapped {
+            pending.push((reader.position(), buf.len()));
+            let wire = reader.get_ref().tripwire().expect("mapped");
+            if wire.faulted() {
+                settle(wire, &pending, &mut buf, out, &path)?;
+            }
+        }
         if buf.len() >= FLUSH_AT {
+            if let Some(wire) = reader.get_ref().tripwire() {
+                settle(wire, &pending, &mut buf, out, &path)?;
+                pending.clear();
+            }
             out.write_all(&buf).map_err(OfflineError::Write)?;
             buf.clear();
         }
+    }
+    if let Some(wire) = reader.get_ref().tripwire() {
+        settle(wire, &pending, &mut buf, out, &path)?;
     }
     out.write_all(&buf).map_err(OfflineError::Write)?;
     out.flush().map_err(OfflineError::Write)?;
