@@ -153,14 +153,19 @@ impl Tripwire {
         self.len
     }
 
-    /// The file's length now, when it is shorter than it was when mapped; bytes of the map
-    /// from there on may have read as zeros. (A failing fstat counts as length 0.)
-    pub fn shrank(&self) -> Option<u64> {
+    /// The file's length now (0 when fstat fails).
+    pub fn now(&self) -> u64 {
         compiler_fence(Ordering::SeqCst);
-        let now = match &self.file {
+        match &self.file {
             Some(f) => f.metadata().map(|m| m.len()).unwrap_or(0),
             None => 0,
-        };
+        }
+    }
+
+    /// The file's length now, when it is shorter than it was when mapped; bytes of the map
+    /// from there on may have read as zeros.
+    pub fn shrank(&self) -> Option<u64> {
+        let now = self.now();
         (now < self.len).then_some(now)
     }
 }

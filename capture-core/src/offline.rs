@@ -112,18 +112,17 @@ fn header_line(path: &str, lt: u32, snaplen: u32) -> String {
 
 /// Where `sniffer -r` reads from. A regular file is mapped and read in place (no copy
 /// through `read(2)`); its map survives a truncation (see [`crate::mapped`]) and
-/// [`print_file`] checks it before lines read from it go out. Anything else is streamed
-/// through the reader's bounded buffer, without reading a pipe to its end before printing.
+/// [`print_file`] checks its [`Tripwire`] before lines read from it go out. Anything else is
+/// streamed through the reader's bounded buffer, without reading a pipe to its end before
+/// printing.
 pub enum Input {
     /// A regular file and its length when opened: ending short of that means it shrank
     /// while being read, which is an error rather than a quiet, shorter end. When mapped,
-    /// `read` starts at `len` (the file is positioned there: what it gains is streamed) and
-    /// `wire` says whether the map read bytes the file no longer has.
+    /// `read` starts at `len` (the file is positioned there: what it gains is streamed).
     File {
         file: std::fs::File,
         len: u64,
         read: u64,
-        wire: Option<Tripwire>,
     },
     /// Standard input, a pipe, a device: read as it comes, and may wait for a writer.
     Stream(Box<dyn Read>),
@@ -133,14 +132,6 @@ impl Input {
     /// Whether a read may wait for a writer (so output is flushed before one).
     pub fn is_stream(&self) -> bool {
         matches!(self, Input::Stream(_))
-    }
-
-    /// The map's tripwire, when the file is read through a map.
-    pub fn tripwire(&self) -> Option<&Tripwire> {
-        match self {
-            Input::File { wire, .. } => wire.as_ref(),
-            Input::Stream(_) => None,
-        }
     }
 }
 
@@ -155,9 +146,7 @@ impl Read for Input {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         match self {
             Input::Stream(r) => r.read(out),
-            Input::File {
-                file, len, read, ..
-            } => {
+            Input::File { file, len, read } => {
                 let n = file.read(out)?;
                 *read += n as u64;
                 if n == 0 && !out.is_empty() {
@@ -184,8 +173,9 @@ fn named(e: ReadError, name: &str) -> ReadError {
     }
 }
 
-/// Opens `path` ("-" reads standard input) and reads up to the first interface.
-pub fn open(path: &Path) -> Result<Reader<Input>, ReadError> {
+/// Opens `path` ("-" reads standard input) and reads up to the first interface; with the
+/// map's tripwire when the file is read through a map.
+pub fn open(path: &Path) -> Result<(Reader<Input>, Option<Tripwire>), ReadError> {
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         path: name.clone(),
@@ -201,36 +191,36 @@ pub fn open(path: &Path) -> Result<Reader<Input>, ReadError> {
             if let Some(map) = MappedFile::new(&file, len) {
                 let mut file = file;
                 file.seek(std::io::SeekFrom::Start(len)).map_err(io)?;
-                let wire = Some(map.tripwire());
+                let wire = map.tripwire();
                 let input = Input::File {
                     file,
                     len,
                     read: len,
-                    wire,
                 };
-                return Reader::from_mapped(input, Box::new(map)).map_err(|e| named(e, &name));
+                let reader =
+                    Reader::from_mapped(input, Box::new(map)).map_err(|e| named(e, &name))?;
+                return Ok((reader, Some(wire)));
             }
-            Input::File {
-                file,
-                len,
-                read: 0,
-                wire: None,
-            }
+            Input::File { file, len, read: 0 }
         } else {
             Input::Stream(Box::new(file))
         }
     };
-    Reader::from_read(input).map_err(|e| named(e, &name))
+    let reader = Reader::from_read(input).map_err(|e| named(e, &name))?;
+    Ok((reader, None))
 }
 
 /// Lines printed from a mapped file, not yet written: for each, where its record ends in
 /// the file and where its text ends in the output buffer.
 type Pending = Vec<(u64, usize)>;
 
-/// Before lines read through a map go out: when the file has become shorter than the map,
-/// some of them may come from zeros (see [`crate::mapped`]), so only the lines of records
-/// that lie wholly within the file's present length are kept (written), and the read ends
-/// with the same error as a streamed file that shrank.
+/// Before lines read through a map go out (every [`FLUSH_AT`] bytes, at the end, on an
+/// error): when the file has become shorter than the map, some of them may come from zeros
+/// (see [`crate::mapped`]), so only the lines of records that lie wholly within the file's
+/// present length are kept (written), and the read ends with the same error as a streamed
+/// file that shrank. (Zeros read after a truncation cost at most one more batch: a pcapng
+/// reader stops at the first zero block, and a pcap file's zero records print ~25 bytes each
+/// from 16.) A map that faulted on a file that has grown back since is not trusted either.
 fn settle(
     wire: &Tripwire,
     pending: &Pending,
@@ -238,8 +228,10 @@ fn settle(
     out: &mut dyn Write,
     path: &str,
 ) -> Result<(), OfflineError> {
-    let Some(now) = wire.shrank() else {
-        return Ok(());
+    let now = match wire.shrank() {
+        Some(now) => now,
+        None if wire.faulted() => 0,
+        None => return Ok(()),
     };
     let keep = pending.partition_point(|&(end, _)| end <= now);
     let cut = keep.checked_sub(1).map_or(0, |i| pending[i].1);
@@ -247,7 +239,7 @@ fn settle(
     buf.clear();
     Err(OfflineError::Read(ReadError::Io {
         path: path.to_string(),
-        source: shrank(wire.mapped_len(), now),
+        source: shrank(wire.mapped_len(), wire.now()),
     }))
 }
 
@@ -258,9 +250,8 @@ pub fn print_file(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<OfflineStats, OfflineError> {
-    let mut reader = open(&opts.path)?;
+    let (mut reader, wire) = open(&opts.path)?;
     let live = reader.get_ref().is_stream();
-    let mapped = reader.get_ref().tripwire().is_some();
     let first = reader.first_interface().clone();
     let path = opts.path.display().to_string();
     err.write_all(header_line(&path, first.linktype, first.snaplen).as_bytes())
@@ -286,7 +277,7 @@ pub fn print_file(
             Ok(None) => break,
             Err(e) => {
                 // A malformed record read as zeros from a shrunk map is the shrinking.
-                if let Some(wire) = reader.get_ref().tripwire() {
+                if let Some(wire) = &wire {
                     settle(wire, &pending, &mut buf, out, &path)?;
                 }
                 out.write_all(&buf).map_err(OfflineError::Write)?;
@@ -313,15 +304,11 @@ pub fn print_file(
         }
         printer.print(&pkt, &mut buf);
         stats.printed += 1;
-        if mapped {
+        if wire.is_some() {
             pending.push((reader.position(), buf.len()));
-            let wire = reader.get_ref().tripwire().expect("mapped");
-            if wire.faulted() {
-                settle(wire, &pending, &mut buf, out, &path)?;
-            }
         }
         if buf.len() >= FLUSH_AT {
-            if let Some(wire) = reader.get_ref().tripwire() {
+            if let Some(wire) = &wire {
                 settle(wire, &pending, &mut buf, out, &path)?;
                 pending.clear();
             }
@@ -329,7 +316,7 @@ pub fn print_file(
             buf.clear();
         }
     }
-    if let Some(wire) = reader.get_ref().tripwire() {
+    if let Some(wire) = &wire {
         settle(wire, &pending, &mut buf, out, &path)?;
     }
     out.write_all(&buf).map_err(OfflineError::Write)?;

@@ -130,7 +130,24 @@ pub struct Reader<R = std::io::Empty> {
 /// own and the source takes over).
 enum Bytes {
     Owned(Vec<u8>),
-    Mapped(Box<dyn AsRef<[u8]>>),
+    /// The map's bytes, taken once from `_owner` (which keeps them alive and in place: it
+    /// is never used otherwise), so reading them is no call.
+    Mapped {
+        ptr: *const u8,
+        len: usize,
+        _owner: Box<dyn AsRef<[u8]>>,
+    },
+}
+
+impl Bytes {
+    fn mapped(owner: Box<dyn AsRef<[u8]>>) -> Bytes {
+        let s = (*owner).as_ref();
+        Bytes::Mapped {
+            ptr: s.as_ptr(),
+            len: s.len(),
+            _owner: owner,
+        }
+    }
 }
 
 impl std::ops::Deref for Bytes {
@@ -139,7 +156,9 @@ impl std::ops::Deref for Bytes {
     fn deref(&self) -> &[u8] {
         match self {
             Bytes::Owned(v) => v,
-            Bytes::Mapped(m) => (**m).as_ref(),
+            // SAFETY: what `_owner.as_ref()` returned; the owner lives as long as self and
+            // nothing can change it (it is only borrowed, immutably, that once).
+            Bytes::Mapped { ptr, len, .. } => unsafe { std::slice::from_raw_parts(*ptr, *len) },
         }
     }
 }
@@ -196,7 +215,7 @@ impl<R: Read> Reader<R> {
     /// the map ends.
     pub fn from_mapped(src: R, map: Box<dyn AsRef<[u8]>>) -> Result<Reader<R>, ReadError> {
         let end = (*map).as_ref().len();
-        Reader::with_buffer(src, Bytes::Mapped(map), end, false)
+        Reader::with_buffer(src, Bytes::mapped(map), end, false)
     }
 
     /// The offset in the file of the next unread byte: the end of the last packet's record
@@ -330,10 +349,10 @@ impl<R: Read> Reader<R> {
     #[cold]
     #[inline(never)]
     fn refill(&mut self, need: usize) -> Result<bool, ReadError> {
-        if let Bytes::Mapped(map) = &self.buf {
+        if let Bytes::Mapped { .. } = self.buf {
             // The map is used up: what is left of it moves into a buffer of our own, as a
             // partial record would, and the source gives the rest.
-            let rest = &(**map).as_ref()[self.pos..self.end];
+            let rest = &self.buf[self.pos..self.end];
             let mut own = vec![0; CHUNK.max(rest.len())];
             own[..rest.len()].copy_from_slice(rest);
             self.base += self.pos;

@@ -10,31 +10,66 @@ use super::{ip, ip6};
 /// Adds `data` as big-endian 16-bit words (an odd last byte padded with zero) to `sum`.
 ///
 /// -v checksums every TCP payload, so this is the hot loop of verbose printing: the bytes
-/// are summed as little-endian 64-bit words with an end-around carry (2^64 = 1 modulo
-/// 2^16 - 1), which needs no byte swaps, and the folded 16-bit result is swapped once at
-/// the end (a little-endian sum is 256 times the big-endian one, modulo 2^16 - 1).
+/// are summed as little-endian 32-bit words into 64-bit accumulators (2^32 = 1 modulo
+/// 2^16 - 1, so no carry has to be carried round: 2^32 words would be needed to overflow),
+/// which needs no byte swaps and no carry chain ([`wide`]: 32 bytes in a dozen vector
+/// instructions); the folded 16-bit result is swapped once at the end (a little-endian sum
+/// is 256 times the big-endian one, modulo 2^16 - 1).
 #[inline]
 fn add(sum: u64, data: &[u8]) -> u64 {
-    let mut acc: u64 = 0;
-    let mut add_word = |w: u64| {
-        let (s, carry) = acc.overflowing_add(w);
-        acc = s + carry as u64;
-    };
-    let mut wide = data.chunks_exact(8);
-    for c in &mut wide {
-        add_word(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    let (mut acc, data) = wide(data);
+    let mut words = data.chunks_exact(4);
+    for c in &mut words {
+        acc += u64::from(u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
     }
-    let rest = wide.remainder();
+    let rest = words.remainder();
     if !rest.is_empty() {
-        let mut last = [0u8; 8];
+        let mut last = [0u8; 4];
         last[..rest.len()].copy_from_slice(rest);
-        add_word(u64::from_le_bytes(last));
+        acc += u64::from(u32::from_le_bytes(last));
     }
     let mut f = (acc >> 32) + (acc & 0xffff_ffff);
     while f >> 16 != 0 {
         f = (f >> 16) + (f & 0xffff);
     }
     sum + (f as u16).swap_bytes() as u64
+}
+
+/// The sum of `data`'s whole 32-byte blocks as little-endian 32-bit words, and the bytes
+/// after them: each word widened to 64 bits in an SSE2 lane (x86-64's baseline) and added.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn wide(data: &[u8]) -> (u64, &[u8]) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi64, _mm_loadu_si128, _mm_setzero_si128, _mm_storeu_si128,
+        _mm_unpackhi_epi32, _mm_unpacklo_epi32,
+    };
+    let mut blocks = data.chunks_exact(32);
+    // SAFETY: SSE2 is part of x86-64; the loads read 2 x 16 bytes of a 32-byte block, the
+    // store writes the 16 bytes of `lanes`.
+    #[allow(unused_unsafe)] // the intrinsics are safe fns from Rust 1.87 on
+    unsafe {
+        let zero = _mm_setzero_si128();
+        let (mut a, mut b) = (zero, zero);
+        for c in &mut blocks {
+            let x = _mm_loadu_si128(c.as_ptr() as *const __m128i);
+            let y = _mm_loadu_si128(c.as_ptr().add(16) as *const __m128i);
+            a = _mm_add_epi64(a, _mm_unpacklo_epi32(x, zero));
+            b = _mm_add_epi64(b, _mm_unpackhi_epi32(x, zero));
+            a = _mm_add_epi64(a, _mm_unpacklo_epi32(y, zero));
+            b = _mm_add_epi64(b, _mm_unpackhi_epi32(y, zero));
+        }
+        let mut lanes = [0u64; 2];
+        _mm_storeu_si128(lanes.as_mut_ptr() as *mut __m128i, _mm_add_epi64(a, b));
+        (lanes[0] + lanes[1], blocks.remainder())
+    }
+}
+
+/// Elsewhere the word loop of [`add`] does it all (compilers vectorise it there).
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn wide(data: &[u8]) -> (u64, &[u8]) {
+    (0, data)
 }
 
 #[inline]
@@ -122,7 +157,7 @@ mod tests {
         assert_eq!(in_cksum(&[0x01]), !0x0100);
     }
 
-    /// The 8-byte path gives what the plain 16-bit sum gives, for every length and for
+    /// The wide path gives what the plain 16-bit sum gives, for every length and for
     /// sums that wrap many times.
     #[test]
     fn wide_sum_equals_word_sum() {
