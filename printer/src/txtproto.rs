@@ -153,8 +153,8 @@ fn fetch_token(nd: &Nd, p: usize, mut idx: usize, len: usize, tok: &mut (usize, 
 #[inline]
 fn printable_blocks(data: &[u8]) -> usize {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
-        _mm_movemask_epi8, _mm_set1_epi8,
+        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_set1_epi8,
     };
     let mut at = 0;
     // SAFETY: SSE2 is part of x86-64; each load reads the 16 bytes data[at..at + 16].
