@@ -10,11 +10,13 @@
 //! - [`interfaces`]: the target namespace's interface table and counters;
 //! - [`capture`]: the engine (libpcap's TPACKET_V3 ring → pcapng files, summary thread);
 //! - [`offline`]: `sniffer -r`, printing a capture file with a libpcap filter;
+//! - [`mapped`]: the read-only file map `sniffer -r` reads in place, safe against truncation;
 //! - [`listing`]: `-L` and `-J`, an interface's link-layer header and time stamp types.
 
 pub mod capture;
 pub mod interfaces;
 pub mod listing;
+pub mod mapped;
 pub mod netns;
 pub mod offline;
 pub mod procstat;

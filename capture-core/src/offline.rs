@@ -1,13 +1,15 @@
-//! `sniffer -r`: reads a pcap or pcapng file, a pipe or standard input (streamed, with
-//! bounded memory), filters it with libpcap's BPF and prints tcpdump's lines, in big writes
-//! (and at once when the input is a stream that has nothing more yet).
+//! `sniffer -r`: reads a pcap or pcapng file (mapped and read in place when it is a regular
+//! file), a pipe or standard input (streamed, with bounded memory), filters it with
+//! libpcap's BPF and prints tcpdump's lines, in big writes (and at once when the input is a
+//! stream that has nothing more yet).
 
+use crate::mapped::{MappedFile, Tripwire};
 use pcapng::linktype;
 use pcapng::reader::{ReadError, Reader};
 use pcapng::Packet;
 use printer::{PrintOptions, Printer};
 use sniffer_contract::filter;
-use std::io::{Read, Write};
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// What `sniffer -r` was asked to do.
@@ -108,12 +110,15 @@ fn header_line(path: &str, lt: u32, snaplen: u32) -> String {
     s
 }
 
-/// Where `sniffer -r` reads from. Everything is streamed through the reader's bounded
-/// buffer: no map (a file truncated under a map kills the reader with SIGBUS) and no
-/// reading a pipe to its end before printing.
+/// Where `sniffer -r` reads from. A regular file is mapped and read in place (no copy
+/// through `read(2)`); its map survives a truncation (see [`crate::mapped`]) and
+/// [`print_file`] checks its [`Tripwire`] before lines read from it go out. Anything else is
+/// streamed through the reader's bounded buffer, without reading a pipe to its end before
+/// printing.
 pub enum Input {
     /// A regular file and its length when opened: ending short of that means it shrank
-    /// while being read, which is an error rather than a quiet, shorter end.
+    /// while being read, which is an error rather than a quiet, shorter end. When mapped,
+    /// `read` starts at `len` (the file is positioned there: what it gains is streamed).
     File {
         file: std::fs::File,
         len: u64,
@@ -130,6 +135,13 @@ impl Input {
     }
 }
 
+/// The one error for a file that got shorter while it was read, mapped or streamed.
+fn shrank(len: u64, now: u64) -> std::io::Error {
+    std::io::Error::other(format!(
+        "the file shrank while it was read ({len} bytes when opened, {now} now)"
+    ))
+}
+
 impl Read for Input {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         match self {
@@ -137,11 +149,11 @@ impl Read for Input {
             Input::File { file, len, read } => {
                 let n = file.read(out)?;
                 *read += n as u64;
-                if n == 0 && !out.is_empty() && *read < *len {
+                if n == 0 && !out.is_empty() {
                     let now = file.metadata().map(|m| m.len()).unwrap_or(0);
-                    return Err(std::io::Error::other(format!(
-                        "the file shrank while it was read ({len} bytes when opened, {now} now)"
-                    )));
+                    if *read < *len || now < *len {
+                        return Err(shrank(*len, now));
+                    }
                 }
                 Ok(n)
             }
@@ -161,8 +173,9 @@ fn named(e: ReadError, name: &str) -> ReadError {
     }
 }
 
-/// Opens `path` ("-" reads standard input) and reads up to the first interface.
-pub fn open(path: &Path) -> Result<Reader<Input>, ReadError> {
+/// Opens `path` ("-" reads standard input) and reads up to the first interface; with the
+/// map's tripwire when the file is read through a map.
+pub fn open(path: &Path) -> Result<(Reader<Input>, Option<Tripwire>), ReadError> {
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         path: name.clone(),
@@ -174,16 +187,60 @@ pub fn open(path: &Path) -> Result<Reader<Input>, ReadError> {
         let file = std::fs::File::open(path).map_err(io)?;
         let meta = file.metadata().map_err(io)?;
         if meta.is_file() {
-            Input::File {
-                file,
-                len: meta.len(),
-                read: 0,
+            let len = meta.len();
+            if let Some(map) = MappedFile::new(&file, len) {
+                let mut file = file;
+                file.seek(std::io::SeekFrom::Start(len)).map_err(io)?;
+                let wire = map.tripwire();
+                let input = Input::File {
+                    file,
+                    len,
+                    read: len,
+                };
+                let reader =
+                    Reader::from_mapped(input, Box::new(map)).map_err(|e| named(e, &name))?;
+                return Ok((reader, Some(wire)));
             }
+            Input::File { file, len, read: 0 }
         } else {
             Input::Stream(Box::new(file))
         }
     };
-    Reader::from_read(input).map_err(|e| named(e, &name))
+    let reader = Reader::from_read(input).map_err(|e| named(e, &name))?;
+    Ok((reader, None))
+}
+
+/// Lines printed from a mapped file, not yet written: for each, where its record ends in
+/// the file and where its text ends in the output buffer.
+type Pending = Vec<(u64, usize)>;
+
+/// Before lines read through a map go out (every [`FLUSH_AT`] bytes, at the end, on an
+/// error): when the file has become shorter than the map, some of them may come from zeros
+/// (see [`crate::mapped`]), so only the lines of records that lie wholly within the file's
+/// present length are kept (written), and the read ends with the same error as a streamed
+/// file that shrank. (Zeros read after a truncation cost at most one more batch: a pcapng
+/// reader stops at the first zero block, and a pcap file's zero records print ~25 bytes each
+/// from 16.) A map that faulted on a file that has grown back since is not trusted either.
+fn settle(
+    wire: &Tripwire,
+    pending: &Pending,
+    buf: &mut Vec<u8>,
+    out: &mut dyn Write,
+    path: &str,
+) -> Result<(), OfflineError> {
+    let now = match wire.shrank() {
+        Some(now) => now,
+        None if wire.faulted() => 0,
+        None => return Ok(()),
+    };
+    let keep = pending.partition_point(|&(end, _)| end <= now);
+    let cut = keep.checked_sub(1).map_or(0, |i| pending[i].1);
+    out.write_all(&buf[..cut]).map_err(OfflineError::Write)?;
+    buf.clear();
+    Err(OfflineError::Read(ReadError::Io {
+        path: path.to_string(),
+        source: shrank(wire.mapped_len(), wire.now()),
+    }))
 }
 
 /// Prints the packets of `opts.path` that match `opts.filter` to `out`, tcpdump's header
@@ -193,7 +250,7 @@ pub fn print_file(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<OfflineStats, OfflineError> {
-    let mut reader = open(&opts.path)?;
+    let (mut reader, wire) = open(&opts.path)?;
     let live = reader.get_ref().is_stream();
     let first = reader.first_interface().clone();
     let path = opts.path.display().to_string();
@@ -202,6 +259,7 @@ pub fn print_file(
     let mut filters: Vec<Filter> = Vec::new();
     let mut printer = Printer::new(opts.print.clone());
     let mut buf: Vec<u8> = Vec::with_capacity(FLUSH_AT + 64 * 1024);
+    let mut pending: Pending = Vec::new();
     let mut stats = OfflineStats::default();
     let filtering = !opts.filter.trim().is_empty();
     loop {
@@ -218,6 +276,10 @@ pub fn print_file(
             Ok(Some(p)) => p,
             Ok(None) => break,
             Err(e) => {
+                // A malformed record read as zeros from a shrunk map is the shrinking.
+                if let Some(wire) = &wire {
+                    settle(wire, &pending, &mut buf, out, &path)?;
+                }
                 out.write_all(&buf).map_err(OfflineError::Write)?;
                 return Err(named(e, &path).into());
             }
@@ -242,10 +304,20 @@ pub fn print_file(
         }
         printer.print(&pkt, &mut buf);
         stats.printed += 1;
+        if wire.is_some() {
+            pending.push((reader.position(), buf.len()));
+        }
         if buf.len() >= FLUSH_AT {
+            if let Some(wire) = &wire {
+                settle(wire, &pending, &mut buf, out, &path)?;
+                pending.clear();
+            }
             out.write_all(&buf).map_err(OfflineError::Write)?;
             buf.clear();
         }
+    }
+    if let Some(wire) = &wire {
+        settle(wire, &pending, &mut buf, out, &path)?;
     }
     out.write_all(&buf).map_err(OfflineError::Write)?;
     out.flush().map_err(OfflineError::Write)?;

@@ -2,10 +2,11 @@
 //! interfaces with their own link types and `if_tsresol`/`if_tsoffset`, EPB, SPB and the
 //! obsolete PB, unknown blocks skipped), handing out borrowed [`Packet`]s.
 //!
-//! The bytes are in memory ([`Reader::from_bytes`]) or streamed from any [`std::io::Read`]
+//! The bytes are in memory ([`Reader::from_bytes`]), streamed from any [`std::io::Read`]
 //! ([`Reader::from_read`]) through one refillable buffer of bounded size, so a file, a pipe
-//! that is still being written and a hostile endless input are read alike: handing out a
-//! packet is a bounds check and a slice, no allocation per packet. Malformed input is an
+//! that is still being written and a hostile endless input are read alike, or mapped by the
+//! caller ([`Reader::from_mapped`]: no copy at all) with the stream taking over at the map's
+//! end: handing out a packet is a bounds check and a slice, no allocation per packet. Malformed input is an
 //! error naming the offset, never a panic; input that ends inside a record is
 //! [`ReadError::Truncated`].
 
@@ -112,7 +113,7 @@ pub struct SectionInfo {
 /// bytes have arrived.
 pub struct Reader<R = std::io::Empty> {
     src: R,
-    buf: Vec<u8>,
+    buf: Bytes,
     /// Next unread byte in `buf`.
     pos: usize,
     /// End of the bytes read into `buf`.
@@ -125,6 +126,44 @@ pub struct Reader<R = std::io::Empty> {
     seen: Described,
     last_interface: usize,
     last_flags: Option<u32>,
+}
+
+/// The bytes a reader walks: its own refillable buffer, or a caller's map of the file's
+/// start (read in place; the first refill moves what is left of it into a buffer of its
+/// own and the source takes over).
+enum Bytes {
+    Owned(Vec<u8>),
+    /// The map's bytes, taken once from `_owner` (which keeps them alive and in place: it
+    /// is never used otherwise), so reading them is no call.
+    Mapped {
+        ptr: *const u8,
+        len: usize,
+        _owner: Box<dyn AsRef<[u8]>>,
+    },
+}
+
+impl Bytes {
+    fn mapped(owner: Box<dyn AsRef<[u8]>>) -> Bytes {
+        let s = (*owner).as_ref();
+        Bytes::Mapped {
+            ptr: s.as_ptr(),
+            len: s.len(),
+            _owner: owner,
+        }
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            // SAFETY: what `_owner.as_ref()` returned; the owner lives as long as self and
+            // nothing can change it (it is only borrowed, immutably, that once).
+            Bytes::Mapped { ptr, len, .. } => unsafe { std::slice::from_raw_parts(*ptr, *len) },
+        }
+    }
 }
 
 /// What the file has described so far: kept apart from the buffer so that blocks borrowed
@@ -158,7 +197,7 @@ impl Reader<std::io::Empty> {
     /// Reads a capture held in memory, up to its first interface.
     pub fn new(buf: Vec<u8>) -> Result<Reader, ReadError> {
         let end = buf.len();
-        Reader::with_buffer(std::io::empty(), buf, end, true)
+        Reader::with_buffer(std::io::empty(), Bytes::Owned(buf), end, true)
     }
 
     /// Reads a capture held in memory (the same as [`new`](Reader::new)).
@@ -170,11 +209,26 @@ impl Reader<std::io::Empty> {
 impl<R: Read> Reader<R> {
     /// Streams the capture `src` gives, reading up to its first interface.
     pub fn from_read(src: R) -> Result<Reader<R>, ReadError> {
-        Reader::with_buffer(src, vec![0; CHUNK], 0, false)
+        Reader::with_buffer(src, Bytes::Owned(vec![0; CHUNK]), 0, false)
+    }
+
+    /// Reads the capture whose first bytes are `map` (a map of the file, read in place:
+    /// packets borrow from it) and whose remaining bytes, if any, `src` gives (positioned
+    /// just past what `map` holds). What the packets and errors are does not depend on where
+    /// the map ends.
+    pub fn from_mapped(src: R, map: Box<dyn AsRef<[u8]>>) -> Result<Reader<R>, ReadError> {
+        let end = (*map).as_ref().len();
+        Reader::with_buffer(src, Bytes::mapped(map), end, false)
+    }
+
+    /// The offset in the file of the next unread byte: the end of the last packet's record
+    /// once [`next_packet`](Self::next_packet) has returned it.
+    pub fn position(&self) -> u64 {
+        (self.base + self.pos) as u64
     }
 
     /// A reader whose buffer holds `end` bytes of the file, with `src` giving the rest.
-    fn with_buffer(src: R, buf: Vec<u8>, end: usize, eof: bool) -> Result<Reader<R>, ReadError> {
+    fn with_buffer(src: R, buf: Bytes, end: usize, eof: bool) -> Result<Reader<R>, ReadError> {
         let mut r = Reader {
             src,
             buf,
@@ -298,21 +352,35 @@ impl<R: Read> Reader<R> {
     #[cold]
     #[inline(never)]
     fn refill(&mut self, need: usize) -> Result<bool, ReadError> {
+        if let Bytes::Mapped { .. } = self.buf {
+            // The map is used up: what is left of it moves into a buffer of our own, as a
+            // partial record would, and the source gives the rest.
+            let rest = &self.buf[self.pos..self.end];
+            let mut own = vec![0; CHUNK.max(rest.len())];
+            own[..rest.len()].copy_from_slice(rest);
+            self.base += self.pos;
+            self.end = rest.len();
+            self.pos = 0;
+            self.buf = Bytes::Owned(own);
+        }
+        let Bytes::Owned(buf) = &mut self.buf else {
+            unreachable!("a map was just replaced by a buffer")
+        };
         if self.pos > 0 {
             // What is left is less than one record: moving it is cheap.
-            self.buf.copy_within(self.pos..self.end, 0);
+            buf.copy_within(self.pos..self.end, 0);
             self.base += self.pos;
             self.end -= self.pos;
             self.pos = 0;
         }
-        if need > self.buf.len() {
+        if need > buf.len() {
             // Callers check `need` against MAX_BLOCK_LEN (or MAX_CAPLEN) first.
-            self.buf.resize(need.next_power_of_two(), 0);
+            buf.resize(need.next_power_of_two(), 0);
         }
         // A pipe gives what it has: read only until the record is here, so it is handed
         // out without waiting for more.
         while self.end < need {
-            match self.src.read(&mut self.buf[self.end..]) {
+            match self.src.read(&mut buf[self.end..]) {
                 Ok(0) => {
                     self.eof = true;
                     return Ok(false);
@@ -928,6 +996,15 @@ mod tests {
                         Err(e) => (Vec::new(), e.to_string()),
                     };
                     assert_eq!(got, want, "cut {cut} step {step}");
+                }
+                // A map of any prefix, the stream giving the rest: the same packets and end.
+                for split in 0..=file.len() {
+                    let map: Box<dyn AsRef<[u8]>> = Box::new(file[..split].to_vec());
+                    let got = match Reader::from_mapped(&file[split..], map) {
+                        Ok(r) => drain(r),
+                        Err(e) => (Vec::new(), e.to_string()),
+                    };
+                    assert_eq!(got, want, "cut {cut} map of {split} bytes");
                 }
             }
         }

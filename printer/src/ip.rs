@@ -117,26 +117,36 @@ fn header_verbose(nd: &mut Nd, bp: usize, hlen: usize, off: u16, proto: u8) -> R
     let id = nd.be2(bp + 4)?;
     nd.s(b", id ");
     nd.u(id as u64);
-    nd.s(b", offset ");
-    nd.u(((off & IP_OFFMASK) as u64) * 8);
-    nd.s(b", flags [");
-    // bittok2str(ip_frag_values): MF "+", DF, reserved "rsvd", in that order.
-    let mut sep: &[u8] = b"";
-    for (bit, name) in [(IP_MF, &b"+"[..]), (0x4000, b"DF"), (0x8000, b"rsvd")] {
-        if off & bit != 0 {
-            nd.s(sep);
-            nd.s(name);
-            sep = b", ";
+    // Every -v line has this text: whole pieces, the flags (bittok2str(ip_frag_values):
+    // MF "+", DF, reserved "rsvd", in that order) and the two protocols nearly every
+    // packet carries looked up rather than assembled.
+    const FLAGS: [&[u8]; 8] = [
+        b", flags [none], proto ",
+        b", flags [+], proto ",
+        b", flags [DF], proto ",
+        b", flags [+, DF], proto ",
+        b", flags [rsvd], proto ",
+        b", flags [+, rsvd], proto ",
+        b", flags [DF, rsvd], proto ",
+        b", flags [+, DF, rsvd], proto ",
+    ];
+    if off & IP_OFFMASK == 0 {
+        nd.s(b", offset 0");
+    } else {
+        nd.s(b", offset ");
+        nd.u(((off & IP_OFFMASK) as u64) * 8);
+    }
+    nd.s(FLAGS[(off >> 13) as usize]);
+    match proto {
+        6 => nd.s(b"TCP (6), length "),
+        17 => nd.s(b"UDP (17), length "),
+        _ => {
+            nd.st(names::ipproto(proto).unwrap_or("unknown"));
+            nd.s(b" (");
+            nd.u(proto as u64);
+            nd.s(b"), length ");
         }
     }
-    if sep.is_empty() {
-        nd.s(b"none");
-    }
-    nd.s(b"], proto ");
-    nd.st(names::ipproto(proto).unwrap_or("unknown"));
-    nd.s(b" (");
-    nd.u(proto as u64);
-    nd.s(b"), length ");
     let len = nd.be2(bp + 2)?;
     nd.u(len as u64);
     let mut truncated = false;

@@ -310,6 +310,16 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
     /// `nd_printn`: at most `n` characters, stopping at `ep` (`None`: no limit but snapend,
     /// which raises `Trunc`). Returns true if it stopped early.
     pub fn printn(&mut self, mut i: usize, mut n: usize, ep: Option<usize>) -> R<bool> {
+        // Names and labels are nearly always plain printable text, captured whole: copied
+        // at once, the same bytes the loop below would write one by one.
+        let stop = i.saturating_add(n).min(ep.unwrap_or(usize::MAX));
+        if i < stop && stop <= self.snapend {
+            let run = &self.b[i..stop];
+            if run.iter().all(|c| (0x20..=0x7e).contains(c)) {
+                fmt::put(self.out, run);
+                return Ok(n != stop - i);
+            }
+        }
         while n > 0 && ep.is_none_or(|e| i < e) {
             n -= 1;
             let c = self.u1(i)?;

@@ -413,6 +413,109 @@ fn read_a_file_that_shrinks_ends_with_one_line() {
     );
 }
 
+/// The same frames as [`pcapng_capture`] in a legacy pcap file, where a record read as
+/// zeros would still be a valid (empty) packet: the case a map's zeros must never print.
+fn pcap_capture(packets: u32) -> Vec<u8> {
+    let mut b = Vec::new();
+    for v in [0xa1b2_c3d4u32, 0x0004_0002, 0, 0, 262_144, 1] {
+        b.extend_from_slice(&v.to_le_bytes());
+    }
+    for i in 0..packets {
+        let f = udp_frame(i);
+        for v in [
+            1_700_000_000 + i / 1000,
+            (i % 1000) * 1000,
+            f.len() as u32,
+            f.len() as u32,
+        ] {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        b.extend_from_slice(&f);
+    }
+    b
+}
+
+/// A file truncated at any moment of its read, to a length inside a page (pcap and pcapng):
+/// never a signal, never a line that is not the file's own; either the whole output (the
+/// read was over first) or a prefix of it and one error line, exit 1. Run with the mapped
+/// reader, this shows the zeros a truncation leaves in the map never reach the output.
+#[test]
+fn read_a_file_cut_while_it_is_read_prints_only_its_own_lines() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let dir = TempDir::new();
+    for (name, bytes) in [
+        ("cut.pcap", pcap_capture(100_000)),
+        ("cut.pcapng", pcapng_capture(0, 100_000)),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, &bytes).unwrap();
+        let (full, _) = read_with(SNIFFER, &[], &file, &[]);
+        for trial in 0..12u64 {
+            std::fs::write(&file, &bytes).unwrap();
+            let mut child = Command::new(SNIFFER)
+                .args(["-nn", "-r"])
+                .arg(&file)
+                .env("TZ", "UTC")
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut stdout = child.stdout.take().unwrap();
+            let drain = std::thread::spawn(move || {
+                let mut v = String::new();
+                stdout.read_to_string(&mut v).unwrap();
+                v
+            });
+            std::thread::sleep(Duration::from_millis(trial * 15));
+            // A length inside a page, before or behind where the reader is.
+            let cut = bytes.len() as u64 * (trial % 4 + 1) / 6 + 1001;
+            std::fs::File::options()
+                .write(true)
+                .open(&file)
+                .unwrap()
+                .set_len(cut)
+                .unwrap();
+            let mut err = String::new();
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut err)
+                .unwrap();
+            let status = child.wait().unwrap();
+            let out = drain.join().unwrap();
+            let what = format!("{name} trial {trial}, cut at {cut}: {err}");
+            assert_eq!(status.signal(), None, "killed by a signal: {what}");
+            assert!(
+                full.starts_with(&out),
+                "lines that are not the file's: {what}"
+            );
+            assert!(out.is_empty() || out.ends_with('\n'), "{what}");
+            let err: Vec<&str> = err.lines().skip(1).collect();
+            if status.code() == Some(0) {
+                assert_eq!(out, full, "{what}");
+                assert!(err.is_empty(), "{what}");
+            } else {
+                assert_eq!(status.code(), Some(1), "{what}");
+                assert_eq!(err.len(), 1, "{what}");
+                // Shrank under the read, or (cut before it opened the file) just short.
+                let shrank = format!(
+                    "sniffer: {}: the file shrank while it was read",
+                    file.display()
+                );
+                assert!(
+                    err[0].starts_with(&shrank)
+                        || err[0].starts_with("sniffer: truncated capture file: "),
+                    "{what}"
+                );
+                assert!(out.len() < full.len(), "{what}");
+            }
+        }
+    }
+}
+
 /// An endless input that is not a capture is refused at once (it used to be read whole,
 /// growing ~1 GB/s: an exit at all shows the read is bounded; the RSS bound on a long
 /// stream is checked below).
