@@ -227,7 +227,15 @@ fn assert_exported(dir: &Path, n: usize) {
         .collect();
     assert_eq!(files.len(), n, "{files:?}");
     for f in files {
-        assert!(http_gets(&f) > 0, "no GET in {}", f.display());
+        if http_gets(&f) == 0 {
+            // What the file does hold tells an export that fell short from a capture that did.
+            let summary = Command::new("capinfos").arg(&f).output().unwrap();
+            panic!(
+                "no GET in {}: {}",
+                f.display(),
+                String::from_utf8_lossy(&summary.stdout)
+            );
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! pods/exec over WebSocket with the channel protocols (v4.channel.k8s.io and
 //! v5.channel.k8s.io, whose extra close signal ends stdin). The command runs in the pod's
-//! container through containerd (`ctr task exec`), so it sees the container's mount namespace.
+//! container through the runtime (`runc exec`, see `runtime::exec_command`), so it sees the
+//! container's mount namespace and runs with its process settings.
 
 use super::logs::{container_status, pick_container};
 use super::status::ApiError;
