@@ -726,15 +726,7 @@ mod tests {
             Some("/run/containerd/containerd.sock")
         );
         // A CRI-O container needs no socket, so there is nothing to warn about.
-        let mut p = pod("p", &["a"], &[], None);
-        p.status
-            .as_mut()
-            .unwrap()
-            .container_statuses
-            .as_mut()
-            .unwrap()[0]
-            .container_id = Some("cri-o://a".into());
-        let mut t = check_pod(&p, None).unwrap();
+        let mut t = check_pod(&pod_with_container_id("cri-o://a"), None).unwrap();
         assert_eq!(apply_runtime(&mut t, Err("forbidden")), None);
         assert_eq!(t.runtime_socket, None);
     }
