@@ -66,6 +66,16 @@ fn agent_runs_pods_like_a_kubelet() {
         String::from_utf8_lossy(&o.stdout).contains("serve"),
         "hostPID not honoured"
     );
+    // Exec hands back a short command's whole output, every time (through `ctr task exec`
+    // it was lost about once in 40 runs, and exports came back empty).
+    for i in 0..60 {
+        let o = sh(&lab, "ag-a", &format!("echo exec-{i}"));
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout),
+            format!("exec-{i}\n"),
+            "exec {i} of 60: {o:?}"
+        );
+    }
     // Read-only root, writable volumes.
     assert!(
         !sh(&lab, "ag-a", "echo x > /x").status.success(),
