@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1295,6 +1295,48 @@ def bgp_packets():
     return pkts, cuts
 
 
+def quic_packets():
+    """QUIC v1 and v2 on UDP 443 (RFC 9000/9369: every long-header type, the short header,
+    version negotiation, a retry): tcpdump 4.99 has no QUIC printer (print-quic.c came after
+    4.99), so it prints these as `UDP, length N`, which is what the printer must print too."""
+
+    rnd = lambda n, seed: bytes((seed * 31 + i * 17) & 0xFF for i in range(n))
+    cid = lambda n, seed: bytes([n]) + rnd(n, seed)
+
+    def long_hdr(typ, version=1, token=b"", body=1200):
+        first = 0xC0 | (typ << 4) | 0x03  # fixed bit, 4-byte packet number
+        h = bytes([first]) + struct.pack(">I", version) + cid(8, 1) + cid(8, 2)
+        if typ == 0:  # Initial: token length and token
+            h += bytes([len(token)]) + token
+        return h + struct.pack(">H", 0x4000 | (body + 4)) + b"\0\0\0\1" + rnd(body, typ)
+
+    def udp4(payload, sport=50443, dport=443):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def udp6(payload, sport=50443, dport=443):
+        return eth(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    short = bytes([0x43]) + rnd(8, 1) + rnd(40, 9)
+    vneg = bytes([0x80]) + b"\0\0\0\0" + cid(8, 2) + cid(8, 1) + struct.pack(">II", 1, 0x6B3343CF)
+    retry = bytes([0xF0]) + struct.pack(">I", 1) + cid(8, 2) + cid(8, 3) + rnd(24, 4) + rnd(16, 5)
+    pkts = [
+        udp4(long_hdr(0)),  # client Initial, padded to 1200+
+        udp4(long_hdr(0, token=rnd(16, 7)), sport=443, dport=50443),
+        udp4(long_hdr(1, body=60)),  # 0-RTT
+        udp4(long_hdr(2, body=300), sport=443, dport=50443),  # Handshake
+        udp4(short),
+        udp4(short, sport=443, dport=50443),
+        udp4(vneg, sport=443, dport=50443),
+        udp4(retry, sport=443, dport=50443),
+        udp4(long_hdr(0, version=0x6B3343CF)),  # QUIC v2
+        udp6(long_hdr(0)),
+        udp6(short, sport=443, dport=50443),
+        udp4(b"\x40"),  # a one-byte datagram
+    ]
+    cuts = [(pkts[0], 42 + 20), (pkts[4], 42 + 3)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1350,3 +1392,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-loopback.pcap", packets, cuts)
     packets, cuts = bgp_packets()
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
+    packets, cuts = quic_packets()
+    write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
