@@ -122,9 +122,24 @@ fn gre0(nd: &mut Nd, bp: usize, length: usize) -> R {
         len -= 4;
     }
     if flags & GRE_RP != 0 {
-        // Source route entries are not decoded.
-        nd.trunc();
-        return Ok(());
+        // The source route entries (RFC 1701), up to the null one.
+        loop {
+            need!(4);
+            let af = nd.be2(bp)?;
+            let sreoff = nd.u1(bp + 2)?;
+            let srelen = nd.u1(bp + 3)?;
+            bp += 4;
+            len -= 4;
+            if af == 0 && srelen == 0 {
+                break;
+            }
+            if !sre_print(nd, af, sreoff, srelen, bp, len)? || len < srelen as usize {
+                nd.trunc();
+                return Ok(());
+            }
+            bp += srelen as usize;
+            len -= srelen as usize;
+        }
     }
     proto_e(nd, prot);
     nd.s(b", length ");
@@ -143,6 +158,68 @@ fn gre0(nd: &mut Nd, bp: usize, length: usize) -> R {
         }
     }
     Ok(())
+}
+
+/// `gre_sre_print`: one source route entry; false where tcpdump's goes to `trunc`.
+fn sre_print(nd: &mut Nd, af: u16, sreoff: u8, srelen: u8, bp: usize, len: usize) -> R<bool> {
+    // IP addresses (4 bytes) or AS numbers (2 bytes), the one at the offset starred.
+    let (name, width): (&[u8], u8) = match af {
+        0x0800 => (b"ip", 4),
+        0xfffe => (b"asn", 2),
+        _ => {
+            nd.s(b", (rtaf=0x");
+            nd.x(af as u64);
+            nd.s(b")");
+            return Ok(true);
+        }
+    };
+    nd.s(b", (rtaf=");
+    nd.s(name);
+    let ok = sre_entries(nd, width, sreoff, srelen, bp, len)?;
+    nd.s(b")");
+    Ok(ok)
+}
+
+fn sre_entries(nd: &mut Nd, width: u8, sreoff: u8, srelen: u8, bp: usize, len: usize) -> R<bool> {
+    if sreoff % width != 0 {
+        nd.s(b", badoffset=");
+        nd.u(sreoff as u64);
+        return Ok(true);
+    }
+    if srelen % width != 0 {
+        nd.s(b", badlength=");
+        nd.u(srelen as u64);
+        return Ok(true);
+    }
+    if sreoff >= srelen {
+        nd.s(b", badoff/len=");
+        nd.u(sreoff as u64);
+        nd.s(b"/");
+        nd.u(srelen as u64);
+        return Ok(true);
+    }
+    let w = width as usize;
+    let (mut at, mut left, mut rest) = (bp, srelen as usize, len);
+    while left != 0 {
+        if !nd.ttest(at, w) || rest < w {
+            return Ok(false);
+        }
+        nd.s(if at - bp == sreoff as usize {
+            b" *"
+        } else {
+            b" "
+        });
+        if w == 4 {
+            nd.ip4(at)?;
+        } else {
+            let a = nd.be2(at)?;
+            nd.x(a as u64);
+        }
+        at += w;
+        rest -= w;
+        left -= w;
+    }
+    Ok(true)
 }
 
 fn gre1(nd: &mut Nd, bp: usize, length: usize) -> R {
