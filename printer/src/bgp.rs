@@ -7,13 +7,13 @@
 //! ATOMIC_AGGREGATE, AGGREGATOR/AGGREGATOR4, COMMUNITIES, ORIGINATOR_ID, CLUSTER_LIST,
 //! LARGE_COMMUNITY, EXTD_COMMUNITIES, AIGP, and MP_REACH/MP_UNREACH for IPv4 and IPv6
 //! unicast, multicast and labeled unicast, and IPv4 route targets, PMSI_TUNNEL and ATTR_SET:
-//! every attribute tcpdump decodes, with IPv4/IPv6 VPN routes too. Its multicast-VPN, MDT,
-//! L2VPN and NSAP routes are not decoded: they print as an address family without a
-//! decoder and a hex dump.
+//! every attribute tcpdump decodes, with IPv4/IPv6 VPN routes too; the multicast-VPN, MDT,
+//! L2VPN/VPLS and NSAP routes are decoded in `bgp_mp`.
 //!
 //! print-bgp.c's own truncation checks print " [|bgp]" where they fail and carry on with
 //! the next message; only its `GET_*` reads end the whole packet.
 
+use super::bgp_mp;
 use super::nd::{Nd, R};
 use super::tok::{self, tok2str, Tok};
 
@@ -623,6 +623,14 @@ enum Fam {
     RouteTarget,
     /// RFC 4364 VPN routes (route distinguisher, label, prefix), IPv4 or IPv6.
     Vpn(bool),
+    /// RFC 6514 multicast VPN routes (IPv4 next hops).
+    Mvpn,
+    /// Cisco's MDT SAFI (IPv4).
+    Mdt,
+    /// L2VPN/VPLS routes (RFC 4761, 6074; IPv4 next hops).
+    L2vpn,
+    /// NSAP prefixes (RFC 2545), plain (false) or VPN (true), with NSAP next hops.
+    Nsap(bool),
 }
 
 impl Fam {
@@ -631,14 +639,19 @@ impl Fam {
     }
 }
 
-/// The address families decoded here. Of the others `bgp_mp_af_print` accepts, the
-/// multicast-VPN, MDT, NSAP and L2VPN ones are not decoded.
+/// The address families `bgp_mp_af_print` accepts (IPv6 multicast VPN is not one of them;
+/// AFI 196 is tcpdump's L2VPN, AFI 25 SAFI 65 VPLS).
 fn mp_af_decoded(af: u16, safi: u8) -> Option<Fam> {
     match (af, safi) {
         (1 | 2, 1..=3) => Some(Fam::Plain(af == 2)),
         (1 | 2, 4) => Some(Fam::Labeled(af == 2)),
         (1, 132) => Some(Fam::RouteTarget),
         (1 | 2, 128..=130) => Some(Fam::Vpn(af == 2)),
+        (1, 5) => Some(Fam::Mvpn),
+        (1, 66) => Some(Fam::Mdt),
+        (3, 1..=3) => Some(Fam::Nsap(false)),
+        (3, 128..=130) => Some(Fam::Nsap(true)),
+        (196, 128..=130) | (25, 65) => Some(Fam::L2vpn),
         _ => None,
     }
 }
@@ -734,7 +747,7 @@ fn rt_routing_info(nd: &mut Nd, p: usize) -> R<Option<usize>> {
 }
 
 /// `bgp_vpn_rd_print`: the route distinguisher at `p` (8 bytes, captured).
-fn vpn_rd(nd: &mut Nd, p: usize) -> R {
+pub(crate) fn vpn_rd(nd: &mut Nd, p: usize) -> R {
     let b = nd.bytes(p, 8)?;
     let be2 = |i: usize| u16::from_be_bytes([b[i], b[i + 1]]) as u64;
     let be4 = |i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;
@@ -897,6 +910,25 @@ fn mp_af(nd: &mut Nd, p: usize, tlen: usize) -> R<Result<Option<(u16, u8)>, ()>>
 /// attribute's length, which C passes as each prefix's room. Ok(false) is `goto trunc`.
 fn mp_nlri(nd: &mut Nd, mut t: usize, attr: usize, len: usize, fam: Fam) -> R<bool> {
     let v6 = fam.v6();
+    if matches!(fam, Fam::Mvpn | Fam::Mdt | Fam::L2vpn | Fam::Nsap(_)) {
+        while t < attr + len {
+            let route = match fam {
+                Fam::Mvpn => bgp_mp::multicast_vpn(nd, t)?.into(),
+                Fam::Mdt => bgp_mp::mdt_vpn(nd, t)?,
+                Fam::L2vpn => bgp_mp::labeled_vpn_l2(nd, t)?,
+                _ => bgp_mp::clnp_prefix(nd, t, matches!(fam, Fam::Nsap(true)))?,
+            };
+            match route {
+                bgp_mp::Route::Taken(k) => t += k,
+                bgp_mp::Route::Illegal => {
+                    nd.s(b"\n\t    (illegal prefix length)");
+                    break;
+                }
+                bgp_mp::Route::Trunc => return Ok(false),
+            }
+        }
+        return Ok(true);
+    }
     if let Fam::RouteTarget = fam {
         while t < attr + len {
             match rt_routing_info(nd, t)? {
@@ -1003,10 +1035,24 @@ fn mp_attr(nd: &mut Nd, p: usize, len: usize, reach: bool) -> R<bool> {
             return Ok(false);
         }
         nd.s(b"\n\t    nexthop: ");
+        if let Fam::Nsap(vpn) = fam {
+            // One NSAP, the whole next hop (after an RD for VPN routes).
+            if vpn && nhlen < 9 {
+                nd.s(b"invalid len");
+            } else if vpn {
+                if !bgp_mp::nsap_vpn_nexthop(nd, t, nhlen)? {
+                    return Ok(false);
+                }
+            } else {
+                super::fmt::isonsap(nd.out, nd.bytes(t, nhlen)?);
+            }
+            t += nhlen;
+            tlen -= nhlen;
+        }
         // VPN next hops carry a (zero) route distinguisher before the address.
         let rd = if let Fam::Vpn(_) = fam { 8 } else { 0 };
         let alen = rd + if v6 { 16 } else { 4 };
-        let mut left = nhlen;
+        let mut left = if let Fam::Nsap(_) = fam { 0 } else { nhlen };
         let mut n = 0;
         while left != 0 {
             if n > 0 {

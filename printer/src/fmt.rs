@@ -292,6 +292,22 @@ pub fn ipv4(out: &mut Vec<u8>, a: &[u8]) {
     }
 }
 
+/// addrtoname.c's `isonsap_string`: an OSI NSAP as hex, a dot after the first octet and
+/// after every second one from there ("47.0005.80ff"); 1 to 20 octets, else its complaint.
+pub fn isonsap(out: &mut Vec<u8>, nsap: &[u8]) {
+    if nsap.is_empty() || nsap.len() > 20 {
+        put(out, b"isonsap_string: illegal length");
+        return;
+    }
+    for (i, &c) in nsap.iter().enumerate() {
+        out.push(HEX[(c >> 4) as usize]);
+        out.push(HEX[(c & 15) as usize]);
+        if i & 1 == 0 && i + 1 < nsap.len() {
+            out.push(b'.');
+        }
+    }
+}
+
 /// `%x` of a 16-bit word (IPv6 groups) into `buf` at `n`: the word shifted so its first
 /// significant nibble is on top, four digits written, the significant ones counted.
 #[inline]

@@ -30,6 +30,7 @@
 mod arp;
 mod asn1;
 mod bgp;
+mod bgp_mp;
 mod cdp;
 mod cksum;
 mod dhcp;

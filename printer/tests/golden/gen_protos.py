@@ -1080,7 +1080,8 @@ def loopback_packets():
     return pkts, cuts
 
 
-def bgp_packets():
+def bgp_kit():
+    """BGP message builders: (tcp, msg, attr, update), tcp numbering its own stream."""
     seq = [1000]
 
     def tcp(payload, sport=40179, dport=179):
@@ -1092,12 +1093,6 @@ def bgp_packets():
     def msg(typ, body):
         return b"\xff" * 16 + struct.pack(">HB", 19 + len(body), typ) + body
 
-    cap = lambda code, v: bytes([code, len(v)]) + v
-    caps = lambda *cs: bytes([2, len(b"".join(cs))]) + b"".join(cs)
-
-    def open_(asn=64512, hold=90, rid=(192, 0, 2, 1), opts=b""):
-        return msg(1, struct.pack(">BHH", 4, asn, hold) + bytes(rid) + bytes([len(opts)]) + opts)
-
     def attr(flags, typ, v):
         if flags & 0x10:
             return struct.pack(">BBH", flags, typ, len(v)) + v
@@ -1106,6 +1101,18 @@ def bgp_packets():
     def update(withdrawn=b"", attrs=b"", nlri=b""):
         return msg(2, struct.pack(">H", len(withdrawn)) + withdrawn + struct.pack(">H", len(attrs)) +
                    attrs + nlri)
+
+    return tcp, msg, attr, update
+
+
+def bgp_packets():
+    tcp, msg, attr, update = bgp_kit()
+
+    cap = lambda code, v: bytes([code, len(v)]) + v
+    caps = lambda *cs: bytes([2, len(b"".join(cs))]) + b"".join(cs)
+
+    def open_(asn=64512, hold=90, rid=(192, 0, 2, 1), opts=b""):
+        return msg(1, struct.pack(">BHH", 4, asn, hold) + bytes(rid) + bytes([len(opts)]) + opts)
 
     def notif(major, minor, data=b""):
         return msg(3, bytes([major, minor]) + data)
@@ -1295,6 +1302,65 @@ def bgp_packets():
     return pkts, cuts
 
 
+def bgp_mp_packets():
+    """MP-BGP routes of the families beyond IP unicast and VPN-IP: multicast VPN (every route
+    type, IPv4 and IPv6 (S,G)s, bogus address lengths), MDT, L2VPN/VPLS (auto-discovery, the
+    old format with its TLVs, a route long enough for tcpdump's 164-byte buffer to cut it),
+    NSAP and NSAP-VPN (with RFC 986/1888 mapped next hops), and cuts inside each."""
+    tcp, msg, attr, update = bgp_kit()
+    ip4 = lambda *o: bytes([192, 0, 2, *o]) if o else bytes([192, 0, 2, 1])
+    rd0 = struct.pack(">HHI", 0, 64512, 7)
+    rd1 = struct.pack(">H", 1) + bytes([198, 51, 100, 1]) + struct.pack(">H", 5)
+    rd2 = struct.pack(">HIH", 2, 4200000000, 9)
+    reach = lambda afi, safi, nh, nlri: attr(0x90, 14, struct.pack(">HBB", afi, safi, len(nh)) + nh +
+                                             b"\x00" + nlri)
+    unreach = lambda afi, safi, nlri: attr(0x90, 15, struct.pack(">HB", afi, safi) + nlri)
+    route = lambda t, body: bytes([t, len(body)]) + body
+    sg4 = bytes([32]) + ip4(10) + bytes([32]) + bytes([232, 1, 1, 1])
+    sg6 = bytes([128]) + bytes.fromhex("20010db8000000000000000000000010") + bytes([128]) + \
+        bytes.fromhex("ff3e0000000000000000000000000001")
+    mvpn = b"".join([
+        route(1, rd0 + ip4()), route(1, rd1 + bytes.fromhex("20010db8000000000000000000000001")),
+        route(1, rd2 + b"\x01\x02"), route(2, rd0 + u32(4200000000)), route(3, rd0 + sg4 + ip4(2)),
+        route(4, b"\x01\x02\x03\x04\x05"), route(5, rd1 + sg4), route(5, rd2 + sg6),
+        route(5, rd0 + b"\x00\x00"), route(5, rd0 + bytes([24]) + b"\x01\x02\x03" + b"\x00"),
+        route(6, rd0 + u32(64512) + sg4), route(7, rd2 + u32(65000) + sg6), route(9, b"\xaa\xbb\xcc"),
+    ])
+    mdt = bytes([128]) + rd0 + ip4(3) + bytes([239, 1, 2, 3])
+    l2_ad = struct.pack(">H", 12) + rd0 + ip4(4)
+    l2_old = lambda tlvs: struct.pack(">H", 15 + len(tlvs)) + rd1 + struct.pack(">HH", 3, 10) + \
+        bytes([0x27, 0x10, 0x01]) + tlvs
+    csv = lambda data: bytes([1]) + struct.pack(">H", len(data) * 8) + data
+    nsap_nh = bytes.fromhex("470005 80ffef00000001000001 00005e000101 00".replace(" ", ""))
+    nsap986 = rd0 + bytes.fromhex("47000601") + ip4(5)
+    nsap1888 = rd0 + bytes.fromhex("350000") + bytes.fromhex("20010db8000000000000000000000005")
+    nsap_pfx = bytes([72]) + bytes.fromhex("4700058000ffef000000")
+    vpn_nsap = bytes([88 + 72]) + bytes([0x00, 0x27, 0x11]) + rd2 + bytes.fromhex("470005800000ffef0001")
+    pkts = [
+        tcp(update(attrs=reach(1, 5, ip4(), mvpn))),
+        tcp(update(attrs=unreach(1, 5, b"") + unreach(1, 5, route(5, rd1 + sg4)))),
+        tcp(update(attrs=reach(2, 5, bytes(16), route(4, b"\x01")))),
+        tcp(update(attrs=reach(1, 5, ip4(), route(3, rd0 + bytes([32]) + ip4(6) + bytes([32, 232, 1]))))),
+        tcp(update(attrs=reach(1, 66, ip4(), mdt + mdt) + unreach(1, 66, bytes([64]) + mdt[1:]))),
+        tcp(update(attrs=reach(25, 65, ip4(), l2_ad + l2_old(csv(b"\xc0\x01")) +
+                               l2_old(bytes([9]) + struct.pack(">H", 8) + b"\x55")))),
+        tcp(update(attrs=reach(196, 128, ip4(), l2_old(csv(bytes(range(60))))))),
+        tcp(update(attrs=reach(25, 65, ip4(), struct.pack(">H", 14) + rd0 + b"\x00" * 6))),
+        tcp(update(attrs=reach(25, 65, ip4(), l2_old(csv(b"\xff" * 3)[:4])))),
+        tcp(update(attrs=reach(3, 1, nsap_nh, nsap_pfx + bytes([0]) + b"\x00" * 4) +
+                   unreach(3, 2, bytes([160]) + bytes(20)))),
+        tcp(update(attrs=reach(3, 128, nsap986, vpn_nsap) + reach(3, 129, nsap1888, vpn_nsap) +
+                   reach(3, 130, rd0[:5], bytes([40]) + bytes(11)))),
+        tcp(update(attrs=reach(3, 1, bytes(21), b""))),
+    ]
+    cuts = [(pkts[0], n) for n in (54 + 45, 54 + 60, 54 + 75, 54 + 100, 54 + 140, 54 + 200)]
+    cuts += [(pkts[4], n) for n in (54 + 40, 54 + 50)]
+    cuts += [(pkts[5], n) for n in (54 + 42, 54 + 60, 54 + 75)]
+    cuts += [(pkts[9], n) for n in (54 + 40, 54 + 60)]
+    cuts += [(pkts[10], n) for n in (54 + 35, 54 + 48, 54 + 80)]
+    return pkts, cuts
+
+
 def quic_packets():
     """QUIC v1 and v2 on UDP 443 (RFC 9000/9369: every long-header type, the short header,
     version negotiation, a retry): tcpdump 4.99 has no QUIC printer (print-quic.c came after
@@ -1392,5 +1458,7 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-loopback.pcap", packets, cuts)
     packets, cuts = bgp_packets()
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
+    packets, cuts = bgp_mp_packets()
+    write(sys.argv[1] + "/proto-bgp-mp.pcap", packets, cuts)
     packets, cuts = quic_packets()
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
