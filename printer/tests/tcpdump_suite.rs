@@ -31,6 +31,8 @@ const GAPS: &[(&str, &str)] = &[
     ("isakmp5-v", VERBOSE),
     ("ldp_infloop", "not decoded yet (issue 18): LDP"),
     ("ospf3_auth-vv", VERBOSE),
+    ("ospf3_ah-vv", "not decoded yet (issue 18): OSPFv3"),
+    ("ospf3_bc-vv", "not decoded yet (issue 18): OSPFv3"),
     ("ikev2four", VERBOSE),
     ("ikev2fourv", VERBOSE),
     ("ikev2fourv4", VERBOSE),
