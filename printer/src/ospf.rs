@@ -177,7 +177,7 @@ const LSA_HDR_LEN: usize = 20;
 
 /// `print_unknown_data` with its verdict: false (and an error line) when `cp` is past the
 /// captured data, which makes the TLV walkers stop.
-fn unknown_data(nd: &mut Nd, cp: usize, ident: &[u8], len: usize) -> R<bool> {
+pub(crate) fn unknown_data(nd: &mut Nd, cp: usize, ident: &[u8], len: usize) -> R<bool> {
     let ok = cp <= nd.snapend;
     nd.unknown_data(cp, ident, len)?;
     Ok(ok)

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, OSPF) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, OSPFv2 and v3) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1479,6 +1479,122 @@ def ospf_packets():
     return good, cuts
 
 
+def ospf6_packets():
+    import ipaddress
+    v6 = lambda o, dst="ff02::5": eth(IPv6(src="fe80::1", dst=dst, hlim=1, nh=89) / Raw(o))
+    ip6b = lambda a: ipaddress.IPv6Address(a).packed
+
+    def hdr(typ, body, rid="192.0.2.1", area="0.0.0.0", inst=0, ver=3, length=None, trailer=b""):
+        n = 16 + len(body) if length is None else length
+        return struct.pack(">BBH4s4sHBB", ver, typ, n, ip4(rid), ip4(area), 0, inst, 0) + body + trailer
+
+    def lsa(typ, lsid, body=b"", adv="192.0.2.1", length=None, age=1):
+        n = 20 + len(body) if length is None else length
+        return struct.pack(">HH4s4sIHH", age, typ, ip4(lsid), ip4(adv), 0x80000002, 0, n) + body
+
+    def prefix(a, plen, opt=0, metric=0):
+        words = (plen + 31) // 32
+        return struct.pack(">BBH", plen, opt, metric) + ip6b(a)[:words * 4]
+
+    hello = lambda opts=0x13, prio=1, dr="192.0.2.1", bdr="192.0.2.2", nbrs=("192.0.2.2",): (
+        u32(5) + struct.pack(">I", (prio << 24) | opts) + struct.pack(">HH", 10, 40) + ip4(dr)
+        + ip4(bdr) + b"".join(ip4(n) for n in nbrs))
+    dd = lambda flags, hdrs=b"", opts=0x13, mtu=1500: u32(opts) + struct.pack(">HBBI", mtu, 0, flags, 0x4321) + hdrs
+    at = lambda typ=1, n=32, said=7: struct.pack(">HHHHII", typ, n, 0, said, 1, 0x10) + bytes(range(n - 16))
+    router = lsa(0x2001, "0.0.0.0", u32(0x01000033)
+                 + struct.pack(">BBHI4s4s", 1, 0, 10, 5, ip4("0.0.0.6"), ip4("192.0.2.2"))
+                 + struct.pack(">BBHI4s4s", 2, 0, 20, 5, ip4("0.0.0.5"), ip4("192.0.2.1"))
+                 + struct.pack(">BBHI4s4s", 4, 0, 30, 7, ip4("0.0.0.8"), ip4("192.0.2.3")))
+    router_unknown = lsa(0x2001, "0.0.0.1", u32(0x1f)
+                         + struct.pack(">BBHI4s4s", 1, 0, 10, 5, ip4("0.0.0.6"), ip4("192.0.2.2"))
+                         + struct.pack(">BBHI4s4s", 9, 0, 10, 5, ip4("0.0.0.6"), ip4("192.0.2.2")))
+    network = lsa(0x2002, "0.0.0.5", u32(0x33) + ip4("192.0.2.1") + ip4("192.0.2.2"))
+    inter_ap = lsa(0x2003, "0.0.0.1", u32(0x00000040) + prefix("2001:db8:1::", 48)
+                   + prefix("2001:db8::", 32, 0x3F, 1) + prefix("::", 0) + prefix("2001:db8::7", 128, 0x02))
+    inter_ar = lsa(0x2004, "0.0.0.2", u32(0x13, 20) + ip4("192.0.2.9"))
+    ext = lsa(0x4005, "0.0.0.3", u32(0x8300000A) + prefix("2001:db8:2::", 64, 0, 0x0100)
+              + ip6b("2001:db8::9") + ip4("0.0.0.7") + ip4("192.0.2.4"))
+    ext_plain = lsa(0x4005, "0.0.0.4", u32(20) + prefix("2001:db8:3::", 56))
+    nssa = lsa(0x2007, "0.0.0.5", u32(20) + prefix("2001:db8:4::", 64))
+    link = lsa(0x0008, "0.0.0.5", u32(0x01000013) + ip6b("fe80::1") + u32(2)
+               + prefix("2001:db8:5::", 64) + prefix("2001:db8:6::", 64, 0x08))
+    intra = lsa(0x2009, "0.0.0.0", struct.pack(">HH", 2, 0x2001) + ip4("0.0.0.0") + ip4("192.0.2.1")
+                + prefix("2001:db8:7::", 64, 0, 10) + prefix("2001:db8::1", 128, 0x02))
+    grace = lsa(0x000B, "0.0.0.5", tlv16(1, u32(90)) + tlv16(2, b"\x02"))
+    te = lsa(0x000A, "0.0.0.6", tlv16(1, ip4("192.0.2.1")) + tlv16(2, tlv16(5, u32(7))))
+    ri = lsa(0xA00C, "0.0.0.0", tlv16(1, u32(0x30)))
+    other = lsa(0x800E, "0.0.0.9", b"\x01\x02\x03")
+    lsas = [router, router_unknown, network, inter_ap, inter_ar, ext, ext_plain, nssa, link, intra,
+            grace, te, ri, other]
+    lsu = lambda ls, count=None: u32(len(ls) if count is None else count) + b"".join(ls)
+    lsr = (struct.pack(">HH", 0, 0x2001) + ip4("0.0.0.0") + ip4("192.0.2.2")
+           + struct.pack(">HH", 0, 0x0008) + ip4("0.0.0.5") + ip4("192.0.2.2")
+           + struct.pack(">HH", 0, 0xC005) + ip4("0.0.0.3") + ip4("192.0.2.2")
+           + struct.pack(">HH", 0, 0x6077) + ip4("0.0.0.3") + ip4("192.0.2.2"))
+    good = [
+        v6(hdr(1, hello())),
+        v6(hdr(1, hello(opts=0x0, prio=0, dr="0.0.0.0", bdr="0.0.0.0", nbrs=()), area="0.0.0.1", inst=5)),
+        v6(hdr(1, hello(opts=0x73F, bdr="0.0.0.0"))),
+        # Trailers: LLS then an authentication trailer, each alone, and the broken forms.
+        v6(hdr(1, hello(opts=0x613), trailer=struct.pack(">HH", 0xABCD, 12) + bytes(8) + at())),
+        v6(hdr(1, hello(opts=0x413), trailer=at(typ=3, n=16))),
+        v6(hdr(2, dd(0x07), trailer=at())),
+        v6(hdr(3, lsr, trailer=at(n=20))),
+        v6(hdr(1, hello(opts=0x213), trailer=struct.pack(">HH", 1, 2))),
+        v6(hdr(1, hello(opts=0x213), trailer=struct.pack(">HH", 1, 40) + bytes(8))),
+        v6(hdr(1, hello(opts=0x213), trailer=b"\x01\x02")),
+        v6(hdr(1, hello(), trailer=at()[:10])),
+        v6(hdr(1, hello(), trailer=at(n=64))),
+        v6(hdr(1, hello(), trailer=at(n=8) + bytes(8))),
+        # DD with the IPv6 MTU flag and headers, a request, updates, acknowledgements.
+        v6(hdr(2, dd(0x17, b"".join(l[:20] for l in [router, network, link, ext, other])))),
+        v6(hdr(2, dd(0x00, mtu=9000))),
+        v6(hdr(3, lsr)),
+        v6(hdr(4, lsu(lsas)), dst="ff02::6"),
+        v6(hdr(4, lsu([router]))),
+        v6(hdr(4, lsu([network], count=5))),
+        v6(hdr(4, lsu([network], count=0xFFFFFFFF))),
+        v6(hdr(4, lsu([lsa(0x2003, "0.0.0.1", u32(1) + prefix("2001:db8::", 32)[:4] + bytes([0xFF]) + bytes(16))]))),
+        v6(hdr(4, lsu([lsa(0x2003, "0.0.0.1", u32(1) + struct.pack(">BBH", 200, 0, 0) + bytes(16))]))),
+        v6(hdr(4, lsu([lsa(0x2003, "0.0.0.1", u32(1) + prefix("2001:db8::", 64)[:8])]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", b"\0\0")]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", u32(0) + bytes(10))]))),
+        v6(hdr(4, lsu([lsa(0x2002, "0.0.0.1", u32(0) + bytes(6))]))),
+        v6(hdr(4, lsu([lsa(0x0008, "0.0.0.1", u32(0) + bytes(10))]))),
+        v6(hdr(4, lsu([lsa(0x0008, "0.0.0.1", u32(0) + ip6b("fe80::2") + u32(3) + prefix("2001:db8::", 64))]))),
+        v6(hdr(4, lsu([lsa(0x2009, "0.0.0.1", b"\0\0")]))),
+        v6(hdr(4, lsu([lsa(0x2009, "0.0.0.1", struct.pack(">HH", 1, 0x2002) + bytes(4))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", u32(0x0200000A) + prefix("2001:db8::", 64) + bytes(4))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", u32(0x0100000A) + prefix("2001:db8::", 64))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", u32(0x0000000A) + prefix("2001:db8::", 64, 0, 0x0200))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", b"\0\0")]))),
+        v6(hdr(4, lsu([lsa(0x000B, "0.0.0.1", struct.pack(">HH", 1, 8) + bytes(4))]))),
+        v6(hdr(4, lsu([lsa(0x000A, "0.0.0.1", struct.pack(">HH", 0, 0))]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", length=12)]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", length=400)]))),
+        v6(hdr(5, b"".join(l[:20] for l in [router, intra, grace]))),
+        v6(hdr(5, lsa(0x2001, "0.0.0.1", length=4) + router[:12])),
+        # Unknown type, another version, a length field past the packet, a short header.
+        v6(hdr(9, hello())),
+        v6(hdr(1, hello(), ver=2)),
+        v6(hdr(1, hello(), length=300)),
+        v6(hdr(1, b"")[:12]),
+    ]
+    off = 54
+    cuts = [(good[0], off + 1), (good[0], off + 10), (good[0], off + 15), (good[0], off + 22),
+            (good[0], off + 30), (good[0], off + 38), (good[3], off + 16 + 24 + 6),
+            (good[3], off + 16 + 24 + 14), (good[3], off + 16 + 24 + 12 + 10),
+            (good[3], off + 16 + 24 + 12 + 20), (good[13], off + 16 + 12 + 10),
+            (good[13], off + 16 + 12 + 30), (good[15], off + 16 + 6), (good[15], off + 16 + 20)]
+    at_ = off + 16 + 4
+    lsu_all = good[16]
+    for l in lsas:
+        cuts += [(lsu_all, at_ + 10), (lsu_all, at_ + 22), (lsu_all, at_ + min(len(l), 30)),
+                 (lsu_all, at_ + len(l) - 2)]
+        at_ += len(l)
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1536,3 +1652,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
     packets, cuts = ospf_packets()
     write(sys.argv[1] + "/proto-ospf.pcap", packets, cuts)
+    packets, cuts = ospf6_packets()
+    write(sys.argv[1] + "/proto-ospf6.pcap", packets, cuts)
