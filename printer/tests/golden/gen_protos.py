@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, OSPFv2 and v3) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, OSPFv2 and v3, BFD) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1595,6 +1595,55 @@ def ospf6_packets():
     return good, cuts
 
 
+def bfd_packets():
+    # Source ports are 49152-65535 (RFC 5881), but 49152 itself is BCM-LI in tcpdump's chain.
+    u = lambda b, dport=3784, sport=49153, v6=False: eth(
+        (IPv6(src=A6, dst="2001:db8::2", hlim=255) if v6 else IP(src=A4, dst=B4, ttl=255))
+        / UDP(sport=sport, dport=dport) / Raw(b))
+
+    def ctl(state=3, flags=0, diag=0, ver=1, mult=3, my=1, your=2, tx=300000, rx=300000,
+            echo=50000, auth=b"", blen=None):
+        n = 24 + len(auth) if blen is None else blen
+        return struct.pack(">BBBBIIIII", (ver << 5) | diag, (state << 6) | flags, mult, n, my,
+                           your, tx, rx, echo) + auth
+
+    pw = lambda key, p, n=None: bytes([1, 3 + len(p) if n is None else n, key]) + p
+    md5 = lambda t=2, n=24: bytes([t, n, 5, 0]) + u32(0x1234) + bytes(range(16))
+    sha1 = lambda t=4, n=28: bytes([t, n, 6, 0]) + u32(0xABCDEF01) + bytes(range(20))
+    good = [u(ctl(state=s, flags=f, diag=d)) for s, f, d in
+            [(0, 0, 7), (1, 0x20, 1), (2, 0x10, 3), (3, 0x08, 0), (3, 0x3B, 8), (1, 0, 20)]]
+    good += [
+        u(ctl(), dport=4784), u(ctl(), dport=6784), u(ctl(state=1), v6=True),
+        u(ctl(ver=0, flags=0xFF, state=3, auth=pw(1, b"secret"))),
+        u(ctl(ver=0, flags=0x80)),
+        u(ctl(ver=2)), u(ctl(ver=7, diag=31)),
+        u(b"\x01\x02\x03\x04\x05\x06\x07\x08", dport=3785),
+        u(b"", dport=3785),
+        # Authentication: each type, lengths at and past the limits, an unknown type.
+        u(ctl(flags=0x04, auth=pw(1, b"x"))),
+        u(ctl(flags=0x04, auth=pw(2, b"0123456789abcdef"))),
+        u(ctl(flags=0x04, auth=pw(3, b"ab\x01\xff\x7f"))),
+        u(ctl(flags=0x04, auth=pw(4, b"", n=3) + b"\0")),
+        u(ctl(flags=0x04, auth=pw(5, b"0123456789abcdefg"))),
+        u(ctl(flags=0x04, auth=md5())), u(ctl(flags=0x04, auth=md5(t=3))),
+        u(ctl(flags=0x04, auth=md5(n=20))),
+        u(ctl(flags=0x04, auth=sha1())), u(ctl(flags=0x04, auth=sha1(t=5))),
+        u(ctl(flags=0x04, auth=sha1(n=24))),
+        u(ctl(flags=0x04, auth=bytes([9, 8, 7, 0]) + bytes(4))),
+        u(ctl(flags=0x04)),
+        # Timers: a multiplier times an interval that wraps 32 bits, zero intervals.
+        u(ctl(mult=255, tx=0xFFFFFFFF, rx=0, echo=0)),
+        u(ctl(mult=0, tx=999, rx=123456789, echo=4294967295, blen=99)),
+        # The chain decides: DNS's source port comes first; a source port alone is not BFD.
+        u(ctl(), sport=53), u(ctl(), sport=3784, dport=40000),
+    ]
+    off = 42
+    cuts = [(good[0], off + 1), (good[0], off + 23), (good[9], off + 25), (good[9], off + 27),
+            (good[9], off + 29), (good[17], off + 27), (good[19], off + 30), (good[19], off + 40),
+            (good[22], off + 45), (good[13], off + 4)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1654,3 +1703,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-ospf.pcap", packets, cuts)
     packets, cuts = ospf6_packets()
     write(sys.argv[1] + "/proto-ospf6.pcap", packets, cuts)
+    packets, cuts = bfd_packets()
+    write(sys.argv[1] + "/proto-bfd.pcap", packets, cuts)
