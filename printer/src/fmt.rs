@@ -270,7 +270,11 @@ pub fn fixed3(out: &mut Vec<u8>, v: f64) {
         let half = 1u128 << (sh - 1);
         q + u128::from(r > half || (r == half && q & 1 == 1))
     };
-    dec(out, (thousandths / 1000) as u64);
+    // Past 2^64 the integer part needs u128 digits (a float bandwidth can reach 2^128).
+    match u64::try_from(thousandths / 1000) {
+        Ok(i) => dec(out, i),
+        Err(_) => put(out, (thousandths / 1000).to_string().as_bytes()),
+    }
     let f = (thousandths % 1000) as u64;
     put(out, b".");
     dec_pad(out, f, 3);

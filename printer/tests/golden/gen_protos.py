@@ -1387,6 +1387,10 @@ def ospf_packets():
         lsa_hdr(10, opaque_id(1, 18), tlv16(2, tlv16(11, ip4("192.0.2.5")) + tlv16(14, bytes(3)))),
         lsa_hdr(10, opaque_id(1, 19), tlv16(2, tlv16(6, bytes([0x7F, 0x80, 0, 0])) + tlv16(7, bytes([0xFF, 0xC0, 0, 0]))
                                              + tlv16(3, bytes(5)))),
+        # Bandwidths past 2^64 Mbps and past a float's range (the fuzzer's: %.3f of big values).
+        lsa_hdr(10, opaque_id(1, 20), tlv16(2, tlv16(6, f32(5e27)) + tlv16(7, f32(3e38))
+                                             + tlv16(8, f32(1e20) + f32(-2.5e30) + bytes([0x7F, 0x7F, 0xFF, 0xFF])
+                                                     + bytes([0x00, 0x00, 0x00, 0x01]) + bytes(16)))),
     ]
     grace = lsa_hdr(9, opaque_id(3, 0), tlv16(1, u32(120)) + tlv16(2, b"\x01") + tlv16(3, ip4("192.0.2.1"))
                     + tlv16(7, b"ab") + tlv16(2, b"\x09"), opts=0x42)
