@@ -5,7 +5,7 @@
 use super::cksum;
 use super::names;
 use super::nd::{Nd, Trunc, R};
-use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, pim, tcp, udp, vrrp};
+use super::{ether, gre, icmp, icmp6, igmp, ip6, ipsec, ospf, ospf6, pim, tcp, udp, vrrp};
 
 const IP_MF: u16 = 0x2000;
 const IP_OFFMASK: u16 = 0x1fff;
@@ -474,6 +474,8 @@ pub(crate) fn demux(
         47 => gre::gre_print(nd, bp, length),
         103 => pim::pim_print(nd, bp, length, iph),
         112 => vrrp::vrrp_print(nd, bp, length, iph, ttl_hl, ver),
+        89 if ver == 6 => ospf6::ospf6_print(nd, bp, length),
+        89 => ospf::ospf_print(nd, bp, length),
         77 => {
             nd.s(b" nd ");
             nd.u(length as u64);

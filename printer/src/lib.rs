@@ -19,16 +19,17 @@
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
-//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
+//!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`], [`bfd`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
-//!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
+//!   [`bgp`], [`ospf`] (OSPFv2), [`ospf6`] (OSPFv3), [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
 mod arp;
 mod asn1;
+mod bfd;
 mod bgp;
 mod bgp_mp;
 mod cdp;
@@ -60,6 +61,8 @@ mod names;
 mod nd;
 mod nfs;
 mod null;
+mod ospf;
+mod ospf6;
 mod pim;
 mod radius;
 mod resp;

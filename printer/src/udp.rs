@@ -1,12 +1,12 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
+//! RADIUS, HSRP, BFD, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
 //! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small, snmp,
+    bfd, dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small, snmp,
     tftp, tunnel,
 };
 
@@ -117,6 +117,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
             Decoder::Sflow => return sflow::sflow_print(nd, cp, length),
+            Decoder::Bfd => return bfd::bfd_print(nd, cp, length, dport),
             Decoder::Sip => return sip::sip_print(nd, cp, length),
             Decoder::Syslog => return small::syslog_print(nd, cp, length),
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
@@ -185,6 +186,7 @@ enum Decoder {
     Radius,
     Hsrp,
     Sflow,
+    Bfd,
     Sip,
     Syslog,
     Otv,
@@ -274,12 +276,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Radius
     } else if dport == 1985 {
         Decoder::Hsrp
-    } else if any(&[921, 646, 698, 3503])
-        || sport == 49152
-        || matches!(dport, 3784 | 4784 | 6784 | 3785)
-        || any(&[701, 1589])
-    {
-        Decoder::NotCarried // LWRES, LDP, OLSR, LSP ping, BCM-LI, BFD, LMP, VQP
+    } else if any(&[921, 646, 698, 3503]) || sport == 49152 {
+        Decoder::NotCarried // LWRES, LDP, OLSR, LSP ping, BCM-LI
+    } else if matches!(dport, 3784 | 4784 | 6784 | 3785) {
+        Decoder::Bfd
+    } else if any(&[701, 1589]) {
+        Decoder::NotCarried // LMP, VQP
     } else if port(6343) {
         Decoder::Sflow
     } else if dport == 12223 || sport == 12223 || port(12222) {

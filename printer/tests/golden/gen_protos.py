@@ -3,9 +3,9 @@
 
 usage: gen_protos.py PCAPDIR
 
-Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
-decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+Writes one Ethernet pcap per protocol family, proto-NAME.pcap (one generator function each
+below): packets of the protocols decoded by their own printer modules, and QUIC, which
+tcpdump 4.99 does not decode, that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1401,6 +1401,357 @@ def quic_packets():
     ]
     cuts = [(pkts[0], 42 + 20), (pkts[4], 42 + 3)]
     return pkts, cuts
+def ospf_hdr(typ, body, rid="192.0.2.1", area="0.0.0.0", auth=0, authdata=bytes(8), ver=2,
+             length=None, trailer=b""):
+    """An OSPFv2 packet: the 24-byte header (length over header and body unless given;
+    tcpdump checks no OSPF checksum), the body, then what follows the OSPF length (an MD5
+    digest, an LLS block)."""
+    n = 24 + len(body) if length is None else length
+    return (struct.pack(">BBH4s4sHH", ver, typ, n, ip4(rid), ip4(area), 0, auth) + authdata
+            + body + trailer)
+
+
+def ip4(a):
+    return bytes(int(x) for x in a.split("."))
+
+
+def lsa_hdr(typ, lsid, body=b"", adv="192.0.2.1", seq=0x80000001, age=3, opts=0x02,
+            length=None):
+    """An LSA: the 20-byte header (length over header and body unless given), then body."""
+    n = 20 + len(body) if length is None else length
+    idb = lsid if isinstance(lsid, bytes) else ip4(lsid)
+    return struct.pack(">HBB4s4sIHH", age, opts, typ, idb, ip4(adv), seq, 0, n) + body
+
+
+def opaque_id(otype, oid):
+    return bytes([otype]) + struct.pack(">I", oid)[1:]
+
+
+def tlv16(t, v, pad=True):
+    """An OSPF TLV: type, length, value padded to 32 bits."""
+    return struct.pack(">HH", t, len(v)) + v + (bytes(-len(v) % 4) if pad else b"")
+
+
+def ospf_packets():
+    v4 = lambda o, dst="224.0.0.5": eth(IP(src=A4, dst=dst, ttl=1, tos=0xC0, proto=89) / Raw(o))
+    f32 = lambda x: struct.pack(">f", x)
+    hello = lambda opts=0x02, nbrs=("192.0.2.2", "192.0.2.3"), dr="192.0.2.1", bdr="192.0.2.2": (
+        ip4("255.255.255.0") + struct.pack(">HBBI", 10, opts, 1, 40) + ip4(dr) + ip4(bdr)
+        + b"".join(ip4(n) for n in nbrs))
+    lls = lambda tlvs, n=None: struct.pack(">HH", 0xFFF6, n if n is not None else
+                                           1 + len(tlvs) // 4) + tlvs
+    md5 = bytes([0, 0, 1, 16]) + struct.pack(">I", 0x5F000001)
+    # LSAs, as bird2 sends them and beyond: a router LSA with every link type and TOS
+    # metrics, network, summary, ASBR summary, external and NSSA, multicast group, and the
+    # opaque ones (TE with GMPLS sub-TLVs, graceful restart, router information).
+    rla = lambda lid, ldata, typ, metric, tos=b"": (ip4(lid) + ip4(ldata)
+                                                     + struct.pack(">BBH", typ, len(tos) // 4, metric) + tos)
+    router = lsa_hdr(1, "192.0.2.1", struct.pack(">BBH", 0x03, 0, 5)
+                     + rla("192.0.2.2", "192.0.2.1", 1, 10)
+                     + rla("192.0.2.9", "192.0.2.1", 2, 10, struct.pack(">BBH", 1, 0, 20)
+                           + struct.pack(">BBH", 7, 0, 30))
+                     + rla("198.51.100.0", "255.255.255.0", 3, 1)
+                     + rla("192.0.2.3", "192.0.2.1", 4, 5)
+                     + rla("203.0.113.0", "255.255.255.0", 3, 65535), opts=0x22)
+    router_unknown = lsa_hdr(1, "192.0.2.4", struct.pack(">BBH", 0x98, 0, 3)
+                             + rla("192.0.2.2", "192.0.2.1", 1, 10)
+                             + rla("192.0.2.2", "192.0.2.1", 9, 10)
+                             + rla("192.0.2.2", "192.0.2.1", 1, 10), adv="192.0.2.4")
+    network = lsa_hdr(2, "192.0.2.9", ip4("255.255.255.0") + ip4("192.0.2.1") + ip4("192.0.2.2"))
+    summary = lsa_hdr(3, "198.51.100.0", ip4("255.255.255.0") + u32(20, 0x01000005, 0x02FFFFFF),
+                      opts=0)
+    asbr = lsa_hdr(4, "192.0.2.7", ip4("0.0.0.0") + u32(30, 0x7F000001))
+    ext = lsa_hdr(5, "203.0.113.0", ip4("255.255.255.0")
+                  + u32(0x80000014) + ip4("0.0.0.0") + ip4("0.0.0.0")
+                  + u32(0x00000001) + ip4("192.0.2.9") + ip4("0.0.0.7")
+                  + u32(0x81FFFFFF) + ip4("0.0.0.0") + ip4("0.0.0.0"), age=3600)
+    nssa = lsa_hdr(7, "198.51.100.128", ip4("255.255.255.128")
+                   + u32(0x80000002) + ip4("192.0.2.1") + ip4("0.0.0.0"), opts=0x08)
+    group = lsa_hdr(6, "224.1.2.3", u32(1) + ip4("192.0.2.1") + u32(2) + ip4("192.0.2.9")
+                    + u32(7) + ip4("0.0.0.0"))
+    te_link = (tlv16(1, b"\x01") + tlv16(2, ip4("192.0.2.2")) + tlv16(3, ip4("192.0.2.1"))
+               + tlv16(4, ip4("192.0.2.2")) + tlv16(5, u32(10)) + tlv16(6, f32(1.25e8))
+               + tlv16(7, f32(1e8)) + tlv16(8, b"".join(f32(1e6 * (i + 1)) for i in range(8)))
+               + tlv16(9, u32(0x0000000F)) + tlv16(11, u32(7, 9)) + tlv16(14, bytes([0x0A, 0, 0, 0]))
+               + tlv16(15, bytes([51, 2, 0, 0]) + b"".join(f32(1e7) for _ in range(8)))
+               + tlv16(16, u32(100, 200, 300)) + tlv16(17, bytes([1, 0, 0, 0]) + f32(5e7) + f32(2.5e7))
+               + tlv16(12, b"\xaa\xbb\xcc"))
+    te = lsa_hdr(10, opaque_id(1, 7), tlv16(1, ip4("192.0.2.1")) + tlv16(2, te_link) + tlv16(9, b"xyz"),
+                 opts=0x42)
+    te_bad = [
+        lsa_hdr(10, opaque_id(1, 8), tlv16(2, tlv16(1, b"\x01\x02"))),
+        lsa_hdr(10, opaque_id(1, 9), tlv16(2, tlv16(17, bytes([0, 0, 0, 0]) + f32(1.0) + b"\0\0"))),
+        lsa_hdr(10, opaque_id(1, 10), tlv16(2, tlv16(17, bytes([254]) + bytes(39)))),
+        lsa_hdr(10, opaque_id(1, 11), tlv16(2, struct.pack(">HH", 0, 4) + bytes(4))),
+        lsa_hdr(10, opaque_id(1, 12), tlv16(2, struct.pack(">HH", 5, 12) + bytes(4))),
+        lsa_hdr(10, opaque_id(1, 13), struct.pack(">HH", 2, 40) + bytes(8)),
+        lsa_hdr(10, opaque_id(1, 14), tlv16(1, b"\x01\x02")),
+        lsa_hdr(10, opaque_id(1, 15), struct.pack(">HH", 0, 0)),
+        lsa_hdr(10, opaque_id(1, 16), b"\0\x01"),
+        lsa_hdr(10, opaque_id(1, 17), tlv16(2, tlv16(2, bytes(6)) + tlv16(15, bytes(8))
+                                             + tlv16(16, bytes(5)) + tlv16(8, bytes(4)))),
+        lsa_hdr(10, opaque_id(1, 18), tlv16(2, tlv16(11, ip4("192.0.2.5")) + tlv16(14, bytes(3)))),
+        lsa_hdr(10, opaque_id(1, 19), tlv16(2, tlv16(6, bytes([0x7F, 0x80, 0, 0])) + tlv16(7, bytes([0xFF, 0xC0, 0, 0]))
+                                             + tlv16(3, bytes(5)))),
+        # Bandwidths past 2^64 Mbps and past a float's range (the fuzzer's: %.3f of big values).
+        lsa_hdr(10, opaque_id(1, 20), tlv16(2, tlv16(6, f32(5e27)) + tlv16(7, f32(3e38))
+                                             + tlv16(8, f32(1e20) + f32(-2.5e30) + bytes([0x7F, 0x7F, 0xFF, 0xFF])
+                                                     + bytes([0x00, 0x00, 0x00, 0x01]) + bytes(16)))),
+    ]
+    grace = lsa_hdr(9, opaque_id(3, 0), tlv16(1, u32(120)) + tlv16(2, b"\x01") + tlv16(3, ip4("192.0.2.1"))
+                    + tlv16(7, b"ab") + tlv16(2, b"\x09"), opts=0x42)
+    grace_bad = [
+        lsa_hdr(9, opaque_id(3, 1), tlv16(1, b"\0\0")),
+        lsa_hdr(9, opaque_id(3, 2), tlv16(2, b"\x01\x02")),
+        lsa_hdr(9, opaque_id(3, 3), tlv16(3, b"\x01")),
+        lsa_hdr(9, opaque_id(3, 4), struct.pack(">HH", 1, 12) + bytes(4)),
+        lsa_hdr(9, opaque_id(3, 5), struct.pack(">HH", 1, 0)),
+        lsa_hdr(9, opaque_id(3, 6), b"\0\x01"),
+    ]
+    ri = lsa_hdr(10, opaque_id(4, 0), tlv16(1, u32(0x3F0)) + tlv16(1, u32(0)) + tlv16(5, b"abcd")
+                 + struct.pack(">HH", 7, 0))
+    ri_bad = [
+        lsa_hdr(11, opaque_id(4, 1), tlv16(1, b"\x01\x02\x03\x04\x05")),
+        lsa_hdr(11, opaque_id(4, 2), struct.pack(">HH", 1, 9) + bytes(4)),
+        lsa_hdr(11, opaque_id(4, 3), b"\0\x01"),
+    ]
+    opaque_other = lsa_hdr(11, opaque_id(200, 0x123456), b"\x01\x02\x03\x04\x05\x06")
+    other = lsa_hdr(8, "192.0.2.1", b"\xde\xad\xbe\xef")
+    bogus = lsa_hdr(1, "192.0.2.1", b"", length=12)
+    all_lsas = [router, router_unknown, network, summary, asbr, ext, nssa, group, te, grace, ri,
+                opaque_other, other]
+    lsu = lambda lsas, count=None: u32(len(lsas) if count is None else count) + b"".join(lsas)
+    hdrs = lambda lsas: b"".join(l[:20] for l in lsas)
+    lsr = lambda: (u32(1) + ip4("192.0.2.1") + ip4("192.0.2.1") + u32(2) + ip4("192.0.2.9")
+                   + ip4("192.0.2.2") + u32(10) + opaque_id(1, 7)[:4] + ip4("192.0.2.1")
+                   + u32(9) + opaque_id(3, 0)[:4] + ip4("192.0.2.1") + u32(99) + ip4("192.0.2.5")
+                   + ip4("192.0.2.5"))
+    dd = lambda flags, lsas=(), mtu=1500, opts=0x52: struct.pack(">HBBI", mtu, opts, flags, 0x1234) + hdrs(lsas)
+    good = [
+        v4(ospf_hdr(1, hello())),
+        v4(ospf_hdr(1, hello(opts=0x00, nbrs=(), dr="0.0.0.0", bdr="0.0.0.0"), area="0.0.0.1")),
+        v4(ospf_hdr(1, hello(opts=0xFF, bdr="0.0.0.0"), area="198.51.100.1")),
+        # Authentication: simple (8 characters, shorter, unprintable), MD5 with its digest
+        # after the OSPF length, an unknown type (nothing more is printed).
+        v4(ospf_hdr(1, hello(), auth=1, authdata=b"password")),
+        v4(ospf_hdr(1, hello(), auth=1, authdata=b"ab\x01\xff\0xyz")),
+        v4(ospf_hdr(1, hello(), auth=2, authdata=md5, trailer=bytes(range(16)))),
+        v4(ospf_hdr(1, hello(), auth=7, authdata=b"xxxxxxxx")),
+        # LLS: extended options, cryptographic sequence, an unknown TLV, odd lengths; after
+        # an MD5 digest; an L bit without the block.
+        v4(ospf_hdr(1, hello(opts=0x12), trailer=lls(tlv16(1, u32(3)) + tlv16(2, u32(0x55) + bytes(16))
+                                                           + tlv16(9, b"zz")))),
+        v4(ospf_hdr(1, hello(opts=0x12), trailer=lls(struct.pack(">HH", 1, 8) + u32(1, 2)
+                                                           + struct.pack(">HH", 2, 4) + u32(7) + bytes(16)))),
+        v4(ospf_hdr(2, dd(0x07), auth=2, authdata=md5, trailer=bytes(16) + lls(tlv16(1, u32(1))))),
+        v4(ospf_hdr(2, dd(0x07), auth=2, authdata=bytes([0, 0, 1, 40]) + u32(1), trailer=bytes(16) + lls(tlv16(1, u32(1))))),
+        v4(ospf_hdr(1, hello(opts=0x12))),
+        # Database description: flags, MTU 0, headers (opaque ones too), a bogus header.
+        v4(ospf_hdr(2, dd(0x07))),
+        v4(ospf_hdr(2, dd(0x08, [router, network, te, grace, ext], mtu=0))),
+        v4(ospf_hdr(2, dd(0x02, [router]) + bogus[:20])),
+        v4(ospf_hdr(2, dd(0x00, [router, network]), length=24 + 8 + 20)),
+        # LS request, update (each LSA alone and all together), acknowledgement.
+        v4(ospf_hdr(3, lsr())),
+        v4(ospf_hdr(4, lsu(all_lsas)), dst="224.0.0.6"),
+        v4(ospf_hdr(4, lsu([router]))),
+        v4(ospf_hdr(4, lsu([router_unknown, network]))),
+        v4(ospf_hdr(4, lsu(te_bad))),
+        v4(ospf_hdr(4, lsu(grace_bad[:3]))),
+        v4(ospf_hdr(4, lsu(grace_bad[3:]))),
+        v4(ospf_hdr(4, lsu(ri_bad))),
+        v4(ospf_hdr(4, lsu([network, bogus, router]))),
+        v4(ospf_hdr(4, lsu([network], count=3))),
+        v4(ospf_hdr(4, lsu([]))),
+        v4(ospf_hdr(5, hdrs([router, network, te]))),
+        v4(ospf_hdr(5, hdrs([router]) + bogus[:20])),
+        # Unknown type, version 3 over IPv4, a length field that disagrees, a short packet.
+        v4(ospf_hdr(9, hello())),
+        v4(ospf_hdr(1, hello(), ver=3)),
+        v4(ospf_hdr(1, hello(), length=40)),
+        v4(ospf_hdr(1, hello(), length=200)),
+        v4(ospf_hdr(1, b"")[:20]),
+        v4(ospf_hdr(1, b"", auth=2)[:10]),
+    ]
+    # Snaplen cuts: in the header, the authentication, the hello, a DD header, a request, in
+    # each kind of LSA, in the TE, grace and RI TLVs, in an LLS block.
+    off = 34
+    cuts = [(good[0], off + 1), (good[0], off + 14), (good[0], off + 20), (good[0], off + 30),
+            (good[0], off + 40), (good[0], off + 50), (good[3], off + 20), (good[5], off + 30),
+            (good[7], off + 70), (good[7], off + 80), (good[13], off + 40), (good[13], off + 60),
+            (good[16], off + 40), (good[30], off + 50)]
+    lsu_all = good[17]
+    at = off + 28
+    for lsa in all_lsas:
+        cuts += [(lsu_all, at + 10), (lsu_all, at + 22), (lsu_all, at + min(len(lsa), 34)),
+                 (lsu_all, at + len(lsa) - 2)]
+        at += len(lsa)
+    return good, cuts
+
+
+def ospf6_packets():
+    import ipaddress
+    v6 = lambda o, dst="ff02::5": eth(IPv6(src="fe80::1", dst=dst, hlim=1, nh=89) / Raw(o))
+    ip6b = lambda a: ipaddress.IPv6Address(a).packed
+
+    def hdr(typ, body, rid="192.0.2.1", area="0.0.0.0", inst=0, ver=3, length=None, trailer=b""):
+        n = 16 + len(body) if length is None else length
+        return struct.pack(">BBH4s4sHBB", ver, typ, n, ip4(rid), ip4(area), 0, inst, 0) + body + trailer
+
+    def lsa(typ, lsid, body=b"", adv="192.0.2.1", length=None, age=1):
+        n = 20 + len(body) if length is None else length
+        return struct.pack(">HH4s4sIHH", age, typ, ip4(lsid), ip4(adv), 0x80000002, 0, n) + body
+
+    def prefix(a, plen, opt=0, metric=0):
+        words = (plen + 31) // 32
+        return struct.pack(">BBH", plen, opt, metric) + ip6b(a)[:words * 4]
+
+    hello = lambda opts=0x13, prio=1, dr="192.0.2.1", bdr="192.0.2.2", nbrs=("192.0.2.2",): (
+        u32(5) + struct.pack(">I", (prio << 24) | opts) + struct.pack(">HH", 10, 40) + ip4(dr)
+        + ip4(bdr) + b"".join(ip4(n) for n in nbrs))
+    dd = lambda flags, hdrs=b"", opts=0x13, mtu=1500: u32(opts) + struct.pack(">HBBI", mtu, 0, flags, 0x4321) + hdrs
+    at = lambda typ=1, n=32, said=7: struct.pack(">HHHHII", typ, n, 0, said, 1, 0x10) + bytes(range(n - 16))
+    router = lsa(0x2001, "0.0.0.0", u32(0x01000033)
+                 + struct.pack(">BBHI4s4s", 1, 0, 10, 5, ip4("0.0.0.6"), ip4("192.0.2.2"))
+                 + struct.pack(">BBHI4s4s", 2, 0, 20, 5, ip4("0.0.0.5"), ip4("192.0.2.1"))
+                 + struct.pack(">BBHI4s4s", 4, 0, 30, 7, ip4("0.0.0.8"), ip4("192.0.2.3")))
+    router_unknown = lsa(0x2001, "0.0.0.1", u32(0x1f)
+                         + struct.pack(">BBHI4s4s", 1, 0, 10, 5, ip4("0.0.0.6"), ip4("192.0.2.2"))
+                         + struct.pack(">BBHI4s4s", 9, 0, 10, 5, ip4("0.0.0.6"), ip4("192.0.2.2")))
+    network = lsa(0x2002, "0.0.0.5", u32(0x33) + ip4("192.0.2.1") + ip4("192.0.2.2"))
+    inter_ap = lsa(0x2003, "0.0.0.1", u32(0x00000040) + prefix("2001:db8:1::", 48)
+                   + prefix("2001:db8::", 32, 0x3F, 1) + prefix("::", 0) + prefix("2001:db8::7", 128, 0x02))
+    inter_ar = lsa(0x2004, "0.0.0.2", u32(0x13, 20) + ip4("192.0.2.9"))
+    ext = lsa(0x4005, "0.0.0.3", u32(0x8300000A) + prefix("2001:db8:2::", 64, 0, 0x0100)
+              + ip6b("2001:db8::9") + ip4("0.0.0.7") + ip4("192.0.2.4"))
+    ext_plain = lsa(0x4005, "0.0.0.4", u32(20) + prefix("2001:db8:3::", 56))
+    nssa = lsa(0x2007, "0.0.0.5", u32(20) + prefix("2001:db8:4::", 64))
+    link = lsa(0x0008, "0.0.0.5", u32(0x01000013) + ip6b("fe80::1") + u32(2)
+               + prefix("2001:db8:5::", 64) + prefix("2001:db8:6::", 64, 0x08))
+    intra = lsa(0x2009, "0.0.0.0", struct.pack(">HH", 2, 0x2001) + ip4("0.0.0.0") + ip4("192.0.2.1")
+                + prefix("2001:db8:7::", 64, 0, 10) + prefix("2001:db8::1", 128, 0x02))
+    grace = lsa(0x000B, "0.0.0.5", tlv16(1, u32(90)) + tlv16(2, b"\x02"))
+    te = lsa(0x000A, "0.0.0.6", tlv16(1, ip4("192.0.2.1")) + tlv16(2, tlv16(5, u32(7))))
+    ri = lsa(0xA00C, "0.0.0.0", tlv16(1, u32(0x30)))
+    other = lsa(0x800E, "0.0.0.9", b"\x01\x02\x03")
+    lsas = [router, router_unknown, network, inter_ap, inter_ar, ext, ext_plain, nssa, link, intra,
+            grace, te, ri, other]
+    lsu = lambda ls, count=None: u32(len(ls) if count is None else count) + b"".join(ls)
+    lsr = (struct.pack(">HH", 0, 0x2001) + ip4("0.0.0.0") + ip4("192.0.2.2")
+           + struct.pack(">HH", 0, 0x0008) + ip4("0.0.0.5") + ip4("192.0.2.2")
+           + struct.pack(">HH", 0, 0xC005) + ip4("0.0.0.3") + ip4("192.0.2.2")
+           + struct.pack(">HH", 0, 0x6077) + ip4("0.0.0.3") + ip4("192.0.2.2"))
+    good = [
+        v6(hdr(1, hello())),
+        v6(hdr(1, hello(opts=0x0, prio=0, dr="0.0.0.0", bdr="0.0.0.0", nbrs=()), area="0.0.0.1", inst=5)),
+        v6(hdr(1, hello(opts=0x73F, bdr="0.0.0.0"))),
+        # Trailers: LLS then an authentication trailer, each alone, and the broken forms.
+        v6(hdr(1, hello(opts=0x613), trailer=struct.pack(">HH", 0xABCD, 12) + bytes(8) + at())),
+        v6(hdr(1, hello(opts=0x413), trailer=at(typ=3, n=16))),
+        v6(hdr(2, dd(0x07), trailer=at())),
+        v6(hdr(3, lsr, trailer=at(n=20))),
+        v6(hdr(1, hello(opts=0x213), trailer=struct.pack(">HH", 1, 2))),
+        v6(hdr(1, hello(opts=0x213), trailer=struct.pack(">HH", 1, 40) + bytes(8))),
+        v6(hdr(1, hello(opts=0x213), trailer=b"\x01\x02")),
+        v6(hdr(1, hello(), trailer=at()[:10])),
+        v6(hdr(1, hello(), trailer=at(n=64))),
+        v6(hdr(1, hello(), trailer=at(n=8) + bytes(8))),
+        # DD with the IPv6 MTU flag and headers, a request, updates, acknowledgements.
+        v6(hdr(2, dd(0x17, b"".join(l[:20] for l in [router, network, link, ext, other])))),
+        v6(hdr(2, dd(0x00, mtu=9000))),
+        v6(hdr(3, lsr)),
+        v6(hdr(4, lsu(lsas)), dst="ff02::6"),
+        v6(hdr(4, lsu([router]))),
+        v6(hdr(4, lsu([network], count=5))),
+        v6(hdr(4, lsu([network], count=0xFFFFFFFF))),
+        v6(hdr(4, lsu([lsa(0x2003, "0.0.0.1", u32(1) + prefix("2001:db8::", 32)[:4] + bytes([0xFF]) + bytes(16))]))),
+        v6(hdr(4, lsu([lsa(0x2003, "0.0.0.1", u32(1) + struct.pack(">BBH", 200, 0, 0) + bytes(16))]))),
+        v6(hdr(4, lsu([lsa(0x2003, "0.0.0.1", u32(1) + prefix("2001:db8::", 64)[:8])]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", b"\0\0")]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", u32(0) + bytes(10))]))),
+        v6(hdr(4, lsu([lsa(0x2002, "0.0.0.1", u32(0) + bytes(6))]))),
+        v6(hdr(4, lsu([lsa(0x0008, "0.0.0.1", u32(0) + bytes(10))]))),
+        v6(hdr(4, lsu([lsa(0x0008, "0.0.0.1", u32(0) + ip6b("fe80::2") + u32(3) + prefix("2001:db8::", 64))]))),
+        v6(hdr(4, lsu([lsa(0x2009, "0.0.0.1", b"\0\0")]))),
+        v6(hdr(4, lsu([lsa(0x2009, "0.0.0.1", struct.pack(">HH", 1, 0x2002) + bytes(4))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", u32(0x0200000A) + prefix("2001:db8::", 64) + bytes(4))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", u32(0x0100000A) + prefix("2001:db8::", 64))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", u32(0x0000000A) + prefix("2001:db8::", 64, 0, 0x0200))]))),
+        v6(hdr(4, lsu([lsa(0x4005, "0.0.0.1", b"\0\0")]))),
+        v6(hdr(4, lsu([lsa(0x000B, "0.0.0.1", struct.pack(">HH", 1, 8) + bytes(4))]))),
+        v6(hdr(4, lsu([lsa(0x000A, "0.0.0.1", struct.pack(">HH", 0, 0))]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", length=12)]))),
+        v6(hdr(4, lsu([lsa(0x2001, "0.0.0.1", length=400)]))),
+        v6(hdr(5, b"".join(l[:20] for l in [router, intra, grace]))),
+        v6(hdr(5, lsa(0x2001, "0.0.0.1", length=4) + router[:12])),
+        # Unknown type, another version, a length field past the packet, a short header.
+        v6(hdr(9, hello())),
+        v6(hdr(1, hello(), ver=2)),
+        v6(hdr(1, hello(), length=300)),
+        v6(hdr(1, b"")[:12]),
+    ]
+    off = 54
+    cuts = [(good[0], off + 1), (good[0], off + 10), (good[0], off + 15), (good[0], off + 22),
+            (good[0], off + 30), (good[0], off + 38), (good[3], off + 16 + 24 + 6),
+            (good[3], off + 16 + 24 + 14), (good[3], off + 16 + 24 + 12 + 10),
+            (good[3], off + 16 + 24 + 12 + 20), (good[13], off + 16 + 12 + 10),
+            (good[13], off + 16 + 12 + 30), (good[15], off + 16 + 6), (good[15], off + 16 + 20)]
+    at_ = off + 16 + 4
+    lsu_all = good[16]
+    for l in lsas:
+        cuts += [(lsu_all, at_ + 10), (lsu_all, at_ + 22), (lsu_all, at_ + min(len(l), 30)),
+                 (lsu_all, at_ + len(l) - 2)]
+        at_ += len(l)
+    return good, cuts
+
+
+def bfd_packets():
+    # Source ports are 49152-65535 (RFC 5881), but 49152 itself is BCM-LI in tcpdump's chain.
+    u = lambda b, dport=3784, sport=49153, v6=False: eth(
+        (IPv6(src=A6, dst="2001:db8::2", hlim=255) if v6 else IP(src=A4, dst=B4, ttl=255))
+        / UDP(sport=sport, dport=dport) / Raw(b))
+
+    def ctl(state=3, flags=0, diag=0, ver=1, mult=3, my=1, your=2, tx=300000, rx=300000,
+            echo=50000, auth=b"", blen=None):
+        n = 24 + len(auth) if blen is None else blen
+        return struct.pack(">BBBBIIIII", (ver << 5) | diag, (state << 6) | flags, mult, n, my,
+                           your, tx, rx, echo) + auth
+
+    pw = lambda key, p, n=None: bytes([1, 3 + len(p) if n is None else n, key]) + p
+    md5 = lambda t=2, n=24: bytes([t, n, 5, 0]) + u32(0x1234) + bytes(range(16))
+    sha1 = lambda t=4, n=28: bytes([t, n, 6, 0]) + u32(0xABCDEF01) + bytes(range(20))
+    good = [u(ctl(state=s, flags=f, diag=d)) for s, f, d in
+            [(0, 0, 7), (1, 0x20, 1), (2, 0x10, 3), (3, 0x08, 0), (3, 0x3B, 8), (1, 0, 20)]]
+    good += [
+        u(ctl(), dport=4784), u(ctl(), dport=6784), u(ctl(state=1), v6=True),
+        u(ctl(ver=0, flags=0xFF, state=3, auth=pw(1, b"secret"))),
+        u(ctl(ver=0, flags=0x80)),
+        u(ctl(ver=2)), u(ctl(ver=7, diag=31)),
+        u(b"\x01\x02\x03\x04\x05\x06\x07\x08", dport=3785),
+        u(b"", dport=3785),
+        # Authentication: each type, lengths at and past the limits, an unknown type.
+        u(ctl(flags=0x04, auth=pw(1, b"x"))),
+        u(ctl(flags=0x04, auth=pw(2, b"0123456789abcdef"))),
+        u(ctl(flags=0x04, auth=pw(3, b"ab\x01\xff\x7f"))),
+        u(ctl(flags=0x04, auth=pw(4, b"", n=3) + b"\0")),
+        u(ctl(flags=0x04, auth=pw(5, b"0123456789abcdefg"))),
+        u(ctl(flags=0x04, auth=md5())), u(ctl(flags=0x04, auth=md5(t=3))),
+        u(ctl(flags=0x04, auth=md5(n=20))),
+        u(ctl(flags=0x04, auth=sha1())), u(ctl(flags=0x04, auth=sha1(t=5))),
+        u(ctl(flags=0x04, auth=sha1(n=24))),
+        u(ctl(flags=0x04, auth=bytes([9, 8, 7, 0]) + bytes(4))),
+        u(ctl(flags=0x04)),
+        # Timers: a multiplier times an interval that wraps 32 bits, zero intervals.
+        u(ctl(mult=255, tx=0xFFFFFFFF, rx=0, echo=0)),
+        u(ctl(mult=0, tx=999, rx=123456789, echo=4294967295, blen=99)),
+        # The chain decides: DNS's source port comes first; a source port alone is not BFD.
+        u(ctl(), sport=53), u(ctl(), sport=3784, dport=40000),
+    ]
+    off = 42
+    cuts = [(good[0], off + 1), (good[0], off + 23), (good[9], off + 25), (good[9], off + 27),
+            (good[9], off + 29), (good[17], off + 27), (good[19], off + 30), (good[19], off + 40),
+            (good[22], off + 45), (good[13], off + 4)]
+    return good, cuts
 
 
 def write(fname, packets, cuts):
@@ -1462,3 +1813,9 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp-mp.pcap", packets, cuts)
     packets, cuts = quic_packets()
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
+    packets, cuts = ospf_packets()
+    write(sys.argv[1] + "/proto-ospf.pcap", packets, cuts)
+    packets, cuts = ospf6_packets()
+    write(sys.argv[1] + "/proto-ospf6.pcap", packets, cuts)
+    packets, cuts = bfd_packets()
+    write(sys.argv[1] + "/proto-bfd.pcap", packets, cuts)
