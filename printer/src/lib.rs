@@ -23,6 +23,7 @@
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
 //!   [`bgp`], [`ospf`] (OSPFv2), [`ospf6`] (OSPFv3), [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
+//!   [`openflow`] (with [`openflow10`] and [`openflow13`]);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -61,6 +62,9 @@ mod names;
 mod nd;
 mod nfs;
 mod null;
+mod openflow;
+mod openflow10;
+mod openflow13;
 mod ospf;
 mod ospf6;
 mod pim;
@@ -283,7 +287,7 @@ impl Printer {
             out,
             eflag: self.opts.link_header,
             qflag: self.opts.quiet,
-            vflag: self.opts.verbose,
+            vflag: self.opts.verbose.saturating_sub(self.state.vflag_lost),
             kflag: self.opts.dont_verify_checksums,
             suppress_default: self.opts.quiet || self.opts.dump.suppresses_default_print(),
             sflag: self.opts.absolute_seq,

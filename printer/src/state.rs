@@ -245,6 +245,9 @@ pub(crate) struct State {
     pub resolver: InterfaceResolver,
     /// NFS calls awaiting their replies (tcpdump's `xid_map`).
     pub nfs: super::nfs::XidMap,
+    /// Verbosity tcpdump loses for the rest of the capture: an OpenFlow 1.0 frame decoded at
+    /// -vvv lowers `ndo_vflag` by 3 and a truncation inside it longjmps past the restore.
+    pub vflag_lost: u8,
 }
 
 impl State {
@@ -255,6 +258,7 @@ impl State {
             ifnames: FnvMap::default(),
             resolver: Box::new(if_indextoname),
             nfs: Default::default(),
+            vflag_lost: 0,
         }
     }
 

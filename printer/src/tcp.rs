@@ -1,11 +1,12 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
+//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis,
+//! OpenFlow).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{bgp, dns, mptcp, nfs, resp, txtproto};
+use super::{bgp, dns, mptcp, nfs, openflow, resp, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -320,6 +321,9 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         resp::resp_print(nd, bp, length)?;
     } else if port(22) {
         txtproto::ssh_print(nd, bp, length)?;
+    } else if (port(openflow::PORT_OLD) || port(openflow::PORT_IANA)) && !port(10288) {
+        // BEEP (10288), tested first, is not decoded.
+        openflow::openflow_print(nd, bp, length)?;
     } else if port(21) {
         nd.s(b": ");
         txtproto::ftp_print(nd, bp, length)?;
@@ -334,10 +338,10 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     } else if port(nfs::NFS_PORT)
         && length >= 4
         && nd.ttest(bp, 4)
-        // The ports tcpdump tests before NFS whose decoders we do not carry (BEEP,
-        // OpenFlow, MSDP, RPKI-RTR, LDP; NetBIOS and SMB only in builds with SMB, which
-        // Debian's is not) still win.
-        && ![10288, 6633, 6653, 639, 323, 646]
+        // The ports tcpdump tests before NFS whose decoders we do not carry (BEEP, MSDP,
+        // RPKI-RTR, LDP; NetBIOS and SMB only in builds with SMB, which Debian's is not)
+        // still win.
+        && ![10288, 639, 323, 646]
             .iter()
             .any(|&p| port(p))
     {

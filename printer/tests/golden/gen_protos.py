@@ -1754,6 +1754,231 @@ def bfd_packets():
     return good, cuts
 
 
+def openflow_packets():
+    """OpenFlow 1.0 and 1.3 over TCP 6653 (and the old 6633): every message type in its
+    ordinary form, the length rules broken, several messages in one segment, a segment ending
+    inside a header or a message, and versions tcpdump does not decode."""
+    from scapy.contrib.openflow import (OFPATEnqueue, OFPATOutput, OFPATSetDlSrc,
+                                        OFPATSetNwSrc, OFPATSetVLANVID, OFPATStripVLAN,
+                                        OFPMatch, OFPPhyPort, OFPTFeaturesReply, OFPTFlowMod,
+                                        OFPTHello, OFPTPacketIn)
+    seq = [1, 1]
+
+    def t(p, to_switch=True, port=6653):
+        p = bytes(p)
+        sp, dp = (40001, port) if to_switch else (port, 40001)
+        k = 0 if to_switch else 1
+        pkt = eth(IP(src=A4 if to_switch else B4, dst=B4 if to_switch else A4) /
+                  TCP(sport=sp, dport=dp, flags="PA", seq=seq[k], ack=seq[1 - k]) / Raw(p))
+        seq[k] += len(p)
+        return pkt
+
+    def of(typ, body=b"", ver=1, xid=0x10, length=None):
+        n = 8 + len(body) if length is None else length
+        return struct.pack(">BBHI", ver, typ, n, xid) + body
+
+    h16 = lambda *v: b"".join(struct.pack(">H", x) for x in v)
+    mac_a, mac_b = bytes.fromhex("02000000000a"), bytes.fromhex("02000000000b")
+    ip_a, ip_b = bytes([192, 0, 2, 1]), bytes([198, 51, 100, 7])
+    name16 = lambda s: s.encode().ljust(16, b"\0")
+
+    def phy_port(no, nm, config=0, state=0, curr=0x2a0, adv=0, sup=0, peer=0):
+        return h16(no) + mac_a + name16(nm) + u32(config, state, curr, adv, sup, peer)
+
+    def match(wild, in_port=1, dl_type=0x0800, nw_proto=6, tp=(80, 443), vlan=10, pcp=3):
+        return (u32(wild) + h16(in_port) + mac_a + mac_b + h16(vlan) + bytes([pcp, 0]) +
+                h16(dl_type) + bytes([0x10, nw_proto, 0, 0]) + ip_a + ip_b + h16(*tp))
+
+    def action(typ, body):
+        return h16(typ, 4 + len(body)) + body
+
+    actions = (bytes(OFPATOutput(port=0xfffd, max_len=128)) + bytes(OFPATOutput(port=3)) +
+               bytes(OFPATSetVLANVID(vlan_vid=100)) + action(1, h16(0) + h16(0)) +
+               action(2, bytes([9, 0, 0, 0])) + bytes(OFPATStripVLAN()) +
+               bytes(OFPATSetDlSrc(dl_addr="02:00:00:00:00:0c")) +
+               bytes(OFPATSetNwSrc(nw_addr="203.0.113.9")) + action(8, bytes([0x2e, 0, 0, 0])) +
+               action(9, h16(8080, 0)) + action(10, h16(53, 0)) +
+               bytes(OFPATEnqueue(port=2, queue_id=0xffffffff)) +
+               # Big Switch Networks' mirror action (with an 802.1Q tag, none, another),
+               # another vendor with data, an unknown type and a bogus length.
+               action(0xffff, u32(0x5c16c7, 1, 4, 0x81002005) + bytes([1, 0, 0, 0]) + bytes(4)) +
+               action(0xffff, u32(0x5c16c7, 1, 4, 0) + bytes([7, 0, 0, 0]) + bytes(4)) +
+               action(0xffff, u32(0x5c16c7, 1, 4, 0x88a80001) + bytes([0, 0, 0, 0]) + bytes(4)) +
+               action(0xffff, u32(0x5c16c7, 2) + bytes(8)) +
+               action(0xffff, u32(0x002320) + b"nicira!\0" + bytes(4)) +
+               action(0x20, bytes(4)) + action(0, bytes(12)))
+    frame = bytes(Ether(src=MA, dst="02:00:00:00:00:0b") / IP(src=A4, dst=B4) /
+                  UDP(sport=5000, dport=53) / Raw(b"\x12\x34\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
+    # Cut inside its UDP header: the frame's decoding runs out.
+    short_frame = frame[:40]
+    desc = (b"Example Maker".ljust(256, b"\0") + b"hw\x01\xff".ljust(256, b"\0") +
+            b"sw 1.0".ljust(256, b"\0") + b"SN123".ljust(32, b"\0") + b"x" * 256)
+    flow_entry = (h16(88 + 16) + bytes([0xfe, 0]) + match(0x3820f0, dl_type=0x0806) +
+                  u32(30, 500) + h16(100, 60, 0) + bytes(6) + u64(0x1122334455667788) +
+                  u64(12345678901) + u64(99) + bytes(OFPATOutput(port=0xfffb)) +
+                  bytes(OFPATOutput(port=7)))
+    table = bytes([0, 0, 0, 0]) + b"classifier".ljust(32, b"\0") + u32(0x3fffff | 1 << 23,
+                                                                        1000, 12) + u64(5) + u64(4)
+    port_stats = h16(0xfffe) + bytes(6) + b"".join(u64(i) for i in range(12))
+    queue_stats = h16(1, 0) + u32(7) + u64(1000) + u64(10) + u64(0)
+    queues = (u32(1) + h16(8 + 16 + 8 + 16 + 8 + 8 + 8, 0) +
+              h16(1, 16) + bytes(4) + h16(500) + bytes(6) +
+              h16(0, 8) + bytes(4) +
+              h16(1, 16) + bytes(4) + h16(1001) + bytes(6) +
+              h16(0, 16) + bytes(4) + bytes(8) +
+              h16(7, 8) + bytes(4) +
+              h16(1, 8) + bytes(4) +
+              u32(2) + h16(8, 0) +
+              u32(3) + h16(40, 0) + h16(1, 4) + bytes(4))
+    bsn = lambda sub, body=b"": of(4, u32(0x5c16c7, sub) + body)
+    v10 = [
+        of(0), bytes(OFPTHello(xid=1)) + b"",
+        of(0, b"extra data, to dump at -vv"),
+        of(2, b"ping"), of(3, b"ping"),
+        of(5), of(5, bytes(4)),
+        bytes(OFPTFeaturesReply(xid=2, datapath_id=0x0000020000000001, n_buffers=256,
+                                n_tables=2, capabilities=0xff, actions=0x1fff,
+                                ports=[OFPPhyPort(port_no=1, hw_addr="02:00:00:00:00:01",
+                                                  port_name="eth1", curr=0x2c0)])),
+        of(6, u64(0xdeadbeef) + u32(0, 1) + u32(0x100 | 0x87, 0xfff) +
+           phy_port(0xfffe, "br0", config=0xff, state=0x301, curr=0x1000, adv=0xfff,
+                    sup=0x1, peer=0x3) + phy_port(2, "p\x01rt\xff2", state=0x200) + bytes(20)),
+        of(7), of(8, h16(1, 128)), of(9, h16(7, 0xffff)), of(9, h16(0)),
+        bytes(OFPTPacketIn(xid=3, buffer_id=0xffffffff, total_len=len(frame), in_port=1,
+                           reason=1, data=frame)),
+        of(10, u32(0x100) + h16(200, 0xfff8) + bytes([5, 0])),
+        of(11, match(0x3fffff) + u64(7) + h16(0) + bytes([1, 0]) + u32(3, 4) + h16(0, 0) +
+           u64(10) + u64(1000)),
+        of(11, match(0x0000c0 | 0x100000, tp=(8, 0)) + u64(7) + h16(9) + bytes([9, 0]) +
+           u32(3, 4) + h16(60, 0) + u64(10) + u64(1000)),
+        of(12, bytes([2]) + bytes(7) + phy_port(3, "eth3", config=1, state=1)),
+        of(12, bytes([9]) + bytes(7) + phy_port(0xff00, "max")),
+        of(13, u32(0xffffffff) + h16(0xfffd, len(actions)) + actions + frame),
+        of(13, u32(0x200) + h16(1, 8) + bytes(OFPATOutput(port=4))),
+        of(13, u32(0x200) + h16(1, 200) + bytes(OFPATOutput(port=4))),
+        bytes(OFPTFlowMod(xid=4, match=OFPMatch(in_port=1, dl_type=0x0800,
+                                                 nw_proto=1, nw_src="192.0.2.1",
+                                                 nw_dst="198.51.100.0", tp_src=8, tp_dst=0),
+                          cookie=5, cmd=0, idle_timeout=10, hard_timeout=0, priority=0x8000,
+                          buffer_id=0xffffffff, flags=3,
+                          actions=[OFPATOutput(port=2)])),
+        of(14, match(0x400000 | 0x3fffff) + u64(0) + h16(3, 0, 30, 0) + u32(7) + h16(0xfffc, 0xf8)),
+        of(14, match(0) + u64(0) + h16(9, 0, 0, 1) + u32(0x300) + h16(5, 0) + action(0, bytes(2))),
+        of(15, h16(1) + mac_a + u32(0x41, 0x7f, 0x3000) + bytes(4)),
+        of(16, h16(0, 0)), of(16, h16(3, 0)), of(16, h16(0, 1) + bytes(4)),
+        of(16, h16(1, 0) + match(0x3ffffe) + bytes([0xff, 0]) + h16(0xffff)),
+        of(16, h16(2, 0) + match(0x3fffff) + bytes([3, 0]) + h16(9)),
+        of(16, h16(4, 0) + h16(0xfffe) + bytes(6)),
+        of(16, h16(5, 0) + h16(1, 0) + u32(0xffffffff)),
+        of(16, h16(5, 0) + h16(1, 0)),
+        of(16, h16(0xffff, 0) + u32(0x5c16c7) + b"abc"), of(16, h16(0xffff, 0) + b"ab"),
+        of(16, h16(7, 0) + bytes(3)),
+        of(17, h16(0, 0) + desc), of(17, h16(0, 0) + desc[:100]),
+        of(17, h16(1, 1) + flow_entry + flow_entry),
+        of(17, h16(1, 0) + flow_entry[:80]),
+        of(17, h16(1, 0) + h16(200) + flow_entry[2:]),
+        of(17, h16(2, 0) + u64(100) + u64(20000) + u32(3) + bytes(4)),
+        of(17, h16(2, 0) + u64(100)),
+        of(17, h16(3, 2) + table + table[:10]),
+        of(17, h16(4, 0) + port_stats + port_stats),
+        of(17, h16(4, 0) + port_stats[:50]),
+        of(17, h16(5, 0) + queue_stats + queue_stats[:8]),
+        of(17, h16(0xffff, 0) + u32(0xff000002) + b"vendor stats"),
+        of(17, h16(9, 0) + b"??"),
+        of(18), of(19), of(19, b"x"),
+        of(20, h16(0xfffe) + bytes(2)), of(20, h16(1)),
+        of(21, h16(1) + bytes(6) + queues),
+        of(21, h16(1) + bytes(6) + u32(1) + h16(4, 0)),
+        of(1, h16(0, 1) + b"bad hello"), of(1, h16(1, 8)), of(1, h16(2, 9)), of(1, h16(3, 5)),
+        of(1, h16(4, 1)), of(1, h16(5, 2) + of(16, h16(5, 0))), of(1, h16(5, 3)),
+        of(1, h16(6, 0)), of(1, h16(1, 0x20)), of(1, h16(1)),
+        bsn(0, bytes([3, 0, 0, 0]) + bytes([255, 255, 255, 0])), bsn(1, bytes([5]) + bytes(7)),
+        bsn(2, bytes([1, 0, 0, 0]) + bytes([255, 255, 0, 0])), bsn(3, bytes([1, 0, 0, 0])),
+        bsn(4, bytes([0, 0, 0, 0])), bsn(5, bytes([2, 0, 0, 0])), bsn(6, u32(1) + b"show version"),
+        bsn(7, b"ok\n\x01"), bsn(8, u32(0xfffffffe)), bsn(9), bsn(13), bsn(19), bsn(21),
+        bsn(27), bsn(17, u32(12)), bsn(28, b"rest"), bsn(30), bsn(9, b"x"), bsn(1, bytes(3)),
+        bsn(6, b"ab"), bsn(8), of(4, b"\x5c\x16\xc7"),
+        of(4, u32(0x5c16c7)), of(4, u32(0x4f4e4600) + b"onf"), of(4, u32(0xff00000b) + b"?"),
+        of(4, u32(0x00000c) + b"cisco data"),
+        # Several messages in one segment, and one shorter than its header.
+        of(2, xid=0x21) + of(3, xid=0x22) + of(18, xid=0x23),
+        of(2, xid=0x24) + of(3, length=4) + of(18),
+        of(0x16), of(0xff, b"??"),
+        of(0, ver=2), of(0, ver=3, length=12) + b"abcd", of(0, ver=5), of(6, b"z" * 4, ver=6),
+        of(0, ver=0x7f) + of(0),
+        # The segment ends inside a header, or the message runs past it.
+        b"\x01", b"\x01\x00", b"\x01\x00\x00", b"\x01\x00\x00\x08\x00\x00",
+        of(0) + b"\x01\x0e", of(2, length=100) + b"partial echo",
+        of(14, match(0) + u64(0), length=80),
+    ]
+    hello_el = lambda typ, body: h16(typ, 4 + len(body)) + body
+    err13 = lambda typ, code: of(1, h16(typ, code) + b"data", ver=4)
+    port13 = (u32(0xfffffffe, 0) + mac_b + bytes(2) + name16("br-int") +
+              u32(0x65, 0x7, 0x2840, 0x1ffff, 0, 0, 10000000, 40000000))
+    v13 = [
+        of(0, ver=4), of(0, hello_el(1, u32(0x12)), ver=4),
+        of(0, hello_el(1, u32(0x12 | 1 << 31)) + hello_el(2, b"abcd") + hello_el(1, u32(1, 2)),
+           ver=4),
+        of(0, hello_el(1, u32(0x3f)) + hello_el(1, b"") + h16(1, 30), ver=4),
+        of(0, hello_el(3, b"") + b"\x00", ver=4),
+        err13(0, 1), err13(1, 13), err13(2, 15), err13(3, 8), err13(4, 11), err13(5, 7),
+        err13(6, 14), err13(7, 4), err13(8, 2), err13(9, 2), err13(10, 2), err13(11, 2),
+        err13(12, 11), err13(13, 5), err13(13, 6), err13(0xffff, 7), err13(14, 0),
+        of(1, h16(1), ver=4),
+        of(2, b"ping", ver=4), of(3, ver=4),
+        of(4, u32(0x4f4e4600, 2) + b"onf data", ver=4), of(4, u32(0x002320, 0x10), ver=4),
+        of(4, u32(0x002320), ver=4),
+        of(5, ver=4), of(5, b"!", ver=4),
+        of(6, u64(0x0a0b0c0d) + u32(256) + bytes([254, 1, 0, 0]) + u32(0x1ff, 0), ver=4),
+        of(6, u64(1), ver=4),
+        of(7, ver=4), of(8, h16(2, 0xffe5), ver=4), of(9, h16(0, 0xffff), ver=4),
+        of(9, h16(3, 1500), ver=4),
+        of(10, bytes(30), ver=4), of(11, bytes(40), ver=4),
+        of(12, bytes([1]) + bytes(7) + port13, ver=4),
+        of(12, bytes([7]) + bytes(7) + port13, ver=4),
+        of(12, bytes([0]) + bytes(3), ver=4),
+        of(13, bytes(24), ver=4), of(14, bytes(48), ver=4), of(15, bytes(16), ver=4),
+        of(16, u32(3, 0) + mac_a + bytes(2) + u32(0x65, 0x1, 0x28000) + bytes(4), ver=4),
+        of(17, bytes([0xfe, 0, 0, 0]) + u32(3), ver=4),
+        of(17, bytes([7, 0, 0, 0]) + u32(0), ver=4),
+        of(18, bytes(8), ver=4), of(19, bytes(8), ver=4), of(20, ver=4), of(21, ver=4),
+        of(22, u32(0xfffffffd, 0), ver=4), of(22, u32(0xffffffff), ver=4),
+        of(23, bytes(8), ver=4),
+        of(24, u32(2, 0) + u64(0x100), ver=4), of(25, u32(9, 0) + u64(1), ver=4),
+        of(24, u32(3), ver=4),
+        of(26, ver=4), of(27, u32(1, 7, 0xf, 0, 1, 2), ver=4),
+        of(28, u32(0, 0, 0, 0, 0, 0x80000004), ver=4), of(28, bytes(4), ver=4),
+        of(29, bytes(8), ver=4), of(30, ver=4),
+    ]
+    pkts = [t(m, k % 3 != 2) for k, m in enumerate(v10)]
+    pkts += [t(m, k % 3 != 2) for k, m in enumerate(v13)]
+    # The old port, and the frame of a PACKET_IN ending early (at -vvv its decoding runs out
+    # of data); then a message, to show the verbosity the rest of the file is printed with.
+    tcp_frame = bytes(Ether(src=MA, dst="02:00:00:00:00:0b") / IP(src=A4, dst=B4) /
+                      TCP(sport=5001, dport=80, flags="S", options=[("MSS", 1460)]))
+    # OpenFlow in the frame, its xid cut off: a truncation tcpdump ends the packet at.
+    of_frame = bytes(Ether(src=MA, dst="02:00:00:00:00:0b") / IP(src=A4, dst=B4) /
+                     TCP(sport=6653, dport=40002, flags="PA") / Raw(of(2, b"abc")))[:-5]
+    pkts += [t(of(2, b"old port"), port=6633)]
+    def frame_in(k, f):
+        return [t(bytes(OFPTPacketIn(xid=5 + k, buffer_id=7, total_len=len(frame), in_port=2,
+                                     reason=0, data=f)), False),
+                t(of(5)), t(of(12, bytes([2]) + bytes(7) + phy_port(3, "eth3")), False)]
+
+    for k, f in enumerate((short_frame, frame[:16], tcp_frame[:44], tcp_frame[:60])):
+        pkts += frame_in(k, f)
+    feat = pkts[8]
+    cuts = [(pkts[0], 54 + 3), (pkts[0], 54 + 7), (feat, 54 + 8 + 30), (feat, 54 + 8 + 24 + 10),
+            (feat, 54 + 8 + 24 + 30), (feat, 54 + 8 + 24 + 48 + 40)]
+    # Cuts inside: data, actions, matches, strings, stats entries, queues, a frame.
+    for k in (2, 19, 23, 24, 29, 37, 39, 55, 13):
+        n = len(bytes(pkts[k]))
+        cuts += [(pkts[k], 54 + 8 + (n - 62) // 3), (pkts[k], n - 2)]
+    # Last, whole: after it tcpdump prints the rest of the file 3 levels less verbose.
+    cuts += [(p, len(bytes(p))) for p in frame_in(4, of_frame)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1819,3 +2044,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-ospf6.pcap", packets, cuts)
     packets, cuts = bfd_packets()
     write(sys.argv[1] + "/proto-bfd.pcap", packets, cuts)
+    packets, cuts = openflow_packets()
+    write(sys.argv[1] + "/proto-openflow.pcap", packets, cuts)
