@@ -5,8 +5,8 @@
 //! group, opaque: traffic engineering with GMPLS sub-TLVs, graceful restart, router
 //! information), LS acknowledgements, and the LLS block; -vv adds a hex dump of each LSA.
 //!
-//! The opaque-LSA TLV walkers and GMPLS tables are also what OSPFv3 (print-ospf6.c) shares
-//! with this file in C, so they are `pub(crate)` here.
+//! The traffic-engineering and graceful-restart TLV walkers (with the GMPLS tables of
+//! tcpdump's gmpls.c) serve OSPFv3's LSAs too, as in C: `pub(crate)` for ospf6.rs.
 
 use super::fmt;
 use super::nd::{Nd, Trunc, R};
