@@ -22,6 +22,7 @@
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
+//!   [`sctp`] (and [`m3ua`] in its DATA chunks),
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -53,6 +54,7 @@ mod krb;
 mod llc;
 mod lldp;
 mod loopback;
+mod m3ua;
 mod mpls;
 mod mptcp;
 mod names;
@@ -64,6 +66,7 @@ mod radius;
 mod resp;
 mod rip;
 mod ripng;
+mod sctp;
 mod sflow;
 mod sip;
 mod sll;

@@ -20,6 +20,10 @@ use std::path::{Path, PathBuf};
 /// Why a -v test may differ: verbose output is another piece of work (its lines are reported).
 const VERBOSE: &str = "-v output is not printed yet";
 
+/// SCTP is decoded, but the ForCES messages its DATA chunks carry on ports 6704-6706 are
+/// not: print-forces.c (1,700 lines) is not ported.
+const FORCES: &str = "not decoded yet (issue 18): ForCES over SCTP";
+
 /// Tests allowed to differ, with the reason; anything else must match tcpdump exactly, and
 /// a listed test that matches fails too (so the list only ever shrinks).
 const GAPS: &[(&str, &str)] = &[
@@ -41,9 +45,9 @@ const GAPS: &[(&str, &str)] = &[
     ("dao01", VERBOSE),
     ("daoack01", VERBOSE),
     ("ipx-invalid-length", "not decoded yet (issue 18): IPX"),
-    ("forces01", "not decoded yet (issue 18): SCTP/ForCES"),
-    ("forces01vvv", VERBOSE),
-    ("forces01vvvv", VERBOSE),
+    ("forces01", FORCES),
+    ("forces01vvv", FORCES),
+    ("forces01vvvv", FORCES),
     ("ahcp-vv", VERBOSE),
     ("babel1", "not decoded yet (issue 18): Babel"),
     ("babel1v", VERBOSE),
@@ -79,7 +83,6 @@ const GAPS: &[(&str, &str)] = &[
     ("of13_ericsson-v", VERBOSE),
     ("of13_ericsson-vv", VERBOSE),
     ("geonet-calm-fast", VERBOSE),
-    ("m3ua", "not decoded yet (issue 18): SCTP/M3UA"),
     ("dccp_partial_csum_v4_simple", VERBOSE),
     ("dccp_partial_csum_v4_longer", VERBOSE),
     ("dccp_partial_csum_v6_simple", VERBOSE),

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, SCTP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1292,6 +1292,119 @@ def bgp_packets():
     return pkts, cuts
 
 
+def sctp_chunk(t, body=b"", flags=0, length=None, pad=True):
+    """An SCTP chunk: type, flags, length (the real one unless given), body, padding."""
+    n = 4 + len(body) if length is None else length
+    return struct.pack(">BBH", t, flags, n) + body + (bytes(-len(body) % 4) if pad else b"")
+
+
+def m3ua(cls, typ, params=b"", version=1, length=None):
+    n = 8 + len(params) if length is None else length
+    return struct.pack(">BBBBI", version, 0, cls, typ, n) + params
+
+
+def m3ua_param(tag, value):
+    return struct.pack(">HH", tag, 4 + len(value)) + value + bytes(-len(value) % 4)
+
+
+def sctp_packets():
+    """SCTP (IP protocol 132) over IPv4 and IPv6: every chunk type tcpdump names, DATA with
+    each flag, payload protocol and M3UA message (-vv), SACK gap blocks and duplicate TSNs,
+    bundles, and the malformed and cut forms print-sctp.c reports. No ForCES port or payload
+    protocol: print-forces.c is not ported (the suite's GAPS)."""
+    from scapy.layers.sctp import SCTP
+
+    def v4(chunks, sport=2905, dport=36412, raw=None):
+        ip = IP(src=A4, dst=B4, proto=132)
+        return eth(ip / Raw(raw)) if raw is not None else \
+            eth(ip / SCTP(sport=sport, dport=dport, tag=0x1234) / Raw(chunks))
+
+    def v6(chunks, sport=38412, dport=38412):
+        return eth(IPv6(src=A6, dst="2001:db8::2", nh=132) /
+                   SCTP(sport=sport, dport=dport, tag=7) / Raw(chunks))
+
+    def data(tsn, payload, flags=3, sid=1, ssn=2, ppid=0):
+        return sctp_chunk(0, struct.pack(">IHHI", tsn, sid, ssn, ppid) + payload, flags)
+
+    init = struct.pack(">IIHHI", 0xdeadbeef, 106496, 10, 65535, 0x01020304)
+    params = bytes.fromhex("000c000600050000") + bytes.fromhex("8000000480080005c000000000")
+    sack = lambda gaps, dups, ng=None, nd=None: sctp_chunk(3, struct.pack(
+        ">IIHH", 1000, 65536, len(gaps) if ng is None else ng, len(dups) if nd is None else nd)
+        + b"".join(struct.pack(">HH", a, b) for a, b in gaps) + u32(*dups))
+    m3ua_data = m3ua(1, 1, m3ua_param(0x0200, u32(7)) + m3ua_param(0x0006, u32(0x11223344))
+                     + m3ua_param(0x0210, bytes(range(13))) + m3ua_param(0x0013, u32(5)))
+    good = [
+        v4(sctp_chunk(1, init)),
+        v4(sctp_chunk(1, init + params)),
+        v4(sctp_chunk(2, init + sctp_chunk(7, bytes(16))), sport=36412, dport=2905),
+        v4(sctp_chunk(10, bytes(range(20)))),
+        v4(sctp_chunk(11), sport=36412, dport=2905),
+        v4(data(1, b"hello world\n", flags=3, ppid=18)),
+        v4(data(2, b"x" * 40, flags=2, ppid=0)),
+        v4(data(3, b"y", flags=1, ppid=27)),
+        v4(data(4, b"z" * 5, flags=0, ppid=26)),
+        v4(data(5, b"abc", flags=7, ppid=0xdeadbeef)),
+        v4(data(6, b"abcd", flags=4, ppid=1)),
+        v4(data(7, m3ua_data, ppid=3)),
+        v4(data(8, m3ua(3, 3, m3ua_param(0x0009, b"beat")), ppid=3)),
+        v4(data(9, m3ua(0, 1, m3ua_param(0x0013, b"\x01")), ppid=3)),
+        v4(data(10, m3ua(4, 9) + bytes(4), ppid=3)),
+        v4(data(11, m3ua(7, 1), ppid=3)),
+        v4(data(12, m3ua(9, 2, m3ua_param(0x7777, b"ab")), ppid=3)),
+        v4(data(13, m3ua(2, 1, length=99), ppid=3)),
+        v4(data(14, m3ua(1, 1, version=2), ppid=3)),
+        v4(data(15, b"\x01\x00\x01", ppid=3)),
+        v4(data(16, m3ua(1, 1, struct.pack(">HH", 6, 2)), ppid=3)),
+        v4(data(17, m3ua(1, 1, b"\x00\x06"), ppid=3)),
+        v4(sack([], [])),
+        v4(sack([(2, 5), (8, 9)], [999, 998, 1])),
+        v4(sack([(1, 1)], [], ng=4)),
+        v4(sack([], [1, 2], nd=9)),
+        v4(sctp_chunk(4, bytes.fromhex("000100080102030405060708"))),
+        v4(sctp_chunk(5, bytes.fromhex("000100080102030405060708"))),
+        v4(sctp_chunk(6, bytes.fromhex("000d0004"), flags=1)),
+        v4(sctp_chunk(7, u32(1000))),
+        v4(sctp_chunk(8)),
+        v4(sctp_chunk(14, flags=1)),
+        v4(sctp_chunk(9, bytes.fromhex("00010008000a0000"))),
+        v4(sctp_chunk(12, u32(5))),
+        v4(sctp_chunk(13, u32(5))),
+        v4(sctp_chunk(0xc0, u32(77))),
+        v4(sctp_chunk(0xc1, b"ab")),
+        v4(sctp_chunk(0xc2)),
+        v4(sctp_chunk(0x55, b"q")),
+        # Bundles: COOKIE ECHO with DATA, SACK with DATA, and three chunks.
+        v4(sctp_chunk(10, bytes(6)) + data(20, b"first")),
+        v4(sack([(3, 4)], [12]) + data(21, b"second", flags=2) + sctp_chunk(4, bytes(4))),
+        v6(sctp_chunk(1, init)),
+        v6(data(30, b"over ipv6", ppid=46) + sctp_chunk(3, struct.pack(">IIHH", 5, 6, 0, 0))),
+        # Malformed: short common header, descriptor cut off, chunk length below 4, padding
+        # past the end, DATA/INIT/SACK shorter than their headers, an empty DATA chunk,
+        # a chunk longer than the packet, a gap block cut in the chunk, trailing bytes.
+        v4(None, raw=bytes(8)),
+        v4(sctp_chunk(11)[:2]),
+        v4(sctp_chunk(11, length=2)),
+        v4(sctp_chunk(11, b"ab", pad=False)),
+        v4(sctp_chunk(0, bytes(4))),
+        v4(sctp_chunk(0, bytes(12))),
+        v4(sctp_chunk(1, bytes(8))),
+        v4(sctp_chunk(2, bytes(12))),
+        v4(sctp_chunk(3, bytes(4))),
+        v4(sctp_chunk(11, length=40)),
+        v4(sctp_chunk(3, struct.pack(">IIHH", 9, 9, 1, 0) + b"\x00\x01")),
+        v4(sctp_chunk(3, struct.pack(">IIHH", 9, 9, 0, 1) + b"\x00\x01\x02\x03\x04\x05")),
+        v4(data(40, b"tail") + b"\x00\x01"),
+        v4(sctp_chunk(0, struct.pack(">IHHI", 1, 2, 3, 4) + b"pad", length=19)),
+        v4(sctp_chunk(7, u32(1) + b"extra!")),
+    ]
+    # Snaplen cuts: in the common header, in a chunk descriptor, in a chunk, in the padding,
+    # in the second chunk of a bundle, in an M3UA parameter.
+    cuts = [(good[0], 34 + 6), (good[0], 34 + 14), (good[0], 34 + 20), (good[7], 34 + 30),
+            (good[40], 34 + 32), (good[40], 34 + 44), (good[11], 34 + 12 + 16 + 20),
+            (good[11], 34 + 12 + 16 + 10), (good[23], 34 + 30), (good[42], 54 + 20)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1347,3 +1460,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-loopback.pcap", packets, cuts)
     packets, cuts = bgp_packets()
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
+    packets, cuts = sctp_packets()
+    write(sys.argv[1] + "/proto-sctp.pcap", packets, cuts)
