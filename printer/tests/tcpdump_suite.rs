@@ -59,15 +59,6 @@ const GAPS: &[(&str, &str)] = &[
     ("pppoes", "not decoded yet (issue 18): PPPoE"),
     ("mtrace", "not decoded yet (issue 18): mtrace (IGMP)"),
     ("dvmrp", "not decoded yet (issue 18): DVMRP (IGMP)"),
-    (
-        "icmpv6-RFC2894-RR",
-        "not decoded yet (issue 18): ICMPv6 router renumbering",
-    ),
-    ("icmpv6-RFC2894-RR-v", VERBOSE),
-    (
-        "icmpv6-ni-flags",
-        "not decoded yet (issue 18): ICMPv6 node information",
-    ),
     ("spb", "not decoded yet (issue 18): IS-IS"),
     ("pgmv", VERBOSE),
     ("pgm_poll_polr", VERBOSE),

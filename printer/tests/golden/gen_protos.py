@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, SCTP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, SCTP, ICMPv6 node information and router renumbering) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1405,6 +1405,73 @@ def sctp_packets():
     return good, cuts
 
 
+def icmp6ni_packets():
+    """ICMPv6 node information (139/140, RFC 4620) and router renumbering (138, RFC 2894):
+    every query type, subject and reply form print-icmp6.c tells apart (KAME who-are-you,
+    the 03 draft, DNS names Pascal-style, as labels and broken), node-address flags, the
+    renumbering codes, flags and prefix parts; lengths that lie and snaplen cuts."""
+    from scapy.layers.inet6 import ICMPv6Unknown
+
+    def icmp(t, code, body, dst="2001:db8::2", plen=None):
+        ip = IPv6(src=A6, dst=dst) if plen is None else IPv6(src=A6, dst=dst, plen=plen)
+        return eth(ip / ICMPv6Unknown(type=t, code=code, msgbody=body))
+
+    nonce = bytes.fromhex("0102030405060708")
+    q = lambda qtype, flags, subj, code=0: icmp(139, code, struct.pack(">HH", qtype, flags)
+                                                 + nonce + subj)
+    r = lambda code, qtype, flags, data=b"": icmp(140, code, struct.pack(">HH", qtype, flags)
+                                                   + nonce + data)
+    a6 = bytes.fromhex("20010db8000000000000000000000002")
+    name = b"\x04host\x07example\x03com\x00"
+    good = [
+        icmp(139, 0, bytes(8)),                            # who-are-you: 12 bytes
+        q(0, 0, b""), q(0, 0, b"xx"), q(1, 0, b""), q(1, 1, b""), q(1, 2, b"abcd"),
+        q(2, 0, b""),                                      # 03 draft
+        q(3, 0x7e, a6), q(3, 0x02, a6), q(3, 0x40, a6), q(3, 0, a6 + b"zz"),
+        q(3, 0x20, a6[:8]), q(7, 0, a6),
+        q(2, 0, name, code=1), q(2, 0, b"\x0bhost.domain", code=1),
+        q(2, 0, b"\x04host\x07example", code=1), q(2, 0, b"\x04host\x00\x00", code=1),
+        q(2, 0, b"\x04host\x00\x01x", code=1), q(2, 0, b"\x09ab", code=1),
+        q(2, 0, b"\x02\x01\xff\x00", code=1),
+        q(4, 0, bytes([192, 0, 2, 1]), code=2), q(4, 0, bytes([192, 0, 2, 1, 0]), code=2),
+        q(4, 0, b"\x01", code=2), q(3, 0, a6, code=9),
+        r(0, 0, 0), r(0, 0, 0, b"xy"), r(1, 0, 0), r(1, 0, 0, b"x"), r(2, 3, 0), r(5, 3, 0),
+        r(0, 1, 0), r(0, 1, 1), r(0, 1, 4),
+        r(0, 2, 1, u32(300) + name), r(0, 2, 0, u32(0) + b"\x0bhost.domain"),
+        r(0, 2, 0, u32(0) + b"\x03abc"),
+        r(0, 3, 0x7f, u32(60) + a6 + u32(0xffffffff) + bytes(16) + b"abc"),
+        r(0, 3, 0, u32(1) + a6[:10]), r(0, 9, 0),
+        # A payload length shorter than the ICMPv6 header (tcpdump's icmp6_nodeinfo_oobr).
+        icmp(140, 4, b"\x08", dst="2001:db8::3", plen=4),
+    ]
+    match = lambda code, plen, n, prefix="fec0::": struct.pack(
+        ">BBBBBBH", code, 3 + 4 * n, 1, plen, 2, 128, 0) + bytes(IPv6(dst=prefix))[24:40]
+    use = lambda flags, vl=2592000, pl=604800, prefix="3ffe:501:fffe::": struct.pack(
+        ">BBBBIIB3x", 48, 16, 0xc0, 0x80, vl, pl, flags) + bytes(IPv6(dst=prefix))[24:40]
+    rr = lambda code, seq, flags, body, seg=0, delay=0, rsvd=0: eth(
+        IPv6(src=A6, dst="ff02::2") / ICMPv6Unknown(
+            type=138, code=code, msgbody=struct.pack(">IBBHI", seq, seg, flags, delay, rsvd)
+            + body))
+    good += [
+        rr(0, 0, 0x10, match(1, 48, 1) + use(0)),
+        rr(0, 16777216, 0xf8, match(2, 64, 2, "2001:db8:1::") + use(0x80) +
+           use(0xc0, 0xffffffff, 0xffffffff, "2001:db8:2::"), seg=3, delay=500, rsvd=9),
+        rr(0, 5, 0, match(3, 0, 0)), rr(0, 6, 0x40, match(9, 8, 1) + use(0x40)),
+        rr(1, 7, 0, bytes(24)), rr(255, 8, 0, b""), rr(4, 9, 0x80, b""),
+        # A match length that is not 3 + 4n, and one below 3.
+        rr(0, 10, 0, struct.pack(">BB", 1, 5) + match(1, 48, 0)[2:]),
+        rr(0, 11, 0, struct.pack(">BB", 1, 2) + match(1, 48, 0)[2:]),
+        # More use parts announced than the packet carries.
+        rr(0, 12, 0, struct.pack(">BB", 1, 11) + match(1, 48, 0)[2:] + use(0)),
+    ]
+    # Snaplen cuts: in the NI header and subject, in a reply's addresses, in the renumbering
+    # header, match prefix and use prefix.
+    cuts = [(good[7], 54 + 12), (good[7], 54 + 20), (good[7], 54 + 30), (good[13], 54 + 22),
+            (good[36], 54 + 40), (good[25], 54 + 17), (good[40], 54 + 14),
+            (good[40], 54 + 30), (good[40], 54 + 60), (good[41], 54 + 100)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1462,3 +1529,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
     packets, cuts = sctp_packets()
     write(sys.argv[1] + "/proto-sctp.pcap", packets, cuts)
+    packets, cuts = icmp6ni_packets()
+    write(sys.argv[1] + "/proto-icmp6ni.pcap", packets, cuts)
