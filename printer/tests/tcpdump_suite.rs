@@ -57,8 +57,6 @@ const GAPS: &[(&str, &str)] = &[
     ("babel_rfc6126bis", VERBOSE),
     ("pppoe", "not decoded yet (issue 18): PPPoE"),
     ("pppoes", "not decoded yet (issue 18): PPPoE"),
-    ("mtrace", "not decoded yet (issue 18): mtrace (IGMP)"),
-    ("dvmrp", "not decoded yet (issue 18): DVMRP (IGMP)"),
     ("spb", "not decoded yet (issue 18): IS-IS"),
     ("pgmv", VERBOSE),
     ("pgm_poll_polr", VERBOSE),
@@ -129,7 +127,6 @@ const GAPS: &[(&str, &str)] = &[
     ("bfd-raw-auth-md5-v", VERBOSE),
     ("bfd-raw-auth-sha1", "not decoded yet (issue 18): BFD"),
     ("bfd-raw-auth-sha1-v", VERBOSE),
-    ("relts-0x80000000", VERBOSE),
     (
         "isoclns-heapoverflow-2",
         "not decoded yet (issue 18): OSI CLNP",

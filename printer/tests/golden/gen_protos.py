@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, SCTP, ICMPv6 node information and router renumbering) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, SCTP, ICMPv6 node information and router renumbering, mtrace and DVMRP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1472,6 +1472,67 @@ def icmp6ni_packets():
     return good, cuts
 
 
+def dvmrp_packets():
+    """IGMP's mtrace/mresp (0x1f/0x1e) and DVMRP (0x13): every DVMRP message type with what
+    -v and -vv add (probe neighbours, route reports), the neighbour lists' flags and counts,
+    prune timers; the short and lying lengths print-dvmrp.c reports, a bad checksum and
+    snaplen cuts."""
+    def igmp(t, code, rest, dst="224.0.0.4", good=True):
+        b = struct.pack(">BBH", t, code, 0) + rest
+        if good:
+            b = b[:2] + struct.pack(">H", cksum16(b)) + b[4:]
+        return eth(IP(src=A4, dst=dst, proto=2, ttl=1) / Raw(b))
+
+    ip = lambda a: bytes(map(int, a.split(".")))
+    dv = lambda t, rest, minor=0, major=0, **kw: igmp(0x13, t, bytes([0, 0, minor, major]) + rest,
+                                                      **kw)
+    tr = lambda t, dst, raddr, qid=7, ttl=64: igmp(
+        t, 0, ip("233.252.0.9") + ip("198.51.100.1") + ip(dst) + ip(raddr) + bytes([ttl])
+        + struct.pack(">I", qid)[1:])
+    nbr2 = lambda laddr, metric, thresh, flags, addrs, n=None: ip(laddr) + bytes(
+        [metric, thresh, flags, len(addrs) if n is None else n]) + b"".join(map(ip, addrs))
+    nbr = lambda laddr, metric, thresh, addrs, n=None: ip(laddr) + bytes(
+        [metric, thresh, len(addrs) if n is None else n]) + b"".join(map(ip, addrs))
+    good = [
+        tr(0x1f, "198.51.100.2", "198.51.100.3"),
+        tr(0x1f, "198.51.100.2", "224.0.1.32", qid=0xabcdef, ttl=32),
+        tr(0x1e, "198.51.100.2", "239.255.255.255", ttl=255),
+        igmp(0x1f, 0, bytes(12)),
+        dv(1, u32(0x12345678)),
+        dv(1, u32(1) + ip("192.0.2.7") + ip("192.0.2.8")),
+        dv(1, b"\x01\x02"),
+        dv(1, u32(1) + b"\x01\x02"),
+        dv(2, bytes([255, 255, 0]) + ip("10.1.0.0")[:2] + b"\x01" + ip("10.2.0.0")[:2] + b"\x82"
+           + bytes([255, 255, 255]) + ip("192.0.2.0")[:3] + b"\x83"),
+        dv(2, bytes([0, 0, 0]) + b"\x00\x80"),
+        dv(2, bytes([255, 0, 0]) + b"\x0a\x05"),
+        dv(2, b"\xff\x00"),
+        dv(3, b""), dv(5, b""),
+        dv(4, nbr("192.0.2.1", 1, 2, ["192.0.2.9", "192.0.2.10"]) + nbr("192.0.2.2", 3, 0, [])),
+        dv(4, nbr("192.0.2.1", 1, 2, ["192.0.2.9"], n=3)),
+        dv(4, b"\x01\x02\x03"),
+        dv(6, nbr2("10.0.0.2", 1, 0, 0x40, ["10.0.0.1"]) + nbr2("10.0.0.9", 1, 0, 0, ["10.0.0.10"]),
+           minor=4, major=12),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0x73, ["192.0.2.5", "192.0.2.6"]), minor=255, major=3),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, ["192.0.2.5"], n=2)),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, ["192.0.2.5"], n=0)),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, []) + b"\x01\x02"),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, ["192.0.2.5"], n=2) + b"\x01\x02"),
+        dv(7, ip("192.0.2.1") + ip("233.252.0.1") + u32(7384)),
+        dv(7, ip("192.0.2.1") + ip("233.252.0.1") + u32(0)),
+        dv(8, ip("192.0.2.1") + ip("233.252.0.1")),
+        dv(9, ip("192.0.2.1") + ip("233.252.0.1")),
+        dv(7, ip("192.0.2.1") + ip("233.252.0.1")),
+        dv(42, b"abcd"),
+        dv(1, u32(5), good=False),
+        igmp(0x13, 1, b"\x00\x00"),
+    ]
+    # Snaplen cuts: in an mtrace query, in a probe, a report, a neighbour list, a prune.
+    cuts = [(good[1], 34 + 22), (good[5], 34 + 14), (good[8], 34 + 15), (good[17], 34 + 21),
+            (good[23], 34 + 18)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1531,3 +1592,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-sctp.pcap", packets, cuts)
     packets, cuts = icmp6ni_packets()
     write(sys.argv[1] + "/proto-icmp6ni.pcap", packets, cuts)
+    packets, cuts = dvmrp_packets()
+    write(sys.argv[1] + "/proto-dvmrp.pcap", packets, cuts)
