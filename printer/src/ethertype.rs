@@ -14,6 +14,8 @@ pub const VLAN_8021Q: u16 = 0x8100;
 pub const VLAN_9100: u16 = 0x9100;
 pub const VLAN_9200: u16 = 0x9200;
 pub const VLAN_QINQ: u16 = 0x88a8;
+/// IEEE 802.1AE MACsec.
+pub const MACSEC: u16 = 0x88e5;
 pub const MPLS: u16 = 0x8847;
 pub const MPLS_MULTI: u16 = 0x8848;
 /// Transparent Ethernet Bridging: a whole Ethernet frame (GRE, Geneve).

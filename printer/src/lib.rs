@@ -14,7 +14,7 @@
 //!
 //! - [`nd`]: the printing context (tcpdump's `netdissect_options`) and truncation;
 //! - [`ts`]: timestamps (-t/-tt/-ttt/-tttt, local time honouring TZ);
-//! - link layers: [`ether`] (with 802.1Q), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
+//! - link layers: [`ether`] (with 802.1Q and [`macsec`]), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
 //!   [`icmp`], [`icmp6`], [`igmp`] (with [`dvmrp`]), [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
@@ -56,6 +56,7 @@ mod llc;
 mod lldp;
 mod loopback;
 mod m3ua;
+mod macsec;
 mod mpls;
 mod mptcp;
 mod names;

@@ -5,10 +5,12 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, SCTP, ICMPv6 node information and router renumbering, mtrace and DVMRP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
+Also the IP- and link-level protocols with their own modules: SCTP (with M3UA), ICMPv6 node
+information and router renumbering, mtrace and DVMRP in IGMP, MACsec.
 Documentation addresses only.
 """
 import struct
@@ -1533,6 +1535,49 @@ def dvmrp_packets():
     return good, cuts
 
 
+def macsec_packets():
+    """MACsec (ethertype 0x88e5): integrity-only payloads decoded past the SecTAG and ICV
+    (with and without SCI, a short length, a VLAN tag and an 802.3 length after it),
+    encrypted and changed payloads dumped, every flag and association number; version bit
+    and short-length errors, frames too short for the SecTAG or the ICV, and snaplen cuts."""
+    icv = bytes(range(0xa0, 0xb0))
+
+    def sec(tci, pn, payload, sl=0, sci=0x020000000001abcd, extra=b"", dst="02:00:00:00:00:0b"):
+        tag = struct.pack(">BBI", tci, sl, pn) + (u64(sci) if tci & 0x20 else b"")
+        return Ether(src=MA, dst=dst, type=0x88e5) / Raw(tag + payload + icv + extra)
+
+    ip4 = bytes(IP(src=A4, dst=B4, id=1) / UDP(sport=1024, dport=9) / Raw(b"hi!!"))
+    udp = b"\x08\x00" + ip4
+    arp = b"\x08\x06" + bytes.fromhex("0001080006040001020000000000a0c0000201000000000000c0000202")
+    good = [
+        sec(0x2c | 0x00, 72, bytes(range(48))),            # E, C, SCI: encrypted
+        sec(0x24 | 0x01, 6, udp),                          # C only: "changed", dumped
+        sec(0x08 | 0x02, 7, bytes(20)),                    # E only, no SCI
+        sec(0x20, 68, udp),                                # integrity only, SCI
+        sec(0x00, 69, arp),                                # integrity only, no SCI
+        sec(0x70 | 0x03, 70, udp),                         # S, I, B flags, AN 3
+        sec(0x40, 71, b"\x86\xdd" + bytes(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=7, dport=7))),
+        sec(0x20, 72, udp[:34], sl=34, extra=b""),         # short length
+        sec(0x20, 73, udp[:34] + bytes(6), sl=34),         # short length, padded
+        sec(0x20, 74, b"\x81\x00\x00\x05" + udp),          # a VLAN tag inside
+        sec(0x20, 75, struct.pack(">H", 7) + bytes.fromhex("424203000000000000")),  # 802.3
+        sec(0x20, 76, b"\x88\xb5" + b"local experimental"),
+        sec(0xa0, 77, udp),                                # version bit: invalid
+        sec(0x20, 78, udp, sl=0x40 | 5),                   # short length's reserved bits
+        sec(0x20, 79, udp[:10], sl=40),                    # short length past the data
+        sec(0x20, 80, b"\x08\x00\x45", sl=1),              # short length 1: "caplen 1 < 2"
+        Ether(src=MA, dst=MB, type=0x88e5) / Raw(bytes.fromhex("2000000000")),
+        Ether(src=MA, dst=MB, type=0x88e5) / Raw(bytes.fromhex("200000000001aabbccdd")),
+        Ether(src=MA, dst=MB, type=0x88e5) / Raw(bytes.fromhex("000000000001") + bytes(10)),
+        Ether(src=MA, dst=MB, type=0x8100) / Raw(b"\x00\x07\x88\xe5" + bytes(30)),
+    ]
+    # Snaplen cuts: in the SecTAG, in the SCI, in the payload, in the ICV, in the encrypted
+    # data.
+    cuts = [(good[3], 14 + 4), (good[3], 14 + 10), (good[3], 14 + 14 + 20),
+            (good[3], 14 + 14 + len(udp) + 8), (good[0], 14 + 30)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1594,3 +1639,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-icmp6ni.pcap", packets, cuts)
     packets, cuts = dvmrp_packets()
     write(sys.argv[1] + "/proto-dvmrp.pcap", packets, cuts)
+    packets, cuts = macsec_packets()
+    write(sys.argv[1] + "/proto-macsec.pcap", packets, cuts)
