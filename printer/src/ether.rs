@@ -221,6 +221,15 @@ pub(crate) fn ethertype_print(
         eth::MPLS | eth::MPLS_MULTI => mpls::mpls_print(nd, p, length)?,
         eth::LLDP => lldp::lldp_print(nd, p, length)?,
         eth::LOOPBACK => loopback::loopback_print(nd, p, length)?,
+        eth::PPPOED | eth::PPPOES | eth::PPPOED2 | eth::PPPOES2 => {
+            super::pppoe::pppoe_print(nd, p, length)?;
+        }
+        eth::PPP => {
+            if length > 0 {
+                nd.s(b": ");
+                super::ppp::ppp_print(nd, p, length)?;
+            }
+        }
         _ => return Ok(false),
     }
     Ok(true)

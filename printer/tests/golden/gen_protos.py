@@ -10,7 +10,7 @@ ordinary form and in the forms tcpdump prints differently: every version and typ
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
 Also the IP- and link-level protocols with their own modules: SCTP (with M3UA), ICMPv6 node
-information and router renumbering, mtrace and DVMRP in IGMP, MACsec.
+information and router renumbering, mtrace and DVMRP in IGMP, MACsec, PPPoE with PPP.
 Documentation addresses only.
 """
 import struct
@@ -1581,6 +1581,161 @@ def macsec_packets():
     return good, cuts
 
 
+def pppoe_packets():
+    """PPPoE discovery (every code, text and binary tags, End-Of-List, lengths that lie)
+    and sessions carrying PPP: LCP/IPCP/IP6CP/CCP/BACP/OSICP messages of every code with
+    their options (each option's short and long forms), CHAP, PAP, Multilink, IPv4, IPv6
+    and MPLS payloads, protocol-field compression, octet-escaped (RFC 1662) frames, and
+    the PPP ethertype. IPX and OSI payloads are left out: print-ipx.c and print-isoclns.c
+    are not ported."""
+    def disc(code, tags, sid=0, plen=None, vt=0x11):
+        n = len(tags) if plen is None else plen
+        return Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8863) / Raw(
+            struct.pack(">BBHH", vt, code, sid, n) + tags)
+
+    def sess(ppp, sid=0x17, plen=None, t=0x8864):
+        n = len(ppp) if plen is None else plen
+        return Ether(src=MA, dst="02:00:00:00:00:0b", type=t) / Raw(
+            struct.pack(">BBHH", 0x11, 0, sid, n) + ppp)
+
+    tag = lambda t, v=b"": struct.pack(">HH", t, len(v)) + v
+    cp = lambda proto, code, body, ident=1, enc=None: struct.pack(
+        ">HBBH", proto, code, ident, 4 + len(body) if enc is None else enc) + body
+    opt = lambda o, v=b"", n=None: bytes([o, 2 + len(v) if n is None else n]) + v
+    lcp = lambda code, body, **kw: cp(0xc021, code, body, **kw)
+    ip4 = bytes(IP(src=A4, dst=B4, id=1) / UDP(sport=1024, dport=9) / Raw(b"ppp"))
+    ip6 = bytes(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=7, dport=7))
+    lcp_opts = (opt(1, struct.pack(">H", 1492)) + opt(2, u32(0)) + opt(3, b"\xc2\x23\x05")
+                + opt(5, u32(0x2a3b4c5d)) + opt(7) + opt(8))
+    good = [
+        disc(0x09, tag(0x0101) + tag(0x0120, b"\x05\xdc") + tag(0x0103, b"\x16\x37\x2c\x16")),
+        disc(0x07, tag(0x0102, b"access-concentrator-1") + tag(0x0101, b"internet")
+             + tag(0x0104, bytes(range(16))) + tag(0x0105, b"\x00\x00\x0d\xe9ab")
+             + tag(0x0999, b"xyz") + tag(0x0110, b"\x01\x02"), sid=0),
+        disc(0x19, tag(0x0101, b"internet") + tag(0, b"") + tag(0x0102, b"after EOL")),
+        disc(0x65, tag(0x0101, b"internet"), sid=0x1234),
+        disc(0xa7, tag(0x0203, b"session closed\x00\x01"), sid=0x1234),
+        disc(0x33, tag(0x0202, b"x" * 100) + tag(0x0201, b"ab\x01\x02\x03")),
+        disc(0x09, tag(0x0101), vt=0x23),
+        disc(0x09, tag(0x0101), plen=1500),
+        disc(0x09, tag(0x0101) + tag(0x0103, b"\x01"), plen=6),
+        disc(0x09, tag(0x0102, b"ab") + b"\x01\x03\x00\x40" + b"abc"),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8863) / Raw(b"\x11\x09\x00\x00"),
+        # PPP in sessions: LCP.
+        sess(lcp(1, lcp_opts)),
+        sess(b"\xff\x03" + lcp(2, lcp_opts, ident=2)),
+        sess(lcp(3, opt(3, b"\xc0\x23") + opt(3, b"\xc2\x27") + opt(3, b"\x12\x34\x00")
+                 + opt(3, b"\xc2\x23\x81") + opt(3, b"\xc2\x23\x07") + opt(4, b"\xc0\x25")
+                 + opt(4, b"\x00\x01"))),
+        sess(lcp(4, opt(13, b"\x01") + opt(13, b"\x09") + opt(17, b"\x05\xdc")
+                 + opt(19, b"\x00") + opt(19, b"\x01ab") + opt(19, b"\x02" + bytes([192, 0, 2, 9]))
+                 + opt(19, b"\x03\x02\x00\x00\x00\x00\x01") + opt(19, b"\x04") + opt(19, b"\x05")
+                 + opt(19, b"\x09") + opt(23, b"\x00\x10") + opt(0, b"\x00\x00\x0c\x01")
+                 + opt(9, b"\x01") + opt(30) + opt(40, b"zz"))),
+        sess(lcp(1, opt(1, b"\x05") + opt(1, b"\x05\xdc"))),
+        sess(lcp(1, opt(2, b"\x00"))),
+        sess(lcp(1, opt(0, b"\x00"))),
+        sess(lcp(1, opt(3, b"\xc2"))),
+        sess(lcp(1, opt(4, b"\xc0"))),
+        sess(lcp(1, opt(5, b"\x00"))),
+        sess(lcp(1, opt(23, b"\x00"))),
+        sess(lcp(1, opt(13))),
+        sess(lcp(1, opt(17, b"\x01"))),
+        sess(lcp(1, opt(19))),
+        sess(lcp(1, opt(19, b"\x02\x01"))),
+        sess(lcp(1, opt(19, b"\x03\x01"))),
+        sess(lcp(1, opt(1, b"\x05\xdc", n=1))),
+        sess(lcp(1, opt(45, b"", n=1))),
+        sess(lcp(1, opt(1, b"\x05\xdc", n=9))),
+        sess(lcp(1, opt(1, b"\x05\xdc") + b"\x07")),
+        sess(lcp(5, b"bye")), sess(lcp(6, b"")), sess(lcp(7, b"\x01\x02\x03\x04")),
+        sess(lcp(8, b"\x80\x21" + b"rejected!")), sess(lcp(8, b"\x12\x34")),
+        sess(lcp(9, u32(0x01020304))), sess(lcp(10, u32(0x01020304) + b"trailing")),
+        sess(lcp(11, u32(7))), sess(lcp(9, b"\x00\x01")),
+        sess(lcp(12, u32(9) + b"hello peer")), sess(lcp(12, u32(9))),
+        sess(lcp(13, u32(9) + u32(3600))), sess(lcp(13, u32(9) + b"\x00")),
+        sess(lcp(0, u32(9) + b"\x00\x00\x0c\x01abc")), sess(lcp(0, b"\x00")),
+        sess(lcp(0x20, b"unknown code")),
+        sess(lcp(1, lcp_opts, enc=3)), sess(lcp(1, lcp_opts, enc=200)),
+        sess(lcp(9, b"")), sess(struct.pack(">HBB", 0xc021, 9, 1)), sess(b"\xc0\x21\x09"),
+        # The other control protocols.
+        sess(cp(0x8021, 1, opt(3, bytes([192, 0, 2, 1])) + opt(129, bytes([198, 51, 100, 53]))
+                + opt(132, bytes(4)) + opt(2, b"\x00\x2d\x0f\x01") + opt(1, bytes(8))
+                + opt(9, b"qq"))),
+        sess(cp(0x8021, 4, opt(2, b"\x00\x61" + struct.pack(">HHHHH", 15, 16, 256, 5, 168)
+                                + b"\x01\x02\x02\x02"))),
+        sess(cp(0x8021, 4, opt(2, b"\x00\x61" + struct.pack(">HHHHH", 15, 16, 256, 5, 168)
+                                + b"\x01\x05\x02"))),
+        sess(cp(0x8021, 4, opt(2, b"\x00\x61" + struct.pack(">HHHHH", 15, 16, 256, 5, 168)
+                                + b"\x00\x02"))),
+        sess(cp(0x8021, 1, opt(2, b"\x00\x61\x00\x01"))),
+        sess(cp(0x8021, 1, opt(2, b"\x12\x34"))),
+        sess(cp(0x8021, 1, opt(2, b"\x00"))),
+        sess(cp(0x8021, 1, opt(3, b"\x01"))),
+        sess(cp(0x8021, 1, opt(1, b"\x01"))),
+        sess(cp(0x8021, 1, opt(3, b"", n=1))),
+        sess(cp(0x8057, 1, opt(1, bytes.fromhex("0200000000000001")) + opt(2, b"x"))),
+        sess(cp(0x8057, 2, opt(1, b"\x01"))), sess(cp(0x8057, 2, opt(1, b"", n=0))),
+        sess(cp(0x80fd, 1, opt(26, b"\x78\x00") + opt(21, b"\x2f") + opt(24, b"\xe5\x03")
+                + opt(18, u32(1)) + opt(26, b"\x41") + opt(21) + opt(24, b"\x01"))),
+        sess(cp(0x80fd, 1, opt(26, b"", n=1))),
+        sess(cp(0x80fd, 14, b"reset")), sess(cp(0x80fd, 15, b"")),
+        sess(cp(0xc02b, 1, opt(1, u32(0xdeadbeef)) + opt(1, b"\x01") + opt(7, b"q"))),
+        sess(cp(0xc02b, 1, opt(1, b"", n=1))),
+        sess(cp(0x8023, 1, b"\x01\x02\x03\x04")), sess(cp(0x8281, 2, b"")),
+        # Authentication: CHAP and PAP.
+        sess(b"\xc2\x23" + struct.pack(">BBH", 1, 7, 4 + 1 + 4 + 6) + b"\x04\xde\xad\xbe\xef"
+             + b"server"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 2, 7, 4 + 1 + 2 + 3) + b"\x02\x01\x02usr"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 3, 7, 4 + 7) + b"Welcome"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 4, 7, 4 + 6) + b"denied"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 9, 7, 4)),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 1, 7, 9) + b"\x09ab"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 3, 7, 2) + b"ok"),
+        sess(b"\xc2\x23\x01\x02"), sess(b"\xc2\x23"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 4 + 1 + 4 + 1 + 6) + b"\x04user\x06secret"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 2, 3, 4 + 1 + 8) + b"\x08Login ok"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 3, 3, 4 + 1 + 3) + b"\x03bad"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 5) + b"\x04"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 2, 3, 4)),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 40) + b"\x04user"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 2) + b"\x04user"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 9) + b"\x09user"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 10) + b"\x04user\x09"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 5, 3, 4)),
+        sess(b"\xc0\x23\x01"),
+        sess(b"\xc0\x2d\x01\x02\x00\x04"),
+        # Multilink, payloads, protocol-field compression, address/control and pppd headers.
+        sess(b"\x00\x3d\x80\x05" + b"\x00\x21"), sess(b"\x00\x3d\x41\x23"), sess(b"\x00\x3d\x00"),
+        sess(b"\x00\x21" + ip4), sess(b"\x21" + ip4), sess(b"\xff\x03\x00\x21" + ip4),
+        sess(b"\x00\x03\x00\x21" + ip4), sess(b"\x01\x03\x00\x57" + ip6),
+        sess(b"\x00\x57" + ip6), sess(b"\x86\xdd" + ip6), sess(b"\x08\x00" + ip4),
+        sess(b"\x00\x2f" + ip4),
+        sess(b"\x02\x81" + b"\x00\x01\x01\x40" + ip4), sess(b"\x00\xfd" + b"compressed"),
+        sess(b"\x43\x21" + b"\x01\x02"), sess(b"\x00\x29" + b"apple"), sess(b"\x80\x2b\x01"),
+        sess(b"\xff\x03"), sess(b"\x21"), sess(b""),
+        # RFC 1662 octet escapes: IPv4 after a one-octet protocol, LCP after an
+        # address/control field, an invalid protocol, and a frame cut before its protocol.
+        sess(b"\x7e\x21" + ip4[:10].replace(b"\x7d", b"\x7d\x5d") + b"\x7d\x31" + ip4[11:]),
+        sess(b"\x7e\xff\x7d\x23\xc0\x21\x09\x01\x00\x08\x00\x00\x00\x01"),
+        sess(b"\x7e\xff\x03\x7e\x21\x00"), sess(b"\x7e\xff\x03\x00"), sess(b"\x7e\x57" + ip6),
+        sess(b"\x7e\x12\x80\x21\x05\x01\x00\x04"), sess(b"\x7e\x7d"),
+        # Lengths: the PPPoE length past the frame, a frame longer than the PPPoE length,
+        # the pre-standard ethertype, the PPP ethertype.
+        sess(lcp(9, u32(1)), plen=200), sess(lcp(9, u32(1)) + b"pad", plen=12),
+        sess(lcp(9, u32(1)), t=0x3c13),
+        Ether(src=MA, dst="02:00:00:00:00:0b", type=0x880b) / Raw(b"\xff\x03" + lcp(9, u32(5))),
+        Ether(src=MA, dst="02:00:00:00:00:0b", type=0x880b),
+    ]
+    # Snaplen cuts: in a tag, in the PPPoE header, in LCP options, in an IPCP header
+    # compression option, in an IP header, in an escaped frame, in CHAP's name.
+    cuts = [(good[1], 14 + 6 + 10), (good[0], 14 + 3), (good[11], 14 + 6 + 2 + 4 + 6),
+            (good[11], 14 + 6 + 2 + 4 + 9), (good[11], 14 + 6 + 1),
+            (good[52], 14 + 6 + 2 + 4 + 9), (good[114], 14 + 6 + 2 + 12),
+            (good[114], 14 + 6 + 8), (good[73], 14 + 6 + 12), (good[48], 14 + 6 + 2 + 4 + 3)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1644,3 +1799,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-dvmrp.pcap", packets, cuts)
     packets, cuts = macsec_packets()
     write(sys.argv[1] + "/proto-macsec.pcap", packets, cuts)
+    packets, cuts = pppoe_packets()
+    write(sys.argv[1] + "/proto-pppoe.pcap", packets, cuts)
