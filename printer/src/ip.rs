@@ -475,6 +475,7 @@ pub(crate) fn demux(
         103 => pim::pim_print(nd, bp, length, iph),
         112 => vrrp::vrrp_print(nd, bp, length, iph, ttl_hl, ver),
         132 => super::sctp::sctp_print(nd, bp, iph, length),
+        88 => super::eigrp::eigrp_print(nd, bp, length),
         77 => {
             nd.s(b" nd ");
             nd.u(length as u64);

@@ -22,7 +22,7 @@
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
-//!   [`sctp`] (and [`m3ua`] in its DATA chunks), [`pppoe`] (and its [`ppp`] frames),
+//!   [`sctp`] (and [`m3ua`] in its DATA chunks), [`pppoe`] (and its [`ppp`] frames), [`eigrp`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -40,6 +40,7 @@ mod dtp;
 mod dump;
 mod dvmrp;
 mod eap;
+mod eigrp;
 mod ether;
 pub mod ethertype;
 mod fmt;

@@ -10,7 +10,7 @@ ordinary form and in the forms tcpdump prints differently: every version and typ
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
 Also the IP- and link-level protocols with their own modules: SCTP (with M3UA), ICMPv6 node
-information and router renumbering, mtrace and DVMRP in IGMP, MACsec, PPPoE with PPP.
+information and router renumbering, mtrace and DVMRP in IGMP, MACsec, PPPoE with PPP, EIGRP.
 Documentation addresses only.
 """
 import struct
@@ -1736,6 +1736,58 @@ def pppoe_packets():
     return good, cuts
 
 
+def eigrp_packets():
+    """EIGRP (IP protocol 88) over IPv4 and IPv6: every opcode and header flag, each TLV
+    tcpdump decodes (general parameters, software version, IPv4 and AppleTalk internal and
+    external routes, cable setup) with every prefix length class, the TLVs it dumps, and
+    TLVs too short for their type or longer than the packet; another version, snaplen cuts."""
+    def eigrp(op, tlvs, flags=0, version=2, v6=False):
+        b = struct.pack(">BBHIIIHH", version, op, 0, flags, 7, 3, 0, 100) + tlvs
+        b = b[:2] + struct.pack(">H", cksum16(b)) + b[4:]
+        ip = (IPv6(src="fe80::1", dst="ff02::a", nh=88) if v6
+              else IP(src=A4, dst="224.0.0.10", proto=88, ttl=2, tos=0xc0))
+        return eth(ip / Raw(b))
+
+    tlv = lambda t, v: struct.pack(">HH", t, 4 + len(v)) + v
+    metric = struct.pack(">II", 2560000, 100000) + b"\x00\x05\xdc" + bytes([1, 255, 1, 0, 0])
+    ip_int = lambda nh, plen, dest: tlv(0x0102, bytes(map(int, nh.split("."))) + metric
+                                       + bytes([plen]) + dest)
+    ip_ext = lambda nh, plen, dest, proto=2: tlv(0x0103, bytes(map(int, nh.split(".")))
+                                                 + bytes([192, 0, 2, 99]) + u32(65001, 0xabcd,
+                                                 77) + b"\x00\x00" + bytes([proto, 0x41])
+                                                 + metric + bytes([plen]) + dest)
+    at_int = lambda nh: tlv(0x0202, nh + metric + struct.pack(">HH", 100, 110))
+    at_ext = lambda nh: tlv(0x0203, nh + u32(9, 65002, 0x77) + bytes([6, 1])
+                            + struct.pack(">H", 5) + metric + struct.pack(">HH", 200, 210))
+    hello = tlv(1, bytes([1, 0, 1, 0, 0, 0]) + struct.pack(">H", 15)) + tlv(4, bytes([12, 4, 1, 2]))
+    good = [
+        eigrp(5, hello),
+        eigrp(5, hello, v6=True),
+        eigrp(1, ip_int("0.0.0.0", 24, b"\xc6\x33\x64")
+              + ip_int("192.0.2.7", 32, b"\xcb\x00\x71\x05") + ip_int("0.0.0.0", 0, b"")
+              + ip_int("0.0.0.0", 9, b"\x0a\x80")
+              + ip_int("0.0.0.0", 33, b"\x01"), flags=0x01),
+        eigrp(3, ip_ext("0.0.0.0", 16, b"\xc6\x33") + ip_ext("192.0.2.8", 8, b"\x0a", proto=11)
+              + ip_ext("0.0.0.0", 12, b"\xcb\x00", proto=99), flags=0x0b),
+        eigrp(4, at_int(bytes(4)) + at_int(b"\x00\x64\x00\x01") + at_ext(bytes(4))
+              + at_ext(b"\x00\x65\x00\x02") + tlv(0x0204, struct.pack(">HHI", 10, 20, 300)),
+              flags=0x04),
+        eigrp(5, tlv(2, b"\x00\x02" + bytes(14)) + tlv(3, b"\x04" + bytes(4)) + tlv(5, u32(9))
+              + tlv(0x0302, b"ipx") + tlv(0x0303, b"") + tlv(0x7777, b"??")),
+        eigrp(6, b""), eigrp(7, b""), eigrp(9, b""), eigrp(2, hello),
+        eigrp(5, tlv(1, bytes(4)) + tlv(4, b"\x0c") + tlv(0x0102, bytes(10))
+              + tlv(0x0103, bytes(30)) + tlv(0x0202, bytes(20)) + tlv(0x0203, bytes(20))
+              + tlv(0x0204, bytes(4))),
+        eigrp(5, hello + struct.pack(">HH", 1, 2) + bytes(8)),
+        eigrp(5, hello + struct.pack(">HH", 1, 40) + bytes(8)),
+        eigrp(5, hello, version=1),
+    ]
+    # Snaplen cuts: in the header, in a TLV header, in a TLV, in a route's prefix.
+    cuts = [(good[0], 34 + 10), (good[0], 34 + 22), (good[0], 34 + 30), (good[2], 34 + 20 + 26),
+            (good[4], 34 + 20 + 30)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1801,3 +1853,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-macsec.pcap", packets, cuts)
     packets, cuts = pppoe_packets()
     write(sys.argv[1] + "/proto-pppoe.pcap", packets, cuts)
+    packets, cuts = eigrp_packets()
+    write(sys.argv[1] + "/proto-eigrp.pcap", packets, cuts)
