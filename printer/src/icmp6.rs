@@ -1,9 +1,9 @@
 //! ICMPv6 (tcpdump's print-icmp6.c): echo, errors, neighbour and router discovery with their
 //! options (-v), MLD v1/v2, node information queries and replies (RFC 4620), router
-//! renumbering (RFC 2894), the checksum verdict (-v). RPL is not decoded.
+//! renumbering (RFC 2894), RPL control messages (RFC 6550), the checksum verdict (-v).
 
 use super::cksum;
-use super::nd::{Nd, Trunc, R};
+use super::nd::{Nd, R};
 
 fn type_name(t: u8) -> Option<&'static str> {
     Some(match t {
@@ -380,11 +380,7 @@ pub(crate) fn icmp6_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fra
         }
         138 => rrenum_print(nd, bp)?,
         139 | 140 => nodeinfo_print(nd, length, bp)?,
-        155 => {
-            // RPL is not decoded; tcpdump prints its details here.
-            nd.proto = "icmp6";
-            return Err(Trunc);
-        }
+        155 => rpl_print(nd, code, bp + 4, length.wrapping_sub(4))?,
         _ => {
             nd.s(b", length ");
             nd.u(length as u64);
@@ -1104,6 +1100,218 @@ fn rrenum_print(nd: &mut Nd, bp: usize) -> R {
         nd.u(keeplen as u64);
         nd.s(b")");
         u += 32;
+    }
+    Ok(())
+}
+
+/// `rpl_print`: the RPL control message's code; with -v the DIO, DAO or DAO-ACK fields,
+/// with -vv their options. `bp` is the message body, `length` its length.
+fn rpl_print(nd: &mut Nd, code: u8, bp: usize, length: usize) -> R {
+    if code & 0x80 != 0 {
+        nd.s(b", (SEC) [worktodo]");
+        return Ok(());
+    }
+    nd.s(b", (CLR)");
+    let v = nd.vflag > 0;
+    match code {
+        0 => nd.s(b"DODAG Information Solicitation"),
+        1 => {
+            nd.s(b"DODAG Information Object");
+            if v {
+                rpl_dio(nd, bp, length)?;
+            }
+        }
+        2 => {
+            nd.s(b"Destination Advertisement Object");
+            if v {
+                rpl_dao(nd, bp, length)?;
+            }
+        }
+        3 => {
+            nd.s(b"Destination Advertisement Object Ack");
+            if v {
+                rpl_daoack(nd, bp, length)?;
+            }
+        }
+        c => {
+            nd.s(b"RPL message, unknown code ");
+            nd.u(c as u64);
+        }
+    }
+    Ok(())
+}
+
+const RPL_DIO_LEN: usize = 24;
+const RPL_DAO_MIN_LEN: usize = 4;
+const RPL_DAGID_LEN: usize = 16;
+
+/// `rpl_dio_print`.
+fn rpl_dio(nd: &mut Nd, bp: usize, length: usize) -> R {
+    if length < RPL_DIO_LEN {
+        nd.s(b" [length ");
+        nd.u(length as u64);
+        nd.s(b" < 24]");
+        nd.invalid();
+        return Ok(());
+    }
+    nd.need(bp, RPL_DIO_LEN)?;
+    let mopprf = nd.u1(bp + 4)?;
+    nd.s(b" [dagid:");
+    nd.ip6(bp + 8)?;
+    nd.s(b",seq:");
+    nd.u(nd.b[bp + 5] as u64);
+    nd.s(b",instance:");
+    nd.u(nd.b[bp] as u64);
+    nd.s(b",rank:");
+    nd.u(nd.be2(bp + 2)? as u64);
+    nd.s(b",");
+    if mopprf & 0x80 != 0 {
+        nd.s(b"grounded,");
+    }
+    nd.s(b"mop:");
+    match (mopprf >> 3) & 7 {
+        0 => nd.s(b"nonstoring"),
+        1 => nd.s(b"storing"),
+        2 => nd.s(b"nonstoring-multicast"),
+        3 => nd.s(b"storing-multicast"),
+        m => {
+            nd.s(b"mop");
+            nd.u(m as u64);
+        }
+    }
+    nd.s(b",prf:");
+    nd.u((mopprf & 7) as u64);
+    nd.s(b"]");
+    if nd.vflag > 1 {
+        rpl_printopts(nd, bp + RPL_DIO_LEN, length - RPL_DIO_LEN)?;
+    }
+    Ok(())
+}
+
+/// `rpl_dao_print` (`ack` false) and `rpl_daoack_print` (true): the DAGID when its flag
+/// says it is there, sequence, instance, and the DAO's flags or the ACK's status.
+fn rpl_dao_common(nd: &mut Nd, bp: usize, length: usize, ack: bool) -> R {
+    // The DAO checks its whole structure, DAGID included, present or not.
+    let check = if ack {
+        RPL_DAO_MIN_LEN
+    } else {
+        RPL_DAO_MIN_LEN + RPL_DAGID_LEN
+    };
+    if !nd.ttest(bp, check) {
+        nd.trunc();
+        return Ok(());
+    }
+    let tooshort: &[u8] = if ack {
+        b" [|dao-length too short]"
+    } else {
+        b" [|length too short]"
+    };
+    if length < RPL_DAO_MIN_LEN {
+        nd.s(tooshort);
+        return Ok(());
+    }
+    let (mut at, mut length) = (bp + RPL_DAO_MIN_LEN, length - RPL_DAO_MIN_LEN);
+    let flags = nd.u1(bp + 1)?;
+    let has_dagid = flags & if ack { 0x80 } else { 0x40 } != 0;
+    if has_dagid {
+        if !nd.ttest(bp + 4, RPL_DAGID_LEN) {
+            nd.trunc();
+            return Ok(());
+        }
+        if length < RPL_DAGID_LEN {
+            nd.s(tooshort);
+            return Ok(());
+        }
+        at += RPL_DAGID_LEN;
+        length -= RPL_DAGID_LEN;
+    }
+    let (seq, instance) = if ack {
+        (nd.u1(bp + 2)?, nd.u1(bp)?)
+    } else {
+        (nd.u1(bp + 3)?, nd.u1(bp)?)
+    };
+    let status = nd.u1(bp + 3)?;
+    nd.s(b" [dagid:");
+    if has_dagid {
+        nd.ip6(bp + 4)?;
+    } else {
+        nd.s(b"<elided>");
+    }
+    nd.s(b",seq:");
+    nd.u(seq as u64);
+    nd.s(b",instance:");
+    nd.u(instance as u64);
+    if ack {
+        nd.s(b",status:");
+        nd.u(status as u64);
+    } else {
+        if flags & 0x80 != 0 {
+            nd.s(b",acK");
+        }
+        if has_dagid {
+            nd.s(b",Dagid");
+        }
+        nd.s(b",");
+        nd.x0(flags as u64, 2);
+    }
+    nd.s(b"]");
+    if nd.vflag > 1 {
+        rpl_printopts(nd, at, length)?;
+    }
+    Ok(())
+}
+
+fn rpl_dao(nd: &mut Nd, bp: usize, length: usize) -> R {
+    rpl_dao_common(nd, bp, length, false)
+}
+
+fn rpl_daoack(nd: &mut Nd, bp: usize, length: usize) -> R {
+    rpl_dao_common(nd, bp, length, true)
+}
+
+/// `rpl_printopts`: each option's name and length; with -vvv its bytes. Its `goto trunc`
+/// prints `[|icmp6]` and the line goes on.
+fn rpl_printopts(nd: &mut Nd, mut opts: usize, mut length: usize) -> R {
+    while length != 0 {
+        let t = nd.u1(opts)?;
+        let optlen;
+        if t == 0 {
+            optlen = 1;
+            nd.s(b" opt:pad1");
+        } else {
+            if length < 2 {
+                nd.trunc();
+                return Ok(());
+            }
+            optlen = nd.u1(opts + 1)? as usize + 2;
+            nd.s(b" opt:");
+            match t {
+                1 => nd.s(b"padN"),
+                2 => nd.s(b"metrics"),
+                3 => nd.s(b"routinginfo"),
+                4 => nd.s(b"config"),
+                5 => nd.s(b"rpltarget"),
+                6 => nd.s(b"transitinfo"),
+                8 => nd.s(b"destprefix"),
+                9 => nd.s(b"rpltargetdesc"),
+                _ => {
+                    nd.s(b"subopt:");
+                    nd.u(t as u64);
+                }
+            }
+            nd.s(b" len:");
+            nd.u(optlen as u64);
+            nd.s(b" ");
+            if !nd.ttest(opts, optlen) || length < optlen {
+                nd.trunc();
+                return Ok(());
+            }
+            if nd.vflag > 2 {
+                nd.hex_print(b" ", opts + 2, optlen - 2)?;
+            }
+        }
+        opts += optlen;
+        length -= optlen;
     }
     Ok(())
 }

@@ -10,7 +10,8 @@ ordinary form and in the forms tcpdump prints differently: every version and typ
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
 Also the IP- and link-level protocols with their own modules: SCTP (with M3UA), ICMPv6 node
-information and router renumbering, mtrace and DVMRP in IGMP, MACsec, PPPoE with PPP, EIGRP.
+information, router renumbering and RPL, mtrace and DVMRP in IGMP, MACsec, PPPoE with PPP,
+EIGRP.
 Documentation addresses only.
 """
 import struct
@@ -1788,6 +1789,38 @@ def eigrp_packets():
     return good, cuts
 
 
+def rpl_packets():
+    """ICMPv6 RPL control messages (type 155, RFC 6550): DIS, DIO (grounded or not, every
+    mode of operation), DAO with and without DAGID and ack flag, DAO-ACK, their options
+    (-vv names, -vvv bytes), secured and unknown codes; short bodies and snaplen cuts."""
+    from scapy.layers.inet6 import ICMPv6Unknown
+
+    def rpl(code, body, dst="ff02::1a"):
+        return eth(IPv6(src="fe80::1", dst=dst) / ICMPv6Unknown(type=155, code=code, msgbody=body))
+
+    dag = bytes(IPv6(dst="2001:db8::100"))[24:40]
+    opts = (b"\x00" + b"\x01\x02\x00\x00" + b"\x04\x0e" + bytes(range(14))
+            + b"\x08\x07\x40\x00\x00\x00\x0e\x10\x20" + b"\x05\x04\x00\x40\x20\x01" + b"\x63\x01q")
+    dio = lambda mopprf, extra=b"": (struct.pack(">BBHBBBB", 1, 2, 256, mopprf, 7, 0, 0) + dag
+                                     + extra)
+    dao = lambda flags, extra=b"", withdag=None: struct.pack(">BBBB", 1, flags, 0, 9) + (
+        dag if (flags & 0x40 if withdag is None else withdag) else b"") + extra
+    ack = lambda flags, extra=b"": struct.pack(">BBBB", 1, flags, 9, 0) + (
+        dag if flags & 0x80 else b"") + extra
+    good = [
+        rpl(0, b"\x00\x00"),
+        rpl(1, dio(0x88, opts)), rpl(1, dio(0x10)), rpl(1, dio(0x13)), rpl(1, dio(0x3f)),
+        rpl(1, dio(0x00, b"\x04\x05\x01")), rpl(1, dio(0x00, b"\x01")), rpl(1, bytes(10)),
+        rpl(2, dao(0xc0, opts)), rpl(2, dao(0x00, b"\x00" * 16 + opts)), rpl(2, dao(0x80)),
+        rpl(2, dao(0x40, withdag=False)), rpl(2, b"\x01\x00"),
+        rpl(3, ack(0x80, b"\x00\x00")), rpl(3, ack(0x00)), rpl(3, ack(0x80)[:10]), rpl(3, b"\x01"),
+        rpl(0x81, dio(0)), rpl(0x05, b"\x00\x00\x00\x00"),
+    ]
+    cuts = [(good[1], 54 + 4 + 10), (good[1], 54 + 4 + 24 + 8), (good[8], 54 + 4 + 12),
+            (good[13], 54 + 4 + 3)]
+    return good, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1855,3 +1888,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-pppoe.pcap", packets, cuts)
     packets, cuts = eigrp_packets()
     write(sys.argv[1] + "/proto-eigrp.pcap", packets, cuts)
+    packets, cuts = rpl_packets()
+    write(sys.argv[1] + "/proto-rpl.pcap", packets, cuts)
