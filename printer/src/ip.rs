@@ -495,7 +495,7 @@ pub(crate) fn demux(
             Ok(())
         }
         _ => {
-            // Protocols tcpdump decodes but we do not (SCTP, OSPF, ...)
+            // Protocols tcpdump decodes but we do not (OSPF, ...)
             // print as tcpdump prints an unknown protocol.
             nd.s(b" ip-proto-");
             nd.u(nh as u64);

@@ -1727,6 +1727,12 @@ def pppoe_packets():
         sess(lcp(9, u32(1)), t=0x3c13),
         Ether(src=MA, dst="02:00:00:00:00:0b", type=0x880b) / Raw(b"\xff\x03" + lcp(9, u32(5))),
         Ether(src=MA, dst="02:00:00:00:00:0b", type=0x880b),
+        # PPTP's enhanced GRE (version 1) carrying PPP: LCP, IPv4, and no payload.
+        eth(IP(src=A4, dst=B4, proto=47) / Raw(struct.pack(">HHHHI", 0x3001, 0x880b, 18, 5, 1)
+                                             + b"\xff\x03" + lcp(9, u32(5)))),
+        eth(IP(src=A4, dst=B4, proto=47) / Raw(struct.pack(">HHHHII", 0x3081, 0x880b, 4 + len(ip4),
+                                                           5, 2, 1) + b"\x00\x21" + ip4)),
+        eth(IP(src=A4, dst=B4, proto=47) / Raw(struct.pack(">HHHHI", 0x3001, 0x880b, 0, 5, 3))),
     ]
     # Snaplen cuts: in a tag, in the PPPoE header, in LCP options, in an IPCP header
     # compression option, in an IP header, in an escaped frame, in CHAP's name.
