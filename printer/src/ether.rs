@@ -1,8 +1,8 @@
-//! Ethernet (DLT_EN10MB) with 802.1Q/QinQ tags, and the ethertype demultiplexer
-//! (tcpdump's print-ether.c).
+//! Ethernet (DLT_EN10MB) with 802.1Q/QinQ tags and MACsec ([`super::macsec`]), and the
+//! ethertype demultiplexer (tcpdump's print-ether.c).
 
 use super::nd::{Nd, R};
-use super::{arp, ip, ip6, lldp, loopback, mpls, names};
+use super::{arp, ip, ip6, lldp, loopback, macsec, mpls, names};
 use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB; returns the link-layer header
@@ -73,7 +73,42 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
     p += 2;
     hdrlen += 2;
     let mut printed_length = false;
-    // MACsec (0x88e5) is not decoded: it falls to the unknown-type path below.
+    if length_type == eth::MACSEC {
+        if nd.eflag {
+            type_print(nd, length_type);
+            nd.s(b", length ");
+            nd.u(orig_length as u64);
+            nd.s(b": ");
+            printed_length = true;
+        }
+        let mut f = macsec::Frame {
+            p,
+            length,
+            caplen,
+            hdrlen,
+        };
+        match macsec::macsec_print(nd, &mut f, src_dst)? {
+            macsec::Next::Encrypted => {
+                nd.default_print(f.p, f.caplen)?;
+                return Ok(f.hdrlen);
+            }
+            macsec::Next::Stop(hdrlen) => return Ok(hdrlen),
+            macsec::Next::Payload => {
+                (p, length, caplen, hdrlen) = (f.p, f.length, f.caplen, f.hdrlen);
+                length_type = nd.be2(p)?;
+                if caplen < 2 {
+                    nd.s(b" [caplen ");
+                    nd.u(caplen as u64);
+                    nd.s(b" < 2]");
+                    return Ok(hdrlen);
+                }
+                length -= 2;
+                caplen -= 2;
+                p += 2;
+                hdrlen += 2;
+            }
+        }
+    }
     while matches!(
         length_type,
         eth::VLAN_8021Q | eth::VLAN_9100 | eth::VLAN_9200 | eth::VLAN_QINQ
@@ -186,6 +221,15 @@ pub(crate) fn ethertype_print(
         eth::MPLS | eth::MPLS_MULTI => mpls::mpls_print(nd, p, length)?,
         eth::LLDP => lldp::lldp_print(nd, p, length)?,
         eth::LOOPBACK => loopback::loopback_print(nd, p, length)?,
+        eth::PPPOED | eth::PPPOES | eth::PPPOED2 | eth::PPPOES2 => {
+            super::pppoe::pppoe_print(nd, p, length)?;
+        }
+        eth::PPP => {
+            if length > 0 {
+                nd.s(b": ");
+                super::ppp::ppp_print(nd, p, length)?;
+            }
+        }
         _ => return Ok(false),
     }
     Ok(true)

@@ -14,6 +14,8 @@ pub const VLAN_8021Q: u16 = 0x8100;
 pub const VLAN_9100: u16 = 0x9100;
 pub const VLAN_9200: u16 = 0x9200;
 pub const VLAN_QINQ: u16 = 0x88a8;
+/// IEEE 802.1AE MACsec.
+pub const MACSEC: u16 = 0x88e5;
 pub const MPLS: u16 = 0x8847;
 pub const MPLS_MULTI: u16 = 0x8848;
 /// Transparent Ethernet Bridging: a whole Ethernet frame (GRE, Geneve).
@@ -22,3 +24,11 @@ pub const TEB: u16 = 0x6558;
 pub const LLDP: u16 = 0x88cc;
 /// Ethernet configuration testing protocol ("Loopback").
 pub const LOOPBACK: u16 = 0x9000;
+/// PPP over Ethernet: discovery and session stages (RFC 2516), and the pre-standard values
+/// some equipment sent.
+pub const PPPOED: u16 = 0x8863;
+pub const PPPOES: u16 = 0x8864;
+pub const PPPOED2: u16 = 0x3c12;
+pub const PPPOES2: u16 = 0x3c13;
+/// PPP frames.
+pub const PPP: u16 = 0x880b;

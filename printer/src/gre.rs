@@ -1,5 +1,6 @@
-//! GRE versions 0 and 1 (tcpdump's print-gre.c; source-route entries and PPP payloads of
-//! PPTP are not decoded). -v adds the flags and checksum and puts the payload on its own line.
+//! GRE versions 0 and 1 (tcpdump's print-gre.c; source-route entries are not decoded; PPTP's
+//! PPP payloads by [`super::ppp`]). -v adds the flags and checksum and puts the payload on its
+//! own line.
 
 use super::nd::{Nd, R};
 use super::{ether, ethertype, ip, ip6, names};
@@ -274,11 +275,8 @@ fn gre1(nd: &mut Nd, bp: usize, length: usize) -> R {
         return Ok(());
     }
     demarc(nd);
-    let _ = (bp, len);
-    // PPP inside PPTP's GRE is not decoded.
     if prot == 0x880b {
-        nd.proto = "ppp";
-        nd.trunc();
+        super::ppp::ppp_print(nd, bp, len)?;
     } else {
         nd.s(b"gre-proto-0x");
         nd.x(prot as u64);

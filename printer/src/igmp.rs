@@ -1,5 +1,6 @@
-//! IGMP (tcpdump's print-igmp.c; PIMv1 bodies by [`super::pim`]; DVMRP and mtrace are not
-//! decoded): with -v v3 group records and a bad checksum, with -vv the sources.
+//! IGMP (tcpdump's print-igmp.c; PIMv1 bodies by [`super::pim`], DVMRP by [`super::dvmrp`]):
+//! queries, reports and leaves, mtrace queries and responses; with -v v3 group records and
+//! a bad checksum, with -vv the sources.
 
 use super::cksum;
 use super::nd::{Nd, R};
@@ -139,10 +140,50 @@ fn body(nd: &mut Nd, bp: usize, len: usize) -> R {
             nd.s(b"igmp leave ");
             nd.ip4(bp + 4)?;
         }
+        0x13 => {
+            nd.s(b"igmp dvmrp");
+            if len < 8 {
+                nd.s(b" [len ");
+                nd.u(len as u64);
+                nd.s(b"]");
+            } else {
+                super::dvmrp::dvmrp_print(nd, bp, len)?;
+            }
+        }
+        0x1e => mtrace(nd, b"mresp", bp, len)?,
+        0x1f => mtrace(nd, b"mtrace", bp, len)?,
         t => {
             nd.s(b"igmp-");
             nd.u(t as u64);
         }
+    }
+    Ok(())
+}
+
+/// `print_mtrace`: an mtrace query or response's id, source, destination, reply address
+/// and, for a multicast reply address, the response TTL.
+fn mtrace(nd: &mut Nd, name: &[u8], bp: usize, len: usize) -> R {
+    if len < 8 + 16 {
+        nd.s(b" [invalid len ");
+        nd.u(len as u64);
+        nd.s(b"]");
+        return Ok(());
+    }
+    let tr = bp + 8;
+    nd.need(tr, 16)?;
+    nd.s(name);
+    nd.s(b" ");
+    nd.u(nd.be3(tr + 13)? as u64);
+    nd.s(b": ");
+    nd.ip4(tr)?;
+    nd.s(b" to ");
+    nd.ip4(tr + 4)?;
+    nd.s(b" reply-to ");
+    nd.ip4(tr + 8)?;
+    if nd.be4(tr + 8)? & 0xf000_0000 == 0xe000_0000 {
+        let ttl = nd.u1(tr + 12)?;
+        nd.s(b" with-ttl ");
+        nd.u(ttl as u64);
     }
     Ok(())
 }

@@ -476,6 +476,8 @@ pub(crate) fn demux(
         112 => vrrp::vrrp_print(nd, bp, length, iph, ttl_hl, ver),
         89 if ver == 6 => ospf6::ospf6_print(nd, bp, length),
         89 => ospf::ospf_print(nd, bp, length),
+        132 => super::sctp::sctp_print(nd, bp, iph, length),
+        88 => super::eigrp::eigrp_print(nd, bp, length),
         77 => {
             nd.s(b" nd ");
             nd.u(length as u64);
@@ -495,7 +497,7 @@ pub(crate) fn demux(
             Ok(())
         }
         _ => {
-            // Protocols tcpdump decodes but we do not (SCTP, OSPF, ...)
+            // Protocols tcpdump decodes but we do not (OSPF, ...)
             // print as tcpdump prints an unknown protocol.
             nd.s(b" ip-proto-");
             nd.u(nh as u64);

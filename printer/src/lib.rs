@@ -14,14 +14,15 @@
 //!
 //! - [`nd`]: the printing context (tcpdump's `netdissect_options`) and truncation;
 //! - [`ts`]: timestamps (-t/-tt/-ttt/-tttt, local time honouring TZ);
-//! - link layers: [`ether`] (with 802.1Q), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
+//! - link layers: [`ether`] (with 802.1Q and [`macsec`]), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
-//!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
+//!   [`icmp`], [`icmp6`], [`igmp`] (with [`dvmrp`]), [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`], [`bfd`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
+//!   [`sctp`] (and [`m3ua`] in its DATA chunks), [`pppoe`] (and its [`ppp`] frames), [`eigrp`],
 //!   [`bgp`], [`ospf`] (OSPFv2), [`ospf6`] (OSPFv3), [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //!   [`openflow`] (with [`openflow10`] and [`openflow13`]);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
@@ -40,7 +41,9 @@ mod dhcp6;
 mod dns;
 mod dtp;
 mod dump;
+mod dvmrp;
 mod eap;
+mod eigrp;
 mod ether;
 pub mod ethertype;
 mod fmt;
@@ -56,6 +59,8 @@ mod krb;
 mod llc;
 mod lldp;
 mod loopback;
+mod m3ua;
+mod macsec;
 mod mpls;
 mod mptcp;
 mod names;
@@ -68,10 +73,13 @@ mod openflow13;
 mod ospf;
 mod ospf6;
 mod pim;
+mod ppp;
+mod pppoe;
 mod radius;
 mod resp;
 mod rip;
 mod ripng;
+mod sctp;
 mod sflow;
 mod sip;
 mod sll;

@@ -20,6 +20,10 @@ use std::path::{Path, PathBuf};
 /// Why a -v test may differ: verbose output is another piece of work (its lines are reported).
 const VERBOSE: &str = "-v output is not printed yet";
 
+/// SCTP is decoded, but the ForCES messages its DATA chunks carry on ports 6704-6706 are
+/// not: print-forces.c (1,700 lines) is not ported.
+const FORCES: &str = "not decoded yet (issue 18): ForCES over SCTP";
+
 /// Tests allowed to differ, with the reason; anything else must match tcpdump exactly, and
 /// a listed test that matches fails too (so the list only ever shrinks).
 const GAPS: &[(&str, &str)] = &[
@@ -35,14 +39,10 @@ const GAPS: &[(&str, &str)] = &[
     ("ikev2fourv4", VERBOSE),
     ("ikev2pI2-segfault", "not decoded yet (issue 18): IKEv2"),
     ("ikev2pI2-segfault-v", VERBOSE),
-    ("dio02", VERBOSE),
-    ("dio03", VERBOSE),
-    ("dao01", VERBOSE),
-    ("daoack01", VERBOSE),
     ("ipx-invalid-length", "not decoded yet (issue 18): IPX"),
-    ("forces01", "not decoded yet (issue 18): SCTP/ForCES"),
-    ("forces01vvv", VERBOSE),
-    ("forces01vvvv", VERBOSE),
+    ("forces01", FORCES),
+    ("forces01vvv", FORCES),
+    ("forces01vvvv", FORCES),
     ("ahcp-vv", VERBOSE),
     ("babel1", "not decoded yet (issue 18): Babel"),
     ("babel1v", VERBOSE),
@@ -50,26 +50,12 @@ const GAPS: &[(&str, &str)] = &[
     ("babel_pad1", "not decoded yet (issue 18): Babel"),
     ("babel_rtt", VERBOSE),
     ("babel_rfc6126bis", VERBOSE),
-    ("pppoe", "not decoded yet (issue 18): PPPoE"),
-    ("pppoes", "not decoded yet (issue 18): PPPoE"),
-    ("mtrace", "not decoded yet (issue 18): mtrace (IGMP)"),
-    ("dvmrp", "not decoded yet (issue 18): DVMRP (IGMP)"),
-    (
-        "icmpv6-RFC2894-RR",
-        "not decoded yet (issue 18): ICMPv6 router renumbering",
-    ),
-    ("icmpv6-RFC2894-RR-v", VERBOSE),
-    (
-        "icmpv6-ni-flags",
-        "not decoded yet (issue 18): ICMPv6 node information",
-    ),
     ("spb", "not decoded yet (issue 18): IS-IS"),
     ("pgmv", VERBOSE),
     ("pgm_poll_polr", VERBOSE),
     ("msnlb", "not decoded yet (issue 18): MS NLB"),
     ("msnlb2", "not decoded yet (issue 18): MS NLB"),
     ("geonet-calm-fast", VERBOSE),
-    ("m3ua", "not decoded yet (issue 18): SCTP/M3UA"),
     ("dccp_partial_csum_v4_simple", VERBOSE),
     ("dccp_partial_csum_v4_longer", VERBOSE),
     ("dccp_partial_csum_v6_simple", VERBOSE),
@@ -87,11 +73,6 @@ const GAPS: &[(&str, &str)] = &[
     ("rsvp_cap", VERBOSE),
     ("rsvp-inf-loop-2-v", VERBOSE),
     ("lacp-ev", VERBOSE),
-    ("eigrp1-v", VERBOSE),
-    ("eigrp2-v", VERBOSE),
-    ("eigrp3-v", VERBOSE),
-    ("eigrp4-v", VERBOSE),
-    ("eigrp5", "not decoded yet (issue 18): EIGRP"),
     ("aoe_1", "not decoded yet (issue 18): AoE"),
     ("aoe_1-v", VERBOSE),
     ("pptp", "not decoded yet (issue 18): PPTP"),
@@ -119,7 +100,6 @@ const GAPS: &[(&str, &str)] = &[
     ("nsh-over-vxlan-gpe-vv", VERBOSE),
     ("nsh-over-vxlan-gpe-vvv", VERBOSE),
     ("hncp", VERBOSE),
-    ("relts-0x80000000", VERBOSE),
     (
         "isoclns-heapoverflow-2",
         "not decoded yet (issue 18): OSI CLNP",
@@ -147,7 +127,10 @@ const GAPS: &[(&str, &str)] = &[
     ("mobility_opt_asan_6", VERBOSE),
     ("mobility_opt_asan_7", VERBOSE),
     ("mobility_opt_asan_8", VERBOSE),
-    ("ppp_ccp_config_deflate_option_asan", VERBOSE),
+    (
+        "ppp_ccp_config_deflate_option_asan",
+        "a microseconds field past 999999 (4006871043) is printed otherwise; its CCP matches",
+    ),
     ("isakmpv1-attr-oobr", VERBOSE),
     ("isakmp-ikev1_n_print-oobr", VERBOSE),
     ("ldp-ldp_tlv_print-oobr", VERBOSE),
@@ -170,16 +153,8 @@ const GAPS: &[(&str, &str)] = &[
         "babel_update_oobr",
         "not decoded yet (issue 18): Babel, AODV",
     ),
-    ("rpl-dao-oobr", VERBOSE),
     ("hncp_prefix-oobr", VERBOSE),
     ("dccp_options-oobr", VERBOSE),
-    ("macsec-encrypted", "not decoded yet (issue 18): MACsec"),
-    ("macsec-changed", "not decoded yet (issue 18): MACsec"),
-    ("macsec-integonly", "not decoded yet (issue 18): MACsec"),
-    ("macsec-snap", "not decoded yet (issue 18): MACsec"),
-    ("macsec-short-shorter", "not decoded yet (issue 18): MACsec"),
-    ("macsec-short-longer", "not decoded yet (issue 18): MACsec"),
-    ("macsec-short-valid", "not decoded yet (issue 18): MACsec"),
     ("rx", "not decoded yet (issue 18): AFS RX"),
     ("rx-v", VERBOSE),
     ("arista-ether", "not decoded yet (issue 18): Arista"),

@@ -1977,6 +1977,533 @@ def openflow_packets():
     # Last, whole: after it tcpdump prints the rest of the file 3 levels less verbose.
     cuts += [(p, len(bytes(p))) for p in frame_in(4, of_frame)]
     return pkts, cuts
+def sctp_chunk(t, body=b"", flags=0, length=None, pad=True):
+    """An SCTP chunk: type, flags, length (the real one unless given), body, padding."""
+    n = 4 + len(body) if length is None else length
+    return struct.pack(">BBH", t, flags, n) + body + (bytes(-len(body) % 4) if pad else b"")
+
+
+def m3ua(cls, typ, params=b"", version=1, length=None):
+    n = 8 + len(params) if length is None else length
+    return struct.pack(">BBBBI", version, 0, cls, typ, n) + params
+
+
+def m3ua_param(tag, value):
+    return struct.pack(">HH", tag, 4 + len(value)) + value + bytes(-len(value) % 4)
+
+
+def sctp_packets():
+    """SCTP (IP protocol 132) over IPv4 and IPv6: every chunk type tcpdump names, DATA with
+    each flag, payload protocol and M3UA message (-vv), SACK gap blocks and duplicate TSNs,
+    bundles, and the malformed and cut forms print-sctp.c reports. No ForCES port or payload
+    protocol: print-forces.c is not ported (the suite's GAPS)."""
+    from scapy.layers.sctp import SCTP
+
+    def v4(chunks, sport=2905, dport=36412, raw=None):
+        ip = IP(src=A4, dst=B4, proto=132)
+        return eth(ip / Raw(raw)) if raw is not None else \
+            eth(ip / SCTP(sport=sport, dport=dport, tag=0x1234) / Raw(chunks))
+
+    def v6(chunks, sport=38412, dport=38412):
+        return eth(IPv6(src=A6, dst="2001:db8::2", nh=132) /
+                   SCTP(sport=sport, dport=dport, tag=7) / Raw(chunks))
+
+    def data(tsn, payload, flags=3, sid=1, ssn=2, ppid=0):
+        return sctp_chunk(0, struct.pack(">IHHI", tsn, sid, ssn, ppid) + payload, flags)
+
+    init = struct.pack(">IIHHI", 0xdeadbeef, 106496, 10, 65535, 0x01020304)
+    params = bytes.fromhex("000c000600050000") + bytes.fromhex("8000000480080005c000000000")
+    sack = lambda gaps, dups, ng=None, nd=None: sctp_chunk(3, struct.pack(
+        ">IIHH", 1000, 65536, len(gaps) if ng is None else ng, len(dups) if nd is None else nd)
+        + b"".join(struct.pack(">HH", a, b) for a, b in gaps) + u32(*dups))
+    m3ua_data = m3ua(1, 1, m3ua_param(0x0200, u32(7)) + m3ua_param(0x0006, u32(0x11223344))
+                     + m3ua_param(0x0210, bytes(range(13))) + m3ua_param(0x0013, u32(5)))
+    good = [
+        v4(sctp_chunk(1, init)),
+        v4(sctp_chunk(1, init + params)),
+        v4(sctp_chunk(2, init + sctp_chunk(7, bytes(16))), sport=36412, dport=2905),
+        v4(sctp_chunk(10, bytes(range(20)))),
+        v4(sctp_chunk(11), sport=36412, dport=2905),
+        v4(data(1, b"hello world\n", flags=3, ppid=18)),
+        v4(data(2, b"x" * 40, flags=2, ppid=0)),
+        v4(data(3, b"y", flags=1, ppid=27)),
+        v4(data(4, b"z" * 5, flags=0, ppid=26)),
+        v4(data(5, b"abc", flags=7, ppid=0xdeadbeef)),
+        v4(data(6, b"abcd", flags=4, ppid=1)),
+        v4(data(7, m3ua_data, ppid=3)),
+        v4(data(8, m3ua(3, 3, m3ua_param(0x0009, b"beat")), ppid=3)),
+        v4(data(9, m3ua(0, 1, m3ua_param(0x0013, b"\x01")), ppid=3)),
+        v4(data(10, m3ua(4, 9) + bytes(4), ppid=3)),
+        v4(data(11, m3ua(7, 1), ppid=3)),
+        v4(data(12, m3ua(9, 2, m3ua_param(0x7777, b"ab")), ppid=3)),
+        v4(data(13, m3ua(2, 1, length=99), ppid=3)),
+        v4(data(14, m3ua(1, 1, version=2), ppid=3)),
+        v4(data(15, b"\x01\x00\x01", ppid=3)),
+        v4(data(16, m3ua(1, 1, struct.pack(">HH", 6, 2)), ppid=3)),
+        v4(data(17, m3ua(1, 1, b"\x00\x06"), ppid=3)),
+        v4(sack([], [])),
+        v4(sack([(2, 5), (8, 9)], [999, 998, 1])),
+        v4(sack([(1, 1)], [], ng=4)),
+        v4(sack([], [1, 2], nd=9)),
+        v4(sctp_chunk(4, bytes.fromhex("000100080102030405060708"))),
+        v4(sctp_chunk(5, bytes.fromhex("000100080102030405060708"))),
+        v4(sctp_chunk(6, bytes.fromhex("000d0004"), flags=1)),
+        v4(sctp_chunk(7, u32(1000))),
+        v4(sctp_chunk(8)),
+        v4(sctp_chunk(14, flags=1)),
+        v4(sctp_chunk(9, bytes.fromhex("00010008000a0000"))),
+        v4(sctp_chunk(12, u32(5))),
+        v4(sctp_chunk(13, u32(5))),
+        v4(sctp_chunk(0xc0, u32(77))),
+        v4(sctp_chunk(0xc1, b"ab")),
+        v4(sctp_chunk(0xc2)),
+        v4(sctp_chunk(0x55, b"q")),
+        # Bundles: COOKIE ECHO with DATA, SACK with DATA, and three chunks.
+        v4(sctp_chunk(10, bytes(6)) + data(20, b"first")),
+        v4(sack([(3, 4)], [12]) + data(21, b"second", flags=2) + sctp_chunk(4, bytes(4))),
+        v6(sctp_chunk(1, init)),
+        v6(data(30, b"over ipv6", ppid=46) + sctp_chunk(3, struct.pack(">IIHH", 5, 6, 0, 0))),
+        # Malformed: short common header, descriptor cut off, chunk length below 4, padding
+        # past the end, DATA/INIT/SACK shorter than their headers, an empty DATA chunk,
+        # a chunk longer than the packet, a gap block cut in the chunk, trailing bytes.
+        v4(None, raw=bytes(8)),
+        v4(sctp_chunk(11)[:2]),
+        v4(sctp_chunk(11, length=2)),
+        v4(sctp_chunk(11, b"ab", pad=False)),
+        v4(sctp_chunk(0, bytes(4))),
+        v4(sctp_chunk(0, bytes(12))),
+        v4(sctp_chunk(1, bytes(8))),
+        v4(sctp_chunk(2, bytes(12))),
+        v4(sctp_chunk(3, bytes(4))),
+        v4(sctp_chunk(11, length=40)),
+        v4(sctp_chunk(3, struct.pack(">IIHH", 9, 9, 1, 0) + b"\x00\x01")),
+        v4(sctp_chunk(3, struct.pack(">IIHH", 9, 9, 0, 1) + b"\x00\x01\x02\x03\x04\x05")),
+        v4(data(40, b"tail") + b"\x00\x01"),
+        v4(sctp_chunk(0, struct.pack(">IHHI", 1, 2, 3, 4) + b"pad", length=19)),
+        v4(sctp_chunk(7, u32(1) + b"extra!")),
+    ]
+    # Snaplen cuts: in the common header, in a chunk descriptor, in a chunk, in the padding,
+    # in the second chunk of a bundle, in an M3UA parameter.
+    cuts = [(good[0], 34 + 6), (good[0], 34 + 14), (good[0], 34 + 20), (good[7], 34 + 30),
+            (good[40], 34 + 32), (good[40], 34 + 44), (good[11], 34 + 12 + 16 + 20),
+            (good[11], 34 + 12 + 16 + 10), (good[23], 34 + 30), (good[42], 54 + 20)]
+    return good, cuts
+
+
+def icmp6ni_packets():
+    """ICMPv6 node information (139/140, RFC 4620) and router renumbering (138, RFC 2894):
+    every query type, subject and reply form print-icmp6.c tells apart (KAME who-are-you,
+    the 03 draft, DNS names Pascal-style, as labels and broken), node-address flags, the
+    renumbering codes, flags and prefix parts; lengths that lie and snaplen cuts."""
+    from scapy.layers.inet6 import ICMPv6Unknown
+
+    def icmp(t, code, body, dst="2001:db8::2", plen=None):
+        ip = IPv6(src=A6, dst=dst) if plen is None else IPv6(src=A6, dst=dst, plen=plen)
+        return eth(ip / ICMPv6Unknown(type=t, code=code, msgbody=body))
+
+    nonce = bytes.fromhex("0102030405060708")
+    q = lambda qtype, flags, subj, code=0: icmp(139, code, struct.pack(">HH", qtype, flags)
+                                                 + nonce + subj)
+    r = lambda code, qtype, flags, data=b"": icmp(140, code, struct.pack(">HH", qtype, flags)
+                                                   + nonce + data)
+    a6 = bytes.fromhex("20010db8000000000000000000000002")
+    name = b"\x04host\x07example\x03com\x00"
+    good = [
+        icmp(139, 0, bytes(8)),                            # who-are-you: 12 bytes
+        q(0, 0, b""), q(0, 0, b"xx"), q(1, 0, b""), q(1, 1, b""), q(1, 2, b"abcd"),
+        q(2, 0, b""),                                      # 03 draft
+        q(3, 0x7e, a6), q(3, 0x02, a6), q(3, 0x40, a6), q(3, 0, a6 + b"zz"),
+        q(3, 0x20, a6[:8]), q(7, 0, a6),
+        q(2, 0, name, code=1), q(2, 0, b"\x0bhost.domain", code=1),
+        q(2, 0, b"\x04host\x07example", code=1), q(2, 0, b"\x04host\x00\x00", code=1),
+        q(2, 0, b"\x04host\x00\x01x", code=1), q(2, 0, b"\x09ab", code=1),
+        q(2, 0, b"\x02\x01\xff\x00", code=1),
+        q(4, 0, bytes([192, 0, 2, 1]), code=2), q(4, 0, bytes([192, 0, 2, 1, 0]), code=2),
+        q(4, 0, b"\x01", code=2), q(3, 0, a6, code=9),
+        r(0, 0, 0), r(0, 0, 0, b"xy"), r(1, 0, 0), r(1, 0, 0, b"x"), r(2, 3, 0), r(5, 3, 0),
+        r(0, 1, 0), r(0, 1, 1), r(0, 1, 4),
+        r(0, 2, 1, u32(300) + name), r(0, 2, 0, u32(0) + b"\x0bhost.domain"),
+        r(0, 2, 0, u32(0) + b"\x03abc"),
+        r(0, 3, 0x7f, u32(60) + a6 + u32(0xffffffff) + bytes(16) + b"abc"),
+        r(0, 3, 0, u32(1) + a6[:10]), r(0, 9, 0),
+        # A payload length shorter than the ICMPv6 header (tcpdump's icmp6_nodeinfo_oobr).
+        icmp(140, 4, b"\x08", dst="2001:db8::3", plen=4),
+    ]
+    match = lambda code, plen, n, prefix="fec0::": struct.pack(
+        ">BBBBBBH", code, 3 + 4 * n, 1, plen, 2, 128, 0) + bytes(IPv6(dst=prefix))[24:40]
+    use = lambda flags, vl=2592000, pl=604800, prefix="3ffe:501:fffe::": struct.pack(
+        ">BBBBIIB3x", 48, 16, 0xc0, 0x80, vl, pl, flags) + bytes(IPv6(dst=prefix))[24:40]
+    rr = lambda code, seq, flags, body, seg=0, delay=0, rsvd=0: eth(
+        IPv6(src=A6, dst="ff02::2") / ICMPv6Unknown(
+            type=138, code=code, msgbody=struct.pack(">IBBHI", seq, seg, flags, delay, rsvd)
+            + body))
+    good += [
+        rr(0, 0, 0x10, match(1, 48, 1) + use(0)),
+        rr(0, 16777216, 0xf8, match(2, 64, 2, "2001:db8:1::") + use(0x80) +
+           use(0xc0, 0xffffffff, 0xffffffff, "2001:db8:2::"), seg=3, delay=500, rsvd=9),
+        rr(0, 5, 0, match(3, 0, 0)), rr(0, 6, 0x40, match(9, 8, 1) + use(0x40)),
+        rr(1, 7, 0, bytes(24)), rr(255, 8, 0, b""), rr(4, 9, 0x80, b""),
+        # A match length that is not 3 + 4n, and one below 3.
+        rr(0, 10, 0, struct.pack(">BB", 1, 5) + match(1, 48, 0)[2:]),
+        rr(0, 11, 0, struct.pack(">BB", 1, 2) + match(1, 48, 0)[2:]),
+        # More use parts announced than the packet carries.
+        rr(0, 12, 0, struct.pack(">BB", 1, 11) + match(1, 48, 0)[2:] + use(0)),
+    ]
+    # Snaplen cuts: in the NI header and subject, in a reply's addresses, in the renumbering
+    # header, match prefix and use prefix.
+    cuts = [(good[7], 54 + 12), (good[7], 54 + 20), (good[7], 54 + 30), (good[13], 54 + 22),
+            (good[36], 54 + 40), (good[25], 54 + 17), (good[40], 54 + 14),
+            (good[40], 54 + 30), (good[40], 54 + 60), (good[41], 54 + 100)]
+    return good, cuts
+
+
+def dvmrp_packets():
+    """IGMP's mtrace/mresp (0x1f/0x1e) and DVMRP (0x13): every DVMRP message type with what
+    -v and -vv add (probe neighbours, route reports), the neighbour lists' flags and counts,
+    prune timers; the short and lying lengths print-dvmrp.c reports, a bad checksum and
+    snaplen cuts."""
+    def igmp(t, code, rest, dst="224.0.0.4", good=True):
+        b = struct.pack(">BBH", t, code, 0) + rest
+        if good:
+            b = b[:2] + struct.pack(">H", cksum16(b)) + b[4:]
+        return eth(IP(src=A4, dst=dst, proto=2, ttl=1) / Raw(b))
+
+    ip = lambda a: bytes(map(int, a.split(".")))
+    dv = lambda t, rest, minor=0, major=0, **kw: igmp(0x13, t, bytes([0, 0, minor, major]) + rest,
+                                                      **kw)
+    tr = lambda t, dst, raddr, qid=7, ttl=64: igmp(
+        t, 0, ip("233.252.0.9") + ip("198.51.100.1") + ip(dst) + ip(raddr) + bytes([ttl])
+        + struct.pack(">I", qid)[1:])
+    nbr2 = lambda laddr, metric, thresh, flags, addrs, n=None: ip(laddr) + bytes(
+        [metric, thresh, flags, len(addrs) if n is None else n]) + b"".join(map(ip, addrs))
+    nbr = lambda laddr, metric, thresh, addrs, n=None: ip(laddr) + bytes(
+        [metric, thresh, len(addrs) if n is None else n]) + b"".join(map(ip, addrs))
+    good = [
+        tr(0x1f, "198.51.100.2", "198.51.100.3"),
+        tr(0x1f, "198.51.100.2", "224.0.1.32", qid=0xabcdef, ttl=32),
+        tr(0x1e, "198.51.100.2", "239.255.255.255", ttl=255),
+        igmp(0x1f, 0, bytes(12)),
+        dv(1, u32(0x12345678)),
+        dv(1, u32(1) + ip("192.0.2.7") + ip("192.0.2.8")),
+        dv(1, b"\x01\x02"),
+        dv(1, u32(1) + b"\x01\x02"),
+        dv(2, bytes([255, 255, 0]) + ip("10.1.0.0")[:2] + b"\x01" + ip("10.2.0.0")[:2] + b"\x82"
+           + bytes([255, 255, 255]) + ip("192.0.2.0")[:3] + b"\x83"),
+        dv(2, bytes([0, 0, 0]) + b"\x00\x80"),
+        dv(2, bytes([255, 0, 0]) + b"\x0a\x05"),
+        dv(2, b"\xff\x00"),
+        dv(3, b""), dv(5, b""),
+        dv(4, nbr("192.0.2.1", 1, 2, ["192.0.2.9", "192.0.2.10"]) + nbr("192.0.2.2", 3, 0, [])),
+        dv(4, nbr("192.0.2.1", 1, 2, ["192.0.2.9"], n=3)),
+        dv(4, b"\x01\x02\x03"),
+        dv(6, nbr2("10.0.0.2", 1, 0, 0x40, ["10.0.0.1"]) + nbr2("10.0.0.9", 1, 0, 0, ["10.0.0.10"]),
+           minor=4, major=12),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0x73, ["192.0.2.5", "192.0.2.6"]), minor=255, major=3),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, ["192.0.2.5"], n=2)),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, ["192.0.2.5"], n=0)),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, []) + b"\x01\x02"),
+        dv(6, nbr2("192.0.2.1", 2, 1, 0, ["192.0.2.5"], n=2) + b"\x01\x02"),
+        dv(7, ip("192.0.2.1") + ip("233.252.0.1") + u32(7384)),
+        dv(7, ip("192.0.2.1") + ip("233.252.0.1") + u32(0)),
+        dv(8, ip("192.0.2.1") + ip("233.252.0.1")),
+        dv(9, ip("192.0.2.1") + ip("233.252.0.1")),
+        dv(7, ip("192.0.2.1") + ip("233.252.0.1")),
+        dv(42, b"abcd"),
+        dv(1, u32(5), good=False),
+        igmp(0x13, 1, b"\x00\x00"),
+    ]
+    # Snaplen cuts: in an mtrace query, in a probe, a report, a neighbour list, a prune.
+    cuts = [(good[1], 34 + 22), (good[5], 34 + 14), (good[8], 34 + 15), (good[17], 34 + 21),
+            (good[23], 34 + 18)]
+    return good, cuts
+
+
+def macsec_packets():
+    """MACsec (ethertype 0x88e5): integrity-only payloads decoded past the SecTAG and ICV
+    (with and without SCI, a short length, a VLAN tag and an 802.3 length after it),
+    encrypted and changed payloads dumped, every flag and association number; version bit
+    and short-length errors, frames too short for the SecTAG or the ICV, and snaplen cuts."""
+    icv = bytes(range(0xa0, 0xb0))
+
+    def sec(tci, pn, payload, sl=0, sci=0x020000000001abcd, extra=b"", dst="02:00:00:00:00:0b"):
+        tag = struct.pack(">BBI", tci, sl, pn) + (u64(sci) if tci & 0x20 else b"")
+        return Ether(src=MA, dst=dst, type=0x88e5) / Raw(tag + payload + icv + extra)
+
+    ip4 = bytes(IP(src=A4, dst=B4, id=1) / UDP(sport=1024, dport=9) / Raw(b"hi!!"))
+    udp = b"\x08\x00" + ip4
+    arp = b"\x08\x06" + bytes.fromhex("0001080006040001020000000000a0c0000201000000000000c0000202")
+    good = [
+        sec(0x2c | 0x00, 72, bytes(range(48))),            # E, C, SCI: encrypted
+        sec(0x24 | 0x01, 6, udp),                          # C only: "changed", dumped
+        sec(0x08 | 0x02, 7, bytes(20)),                    # E only, no SCI
+        sec(0x20, 68, udp),                                # integrity only, SCI
+        sec(0x00, 69, arp),                                # integrity only, no SCI
+        sec(0x70 | 0x03, 70, udp),                         # S, I, B flags, AN 3
+        sec(0x40, 71, b"\x86\xdd" + bytes(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=7, dport=7))),
+        sec(0x20, 72, udp[:34], sl=34, extra=b""),         # short length
+        sec(0x20, 73, udp[:34] + bytes(6), sl=34),         # short length, padded
+        sec(0x20, 74, b"\x81\x00\x00\x05" + udp),          # a VLAN tag inside
+        sec(0x20, 75, struct.pack(">H", 7) + bytes.fromhex("424203000000000000")),  # 802.3
+        sec(0x20, 76, b"\x88\xb5" + b"local experimental"),
+        sec(0xa0, 77, udp),                                # version bit: invalid
+        sec(0x20, 78, udp, sl=0x40 | 5),                   # short length's reserved bits
+        sec(0x20, 79, udp[:10], sl=40),                    # short length past the data
+        sec(0x20, 80, b"\x08\x00\x45", sl=1),              # short length 1: "caplen 1 < 2"
+        Ether(src=MA, dst=MB, type=0x88e5) / Raw(bytes.fromhex("2000000000")),
+        Ether(src=MA, dst=MB, type=0x88e5) / Raw(bytes.fromhex("200000000001aabbccdd")),
+        Ether(src=MA, dst=MB, type=0x88e5) / Raw(bytes.fromhex("000000000001") + bytes(10)),
+        Ether(src=MA, dst=MB, type=0x8100) / Raw(b"\x00\x07\x88\xe5" + bytes(30)),
+    ]
+    # Snaplen cuts: in the SecTAG, in the SCI, in the payload, in the ICV, in the encrypted
+    # data.
+    cuts = [(good[3], 14 + 4), (good[3], 14 + 10), (good[3], 14 + 14 + 20),
+            (good[3], 14 + 14 + len(udp) + 8), (good[0], 14 + 30)]
+    return good, cuts
+
+
+def pppoe_packets():
+    """PPPoE discovery (every code, text and binary tags, End-Of-List, lengths that lie)
+    and sessions carrying PPP: LCP/IPCP/IP6CP/CCP/BACP/OSICP messages of every code with
+    their options (each option's short and long forms), CHAP, PAP, Multilink, IPv4, IPv6
+    and MPLS payloads, protocol-field compression, octet-escaped (RFC 1662) frames, and
+    the PPP ethertype. IPX and OSI payloads are left out: print-ipx.c and print-isoclns.c
+    are not ported."""
+    def disc(code, tags, sid=0, plen=None, vt=0x11):
+        n = len(tags) if plen is None else plen
+        return Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8863) / Raw(
+            struct.pack(">BBHH", vt, code, sid, n) + tags)
+
+    def sess(ppp, sid=0x17, plen=None, t=0x8864):
+        n = len(ppp) if plen is None else plen
+        return Ether(src=MA, dst="02:00:00:00:00:0b", type=t) / Raw(
+            struct.pack(">BBHH", 0x11, 0, sid, n) + ppp)
+
+    tag = lambda t, v=b"": struct.pack(">HH", t, len(v)) + v
+    cp = lambda proto, code, body, ident=1, enc=None: struct.pack(
+        ">HBBH", proto, code, ident, 4 + len(body) if enc is None else enc) + body
+    opt = lambda o, v=b"", n=None: bytes([o, 2 + len(v) if n is None else n]) + v
+    lcp = lambda code, body, **kw: cp(0xc021, code, body, **kw)
+    ip4 = bytes(IP(src=A4, dst=B4, id=1) / UDP(sport=1024, dport=9) / Raw(b"ppp"))
+    ip6 = bytes(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=7, dport=7))
+    lcp_opts = (opt(1, struct.pack(">H", 1492)) + opt(2, u32(0)) + opt(3, b"\xc2\x23\x05")
+                + opt(5, u32(0x2a3b4c5d)) + opt(7) + opt(8))
+    good = [
+        disc(0x09, tag(0x0101) + tag(0x0120, b"\x05\xdc") + tag(0x0103, b"\x16\x37\x2c\x16")),
+        disc(0x07, tag(0x0102, b"access-concentrator-1") + tag(0x0101, b"internet")
+             + tag(0x0104, bytes(range(16))) + tag(0x0105, b"\x00\x00\x0d\xe9ab")
+             + tag(0x0999, b"xyz") + tag(0x0110, b"\x01\x02"), sid=0),
+        disc(0x19, tag(0x0101, b"internet") + tag(0, b"") + tag(0x0102, b"after EOL")),
+        disc(0x65, tag(0x0101, b"internet"), sid=0x1234),
+        disc(0xa7, tag(0x0203, b"session closed\x00\x01"), sid=0x1234),
+        disc(0x33, tag(0x0202, b"x" * 100) + tag(0x0201, b"ab\x01\x02\x03")),
+        disc(0x09, tag(0x0101), vt=0x23),
+        disc(0x09, tag(0x0101), plen=1500),
+        disc(0x09, tag(0x0101) + tag(0x0103, b"\x01"), plen=6),
+        disc(0x09, tag(0x0102, b"ab") + b"\x01\x03\x00\x40" + b"abc"),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8863) / Raw(b"\x11\x09\x00\x00"),
+        # PPP in sessions: LCP.
+        sess(lcp(1, lcp_opts)),
+        sess(b"\xff\x03" + lcp(2, lcp_opts, ident=2)),
+        sess(lcp(3, opt(3, b"\xc0\x23") + opt(3, b"\xc2\x27") + opt(3, b"\x12\x34\x00")
+                 + opt(3, b"\xc2\x23\x81") + opt(3, b"\xc2\x23\x07") + opt(4, b"\xc0\x25")
+                 + opt(4, b"\x00\x01"))),
+        sess(lcp(4, opt(13, b"\x01") + opt(13, b"\x09") + opt(17, b"\x05\xdc")
+                 + opt(19, b"\x00") + opt(19, b"\x01ab") + opt(19, b"\x02" + bytes([192, 0, 2, 9]))
+                 + opt(19, b"\x03\x02\x00\x00\x00\x00\x01") + opt(19, b"\x04") + opt(19, b"\x05")
+                 + opt(19, b"\x09") + opt(23, b"\x00\x10") + opt(0, b"\x00\x00\x0c\x01")
+                 + opt(9, b"\x01") + opt(30) + opt(40, b"zz"))),
+        sess(lcp(1, opt(1, b"\x05") + opt(1, b"\x05\xdc"))),
+        sess(lcp(1, opt(2, b"\x00"))),
+        sess(lcp(1, opt(0, b"\x00"))),
+        sess(lcp(1, opt(3, b"\xc2"))),
+        sess(lcp(1, opt(4, b"\xc0"))),
+        sess(lcp(1, opt(5, b"\x00"))),
+        sess(lcp(1, opt(23, b"\x00"))),
+        sess(lcp(1, opt(13))),
+        sess(lcp(1, opt(17, b"\x01"))),
+        sess(lcp(1, opt(19))),
+        sess(lcp(1, opt(19, b"\x02\x01"))),
+        sess(lcp(1, opt(19, b"\x03\x01"))),
+        sess(lcp(1, opt(1, b"\x05\xdc", n=1))),
+        sess(lcp(1, opt(45, b"", n=1))),
+        sess(lcp(1, opt(1, b"\x05\xdc", n=9))),
+        sess(lcp(1, opt(1, b"\x05\xdc") + b"\x07")),
+        sess(lcp(5, b"bye")), sess(lcp(6, b"")), sess(lcp(7, b"\x01\x02\x03\x04")),
+        sess(lcp(8, b"\x80\x21" + b"rejected!")), sess(lcp(8, b"\x12\x34")),
+        sess(lcp(9, u32(0x01020304))), sess(lcp(10, u32(0x01020304) + b"trailing")),
+        sess(lcp(11, u32(7))), sess(lcp(9, b"\x00\x01")),
+        sess(lcp(12, u32(9) + b"hello peer")), sess(lcp(12, u32(9))),
+        sess(lcp(13, u32(9) + u32(3600))), sess(lcp(13, u32(9) + b"\x00")),
+        sess(lcp(0, u32(9) + b"\x00\x00\x0c\x01abc")), sess(lcp(0, b"\x00")),
+        sess(lcp(0x20, b"unknown code")),
+        sess(lcp(1, lcp_opts, enc=3)), sess(lcp(1, lcp_opts, enc=200)),
+        sess(lcp(9, b"")), sess(struct.pack(">HBB", 0xc021, 9, 1)), sess(b"\xc0\x21\x09"),
+        # The other control protocols.
+        sess(cp(0x8021, 1, opt(3, bytes([192, 0, 2, 1])) + opt(129, bytes([198, 51, 100, 53]))
+                + opt(132, bytes(4)) + opt(2, b"\x00\x2d\x0f\x01") + opt(1, bytes(8))
+                + opt(9, b"qq"))),
+        sess(cp(0x8021, 4, opt(2, b"\x00\x61" + struct.pack(">HHHHH", 15, 16, 256, 5, 168)
+                                + b"\x01\x02\x02\x02"))),
+        sess(cp(0x8021, 4, opt(2, b"\x00\x61" + struct.pack(">HHHHH", 15, 16, 256, 5, 168)
+                                + b"\x01\x05\x02"))),
+        sess(cp(0x8021, 4, opt(2, b"\x00\x61" + struct.pack(">HHHHH", 15, 16, 256, 5, 168)
+                                + b"\x00\x02"))),
+        sess(cp(0x8021, 1, opt(2, b"\x00\x61\x00\x01"))),
+        sess(cp(0x8021, 1, opt(2, b"\x12\x34"))),
+        sess(cp(0x8021, 1, opt(2, b"\x00"))),
+        sess(cp(0x8021, 1, opt(3, b"\x01"))),
+        sess(cp(0x8021, 1, opt(1, b"\x01"))),
+        sess(cp(0x8021, 1, opt(3, b"", n=1))),
+        sess(cp(0x8057, 1, opt(1, bytes.fromhex("0200000000000001")) + opt(2, b"x"))),
+        sess(cp(0x8057, 2, opt(1, b"\x01"))), sess(cp(0x8057, 2, opt(1, b"", n=0))),
+        sess(cp(0x80fd, 1, opt(26, b"\x78\x00") + opt(21, b"\x2f") + opt(24, b"\xe5\x03")
+                + opt(18, u32(1)) + opt(26, b"\x41") + opt(21) + opt(24, b"\x01"))),
+        sess(cp(0x80fd, 1, opt(26, b"", n=1))),
+        sess(cp(0x80fd, 14, b"reset")), sess(cp(0x80fd, 15, b"")),
+        sess(cp(0xc02b, 1, opt(1, u32(0xdeadbeef)) + opt(1, b"\x01") + opt(7, b"q"))),
+        sess(cp(0xc02b, 1, opt(1, b"", n=1))),
+        sess(cp(0x8023, 1, b"\x01\x02\x03\x04")), sess(cp(0x8281, 2, b"")),
+        # Authentication: CHAP and PAP.
+        sess(b"\xc2\x23" + struct.pack(">BBH", 1, 7, 4 + 1 + 4 + 6) + b"\x04\xde\xad\xbe\xef"
+             + b"server"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 2, 7, 4 + 1 + 2 + 3) + b"\x02\x01\x02usr"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 3, 7, 4 + 7) + b"Welcome"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 4, 7, 4 + 6) + b"denied"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 9, 7, 4)),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 1, 7, 9) + b"\x09ab"),
+        sess(b"\xc2\x23" + struct.pack(">BBH", 3, 7, 2) + b"ok"),
+        sess(b"\xc2\x23\x01\x02"), sess(b"\xc2\x23"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 4 + 1 + 4 + 1 + 6) + b"\x04user\x06secret"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 2, 3, 4 + 1 + 8) + b"\x08Login ok"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 3, 3, 4 + 1 + 3) + b"\x03bad"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 5) + b"\x04"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 2, 3, 4)),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 40) + b"\x04user"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 2) + b"\x04user"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 9) + b"\x09user"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 1, 3, 10) + b"\x04user\x09"),
+        sess(b"\xc0\x23" + struct.pack(">BBH", 5, 3, 4)),
+        sess(b"\xc0\x23\x01"),
+        sess(b"\xc0\x2d\x01\x02\x00\x04"),
+        # Multilink, payloads, protocol-field compression, address/control and pppd headers.
+        sess(b"\x00\x3d\x80\x05" + b"\x00\x21"), sess(b"\x00\x3d\x41\x23"), sess(b"\x00\x3d\x00"),
+        sess(b"\x00\x21" + ip4), sess(b"\x21" + ip4), sess(b"\xff\x03\x00\x21" + ip4),
+        sess(b"\x00\x03\x00\x21" + ip4), sess(b"\x01\x03\x00\x57" + ip6),
+        sess(b"\x00\x57" + ip6), sess(b"\x86\xdd" + ip6), sess(b"\x08\x00" + ip4),
+        sess(b"\x00\x2f" + ip4),
+        sess(b"\x02\x81" + b"\x00\x01\x01\x40" + ip4), sess(b"\x00\xfd" + b"compressed"),
+        sess(b"\x43\x21" + b"\x01\x02"), sess(b"\x00\x29" + b"apple"), sess(b"\x80\x2b\x01"),
+        sess(b"\xff\x03"), sess(b"\x21"), sess(b""),
+        # RFC 1662 octet escapes: IPv4 after a one-octet protocol, LCP after an
+        # address/control field, an invalid protocol, and a frame cut before its protocol.
+        sess(b"\x7e\x21" + ip4[:10].replace(b"\x7d", b"\x7d\x5d") + b"\x7d\x31" + ip4[11:]),
+        sess(b"\x7e\xff\x7d\x23\xc0\x21\x09\x01\x00\x08\x00\x00\x00\x01"),
+        sess(b"\x7e\xff\x03\x7e\x21\x00"), sess(b"\x7e\xff\x03\x00"), sess(b"\x7e\x57" + ip6),
+        sess(b"\x7e\x12\x80\x21\x05\x01\x00\x04"), sess(b"\x7e\x7d"),
+        # Lengths: the PPPoE length past the frame, a frame longer than the PPPoE length,
+        # the pre-standard ethertype, the PPP ethertype.
+        sess(lcp(9, u32(1)), plen=200), sess(lcp(9, u32(1)) + b"pad", plen=12),
+        sess(lcp(9, u32(1)), t=0x3c13),
+        Ether(src=MA, dst="02:00:00:00:00:0b", type=0x880b) / Raw(b"\xff\x03" + lcp(9, u32(5))),
+        Ether(src=MA, dst="02:00:00:00:00:0b", type=0x880b),
+        # PPTP's enhanced GRE (version 1) carrying PPP: LCP, IPv4, and no payload.
+        eth(IP(src=A4, dst=B4, proto=47) / Raw(struct.pack(">HHHHI", 0x3001, 0x880b, 18, 5, 1)
+                                             + b"\xff\x03" + lcp(9, u32(5)))),
+        eth(IP(src=A4, dst=B4, proto=47) / Raw(struct.pack(">HHHHII", 0x3081, 0x880b, 4 + len(ip4),
+                                                           5, 2, 1) + b"\x00\x21" + ip4)),
+        eth(IP(src=A4, dst=B4, proto=47) / Raw(struct.pack(">HHHHI", 0x3001, 0x880b, 0, 5, 3))),
+    ]
+    # Snaplen cuts: in a tag, in the PPPoE header, in LCP options, in an IPCP header
+    # compression option, in an IP header, in an escaped frame, in CHAP's name.
+    cuts = [(good[1], 14 + 6 + 10), (good[0], 14 + 3), (good[11], 14 + 6 + 2 + 4 + 6),
+            (good[11], 14 + 6 + 2 + 4 + 9), (good[11], 14 + 6 + 1),
+            (good[52], 14 + 6 + 2 + 4 + 9), (good[114], 14 + 6 + 2 + 12),
+            (good[114], 14 + 6 + 8), (good[73], 14 + 6 + 12), (good[48], 14 + 6 + 2 + 4 + 3)]
+    return good, cuts
+
+
+def eigrp_packets():
+    """EIGRP (IP protocol 88) over IPv4 and IPv6: every opcode and header flag, each TLV
+    tcpdump decodes (general parameters, software version, IPv4 and AppleTalk internal and
+    external routes, cable setup) with every prefix length class, the TLVs it dumps, and
+    TLVs too short for their type or longer than the packet; another version, snaplen cuts."""
+    def eigrp(op, tlvs, flags=0, version=2, v6=False):
+        b = struct.pack(">BBHIIIHH", version, op, 0, flags, 7, 3, 0, 100) + tlvs
+        b = b[:2] + struct.pack(">H", cksum16(b)) + b[4:]
+        ip = (IPv6(src="fe80::1", dst="ff02::a", nh=88) if v6
+              else IP(src=A4, dst="224.0.0.10", proto=88, ttl=2, tos=0xc0))
+        return eth(ip / Raw(b))
+
+    tlv = lambda t, v: struct.pack(">HH", t, 4 + len(v)) + v
+    metric = struct.pack(">II", 2560000, 100000) + b"\x00\x05\xdc" + bytes([1, 255, 1, 0, 0])
+    ip_int = lambda nh, plen, dest: tlv(0x0102, bytes(map(int, nh.split("."))) + metric
+                                       + bytes([plen]) + dest)
+    ip_ext = lambda nh, plen, dest, proto=2: tlv(0x0103, bytes(map(int, nh.split(".")))
+                                                 + bytes([192, 0, 2, 99]) + u32(65001, 0xabcd,
+                                                 77) + b"\x00\x00" + bytes([proto, 0x41])
+                                                 + metric + bytes([plen]) + dest)
+    at_int = lambda nh: tlv(0x0202, nh + metric + struct.pack(">HH", 100, 110))
+    at_ext = lambda nh: tlv(0x0203, nh + u32(9, 65002, 0x77) + bytes([6, 1])
+                            + struct.pack(">H", 5) + metric + struct.pack(">HH", 200, 210))
+    hello = tlv(1, bytes([1, 0, 1, 0, 0, 0]) + struct.pack(">H", 15)) + tlv(4, bytes([12, 4, 1, 2]))
+    good = [
+        eigrp(5, hello),
+        eigrp(5, hello, v6=True),
+        eigrp(1, ip_int("0.0.0.0", 24, b"\xc6\x33\x64")
+              + ip_int("192.0.2.7", 32, b"\xcb\x00\x71\x05") + ip_int("0.0.0.0", 0, b"")
+              + ip_int("0.0.0.0", 9, b"\x0a\x80")
+              + ip_int("0.0.0.0", 33, b"\x01"), flags=0x01),
+        eigrp(3, ip_ext("0.0.0.0", 16, b"\xc6\x33") + ip_ext("192.0.2.8", 8, b"\x0a", proto=11)
+              + ip_ext("0.0.0.0", 12, b"\xcb\x00", proto=99), flags=0x0b),
+        eigrp(4, at_int(bytes(4)) + at_int(b"\x00\x64\x00\x01") + at_ext(bytes(4))
+              + at_ext(b"\x00\x65\x00\x02") + tlv(0x0204, struct.pack(">HHI", 10, 20, 300)),
+              flags=0x04),
+        eigrp(5, tlv(2, b"\x00\x02" + bytes(14)) + tlv(3, b"\x04" + bytes(4)) + tlv(5, u32(9))
+              + tlv(0x0302, b"ipx") + tlv(0x0303, b"") + tlv(0x7777, b"??")),
+        eigrp(6, b""), eigrp(7, b""), eigrp(9, b""), eigrp(2, hello),
+        eigrp(5, tlv(1, bytes(4)) + tlv(4, b"\x0c") + tlv(0x0102, bytes(10))
+              + tlv(0x0103, bytes(30)) + tlv(0x0202, bytes(20)) + tlv(0x0203, bytes(20))
+              + tlv(0x0204, bytes(4))),
+        eigrp(5, hello + struct.pack(">HH", 1, 2) + bytes(8)),
+        eigrp(5, hello + struct.pack(">HH", 1, 40) + bytes(8)),
+        eigrp(5, hello, version=1),
+    ]
+    # Snaplen cuts: in the header, in a TLV header, in a TLV, in a route's prefix.
+    cuts = [(good[0], 34 + 10), (good[0], 34 + 22), (good[0], 34 + 30), (good[2], 34 + 20 + 26),
+            (good[4], 34 + 20 + 30)]
+    return good, cuts
+
+
+def rpl_packets():
+    """ICMPv6 RPL control messages (type 155, RFC 6550): DIS, DIO (grounded or not, every
+    mode of operation), DAO with and without DAGID and ack flag, DAO-ACK, their options
+    (-vv names, -vvv bytes), secured and unknown codes; short bodies and snaplen cuts."""
+    from scapy.layers.inet6 import ICMPv6Unknown
+
+    def rpl(code, body, dst="ff02::1a"):
+        return eth(IPv6(src="fe80::1", dst=dst) / ICMPv6Unknown(type=155, code=code, msgbody=body))
+
+    dag = bytes(IPv6(dst="2001:db8::100"))[24:40]
+    opts = (b"\x00" + b"\x01\x02\x00\x00" + b"\x04\x0e" + bytes(range(14))
+            + b"\x08\x07\x40\x00\x00\x00\x0e\x10\x20" + b"\x05\x04\x00\x40\x20\x01" + b"\x63\x01q")
+    dio = lambda mopprf, extra=b"": (struct.pack(">BBHBBBB", 1, 2, 256, mopprf, 7, 0, 0) + dag
+                                     + extra)
+    dao = lambda flags, extra=b"", withdag=None: struct.pack(">BBBB", 1, flags, 0, 9) + (
+        dag if (flags & 0x40 if withdag is None else withdag) else b"") + extra
+    ack = lambda flags, extra=b"": struct.pack(">BBBB", 1, flags, 9, 0) + (
+        dag if flags & 0x80 else b"") + extra
+    good = [
+        rpl(0, b"\x00\x00"),
+        rpl(1, dio(0x88, opts)), rpl(1, dio(0x10)), rpl(1, dio(0x13)), rpl(1, dio(0x3f)),
+        rpl(1, dio(0x00, b"\x04\x05\x01")), rpl(1, dio(0x00, b"\x01")), rpl(1, bytes(10)),
+        rpl(2, dao(0xc0, opts)), rpl(2, dao(0x00, b"\x00" * 16 + opts)), rpl(2, dao(0x80)),
+        rpl(2, dao(0x40, withdag=False)), rpl(2, b"\x01\x00"),
+        rpl(3, ack(0x80, b"\x00\x00")), rpl(3, ack(0x00)), rpl(3, ack(0x80)[:10]), rpl(3, b"\x01"),
+        rpl(0x81, dio(0)), rpl(0x05, b"\x00\x00\x00\x00"),
+    ]
+    cuts = [(good[1], 54 + 4 + 10), (good[1], 54 + 4 + 24 + 8), (good[8], 54 + 4 + 12),
+            (good[13], 54 + 4 + 3)]
+    return good, cuts
 
 
 def write(fname, packets, cuts):
@@ -2046,3 +2573,17 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bfd.pcap", packets, cuts)
     packets, cuts = openflow_packets()
     write(sys.argv[1] + "/proto-openflow.pcap", packets, cuts)
+    packets, cuts = sctp_packets()
+    write(sys.argv[1] + "/proto-sctp.pcap", packets, cuts)
+    packets, cuts = icmp6ni_packets()
+    write(sys.argv[1] + "/proto-icmp6ni.pcap", packets, cuts)
+    packets, cuts = dvmrp_packets()
+    write(sys.argv[1] + "/proto-dvmrp.pcap", packets, cuts)
+    packets, cuts = macsec_packets()
+    write(sys.argv[1] + "/proto-macsec.pcap", packets, cuts)
+    packets, cuts = pppoe_packets()
+    write(sys.argv[1] + "/proto-pppoe.pcap", packets, cuts)
+    packets, cuts = eigrp_packets()
+    write(sys.argv[1] + "/proto-eigrp.pcap", packets, cuts)
+    packets, cuts = rpl_packets()
+    write(sys.argv[1] + "/proto-rpl.pcap", packets, cuts)
