@@ -96,7 +96,6 @@ const GAPS: &[(&str, &str)] = &[
     ("isis_sid", VERBOSE),
     ("rsvp_cap", VERBOSE),
     ("rsvp-inf-loop-2-v", VERBOSE),
-    ("lacp-ev", VERBOSE),
     ("eigrp1-v", VERBOSE),
     ("eigrp2-v", VERBOSE),
     ("eigrp3-v", VERBOSE),
@@ -219,15 +218,30 @@ const GAPS: &[(&str, &str)] = &[
     ("lwres_with_extra", "not decoded yet (issue 18): lwres"),
     // Fuzzed files whose pcap link type carries FCS bits (imported since the link type is
     // masked as libpcap's LT_LINKTYPE does).
-    ("geonet-mac-lookup-heapoverflow", "not decoded yet (issue 18): GeoNetworking"),
-    ("isoclns-heapoverflow", "not decoded yet (issue 18): OSI CLNP"),
+    (
+        "geonet-mac-lookup-heapoverflow",
+        "not decoded yet (issue 18): GeoNetworking",
+    ),
+    (
+        "isoclns-heapoverflow",
+        "not decoded yet (issue 18): OSI CLNP",
+    ),
     ("isoclns-oobr", "not decoded yet (issue 18): OSI CLNP"),
     ("hoobr_lookup_nsap", "not decoded yet (issue 18): OSI CLNP"),
     ("ipcomp-heapoverflow", "not decoded yet (issue 18): IPComp"),
-    ("aarp-heapoverflow-1", "not decoded yet (issue 18): AppleTalk ARP"),
-    ("aarp-heapoverflow-2", "not decoded yet (issue 18): AppleTalk ARP"),
+    (
+        "aarp-heapoverflow-1",
+        "not decoded yet (issue 18): AppleTalk ARP",
+    ),
+    (
+        "aarp-heapoverflow-2",
+        "not decoded yet (issue 18): AppleTalk ARP",
+    ),
     ("decnet-shorthdr-oobr", "not decoded yet (issue 18): DECnet"),
-    ("ipv6-mobility-header-oobr", "not decoded yet (issue 18): IPv6 mobility header"),
+    (
+        "ipv6-mobility-header-oobr",
+        "not decoded yet (issue 18): IPv6 mobility header",
+    ),
     ("hoobr_parse_field", "not decoded yet (issue 18): Zephyr"),
     ("hoobr_aodv_extension", "not decoded yet (issue 18): AODV"),
     ("hoobr_bfd_print", "not decoded yet (issue 18): BFD"),

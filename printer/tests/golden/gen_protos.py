@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM); QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1337,6 +1337,58 @@ def quic_packets():
     return pkts, cuts
 
 
+def slow_packets():
+    """IEEE slow protocols (ethertype 0x8809): LACP, Marker and OAM in every form
+    print-slow.c prints differently; hand-built bytes, so lengths can lie."""
+    from scapy.contrib.lacp import LACP, MarkerProtocol, SlowProtocol
+
+    sp = lambda b: Ether(src=MA, dst="01:80:c2:00:00:02", type=0x8809) / Raw(b)
+    tlv = lambda t, v: bytes([t, len(v) + 2]) + v
+    actor = (struct.pack(">H", 32768) + bytes.fromhex("02000000000b") + struct.pack(">HHHB", 17, 255, 3, 0x3d)
+             + bytes(3))
+    oam_info = lambda t, oui=0x0080c2: tlv(t, bytes([1]) + struct.pack(">HBBH", 1, 0x05, 0x1f, 0x05ee)
+                                         + oui.to_bytes(3, "big") + struct.pack(">I", 0xdeadbeef))
+    event = lambda t: tlv(t, struct.pack(">HQQQQI", 600, 10, 1, 12345678901, 2**63 + 5, 7))
+    pkts = [
+        Ether(src=MA, dst="01:80:c2:00:00:02") / SlowProtocol() / LACP(
+            actor_system="02:00:00:00:00:0a", actor_key=13, actor_port_number=2, actor_state=0x3f,
+            partner_system="02:00:00:00:00:0b", partner_state=0x80),
+        sp(b"\x01\x02" + bytes(20)),  # LACP version 2
+        sp(b"\x02\x01" + tlv(1, struct.pack(">H", 5) + bytes.fromhex("02000000000a")
+                              + struct.pack(">I", 0x01020304) + bytes(2)) + bytes(2)),
+        sp(b"\x02" + bytes(MarkerProtocol(marker_type=2, requester_port=9))),  # Marker response: an unknown TLV
+        sp(b"\x02\x03"),  # Marker version 3
+        sp(b"\x0a\x01\x02\x03\x04"),  # an unknown subtype
+        sp(b"\x01\x01" + tlv(1, actor[:10]) + tlv(3, bytes(4)) + tlv(9, b"abc") + bytes(2)),
+        sp(b"\x01\x01" + tlv(2, actor) + bytes([3, 1]) + bytes(10)),  # TLV length 1
+        sp(b"\x01\x01" + tlv(1, actor) + bytes([2, 40]) + bytes(4)),  # TLV past the end
+        sp(b"\x01\x01" + tlv(1, actor) + b"\x03"),  # half a TLV header
+        sp(b"\x01"),  # LACP without its version
+        sp(b""),  # no subtype at all
+        sp(b"\x03" + struct.pack(">HB", 0x0049, 0) + oam_info(1) + oam_info(2, 0x00000c)
+           + tlv(0xfe, b"\x00\x12\x0fxyz") + tlv(7, b"q") + bytes(2)),
+        sp(b"\x03" + struct.pack(">HB", 0x0000, 0) + bytes([1, 10]) + bytes(8)
+           + bytes([2, 1])),  # bad info length, then a TLV length 1
+        sp(b"\x03" + struct.pack(">HB", 0x0002, 0) + oam_info(1)[:10]),  # TLV past the end
+        sp(b"\x03" + struct.pack(">HB", 0x0001, 1) + struct.pack(">H", 77) + event(1) + event(4)
+           + tlv(2, bytes(10)) + tlv(0xfe, b"\x00\x00\x0c") + tlv(9, b"") + bytes(2)),
+        sp(b"\x03" + struct.pack(">HB", 0, 1) + struct.pack(">H", 78) + bytes([3, 1])),
+        sp(b"\x03" + struct.pack(">HB", 0, 1) + b"\x00"),  # no room for the sequence number
+        sp(b"\x03" + struct.pack(">HB", 0, 1) + struct.pack(">H", 79) + event(2)[:20]),
+        sp(b"\x03" + struct.pack(">HB", 0, 4) + b"\x01"),
+        sp(b"\x03" + struct.pack(">HB", 0, 4) + b"\x07rest"),
+        sp(b"\x03" + struct.pack(">HB", 0, 4)),  # loopback control without its command
+        sp(b"\x03" + struct.pack(">HB", 0x7f, 2) + b"\x07\x00\x25"),  # variable request
+        sp(b"\x03" + struct.pack(">HB", 0, 0xfe) + b"\x00\x00\x0cvendor"),
+        sp(b"\x03" + struct.pack(">HB", 0, 0x77)),
+        sp(b"\x03\x00"),  # OAM header too short
+    ]
+    cuts = [(pkts[0], n) for n in (14 + 1, 14 + 3, 14 + 10, 14 + 40, 14 + 60, 14 + 100)]
+    cuts += [(pkts[2], 14 + 10), (pkts[12], 14 + 2), (pkts[12], 14 + 12), (pkts[12], 14 + 30),
+             (pkts[15], 14 + 8), (pkts[15], 14 + 30), (pkts[19], 14 + 4), (pkts[22], 14 + 5)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1394,3 +1446,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
     packets, cuts = quic_packets()
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
+    packets, cuts = slow_packets()
+    write(sys.argv[1] + "/proto-slow.pcap", packets, cuts)
