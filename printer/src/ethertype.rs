@@ -24,3 +24,6 @@ pub const LLDP: u16 = 0x88cc;
 pub const LOOPBACK: u16 = 0x9000;
 /// IEEE 802.3 slow protocols: LACP, Marker, OAM.
 pub const SLOW: u16 = 0x8809;
+/// IEEE 802.1ag CFM / Y.1731, and the type used before it was assigned.
+pub const CFM: u16 = 0x8902;
+pub const CFM_OLD: u16 = 0xabcd;

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM); QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1389,6 +1389,66 @@ def slow_packets():
     return pkts, cuts
 
 
+def cfm_packets():
+    """802.1ag CFM / Y.1731 (ethertype 0x8902, the old 0xabcd too): every opcode print-cfm.c
+    decodes, MD/MA name formats, each TLV and sender ID form, and the lengths it rejects."""
+    cf = lambda b, t=0x8902: Ether(src=MA, dst="01:80:c2:00:00:37", type=t) / Raw(b)
+    hdr = lambda op, flags, off, level=5, ver=0: bytes([level << 5 | ver, op, flags, off])
+    tlv = lambda t, v: bytes([t]) + struct.pack(">H", len(v)) + v
+
+    def names(md_fmt, md, ma_fmt, ma):
+        b = bytes([md_fmt]) + (bytes([len(md)]) + md if md_fmt != 1 else b"") + bytes([ma_fmt, len(ma)]) + ma
+        return (b + bytes(48))[:48]
+
+    ccm = lambda flags, nm, tlvs=b"\x00", seq=7: (hdr(1, flags, 70) + struct.pack(">IH", seq, 0x0123) + nm
+                                                 + bytes(16) + tlvs)
+    sender = lambda *v: tlv(1, b"".join(v))
+    mac_b = bytes.fromhex("02000000000b")
+    pkts = [
+        cf(ccm(0x84, names(4, b"example.net", 2, b"svc-1"),
+               tlv(2, b"\x02") + tlv(3, b"\x01") + sender(b"\x06\x04" + mac_b, b"\x03\x06\x01\x02", b"\x04", b"\xc0\x00\x02\x01")
+               + tlv(31, b"\x00\x80\xc2\x05ab") + tlv(4, b"hello") + b"\x00")),
+        cf(ccm(0x01, names(1, b"", 3, b"\x00\x2a"))),
+        cf(ccm(0x07, names(3, mac_b + b"\x00\x01", 1, b"\x00\x64"))),
+        cf(ccm(0x04, names(3, mac_b, 2, b""))),
+        cf(ccm(0x02, names(3, b"\x01\x02\x03\x04\x05", 0, b"\x01"))),
+        cf(ccm(0x03, names(0, b"\xaa\xbb", 4, b"vpn-id!"))),
+        cf(ccm(0x05, names(9, b"x" * 44, 2, b"y"))),  # MD name too large
+        cf(ccm(0x06, bytes([2, 3]) + b"dns" + bytes([2, 45]) + bytes(41))),  # MA name too large
+        cf(ccm(0x00, names(2, b"a\x00b", 2, b"\x01\x7f\xff"))),
+        cf(hdr(1, 0, 60) + bytes(70)),  # first TLV offset below a CCM
+        cf(hdr(1, 0, 200) + bytes(20)),  # first TLV offset past the end
+        cf(hdr(1, 0, 70) + bytes(40)),  # CCM cut short by its length
+        cf(hdr(5, 0x80, 17) + struct.pack(">IB", 0x1000, 64) + mac_b + bytes.fromhex("02000000000a")
+           + tlv(7, b"\x00\x00" + mac_b) + tlv(4, b"zz") + b"\x00"),
+        cf(hdr(5, 0x00, 10) + bytes(20)),
+        cf(hdr(4, 0x60, 6) + struct.pack(">IBB", 0x1000, 63, 2) + tlv(5, b"\x01" + mac_b)
+           + tlv(6, b"\x02" + mac_b) + b"\x00"),
+        cf(hdr(4, 0xff, 6) + struct.pack(">IBB", 1, 0, 9)),
+        cf(hdr(3, 0, 4) + struct.pack(">I", 0x55) + tlv(4, bytes(range(20))) + b"\x00"),
+        cf(hdr(2, 0, 4) + struct.pack(">I", 0x55) + b"\x00"),
+        cf(hdr(47, 0, 12) + bytes(12) + b"\x00", t=0xabcd),  # Y.1731 DMM, the old type
+        cf(hdr(1, 0, 70, ver=1) + bytes(70)),
+        cf(b"\x00\x01"),
+        # Sender ID forms.
+        cf(hdr(3, 0, 4) + bytes(4) + sender(b"\x00") + sender(b"\x05\x05\x01\xc0\x00\x02\x09")
+           + sender(b"\x11\x05\x02" + bytes.fromhex("20010db8000000000000000000000001"))
+           + sender(b"\x03\x05\x01\x01\x02") + sender(b"\x03\x05\x09\x01\x02")
+           + sender(b"\x04\x07ifname") + sender(b"\x06\x09" + bytes(6)) + sender(b"\x02\x04\x00\x00")
+           + sender(b"\x01\x01\x01\x08\x01") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + sender(b"") + sender(b"\x05") + sender(b"\x09\x01abc")
+           + sender(b"\x00\x05ab") + sender(b"\x00\x02\x01\x02") + sender(b"\x00\x01\x01\x05\x01")
+           + sender(b"\x00") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + tlv(2, b"") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + tlv(3, b"\x04") + tlv(3, b"\x07") + tlv(31, b"\x00\x80") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + tlv(2, b"\x09") + b"\x04\x00\x30abc"),  # TLV past the end
+        cf(hdr(3, 0, 4) + bytes(4) + b"\x04\x00"),  # half a TLV header
+    ]
+    cuts = [(pkts[0], n) for n in (14 + 2, 14 + 30, 14 + 74, 14 + 76, 14 + 85, 14 + 100)]
+    cuts += [(pkts[12], 14 + 12), (pkts[14], 14 + 8), (pkts[21], 14 + 20)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1448,3 +1508,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
     packets, cuts = slow_packets()
     write(sys.argv[1] + "/proto-slow.pcap", packets, cuts)
+    packets, cuts = cfm_packets()
+    write(sys.argv[1] + "/proto-cfm.pcap", packets, cuts)
