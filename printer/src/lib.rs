@@ -16,7 +16,7 @@
 //! - [`ts`]: timestamps (-t/-tt/-ttt/-tttt, local time honouring TZ);
 //! - link layers: [`ether`] (with 802.1Q), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
-//!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
+//!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dccp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
@@ -33,6 +33,7 @@ mod bgp;
 mod cdp;
 mod cfm;
 mod cksum;
+mod dccp;
 mod dhcp;
 mod dhcp6;
 mod dns;

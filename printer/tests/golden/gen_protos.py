@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1449,6 +1449,82 @@ def cfm_packets():
     return pkts, cuts
 
 
+def dccp_packets():
+    """DCCP (IP protocol 33, RFC 4340) over IPv4 and IPv6: every packet type, 24- and 48-bit
+    sequence numbers, each option print-dccp.c decodes and its bad lengths, full and partial
+    checksum coverage (right and wrong), and lengths too short for the type."""
+    import ipaddress
+
+    def dccp(typ, opts=b"", body=b"", payload=b"", x=1, cscov=0, ccval=3, seq=0x010203040506,
+             doff=None, bad=False, v6=False, ack=0x0000a1a2a3a4a5a6):
+        ext = {0: struct.pack(">I", 42), 1: struct.pack(">QI", ack, 99), 7: struct.pack(">QBBBB", ack, body[0] if body else 3, 1, 2, 3)}
+        if typ in ext:
+            tail = ext[typ]
+        elif typ == 2 or typ > 9:
+            tail = b""
+        else:
+            tail = struct.pack(">Q", ack) if x else struct.pack(">I", ack & 0xFFFFFF) + bytes(4)
+        if typ in (1, 7) and not x:
+            tail = struct.pack(">I", ack & 0xFFFFFF) + tail[8:]
+        seqb = (b"\x00" + seq.to_bytes(6, "big")) if x else (seq & 0xFFFFFF).to_bytes(3, "big")
+        opts += bytes(-len(opts) % 4)
+        hlen = 8 + 1 + len(seqb) + len(tail) + len(opts)
+        h = struct.pack(">HHBBH", 5001, 5002, (doff if doff is not None else hlen // 4), ccval << 4 | cscov, 0)
+        h += bytes([typ << 1 | x]) + seqb + tail + opts
+        pkt = h + payload
+        src, dst = (A6, "2001:db8::2") if v6 else (A4, B4)
+        a, b = ipaddress.ip_address(src).packed, ipaddress.ip_address(dst).packed
+        cov = len(pkt) if cscov == 0 else min((h[4] + cscov - 1) * 4, len(pkt))
+        ph = a + b + (struct.pack(">I", len(pkt)) + b"\x00\x00\x00\x21" if v6 else b"\x00\x21" + struct.pack(">H", len(pkt)))
+        c = cksum16(ph + pkt[:cov]) ^ (0x5555 if bad else 0)
+        pkt = pkt[:6] + struct.pack(">H", c) + pkt[8:]
+        if v6:
+            return eth(IPv6(src=src, dst=dst, nh=33) / Raw(pkt))
+        return eth(IP(src=src, dst=dst, proto=33) / Raw(pkt))
+
+    o = lambda t, v=b"": bytes([t, len(v) + 2]) + v
+    opts = (o(32, b"\x01\x02") + o(33, b"\x0c\x05") + b"\x00\x01\x02\x05" + o(34, b"\x08")
+            + o(35, b"\x09\x01\x00") + o(36, b"\xde\xad\xbe\xef") + o(37, b"\x01\x02") + o(38, b"\x0f")
+            + o(39, b"") + o(40, b"\x10\x20") + o(41, struct.pack(">I", 77)) + o(41, b"\x01")
+            + o(42, struct.pack(">I", 78)) + o(42, struct.pack(">IH", 79, 5)) + o(42, struct.pack(">II", 80, 6))
+            + o(42, b"\x01") + o(43, struct.pack(">H", 7)) + o(43, struct.pack(">I", 8)) + o(43, b"\x01")
+            + o(44, b"\xca\xfe\xba\xbe") + o(128, b"\x01\x02") + o(129, struct.pack(">I", 9)) + o(130, b"\x01")
+            + o(50) + o(32))
+    pkts = [
+        dccp(0, opts),
+        dccp(1, o(41, struct.pack(">I", 1)), v6=True),
+        dccp(2, payload=b"data", x=0, cscov=1),
+        dccp(2, payload=b"data" * 10, cscov=2, bad=True),
+        dccp(3, x=0),
+        dccp(4, o(38, b"\x00\x01"), payload=b"more", v6=True, cscov=15),
+        dccp(5),
+        dccp(6, bad=True, v6=True),
+        dccp(7, body=b"\x03"),
+        dccp(7, body=b"\x14", x=0),
+        dccp(8),
+        dccp(9, x=0),
+        dccp(12, payload=b"?"),
+        dccp(3, o(40, b"")[:1] + b"\x01"),  # an option length of 1
+        dccp(3, b"\x82\x01"),  # a CCID option length of 1
+        dccp(3, o(36, b"\x01" * 10)[:4], doff=8),  # an option longer than the header
+        dccp(3, o(32, b"")),  # a feature option without its feature
+        dccp(3, doff=40),  # data offset past the packet
+        dccp(3, b"\x00\x00\x00\x00\x00\x00\x00\x00"),
+    ]
+    short = [
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(8))),  # shorter than the generic header
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes([0x13, 0x89, 0x13, 0x8a, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0]))),
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(1)[IP].payload)[:20])),  # Response cut by length
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(0)[IP].payload)[:16])),
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(7)[IP].payload)[:20])),
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(3)[IP].payload)[:18])),
+    ]
+    pkts += short
+    cuts = [(pkts[0], n) for n in (34 + 6, 34 + 14, 34 + 18, 34 + 24, 34 + 40, 34 + 70)]
+    cuts += [(pkts[1], 54 + 20), (pkts[4], 34 + 14), (pkts[8], 34 + 26), (pkts[5], 54 + 30)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1510,3 +1586,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-slow.pcap", packets, cuts)
     packets, cuts = cfm_packets()
     write(sys.argv[1] + "/proto-cfm.pcap", packets, cuts)
+    packets, cuts = dccp_packets()
+    write(sys.argv[1] + "/proto-dccp.pcap", packets, cuts)
