@@ -15,7 +15,7 @@
 //! - [`nd`]: the printing context (tcpdump's `netdissect_options`) and truncation;
 //! - [`ts`]: timestamps (-t/-tt/-ttt/-tttt, local time honouring TZ);
 //! - link layers: [`ether`] (with 802.1Q), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
-//! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
+//! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers, [`mobility`]), [`ipcomp`],
 //!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dccp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
@@ -50,11 +50,13 @@ mod icmp6;
 mod igmp;
 mod ip;
 mod ip6;
+mod ipcomp;
 mod ipsec;
 mod krb;
 mod llc;
 mod lldp;
 mod loopback;
+mod mobility;
 mod mpls;
 mod mptcp;
 mod names;

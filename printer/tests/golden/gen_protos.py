@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1525,6 +1525,51 @@ def dccp_packets():
     return pkts, cuts
 
 
+def ipcomp_packets():
+    """IPComp (IP protocol 108) over IPv4 and IPv6, and cut inside its CPI."""
+    pkts = [
+        eth(IP(src=A4, dst=B4, proto=108) / Raw(b"\x04\x00\x01\x02compressed")),
+        eth(IPv6(src=A6, dst="2001:db8::2", nh=108) / Raw(b"\x29\x00\xff\xfe" + bytes(20))),
+        eth(IP(src=A4, dst=B4, proto=108) / Raw(b"\x04\x00")),
+    ]
+    return pkts, [(pkts[0], 34 + 3), (pkts[1], 54 + 1)]
+
+
+def mobility_packets():
+    """IPv6 mobility headers (next header 135, and the old 62): every message type, each
+    option, header lengths too small for their type, options past the header or capture."""
+    from scapy.layers.inet6 import (MIP6MH_BA, MIP6MH_BE, MIP6MH_BRR, MIP6MH_BU, MIP6MH_CoT,
+                                    MIP6MH_CoTI, MIP6MH_HoT, MIP6MH_HoTI, MIP6OptAltCoA,
+                                    MIP6OptBindingAuthData, MIP6OptBRAdvice, MIP6OptNonceIndices)
+
+    v6 = lambda p, nh=135: eth(IPv6(src=A6, dst="2001:db8::2", nh=nh) / p)
+    # Raw mobility headers: proto, length (8-octet units past the first 8), type, reserved,
+    # checksum, then the type's data and the options.
+    raw = lambda t, body, nh=135, ln=None: v6(Raw(bytes([59, (len(body) + 6) // 8 - 1 if ln is None else ln, t, 0, 0, 0]) + body), nh)
+    pkts = [
+        v6(MIP6MH_BRR()),
+        v6(MIP6MH_HoTI(cookie=bytes(range(1, 9)))),
+        v6(MIP6MH_CoTI(cookie=bytes(range(17, 25)))),
+        v6(MIP6MH_HoT(index=0x1234, cookie=bytes(range(33, 41)), token=bytes(range(49, 57)))),
+        v6(MIP6MH_CoT(index=7, cookie=b"\x01" * 8, token=b"\x02" * 8)),
+        v6(MIP6MH_BU(seq=100, flags=0x0f, mhtime=300, options=[MIP6OptBRAdvice(rinter=60), MIP6OptAltCoA(acoa="2001:db8::99")])),
+        v6(MIP6MH_BU(seq=101, flags=0, mhtime=1, options=[MIP6OptNonceIndices(hni=3, coni=4), MIP6OptBindingAuthData()])),
+        v6(MIP6MH_BA(status=128, flags=1, seq=100, mhtime=300)),
+        v6(MIP6MH_BA(status=0, flags=0, seq=9, mhtime=0), nh=62),
+        v6(MIP6MH_BE(status=2, ha="2001:db8::5")),
+        raw(9, bytes(10)),  # an unknown type
+        raw(5, b"\x00\x00" + b"\x40\x00\x00\x10" + b"\x00\x01\x00\x07\x00\x01\x01"),
+        raw(5, b"\x00\x00" + b"\x40\x00\x00\x10" + b"\x01\x00\x09\x02\xff\xff" + b"\x33"),
+        raw(6, b"\x00\x00" + b"\x00\x01\x00\x01" + b"\x02\x01\x00\x00\x00\x00"),  # option past the header
+        raw(5, b"\x00\x00" + b"\x40\x00\x00\x10" + b"\x00\x00\x00\x00\x00\x01"),  # a last type byte
+        raw(3, bytes(10), ln=0),  # too small for a HoT
+        raw(7, bytes(18), ln=0),
+    ]
+    cuts = [(pkts[3], 54 + 1), (pkts[3], 54 + 5), (pkts[3], 54 + 20), (pkts[5], 54 + 9),
+            (pkts[5], 54 + 14), (pkts[5], 54 + 30), (pkts[9], 54 + 12), (pkts[6], 54 + 17)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1588,3 +1633,7 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-cfm.pcap", packets, cuts)
     packets, cuts = dccp_packets()
     write(sys.argv[1] + "/proto-dccp.pcap", packets, cuts)
+    packets, cuts = ipcomp_packets()
+    write(sys.argv[1] + "/proto-ipcomp.pcap", packets, cuts)
+    packets, cuts = mobility_packets()
+    write(sys.argv[1] + "/proto-mobility.pcap", packets, cuts)
