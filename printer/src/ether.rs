@@ -2,7 +2,7 @@
 //! (tcpdump's print-ether.c).
 
 use super::nd::{Nd, R};
-use super::{arp, cfm, ip, ip6, lldp, loopback, mpls, names, slow};
+use super::{arp, cfm, ip, ip6, lldp, loopback, mpls, names, nsh, slow};
 use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB; returns the link-layer header
@@ -188,6 +188,7 @@ pub(crate) fn ethertype_print(
         eth::LOOPBACK => loopback::loopback_print(nd, p, length)?,
         eth::SLOW => slow::slow_print(nd, p, length)?,
         eth::CFM | eth::CFM_OLD => cfm::cfm_print(nd, p, length)?,
+        eth::NSH => nsh::nsh_print(nd, p, length)?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -27,3 +27,5 @@ pub const SLOW: u16 = 0x8809;
 /// IEEE 802.1ag CFM / Y.1731, and the type used before it was assigned.
 pub const CFM: u16 = 0x8902;
 pub const CFM_OLD: u16 = 0xabcd;
+/// Network Service Header (RFC 8300).
+pub const NSH: u16 = 0x894f;

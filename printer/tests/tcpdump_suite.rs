@@ -114,8 +114,6 @@ const GAPS: &[(&str, &str)] = &[
     ("lisp_eid_notify", VERBOSE),
     ("lisp_eid_register", VERBOSE),
     ("lisp_ipv6_eid", VERBOSE),
-    ("nsh", "not decoded yet (issue 18): NSH"),
-    ("nsh-vvv", VERBOSE),
     (
         "nsh-over-vxlan-gpe",
         "not decoded yet (issue 18): VXLAN-GPE/NSH",

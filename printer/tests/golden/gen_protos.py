@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1570,6 +1570,41 @@ def mobility_packets():
     return pkts, cuts
 
 
+def nsh_packets():
+    """NSH (ethertype 0x894f, RFC 8300): MD types 1 and 2 (context headers, TLVs), each next
+    protocol tcpdump follows (IPv4, IPv6, Ethernet) and the ones it does not, and the lengths
+    it rejects."""
+    def nsh(inner, md=1, np=1, length=None, ver=0, flags=0, ttl=63, ctx=None, spi=0x000abc, si=255):
+        if ctx is None:
+            ctx = struct.pack(">IIII", 1, 2, 0xdeadbeef, 4) if md == 1 else b""
+        ln = length if length is not None else 2 + len(ctx) // 4
+        base = ver << 30 | flags << 28 | ttl << 22 | ln << 16 | md << 8 | np
+        b = struct.pack(">I", base) + struct.pack(">I", spi << 8 | si) + ctx + bytes(inner)
+        return Ether(src=MA, dst=MB, type=0x894F) / Raw(b)
+
+    tlv = lambda cls, t, v: struct.pack(">HBB", cls, t, len(v)) + v + bytes(-len(v) % 4)
+    ip4 = IP(src=A4, dst=B4) / UDP(sport=1000, dport=2000) / Raw(b"x")
+    ip6 = IPv6(src=A6, dst="2001:db8::2") / UDP(sport=1000, dport=2000)
+    inner_eth = Ether(src=MA, dst="02:00:00:00:00:0b") / ip4
+    pkts = [
+        nsh(ip4),
+        nsh(ip6, md=2, np=2, flags=2, ctx=tlv(0x0102, 7, b"abcde") + tlv(9, 1, b"") + tlv(0xffff, 0x80, b"\x01\x02\x03\x04")),
+        nsh(inner_eth, np=3, flags=3),
+        nsh(ip4, np=4),
+        nsh(ip4, np=5, md=15, ctx=bytes(8)),
+        nsh(ip4, np=0xfe, md=0, ctx=b""),
+        nsh(ip4, ver=1),
+        nsh(ip4, length=1, ctx=b""),
+        nsh(b"", md=1, length=60),  # too many headers for the packet
+        nsh(ip4, md=1, ctx=bytes(8)),  # MD type 1 with other than four context headers
+        nsh(ip4, md=2, ctx=struct.pack(">HBB", 1, 2, 20) + bytes(4)),  # a TLV past the headers
+        Ether(src=MA, dst=MB, type=0x894F) / Raw(b"\x00\x00\x00"),
+    ]
+    cuts = [(pkts[0], 14 + 6), (pkts[0], 14 + 12), (pkts[0], 14 + 30), (pkts[1], 14 + 13),
+            (pkts[1], 14 + 22), (pkts[2], 14 + 30)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1637,3 +1672,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-ipcomp.pcap", packets, cuts)
     packets, cuts = mobility_packets()
     write(sys.argv[1] + "/proto-mobility.pcap", packets, cuts)
+    packets, cuts = nsh_packets()
+    write(sys.argv[1] + "/proto-nsh.pcap", packets, cuts)
