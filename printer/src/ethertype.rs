@@ -29,3 +29,7 @@ pub const CFM: u16 = 0x8902;
 pub const CFM_OLD: u16 = 0xabcd;
 /// Network Service Header (RFC 8300).
 pub const NSH: u16 = 0x894f;
+/// Arista's vendor-specific header (a TapAgg timestamp before the original type).
+pub const ARISTA: u16 = 0xd28b;
+/// Microsoft Network Load Balancing heartbeat.
+pub const MS_NLB_HB: u16 = 0x886f;

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1605,6 +1605,40 @@ def nsh_packets():
     return pkts, cuts
 
 
+def arista_packets():
+    """Arista's vendor ethertype 0xd28b: TapAgg timestamp headers (64- and 48-bit, TAI/UTC,
+    both hardware kinds, nanoseconds past a second) before IPv4, an 802.1Q tag or another
+    Arista header; unknown subtypes and formats, which tcpdump dumps raw."""
+    from scapy.layers.l2 import Dot1Q
+
+    ar = lambda hdr, inner=b"": Ether(src=MA, dst=MB, type=0xD28B) / Raw(hdr + bytes(inner))
+    ts64 = lambda sec, ns, scale=0, hw=0: struct.pack(">HBBII", 1, scale, 0x10 | hw, sec, ns)
+    ts48 = lambda sec, ns, scale=1, hw=1: struct.pack(">HBBHI", 1, scale, 0x20 | hw, sec, ns)
+    ip4 = lambda: IP(src=A4, dst=B4) / UDP(sport=1000, dport=2000) / Raw(b"hi")
+    pkts = [
+        ar(ts64(1710053990, 123456789) + b"\x08\x00", ip4()),
+        ar(ts64(1710053990, 3999999999, scale=1, hw=1) + b"\x08\x00", ip4()),
+        ar(ts48(65535, 999999999) + b"\x81\x00", Dot1Q(vlan=100) / ip4()),
+        ar(ts48(7, 4294967295, scale=9, hw=7) + b"\x86\xdd", IPv6(src=A6, dst="2001:db8::2") / UDP(sport=1, dport=2)),
+        ar(ts64(0, 0) + b"\xd2\x8b" + ts48(1, 2) + b"\x08\x00", ip4()),
+        ar(struct.pack(">HBB", 1, 0, 0x30) + bytes(12)),  # an unknown format
+        ar(struct.pack(">HBB", 2, 0, 0x10) + bytes(12)),  # an unknown subtype
+        ar(b"\x00"),
+        # 40 stacked headers: tcpdump loops (goto), it does not recurse.
+        ar(b"\xd2\x8b".join(ts48(i, i) for i in range(40)) + b"\x08\x00", ip4()),
+    ]
+    cuts = [(pkts[0], 14 + 1), (pkts[0], 14 + 3), (pkts[0], 14 + 10), (pkts[2], 14 + 8),
+            (pkts[0], 14 + 13)]
+    return pkts, cuts
+
+
+def msnlb_packets():
+    """Microsoft NLB heartbeats (ethertype 0x886f), whole and cut in each field."""
+    hb = Ether(src=MA, dst="03:bf:c0:00:02:09", type=0x886F) / Raw(
+        bytes.fromhex("c0de0101") + bytes(4) + struct.pack("<I", 3) + bytes([192, 0, 2, 9, 192, 0, 2, 1]) + bytes(20))
+    return [hb], [(hb, 14 + 4), (hb, 14 + 10), (hb, 14 + 14), (hb, 14 + 19)]
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1674,3 +1708,7 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-mobility.pcap", packets, cuts)
     packets, cuts = nsh_packets()
     write(sys.argv[1] + "/proto-nsh.pcap", packets, cuts)
+    packets, cuts = arista_packets()
+    write(sys.argv[1] + "/proto-arista.pcap", packets, cuts)
+    packets, cuts = msnlb_packets()
+    write(sys.argv[1] + "/proto-msnlb.pcap", packets, cuts)
