@@ -2,7 +2,7 @@
 //! (tcpdump's print-ether.c).
 
 use super::nd::{Nd, R};
-use super::{arista, arp, cfm, ip, ip6, lldp, loopback, mpls, msnlb, names, nsh, slow};
+use super::{aoe, arista, arp, cfm, ip, ip6, lldp, loopback, mpls, msnlb, names, nsh, slow};
 use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB; returns the link-layer header
@@ -242,6 +242,7 @@ pub(crate) fn ethertype_print(
         eth::CFM | eth::CFM_OLD => cfm::cfm_print(nd, p, length)?,
         eth::NSH => nsh::nsh_print(nd, p, length)?,
         eth::MS_NLB_HB => msnlb::msnlb_print(nd, p)?,
+        eth::AOE => aoe::aoe_print(nd, p, length)?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -33,3 +33,5 @@ pub const NSH: u16 = 0x894f;
 pub const ARISTA: u16 = 0xd28b;
 /// Microsoft Network Load Balancing heartbeat.
 pub const MS_NLB_HB: u16 = 0x886f;
+/// ATA over Ethernet.
+pub const AOE: u16 = 0x88a2;

@@ -95,8 +95,6 @@ const GAPS: &[(&str, &str)] = &[
     ("eigrp3-v", VERBOSE),
     ("eigrp4-v", VERBOSE),
     ("eigrp5", "not decoded yet (issue 18): EIGRP"),
-    ("aoe_1", "not decoded yet (issue 18): AoE"),
-    ("aoe_1-v", VERBOSE),
     ("pptp", "not decoded yet (issue 18): PPTP"),
     ("pptp-v", VERBOSE),
     ("cve-2014-8767-OLSR", VERBOSE),
@@ -173,7 +171,6 @@ const GAPS: &[(&str, &str)] = &[
     ("olsr-oobr-2", VERBOSE),
     ("ikev1_id_ipv6_addr_subnet-oobr", VERBOSE),
     ("isakmp-various-oobr", VERBOSE),
-    ("aoe-oobr-1", VERBOSE),
     ("rx_serviceid_oobr", "not decoded yet (issue 18): AFS RX"),
     ("rx_ubik-oobr", "not decoded yet (issue 18): AFS RX"),
     (

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1639,6 +1639,39 @@ def msnlb_packets():
     return [hb], [(hb, 14 + 4), (hb, 14 + 10), (hb, 14 + 14), (hb, 14 + 19)]
 
 
+def aoe_packets():
+    """ATA over Ethernet (ethertype 0x88a2): version 1's four commands with their arguments,
+    errors, flags, and the lengths print-aoe.c calls invalid."""
+    mac_b = bytes.fromhex("02000000000b")
+    aoe = lambda b: Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x88A2) / Raw(b)
+    hdr = lambda cmd, flags=0, err=0, tag=0x11223344: bytes([0x10 | flags, err]) + struct.pack(">HBBI", 7, 1, cmd, tag)
+    issue = bytes([0x53, 0, 2, 0x25, 1, 2, 3, 4, 5, 6, 0, 0])
+    pkts = [
+        aoe(hdr(0) + issue),
+        aoe(hdr(0, flags=0x8) + issue + bytes(1024)),
+        aoe(hdr(0, flags=0xc, err=2) + bytes([0xac]) + bytes(11)),
+        aoe(hdr(0, flags=0x7, err=9) + bytes(5)),  # an ATA argument too short
+        aoe(hdr(1, flags=0x8) + struct.pack(">HHBBH", 16, 0x4019, 2, 0x13, 8) + b"shelf=1\x01"),
+        aoe(hdr(1) + struct.pack(">HHBBH", 0, 0, 0, 0x1f, 0)),
+        aoe(hdr(1) + struct.pack(">HHBBH", 1, 1, 1, 0x10, 2000) + b"x"),  # config string too long
+        aoe(hdr(1) + bytes(3)),
+        aoe(hdr(2) + bytes([0, 1, 0, 2]) + bytes([0, 1]) + mac_b + bytes([0, 2]) + mac_b),
+        aoe(hdr(2, flags=0xc) + bytes([0, 7, 9, 0])),
+        aoe(hdr(2) + bytes([0, 0, 3, 5]) + bytes(8)),  # more directives than room
+        aoe(hdr(3) + bytes([1, 2]) + mac_b + mac_b),
+        aoe(hdr(3) + bytes([9, 0])),
+        aoe(hdr(3) + bytes([1, 3]) + mac_b + mac_b),  # NMacs against the length
+        aoe(hdr(3) + bytes([1, 1, 2])),  # not whole addresses
+        aoe(hdr(9, flags=0x3)),  # an unknown command
+        aoe(bytes([0x20]) + bytes(20)),  # version 2
+        aoe(bytes([0x10, 0, 0])),
+        aoe(b""),
+    ]
+    cuts = [(pkts[0], 14 + 3), (pkts[0], 14 + 12), (pkts[0], 14 + 16), (pkts[0], 14 + 21),
+            (pkts[4], 14 + 24), (pkts[8], 14 + 20), (pkts[11], 14 + 16), (pkts[6], 14 + 19)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1712,3 +1745,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-arista.pcap", packets, cuts)
     packets, cuts = msnlb_packets()
     write(sys.argv[1] + "/proto-msnlb.pcap", packets, cuts)
+    packets, cuts = aoe_packets()
+    write(sys.argv[1] + "/proto-aoe.pcap", packets, cuts)
