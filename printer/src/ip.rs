@@ -474,6 +474,7 @@ pub(crate) fn demux(
         47 => gre::gre_print(nd, bp, length),
         33 => super::dccp::dccp_print(nd, bp, iph, length),
         108 => super::ipcomp::ipcomp_print(nd, bp),
+        113 => super::pgm::pgm_print(nd, bp, length, iph),
         103 => pim::pim_print(nd, bp, length, iph),
         112 => vrrp::vrrp_print(nd, bp, length, iph, ttl_hl, ver),
         77 => {

@@ -16,7 +16,7 @@
 //! - [`ts`]: timestamps (-t/-tt/-ttt/-tttt, local time honouring TZ);
 //! - link layers: [`ether`] (with 802.1Q), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
 //! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers, [`mobility`]), [`ipcomp`],
-//!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dccp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
+//!   [`icmp`], [`icmp6`], [`igmp`], [`tcp`], [`udp`], [`dccp`], [`pgm`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
@@ -67,6 +67,7 @@ mod nd;
 mod nfs;
 mod nsh;
 mod null;
+mod pgm;
 mod pim;
 mod radius;
 mod resp;

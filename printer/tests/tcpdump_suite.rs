@@ -65,8 +65,6 @@ const GAPS: &[(&str, &str)] = &[
         "not decoded yet (issue 18): ICMPv6 node information",
     ),
     ("spb", "not decoded yet (issue 18): IS-IS"),
-    ("pgmv", VERBOSE),
-    ("pgm_poll_polr", VERBOSE),
     ("of10_p3295-vv", VERBOSE),
     ("of10_s4810-vvvv", VERBOSE),
     ("of10_pf5240-vv", VERBOSE),
@@ -141,10 +139,6 @@ const GAPS: &[(&str, &str)] = &[
     ("isis-extd-ipreach-oobr", VERBOSE),
     ("lmpv1_busyloop", VERBOSE),
     ("eap_extract_read2_asan", VERBOSE),
-    ("pgm_opts_asan", VERBOSE),
-    ("pgm_opts_asan_2", VERBOSE),
-    ("pgm_opts_asan_3", VERBOSE),
-    ("pgm_group_addr_asan", VERBOSE),
     // The mobility header matches; the record's microsecond field (3.9e9: damaged) exceeds
     // what the reader's 32-bit sub-second field carries.
     (

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1672,6 +1672,69 @@ def aoe_packets():
     return pkts, cuts
 
 
+def pgm_packets():
+    """PGM (IP protocol 113, RFC 3208) over IPv4 and IPv6: every packet type, each option
+    print-pgm.c decodes and the lengths it rejects, and cuts in the header and the fields."""
+    from scapy.layers.inet6 import IPv6ExtHdrDestOpt
+
+    g = lambda p: eth(IP(src=A4, dst="239.255.0.16", proto=113) / Raw(p))
+    g6 = lambda p: eth(IPv6(src=A6, dst="ff05::16", nh=113) / Raw(p))
+    a4 = struct.pack(">HH", 1, 0) + bytes([192, 0, 2, 1])
+    a6 = struct.pack(">HH", 2, 0) + bytes.fromhex("20010db8000000000000000000000009")
+
+    def pgm(typ, body, opts=b"", options=None, length=0):
+        o = 0x01 if opts else 0
+        if options is not None:
+            o = options
+        return struct.pack(">HHBBH", 3056, 5563, typ, o, 0) + bytes.fromhex("0a0b0c0d0e0f") + struct.pack(">H", length) + body + opts
+
+    opt = lambda t, v: bytes([t, len(v) + 2]) + v
+    opts = lambda *o: (lambda b: bytes([0, 4]) + struct.pack(">H", 4 + len(b)) + b)(b"".join(o))
+    allopts = opts(opt(0x01, bytes(2) + struct.pack(">III", 1, 2, 3)), opt(0x02, bytes(2) + struct.pack(">II", 7, 8)),
+                   opt(0x03, bytes(2) + struct.pack(">I", 9)), opt(0x04, bytes(2) + struct.pack(">II", 10, 11)),
+                   opt(0x05, bytes(2) + struct.pack(">II", 12, 13)), opt(0x07, bytes(2) + a4),
+                   opt(0x07, bytes(2) + a6), opt(0x08, bytes(2) + struct.pack(">I", 14)),
+                   opt(0x09, bytes(2) + struct.pack(">I", 15)), opt(0x0A, bytes(2) + struct.pack(">I", 16)),
+                   opt(0x0B, bytes(2)), opt(0x0C, bytes(2)), opt(0x0D, bytes(2)), opt(0x0E, bytes(2)),
+                   opt(0x0F, bytes(2)), opt(0x10, bytes(2)), opt(0x11, bytes(2)),
+                   opt(0x12, bytes(2) + struct.pack(">I", 17) + a4), opt(0x13, bytes(2) + struct.pack(">I", 18) + a6),
+                   opt(0x00, bytes(2)), opt(0x20, bytes(4)), opt(0x8E, bytes(2)))
+    pkts = [
+        g(pgm(0, struct.pack(">III", 100, 90, 110) + a4)),
+        g6(pgm(0, struct.pack(">III", 101, 91, 111) + a6, allopts)),
+        g(pgm(1, struct.pack(">IHH", 5, 1, 0) + a4 + struct.pack(">III", 1000, 0xdeadbeef, 0xffff0000))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x8D, bytes(2))))),
+        g(pgm(4, struct.pack(">II", 200, 150) + b"payload", length=7)),
+        g(pgm(5, struct.pack(">II", 201, 151), allopts, length=0)),
+        g(pgm(8, struct.pack(">I", 300) + a4 + bytes([0, 1]) + bytes(2) + bytes([0, 1, 0, 2]))),
+        g(pgm(9, struct.pack(">I", 301) + a6 + bytes(4) + bytes([0, 2]) + bytes(14))),
+        g(pgm(10, struct.pack(">I", 302) + a4 + bytes(4) + bytes([0, 7, 0, 0]))),  # group "AFI" 7
+        g(pgm(11, struct.pack(">II", 400, 0xffffffff))),
+        g(pgm(12, b"")),
+        g(pgm(0x33, b"", opts(opt(0x8C, bytes(6))))),
+        g(pgm(0, struct.pack(">III", 1, 2, 3) + struct.pack(">HH", 9, 0) + bytes(4))),  # unknown NLA family
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([1, 4, 0, 8]))),  # first option not OPT_LENGTH
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 5, 0, 8]))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 4, 0, 2]))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 4, 0, 6]) + bytes(2))),  # no room
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(bytes([0x03, 3]) + bytes(1)))),  # option length 3
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 4, 0, 8]) + bytes([0x03, 40, 0, 0]))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x03, bytes(6)), opt(0x01, bytes(4)), opt(0x02, bytes(5))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x02, bytes(2) + bytes(5))))),  # NAK list not /4
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x07, bytes(2) + struct.pack(">HH", 1, 0) + bytes(8))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x07, bytes(2) + struct.pack(">HH", 5, 0) + bytes(4))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x12, bytes(4))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x13, bytes(2) + struct.pack(">IHH", 1, 2, 0) + bytes(4))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x0B, bytes(4)), opt(0x0D, b""), opt(0x04, bytes(2))))),
+        eth(IPv6(src=A6, dst="ff05::16") / IPv6ExtHdrDestOpt(nh=113) / Raw(pgm(11, struct.pack(">II", 1, 2)))),
+        g(b"\x0b\xf0"),
+    ]
+    cuts = [(pkts[0], 34 + 3), (pkts[0], 34 + 10), (pkts[0], 34 + 20), (pkts[0], 34 + 34),
+            (pkts[1], 54 + 40), (pkts[2], 34 + 40), (pkts[5], 34 + 30), (pkts[5], 34 + 60),
+            (pkts[6], 34 + 30), (pkts[1], 54 + 3)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1747,3 +1810,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-msnlb.pcap", packets, cuts)
     packets, cuts = aoe_packets()
     write(sys.argv[1] + "/proto-aoe.pcap", packets, cuts)
+    packets, cuts = pgm_packets()
+    write(sys.argv[1] + "/proto-pgm.pcap", packets, cuts)
