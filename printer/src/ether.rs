@@ -198,7 +198,7 @@ fn recurse(
             }
         }
         nd.set_ll_hdr_len(hdrlen);
-        if !ethertype_print(nd, length_type, p, length, caplen)? {
+        if !ethertype_print(nd, length_type, p, length, caplen, Some(src_dst + 6))? {
             if !nd.eflag {
                 addresses(nd, src_dst)?;
                 type_print(nd, length_type);
@@ -223,13 +223,15 @@ pub(crate) fn tci(nd: &mut Nd, tag: u16) {
     }
 }
 
-/// `ethertype_print`: false when the type is not one we decode.
+/// `ethertype_print`: false when the type is not one we decode. `src` is the link layer's
+/// source MAC, where it has one (GeoNetworking and CALM FAST print it).
 pub(crate) fn ethertype_print(
     nd: &mut Nd,
     t: u16,
     p: usize,
     length: usize,
     caplen: usize,
+    src: Option<usize>,
 ) -> R<bool> {
     match t {
         eth::IPV4 => ip::ip_print(nd, p, length)?,
@@ -243,6 +245,8 @@ pub(crate) fn ethertype_print(
         eth::NSH => nsh::nsh_print(nd, p, length)?,
         eth::MS_NLB_HB => msnlb::msnlb_print(nd, p)?,
         eth::AOE => aoe::aoe_print(nd, p, length)?,
+        eth::GEONET | eth::GEONET_OLD => super::geonet::geonet_print(nd, p, length, src)?,
+        eth::CALM_FAST => super::calm_fast::calm_fast_print(nd, p, length, src)?,
         _ => return Ok(false),
     }
     Ok(true)

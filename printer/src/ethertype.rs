@@ -35,3 +35,8 @@ pub const ARISTA: u16 = 0xd28b;
 pub const MS_NLB_HB: u16 = 0x886f;
 /// ATA over Ethernet.
 pub const AOE: u16 = 0x88a2;
+/// ETSI ITS GeoNetworking, and the type it used before.
+pub const GEONET: u16 = 0x8947;
+pub const GEONET_OLD: u16 = 0x0707;
+/// ISO CALM FAST.
+pub const CALM_FAST: u16 = 0x1111;

@@ -74,7 +74,6 @@ const GAPS: &[(&str, &str)] = &[
     ("of13_ericsson", "not decoded yet (issue 18): OpenFlow"),
     ("of13_ericsson-v", VERBOSE),
     ("of13_ericsson-vv", VERBOSE),
-    ("geonet-calm-fast", VERBOSE),
     ("m3ua", "not decoded yet (issue 18): SCTP/M3UA"),
     ("isis_infloop-v", VERBOSE),
     ("isis_1", "not decoded yet (issue 18): IS-IS"),
@@ -96,7 +95,6 @@ const GAPS: &[(&str, &str)] = &[
     ("pptp", "not decoded yet (issue 18): PPTP"),
     ("pptp-v", VERBOSE),
     ("cve-2014-8767-OLSR", VERBOSE),
-    ("cve-2014-8768-Geonet", VERBOSE),
     ("cve-2014-8769-AODV", VERBOSE),
     ("kday2", "not decoded yet (issue 18): RPKI-RTR"),
     ("kday3", "not decoded yet (issue 18): RPKI-RTR"),
@@ -198,10 +196,6 @@ const GAPS: &[(&str, &str)] = &[
     ("lwres_with_extra", "not decoded yet (issue 18): lwres"),
     // Fuzzed files whose pcap link type carries FCS bits (imported since the link type is
     // masked as libpcap's LT_LINKTYPE does).
-    (
-        "geonet-mac-lookup-heapoverflow",
-        "not decoded yet (issue 18): GeoNetworking",
-    ),
     (
         "isoclns-heapoverflow",
         "not decoded yet (issue 18): OSI CLNP",

@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM, GeoNetworking and CALM FAST; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1735,6 +1735,42 @@ def pgm_packets():
     return pkts, cuts
 
 
+def geonet_packets():
+    """ETSI GeoNetworking (ethertypes 0x8947 and 0x0707) and CALM FAST (0x1111): each header
+    type, BTP-A/B with ITS PDU headers, the lengths print-geonet.c rejects; one over
+    LLC/SNAP."""
+    def gn(ht, hst, nh=1, body=b"", payload=0, t=0x8947, hop=10):
+        common = bytes([0x10 | nh, ht << 4 | hst, 0, 0]) + struct.pack(">HBB", payload, 0, hop)
+        lpv = bytes.fromhex("bc00020000000a0b") + struct.pack(">III", 0, 480000000, 110000000) + bytes(8)
+        return Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=t) / Raw(common + lpv + body)
+
+    btp = lambda d, s, pdu=b"": struct.pack(">HH", d, s) + pdu
+    pkts = [
+        gn(5, 0, body=btp(2001, 0, b"\x01\x02" + bytes(30)), payload=36),
+        gn(1, 0, nh=0, body=bytes(8)),
+        gn(0, 3, nh=2, body=btp(2002, 7, b"\x01\x00")),
+        gn(5, 1, body=bytes(32) + btp(2003, 1, b"\x01\x96abc")),
+        gn(5, 1, body=bytes(20)),  # shorter than a multi-hop header
+        gn(5, 0, body=b"\x07\xd1"),  # BTP shorter than 4
+        gn(5, 0, nh=3, body=bytes(10)),
+        gn(5, 0, nh=9, body=btp(1, 2, b"\x01\x63"), t=0x0707),
+        gn(2, 0, body=bytes(24)),
+        gn(3, 1, body=bytes(8)),
+        gn(4, 2, body=bytes(8)),
+        gn(6, 1, body=bytes(8)),
+        gn(6, 5, body=bytes(8)),
+        gn(9, 0, body=bytes(8)),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8947) / Raw(bytes(20)),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x1111) / Raw(b"\x05\x06extra"),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x1111) / Raw(b"\x05"),
+        Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / LLC(dsap=0xaa, ssap=0xaa, ctrl=3)
+        / Raw(b"\x00\x00\x00\x89\x47" + bytes(gn(5, 0, body=btp(2001, 0, b"\x01\x00"))[Raw].load)),
+    ]
+    cuts = [(pkts[0], 14 + 5), (pkts[0], 14 + 12), (pkts[0], 14 + 30), (pkts[0], 14 + 38),
+            (pkts[0], 14 + 41), (pkts[0], 14 + 50), (pkts[3], 14 + 50), (pkts[15], 14 + 1)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1812,3 +1848,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-aoe.pcap", packets, cuts)
     packets, cuts = pgm_packets()
     write(sys.argv[1] + "/proto-pgm.pcap", packets, cuts)
+    packets, cuts = geonet_packets()
+    write(sys.argv[1] + "/proto-geonet.pcap", packets, cuts)
