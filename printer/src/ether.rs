@@ -245,6 +245,10 @@ pub(crate) fn ethertype_print(
         eth::NSH => nsh::nsh_print(nd, p, length)?,
         eth::MS_NLB_HB => msnlb::msnlb_print(nd, p)?,
         eth::AOE => aoe::aoe_print(nd, p, length)?,
+        eth::IPX => {
+            nd.s(b"(NOV-ETHII) ");
+            super::ipx::ipx_print(nd, p)?
+        }
         eth::GEONET | eth::GEONET_OLD => super::geonet::geonet_print(nd, p, length, src)?,
         eth::CALM_FAST => super::calm_fast::calm_fast_print(nd, p, length, src)?,
         _ => return Ok(false),

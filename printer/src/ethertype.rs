@@ -40,3 +40,5 @@ pub const GEONET: u16 = 0x8947;
 pub const GEONET_OLD: u16 = 0x0707;
 /// ISO CALM FAST.
 pub const CALM_FAST: u16 = 0x1111;
+/// Novell IPX.
+pub const IPX: u16 = 0x8137;

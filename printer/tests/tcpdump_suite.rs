@@ -40,7 +40,6 @@ const GAPS: &[(&str, &str)] = &[
     ("dio03", VERBOSE),
     ("dao01", VERBOSE),
     ("daoack01", VERBOSE),
-    ("ipx-invalid-length", "not decoded yet (issue 18): IPX"),
     ("forces01", "not decoded yet (issue 18): SCTP/ForCES"),
     ("forces01vvv", VERBOSE),
     ("forces01vvvv", VERBOSE),

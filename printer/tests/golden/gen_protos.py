@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM, GeoNetworking and CALM FAST; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM, GeoNetworking and CALM FAST, IPX; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1771,6 +1771,49 @@ def geonet_packets():
     return pkts, cuts
 
 
+def ipx_packets():
+    """Novell IPX over Ethernet II, raw 802.3, 802.2 LLC and SNAP: each socket print-ipx.c
+    names, SAP and RIP requests and responses and their bad lengths. (EIGRP over IPX, socket
+    0x85be, is left out: the printer has no EIGRP yet.)"""
+    def ipx(dskt, data, sskt=0x4008, length=None, pt=4):
+        ln = 30 + len(data) if length is None else length
+        return (struct.pack(">HHBB", 0xffff, ln, 0, pt) + struct.pack(">I", 0x0a0b0c0d) + bytes.fromhex("ffffffffffff")
+                + struct.pack(">HI", dskt, 0x01020304) + bytes.fromhex("02000000000a") + struct.pack(">H", sskt) + data)
+
+    e2 = lambda b: Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8137) / Raw(b)
+    raw = lambda b: Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / Raw(b)
+    l2 = lambda b: Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / LLC(dsap=0xe0, ssap=0xe0, ctrl=3) / Raw(b)
+    sn = lambda b: Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / Raw(b"\x00\x00\x00\x81\x37" + b)
+    sap_entry = lambda t, name: struct.pack(">H", t) + name.ljust(48, b"\x00") + struct.pack(">I", 0x0a0b0c0d) + bytes.fromhex("02000000000b") + struct.pack(">HH", 0x0451, 1)
+    pkts = [
+        e2(ipx(0x0451, b"ncp-data")),
+        raw(ipx(0x0452, struct.pack(">HH", 1, 0x0004))),
+        l2(ipx(0x0452, struct.pack(">HH", 3, 0x0278))),
+        sn(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"FILESRV") + sap_entry(0x030c, b"PRINTER\x01"))),
+        e2(ipx(0x0452, struct.pack(">H", 4) + sap_entry(0x0640, b"X" * 48))),
+        e2(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"A")[:30])),  # name cut by the length
+        e2(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"A")[:55])),  # address cut
+        e2(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"A")[:62])),  # socket cut
+        e2(ipx(0x0452, struct.pack(">H", 2) + b"\x00")),
+        e2(ipx(0x0452, struct.pack(">H", 9))),
+        e2(ipx(0x0452, b"\x00\x01", length=31)),  # the command past the length
+        e2(ipx(0x0453, struct.pack(">H", 1) + struct.pack(">IHH", 0xffffffff, 0xffff, 0xffff))),
+        e2(ipx(0x0453, struct.pack(">H", 1))),
+        e2(ipx(0x0453, struct.pack(">H", 1) + bytes(5))),
+        l2(ipx(0x0453, struct.pack(">H", 2) + struct.pack(">IHH", 0x0a0b0c0d, 1, 2) + struct.pack(">IHH", 5, 3, 4))),
+        e2(ipx(0x0453, struct.pack(">H", 2) + bytes(12))),
+        e2(ipx(0x0453, struct.pack(">H", 7))),
+        e2(ipx(0x0455, b"nb")),
+        e2(ipx(0x0456, b"")),
+        e2(ipx(0x0553, b"dgm")),
+        e2(ipx(0x9999, b"other")),
+        e2(ipx(0x0451, b"", length=20)),
+    ]
+    cuts = [(pkts[0], 14 + 5), (pkts[0], 14 + 20), (pkts[0], 14 + 29), (pkts[3], 22 + 45),
+            (pkts[3], 22 + 100), (pkts[14], 17 + 40), (pkts[1], 14 + 31)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1850,3 +1893,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-pgm.pcap", packets, cuts)
     packets, cuts = geonet_packets()
     write(sys.argv[1] + "/proto-geonet.pcap", packets, cuts)
+    packets, cuts = ipx_packets()
+    write(sys.argv[1] + "/proto-ipx.pcap", packets, cuts)
