@@ -251,6 +251,7 @@ pub(crate) fn ethertype_print(
         }
         eth::GEONET | eth::GEONET_OLD => super::geonet::geonet_print(nd, p, length, src)?,
         eth::CALM_FAST => super::calm_fast::calm_fast_print(nd, p, length, src)?,
+        eth::TIPC => super::tipc::tipc_print(nd, p)?,
         _ => return Ok(false),
     }
     Ok(true)

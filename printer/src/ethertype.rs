@@ -42,3 +42,5 @@ pub const GEONET_OLD: u16 = 0x0707;
 pub const CALM_FAST: u16 = 0x1111;
 /// Novell IPX.
 pub const IPX: u16 = 0x8137;
+/// Transparent Inter-Process Communication.
+pub const TIPC: u16 = 0x88ca;

@@ -22,7 +22,7 @@
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
-//!   [`bgp`], [`lldp`], [`loopback`], [`slow`] (LACP, Marker, OAM), [`cfm`], [`nsh`], [`arista`], [`msnlb`], [`aoe`], [`geonet`], [`calm_fast`], [`ipx`] (via [`llc`] too), [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
+//!   [`bgp`], [`lldp`], [`loopback`], [`slow`] (LACP, Marker, OAM), [`cfm`], [`nsh`], [`arista`], [`msnlb`], [`aoe`], [`geonet`], [`calm_fast`], [`ipx`] (via [`llc`] too), [`tipc`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -88,6 +88,7 @@ mod state;
 mod stp;
 mod tcp;
 mod tftp;
+mod tipc;
 mod tok;
 mod ts;
 mod tunnel;

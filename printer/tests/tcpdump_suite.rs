@@ -184,7 +184,6 @@ const GAPS: &[(&str, &str)] = &[
     ("bfd-multihop-v", VERBOSE),
     ("bfd-lag", "not decoded yet (issue 18): BFD"),
     ("bfd-lag-v", VERBOSE),
-    ("huge-tipc-messages", "not decoded yet (issue 18): TIPC"),
     ("ptp", "not decoded yet (issue 18): PTP"),
     ("ptp_ethernet", "not decoded yet (issue 18): PTP"),
     ("ptp_corrections", "not decoded yet (issue 18): PTP"),

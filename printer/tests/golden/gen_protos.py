@@ -5,7 +5,7 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM, GeoNetworking and CALM FAST, IPX; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM, GeoNetworking and CALM FAST, IPX, TIPC; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1814,6 +1814,32 @@ def ipx_packets():
     return pkts, cuts
 
 
+def tipc_packets():
+    """TIPC (ethertype 0x88ca): payload messages with short and long headers, internal
+    protocol messages, neighbor detection, users tcpdump prints nothing for, and cuts."""
+    tp = lambda b: Ether(src=MA, dst="01:00:5e:00:00:12", type=0x88CA) / Raw(b)
+    addr = lambda z, c, n: z << 24 | c << 12 | n
+    w0 = lambda user, hsize, msize, ver=2: ver << 29 | user << 25 | hsize << 21 | msize
+    words = lambda *w: b"".join(struct.pack(">I", x) for x in w)
+    pkts = [
+        tp(words(w0(0, 6, 24), 1 << 29 | 5, 0x00030004, addr(1, 1, 10), 1000, 2000)),
+        tp(words(w0(3, 10, 60), 2 << 29 | 0xffff, 0xfffe0001, addr(1, 1, 10), 1001, 2001, addr(1, 2, 3), addr(4, 5, 6), 77, 0, 0) + b"payload"),
+        tp(words(w0(11, 11, 44), 3 << 29 | 9, 0x00010002, addr(1, 1, 11), 1, 2, addr(1, 1, 12), addr(1, 1, 13), 0, 0, 0)),
+        tp(words(w0(8, 8, 32), 7 << 29, 0, 0, 3, 4, addr(0, 0, 1), addr(0, 0, 2))),
+        tp(words(w0(7, 10, 40), 1 << 29 | 0x12345678 & 0x1fffffff, 0x00050006, addr(1, 1, 20), 0x00070008, 0x00090000,
+                 addr(1, 1, 21), addr(1, 1, 22), 4242, 0x000a000b)),
+        tp(words(w0(5, 10, 40), 0, 1, 2, 3, 4, 5, 6, 7, 8)),
+        tp(words(w0(12, 10, 40), 0, 1, 2, 3, 4, 5, 6, 7, 8)),
+        tp(words(w0(13, 10, 40), 1 << 29 | 0xbeef, addr(1, 1, 0), addr(1, 1, 30), 4711, 1) + bytes(16)),
+        tp(words(w0(13, 10, 40), 5 << 29, addr(1, 1, 0), addr(1, 1, 30), 4711, 1) + bytes(16)),
+        tp(words(w0(4, 10, 40), 0, 0)),  # users tcpdump prints nothing for
+        tp(words(w0(15, 10, 40))),
+    ]
+    cuts = [(pkts[0], 14 + 3), (pkts[0], 14 + 14), (pkts[1], 14 + 26), (pkts[1], 14 + 30),
+            (pkts[4], 14 + 30), (pkts[4], 14 + 36), (pkts[7], 14 + 14), (pkts[7], 14 + 18)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1895,3 +1921,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-geonet.pcap", packets, cuts)
     packets, cuts = ipx_packets()
     write(sys.argv[1] + "/proto-ipx.pcap", packets, cuts)
+    packets, cuts = tipc_packets()
+    write(sys.argv[1] + "/proto-tipc.pcap", packets, cuts)
