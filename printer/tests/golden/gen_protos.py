@@ -5,7 +5,10 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP, slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB, AoE, PGM, GeoNetworking and CALM FAST, IPX, TIPC; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
+slow protocols (LACP, Marker, OAM), CFM, DCCP, IPComp, IPv6 mobility, NSH, Arista, MS NLB,
+AoE, PGM, GeoNetworking and CALM FAST, IPX, TIPC; proto-cooked.pcap: the ethertype ones of
+those over Linux cooked captures; QUIC, which tcpdump 4.99 does not decode) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1840,11 +1843,27 @@ def tipc_packets():
     return pkts, cuts
 
 
-def write(fname, packets, cuts):
-    """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
-    caplen of None keeps the whole packet)."""
+def cooked_packets():
+    """The ethertype-dispatched protocols above (slow, CFM, NSH, MS NLB, AoE, GeoNetworking
+    and CALM FAST, IPX, TIPC, Arista) over Linux cooked v1, as `-i any` captures them: the
+    same decoders, but GeoNetworking and CALM FAST have no source MAC to print."""
+    from scapy.layers.l2 import CookedLinux
+
+    pkts = []
+    for make in (slow_packets, cfm_packets, nsh_packets, msnlb_packets, aoe_packets,
+                 geonet_packets, ipx_packets, tipc_packets, arista_packets):
+        for p in make()[0]:
+            if Ether in p and p[Ether].type > 1500:
+                pkts.append(CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=bytes.fromhex("02000000000a0000"),
+                                        proto=p[Ether].type) / Raw(bytes(p[Ether].payload)))
+    return pkts, [(pkts[0], 16 + 10), (pkts[-20], 16 + 20)]
+
+
+def write(fname, packets, cuts, linktype=1):
+    """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
+    length (a caplen of None keeps the whole packet)."""
     with open(fname, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, linktype))
         recs = [(bytes(p), None) for p in packets] + [(bytes(p)[:n], len(bytes(p)))
                                                        for p, n in cuts]
         recs = [(b, w if w != len(b) else None) for b, w in recs]
@@ -1923,3 +1942,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-ipx.pcap", packets, cuts)
     packets, cuts = tipc_packets()
     write(sys.argv[1] + "/proto-tipc.pcap", packets, cuts)
+    packets, cuts = cooked_packets()
+    write(sys.argv[1] + "/proto-cooked.pcap", packets, cuts, linktype=113)
