@@ -128,7 +128,20 @@ pub(crate) fn v6(src: &[u8], dst: &[u8], proto: u8, len: usize, data: &[u8]) -> 
 /// header at `iph` (`nextproto4_cksum` / `nextproto6_cksum`, the destination found past
 /// source routes as tcpdump finds it). The caller has checked the bytes are captured.
 pub(crate) fn nextproto(nd: &Nd, iph: usize, data: usize, len: usize, proto: u8) -> R<u16> {
-    let payload = nd.bytes(data, len)?;
+    nextproto_cov(nd, iph, data, len, len, proto)
+}
+
+/// [`nextproto`] over the first `covlen` bytes of the `len` the pseudo-header counts
+/// (DCCP's partial checksum coverage).
+pub(crate) fn nextproto_cov(
+    nd: &Nd,
+    iph: usize,
+    data: usize,
+    len: usize,
+    covlen: usize,
+    proto: u8,
+) -> R<u16> {
+    let payload = nd.bytes(data, covlen)?;
     if nd.u1(iph)? >> 4 == 6 {
         let src = nd.bytes(iph + 8, 16)?;
         let dst = match nd.u1(iph + 6)? {

@@ -2,7 +2,9 @@
 //! ethertype demultiplexer (tcpdump's print-ether.c).
 
 use super::nd::{Nd, R};
-use super::{arp, ip, ip6, lldp, loopback, macsec, mpls, names};
+use super::{
+    aoe, arista, arp, cfm, ip, ip6, lldp, loopback, macsec, mpls, msnlb, names, nsh, slow,
+};
 use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB; returns the link-layer header
@@ -67,6 +69,33 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
     if nd.eflag {
         addresses(nd, src_dst)?;
     }
+    // `goto recurse` after an Arista header is this loop: stacked headers cannot exhaust
+    // the stack.
+    loop {
+        match recurse(nd, src_dst, p, length, caplen, hdrlen, orig_length)? {
+            Recurse::Done(h) => return Ok(h),
+            Recurse::Again(at, l, c, h) => (p, length, caplen, hdrlen) = (at, l, c, h),
+        }
+    }
+}
+
+/// How [`recurse`] ended: the link-layer header length, or the position, length, captured
+/// length and header length after an Arista header, to decode the type field there.
+enum Recurse {
+    Done(usize),
+    Again(usize, usize, usize, usize),
+}
+
+/// ether_common_print from its `recurse:` label: the type field and what follows.
+fn recurse(
+    nd: &mut Nd,
+    src_dst: usize,
+    mut p: usize,
+    mut length: usize,
+    mut caplen: usize,
+    mut hdrlen: usize,
+    orig_length: usize,
+) -> R<Recurse> {
     let mut length_type = nd.be2(p)?;
     length -= 2;
     caplen -= 2;
@@ -90,9 +119,9 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
         match macsec::macsec_print(nd, &mut f, src_dst)? {
             macsec::Next::Encrypted => {
                 nd.default_print(f.p, f.caplen)?;
-                return Ok(f.hdrlen);
+                return Ok(Recurse::Done(f.hdrlen));
             }
-            macsec::Next::Stop(hdrlen) => return Ok(hdrlen),
+            macsec::Next::Stop(hdrlen) => return Ok(Recurse::Done(hdrlen)),
             macsec::Next::Payload => {
                 (p, length, caplen, hdrlen) = (f.p, f.length, f.caplen, f.hdrlen);
                 length_type = nd.be2(p)?;
@@ -100,7 +129,7 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
                     nd.s(b" [caplen ");
                     nd.u(caplen as u64);
                     nd.s(b" < 2]");
-                    return Ok(hdrlen);
+                    return Ok(Recurse::Done(hdrlen));
                 }
                 length -= 2;
                 caplen -= 2;
@@ -116,12 +145,12 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
         if caplen < 4 {
             nd.proto = "vlan";
             nd.trunc();
-            return Ok(hdrlen + caplen);
+            return Ok(Recurse::Done(hdrlen + caplen));
         }
         if length < 4 {
             nd.proto = "vlan";
             nd.trunc();
-            return Ok(hdrlen + length);
+            return Ok(Recurse::Done(hdrlen + length));
         }
         if nd.eflag {
             let tag = nd.be2(p)?;
@@ -169,6 +198,31 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
         }
         hdrlen += r.unsigned_abs() as usize;
         nd.snapend = saved;
+    } else if length_type == eth::ARISTA {
+        if caplen < 2 || length < 2 {
+            nd.s(b"[|arista]");
+            return Ok(Recurse::Done(hdrlen + caplen.min(length)));
+        }
+        type_print(nd, length_type);
+        nd.s(b", length ");
+        nd.u(orig_length as u64);
+        nd.s(b": ");
+        match arista::arista_ethertype_print(nd, p)? {
+            Some(n) => {
+                let (l, c) = (length.saturating_sub(n), caplen.saturating_sub(n));
+                return Ok(Recurse::Again(p + n, l, c, hdrlen + n));
+            }
+            None => {
+                if !nd.eflag {
+                    addresses(nd, src_dst)?;
+                    type_print(nd, length_type);
+                    nd.s(b", length ");
+                    nd.u(orig_length as u64);
+                    nd.s(b": ");
+                }
+                nd.default_print(p, caplen)?;
+            }
+        }
     } else {
         if nd.eflag {
             type_print(nd, length_type);
@@ -181,7 +235,7 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
             }
         }
         nd.set_ll_hdr_len(hdrlen);
-        if !ethertype_print(nd, length_type, p, length, caplen)? {
+        if !ethertype_print(nd, length_type, p, length, caplen, Some(src_dst + 6))? {
             if !nd.eflag {
                 addresses(nd, src_dst)?;
                 type_print(nd, length_type);
@@ -192,7 +246,7 @@ pub(crate) fn ether_print(nd: &mut Nd, p0: usize, length: usize, caplen: usize) 
             nd.default_print(p, caplen)?;
         }
     }
-    Ok(hdrlen)
+    Ok(Recurse::Done(hdrlen))
 }
 
 /// `ieee8021q_tci_string`.
@@ -206,13 +260,15 @@ pub(crate) fn tci(nd: &mut Nd, tag: u16) {
     }
 }
 
-/// `ethertype_print`: false when the type is not one we decode.
+/// `ethertype_print`: false when the type is not one we decode. `src` is the link layer's
+/// source MAC, where it has one (GeoNetworking and CALM FAST print it).
 pub(crate) fn ethertype_print(
     nd: &mut Nd,
     t: u16,
     p: usize,
     length: usize,
     caplen: usize,
+    src: Option<usize>,
 ) -> R<bool> {
     match t {
         eth::IPV4 => ip::ip_print(nd, p, length)?,
@@ -230,6 +286,18 @@ pub(crate) fn ethertype_print(
                 super::ppp::ppp_print(nd, p, length)?;
             }
         }
+        eth::SLOW => slow::slow_print(nd, p, length)?,
+        eth::CFM | eth::CFM_OLD => cfm::cfm_print(nd, p, length)?,
+        eth::NSH => nsh::nsh_print(nd, p, length)?,
+        eth::MS_NLB_HB => msnlb::msnlb_print(nd, p)?,
+        eth::AOE => aoe::aoe_print(nd, p, length)?,
+        eth::IPX => {
+            nd.s(b"(NOV-ETHII) ");
+            super::ipx::ipx_print(nd, p)?
+        }
+        eth::GEONET | eth::GEONET_OLD => super::geonet::geonet_print(nd, p, length, src)?,
+        eth::CALM_FAST => super::calm_fast::calm_fast_print(nd, p, length, src)?,
+        eth::TIPC => super::tipc::tipc_print(nd, p)?,
         _ => return Ok(false),
     }
     Ok(true)

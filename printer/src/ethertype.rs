@@ -32,3 +32,25 @@ pub const PPPOED2: u16 = 0x3c12;
 pub const PPPOES2: u16 = 0x3c13;
 /// PPP frames.
 pub const PPP: u16 = 0x880b;
+/// IEEE 802.3 slow protocols: LACP, Marker, OAM.
+pub const SLOW: u16 = 0x8809;
+/// IEEE 802.1ag CFM / Y.1731, and the type used before it was assigned.
+pub const CFM: u16 = 0x8902;
+pub const CFM_OLD: u16 = 0xabcd;
+/// Network Service Header (RFC 8300).
+pub const NSH: u16 = 0x894f;
+/// Arista's vendor-specific header (a TapAgg timestamp before the original type).
+pub const ARISTA: u16 = 0xd28b;
+/// Microsoft Network Load Balancing heartbeat.
+pub const MS_NLB_HB: u16 = 0x886f;
+/// ATA over Ethernet.
+pub const AOE: u16 = 0x88a2;
+/// ETSI ITS GeoNetworking, and the type it used before.
+pub const GEONET: u16 = 0x8947;
+pub const GEONET_OLD: u16 = 0x0707;
+/// ISO CALM FAST.
+pub const CALM_FAST: u16 = 0x1111;
+/// Novell IPX.
+pub const IPX: u16 = 0x8137;
+/// Transparent Inter-Process Communication.
+pub const TIPC: u16 = 0x88ca;

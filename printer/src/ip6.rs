@@ -155,10 +155,8 @@ pub(crate) fn ip6_print(nd: &mut Nd, bp: usize, length: usize) -> R {
                 nh = nd.u1(cp)?;
             }
             135 | 62 => {
-                // Mobility headers are not decoded; tcpdump's mobility_print prints
-                // "mobility: ..." and stops here too.
-                nd.proto = "mobility";
-                nd.trunc();
+                // tcpdump stops the header chain after a mobility header, whatever follows.
+                super::mobility::mobility_print(nd, cp)?;
                 nd.snapend = saved;
                 return Ok(());
             }

@@ -15,27 +15,32 @@
 //! - [`nd`]: the printing context (tcpdump's `netdissect_options`) and truncation;
 //! - [`ts`]: timestamps (-t/-tt/-ttt/-tttt, local time honouring TZ);
 //! - link layers: [`ether`] (with 802.1Q and [`macsec`]), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
-//! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers),
-//!   [`icmp`], [`icmp6`], [`igmp`] (with [`dvmrp`]), [`tcp`], [`udp`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
+//! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers, [`mobility`]), [`ipcomp`],
+//!   [`icmp`], [`icmp6`], [`igmp`] (with [`dvmrp`]), [`tcp`], [`udp`], [`dccp`], [`pgm`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`], [`bfd`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
 //!   [`sctp`] (and [`m3ua`] in its DATA chunks), [`pppoe`] (and its [`ppp`] frames), [`eigrp`],
-//!   [`bgp`], [`ospf`] (OSPFv2), [`ospf6`] (OSPFv3), [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
+//!   [`bgp`], [`ospf`] (OSPFv2), [`ospf6`] (OSPFv3), [`lldp`], [`loopback`], [`slow`] (LACP, Marker, OAM), [`cfm`], [`nsh`], [`arista`], [`msnlb`], [`aoe`], [`geonet`], [`calm_fast`], [`ipx`] (via [`llc`] too), [`tipc`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //!   [`openflow`] (with [`openflow10`] and [`openflow13`]);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
+mod aoe;
+mod arista;
 mod arp;
 mod asn1;
 mod bfd;
 mod bgp;
 mod bgp_mp;
+mod calm_fast;
 mod cdp;
+mod cfm;
 mod cksum;
+mod dccp;
 mod dhcp;
 mod dhcp6;
 mod dns;
@@ -47,6 +52,7 @@ mod eigrp;
 mod ether;
 pub mod ethertype;
 mod fmt;
+mod geonet;
 mod gre;
 mod hsrp;
 mod icmp;
@@ -54,24 +60,30 @@ mod icmp6;
 mod igmp;
 mod ip;
 mod ip6;
+mod ipcomp;
 mod ipsec;
+mod ipx;
 mod krb;
 mod llc;
 mod lldp;
 mod loopback;
 mod m3ua;
 mod macsec;
+mod mobility;
 mod mpls;
 mod mptcp;
+mod msnlb;
 mod names;
 mod nd;
 mod nfs;
+mod nsh;
 mod null;
 mod openflow;
 mod openflow10;
 mod openflow13;
 mod ospf;
 mod ospf6;
+mod pgm;
 mod pim;
 mod ppp;
 mod pppoe;
@@ -83,6 +95,7 @@ mod sctp;
 mod sflow;
 mod sip;
 mod sll;
+mod slow;
 mod small;
 mod smi;
 mod snap;
@@ -91,6 +104,7 @@ mod state;
 mod stp;
 mod tcp;
 mod tftp;
+mod tipc;
 mod tok;
 mod ts;
 mod tunnel;

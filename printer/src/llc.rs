@@ -1,6 +1,6 @@
-//! IEEE 802.2 LLC (tcpdump's print-llc.c): the LLC header of 802.3 frames. IP and STP over
-//! LLC are decoded, and SNAP ([`snap`]); IPX, NetBEUI and OSI payloads are not (they end in
-//! "[|llc]").
+//! IEEE 802.2 LLC (tcpdump's print-llc.c): the LLC header of 802.3 frames. IP, STP and IPX
+//! (also "raw" 802.3 IPX) over LLC are decoded, and SNAP ([`snap`]); NetBEUI and OSI
+//! payloads are not (they end in "[|llc]").
 
 use super::nd::{Nd, Trunc, R};
 use super::{ip, snap, stp};
@@ -91,9 +91,12 @@ pub(crate) fn llc_print(
         hdrlen = 4;
     }
     if ssap_field == 0xff && dsap_field == 0xff {
-        // Novell "raw" 802.3 (IPX) is not decoded.
-        nd.proto = "ipx";
-        return Err(Trunc);
+        // Novell "raw" 802.3: IPX with no LLC header.
+        if nd.eflag {
+            nd.s(b"IPX 802.3: ");
+        }
+        super::ipx::ipx_print(nd, p)?;
+        return Ok(0);
     }
     let dsap = dsap_field & !1;
     let ssap = ssap_field & !1;
@@ -139,8 +142,15 @@ pub(crate) fn llc_print(
                     },
                 );
             }
-            // IPX and OSI are not decoded.
-            0xe0 | 0xfe => return Err(Trunc),
+            0xe0 => {
+                if nd.eflag {
+                    nd.s(b"IPX 802.2: ");
+                }
+                super::ipx::ipx_print(nd, p)?;
+                return Ok(hdrlen as i64);
+            }
+            // OSI is not decoded.
+            0xfe => return Err(Trunc),
             _ => {}
         }
     }

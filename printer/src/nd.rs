@@ -115,6 +115,12 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
         }
     }
 
+    /// `GET_BE_U_8`.
+    #[inline]
+    pub fn be8(&self, i: usize) -> R<u64> {
+        Ok(((self.be4(i)? as u64) << 32) | self.be4(i + 4)? as u64)
+    }
+
     /// Host-endian 32 bits (DLT_NULL's family field).
     #[inline]
     pub fn he4(&self, i: usize) -> R<u32> {

@@ -136,7 +136,7 @@ fn payload(
             continue;
         } else {
             nd.set_ll_hdr_len(hdrlen);
-            if !ether::ethertype_print(nd, ether_type, p, length, caplen)? {
+            if !ether::ethertype_print(nd, ether_type, p, length, caplen, None)? {
                 if !nd.eflag {
                     if v2 {
                         sll2_print(nd, length + SLL2_HDR_LEN)?;

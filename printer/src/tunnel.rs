@@ -113,7 +113,7 @@ pub(crate) fn geneve_print(nd: &mut Nd, bp: usize, len: usize) -> R {
     len -= opts_len;
     nd.s(if nd.vflag > 0 { b"\n\t" } else { b": " });
     let avail = nd.avail(bp);
-    if !ether::ethertype_print(nd, prot, bp, len, avail)? {
+    if !ether::ethertype_print(nd, prot, bp, len, avail, None)? {
         if prot == crate::ethertype::TEB {
             ether::ether_print(nd, bp, len, avail)?;
         } else {

@@ -5,7 +5,8 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap (one generator function each
 below): packets of the protocols decoded by their own printer modules, and QUIC, which
-tcpdump 4.99 does not decode, that the conformance rig's real traffic does not make, each in its
+tcpdump 4.99 does not decode (proto-cooked.pcap: the ethertype ones over Linux cooked
+captures), that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -2506,11 +2507,530 @@ def rpl_packets():
     return good, cuts
 
 
-def write(fname, packets, cuts):
-    """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
-    caplen of None keeps the whole packet)."""
+def slow_packets():
+    """IEEE slow protocols (ethertype 0x8809): LACP, Marker and OAM in every form
+    print-slow.c prints differently; hand-built bytes, so lengths can lie."""
+    from scapy.contrib.lacp import LACP, MarkerProtocol, SlowProtocol
+
+    sp = lambda b: Ether(src=MA, dst="01:80:c2:00:00:02", type=0x8809) / Raw(b)
+    tlv = lambda t, v: bytes([t, len(v) + 2]) + v
+    actor = (struct.pack(">H", 32768) + bytes.fromhex("02000000000b") + struct.pack(">HHHB", 17, 255, 3, 0x3d)
+             + bytes(3))
+    oam_info = lambda t, oui=0x0080c2: tlv(t, bytes([1]) + struct.pack(">HBBH", 1, 0x05, 0x1f, 0x05ee)
+                                         + oui.to_bytes(3, "big") + struct.pack(">I", 0xdeadbeef))
+    event = lambda t: tlv(t, struct.pack(">HQQQQI", 600, 10, 1, 12345678901, 2**63 + 5, 7))
+    pkts = [
+        Ether(src=MA, dst="01:80:c2:00:00:02") / SlowProtocol() / LACP(
+            actor_system="02:00:00:00:00:0a", actor_key=13, actor_port_number=2, actor_state=0x3f,
+            partner_system="02:00:00:00:00:0b", partner_state=0x80),
+        sp(b"\x01\x02" + bytes(20)),  # LACP version 2
+        sp(b"\x02\x01" + tlv(1, struct.pack(">H", 5) + bytes.fromhex("02000000000a")
+                              + struct.pack(">I", 0x01020304) + bytes(2)) + bytes(2)),
+        sp(b"\x02" + bytes(MarkerProtocol(marker_type=2, requester_port=9))),  # Marker response: an unknown TLV
+        sp(b"\x02\x03"),  # Marker version 3
+        sp(b"\x0a\x01\x02\x03\x04"),  # an unknown subtype
+        sp(b"\x01\x01" + tlv(1, actor[:10]) + tlv(3, bytes(4)) + tlv(9, b"abc") + bytes(2)),
+        sp(b"\x01\x01" + tlv(2, actor) + bytes([3, 1]) + bytes(10)),  # TLV length 1
+        sp(b"\x01\x01" + tlv(1, actor) + bytes([2, 40]) + bytes(4)),  # TLV past the end
+        sp(b"\x01\x01" + tlv(1, actor) + b"\x03"),  # half a TLV header
+        sp(b"\x01"),  # LACP without its version
+        sp(b""),  # no subtype at all
+        sp(b"\x03" + struct.pack(">HB", 0x0049, 0) + oam_info(1) + oam_info(2, 0x00000c)
+           + tlv(0xfe, b"\x00\x12\x0fxyz") + tlv(7, b"q") + bytes(2)),
+        sp(b"\x03" + struct.pack(">HB", 0x0000, 0) + bytes([1, 10]) + bytes(8)
+           + bytes([2, 1])),  # bad info length, then a TLV length 1
+        sp(b"\x03" + struct.pack(">HB", 0x0002, 0) + oam_info(1)[:10]),  # TLV past the end
+        sp(b"\x03" + struct.pack(">HB", 0x0001, 1) + struct.pack(">H", 77) + event(1) + event(4)
+           + tlv(2, bytes(10)) + tlv(0xfe, b"\x00\x00\x0c") + tlv(9, b"") + bytes(2)),
+        sp(b"\x03" + struct.pack(">HB", 0, 1) + struct.pack(">H", 78) + bytes([3, 1])),
+        sp(b"\x03" + struct.pack(">HB", 0, 1) + b"\x00"),  # no room for the sequence number
+        sp(b"\x03" + struct.pack(">HB", 0, 1) + struct.pack(">H", 79) + event(2)[:20]),
+        sp(b"\x03" + struct.pack(">HB", 0, 4) + b"\x01"),
+        sp(b"\x03" + struct.pack(">HB", 0, 4) + b"\x07rest"),
+        sp(b"\x03" + struct.pack(">HB", 0, 4)),  # loopback control without its command
+        sp(b"\x03" + struct.pack(">HB", 0x7f, 2) + b"\x07\x00\x25"),  # variable request
+        sp(b"\x03" + struct.pack(">HB", 0, 0xfe) + b"\x00\x00\x0cvendor"),
+        sp(b"\x03" + struct.pack(">HB", 0, 0x77)),
+        sp(b"\x03\x00"),  # OAM header too short
+    ]
+    cuts = [(pkts[0], n) for n in (14 + 1, 14 + 3, 14 + 10, 14 + 40, 14 + 60, 14 + 100)]
+    cuts += [(pkts[2], 14 + 10), (pkts[12], 14 + 2), (pkts[12], 14 + 12), (pkts[12], 14 + 30),
+             (pkts[15], 14 + 8), (pkts[15], 14 + 30), (pkts[19], 14 + 4), (pkts[22], 14 + 5)]
+    return pkts, cuts
+
+
+def cfm_packets():
+    """802.1ag CFM / Y.1731 (ethertype 0x8902, the old 0xabcd too): every opcode print-cfm.c
+    decodes, MD/MA name formats, each TLV and sender ID form, and the lengths it rejects."""
+    cf = lambda b, t=0x8902: Ether(src=MA, dst="01:80:c2:00:00:37", type=t) / Raw(b)
+    hdr = lambda op, flags, off, level=5, ver=0: bytes([level << 5 | ver, op, flags, off])
+    tlv = lambda t, v: bytes([t]) + struct.pack(">H", len(v)) + v
+
+    def names(md_fmt, md, ma_fmt, ma):
+        b = bytes([md_fmt]) + (bytes([len(md)]) + md if md_fmt != 1 else b"") + bytes([ma_fmt, len(ma)]) + ma
+        return (b + bytes(48))[:48]
+
+    ccm = lambda flags, nm, tlvs=b"\x00", seq=7: (hdr(1, flags, 70) + struct.pack(">IH", seq, 0x0123) + nm
+                                                 + bytes(16) + tlvs)
+    sender = lambda *v: tlv(1, b"".join(v))
+    mac_b = bytes.fromhex("02000000000b")
+    pkts = [
+        cf(ccm(0x84, names(4, b"example.net", 2, b"svc-1"),
+               tlv(2, b"\x02") + tlv(3, b"\x01") + sender(b"\x06\x04" + mac_b, b"\x03\x06\x01\x02", b"\x04", b"\xc0\x00\x02\x01")
+               + tlv(31, b"\x00\x80\xc2\x05ab") + tlv(4, b"hello") + b"\x00")),
+        cf(ccm(0x01, names(1, b"", 3, b"\x00\x2a"))),
+        cf(ccm(0x07, names(3, mac_b + b"\x00\x01", 1, b"\x00\x64"))),
+        cf(ccm(0x04, names(3, mac_b, 2, b""))),
+        cf(ccm(0x02, names(3, b"\x01\x02\x03\x04\x05", 0, b"\x01"))),
+        cf(ccm(0x03, names(0, b"\xaa\xbb", 4, b"vpn-id!"))),
+        cf(ccm(0x05, names(9, b"x" * 44, 2, b"y"))),  # MD name too large
+        cf(ccm(0x06, bytes([2, 3]) + b"dns" + bytes([2, 45]) + bytes(41))),  # MA name too large
+        cf(ccm(0x00, names(2, b"a\x00b", 2, b"\x01\x7f\xff"))),
+        cf(hdr(1, 0, 60) + bytes(70)),  # first TLV offset below a CCM
+        cf(hdr(1, 0, 200) + bytes(20)),  # first TLV offset past the end
+        cf(hdr(1, 0, 70) + bytes(40)),  # CCM cut short by its length
+        cf(hdr(5, 0x80, 17) + struct.pack(">IB", 0x1000, 64) + mac_b + bytes.fromhex("02000000000a")
+           + tlv(7, b"\x00\x00" + mac_b) + tlv(4, b"zz") + b"\x00"),
+        cf(hdr(5, 0x00, 10) + bytes(20)),
+        cf(hdr(4, 0x60, 6) + struct.pack(">IBB", 0x1000, 63, 2) + tlv(5, b"\x01" + mac_b)
+           + tlv(6, b"\x02" + mac_b) + b"\x00"),
+        cf(hdr(4, 0xff, 6) + struct.pack(">IBB", 1, 0, 9)),
+        cf(hdr(3, 0, 4) + struct.pack(">I", 0x55) + tlv(4, bytes(range(20))) + b"\x00"),
+        cf(hdr(2, 0, 4) + struct.pack(">I", 0x55) + b"\x00"),
+        cf(hdr(47, 0, 12) + bytes(12) + b"\x00", t=0xabcd),  # Y.1731 DMM, the old type
+        cf(hdr(1, 0, 70, ver=1) + bytes(70)),
+        cf(b"\x00\x01"),
+        # Sender ID forms.
+        cf(hdr(3, 0, 4) + bytes(4) + sender(b"\x00") + sender(b"\x05\x05\x01\xc0\x00\x02\x09")
+           + sender(b"\x11\x05\x02" + bytes.fromhex("20010db8000000000000000000000001"))
+           + sender(b"\x03\x05\x01\x01\x02") + sender(b"\x03\x05\x09\x01\x02")
+           + sender(b"\x04\x07ifname") + sender(b"\x06\x09" + bytes(6)) + sender(b"\x02\x04\x00\x00")
+           + sender(b"\x01\x01\x01\x08\x01") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + sender(b"") + sender(b"\x05") + sender(b"\x09\x01abc")
+           + sender(b"\x00\x05ab") + sender(b"\x00\x02\x01\x02") + sender(b"\x00\x01\x01\x05\x01")
+           + sender(b"\x00") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + tlv(2, b"") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + tlv(3, b"\x04") + tlv(3, b"\x07") + tlv(31, b"\x00\x80") + b"\x00"),
+        cf(hdr(3, 0, 4) + bytes(4) + tlv(2, b"\x09") + b"\x04\x00\x30abc"),  # TLV past the end
+        cf(hdr(3, 0, 4) + bytes(4) + b"\x04\x00"),  # half a TLV header
+    ]
+    cuts = [(pkts[0], n) for n in (14 + 2, 14 + 30, 14 + 74, 14 + 76, 14 + 85, 14 + 100)]
+    cuts += [(pkts[12], 14 + 12), (pkts[14], 14 + 8), (pkts[21], 14 + 20)]
+    return pkts, cuts
+
+
+def dccp_packets():
+    """DCCP (IP protocol 33, RFC 4340) over IPv4 and IPv6: every packet type, 24- and 48-bit
+    sequence numbers, each option print-dccp.c decodes and its bad lengths, full and partial
+    checksum coverage (right and wrong), and lengths too short for the type."""
+    import ipaddress
+
+    def dccp(typ, opts=b"", body=b"", payload=b"", x=1, cscov=0, ccval=3, seq=0x010203040506,
+             doff=None, bad=False, v6=False, ack=0x0000a1a2a3a4a5a6):
+        ext = {0: struct.pack(">I", 42), 1: struct.pack(">QI", ack, 99), 7: struct.pack(">QBBBB", ack, body[0] if body else 3, 1, 2, 3)}
+        if typ in ext:
+            tail = ext[typ]
+        elif typ == 2 or typ > 9:
+            tail = b""
+        else:
+            tail = struct.pack(">Q", ack) if x else struct.pack(">I", ack & 0xFFFFFF) + bytes(4)
+        if typ in (1, 7) and not x:
+            tail = struct.pack(">I", ack & 0xFFFFFF) + tail[8:]
+        seqb = (b"\x00" + seq.to_bytes(6, "big")) if x else (seq & 0xFFFFFF).to_bytes(3, "big")
+        opts += bytes(-len(opts) % 4)
+        hlen = 8 + 1 + len(seqb) + len(tail) + len(opts)
+        h = struct.pack(">HHBBH", 5001, 5002, (doff if doff is not None else hlen // 4), ccval << 4 | cscov, 0)
+        h += bytes([typ << 1 | x]) + seqb + tail + opts
+        pkt = h + payload
+        src, dst = (A6, "2001:db8::2") if v6 else (A4, B4)
+        a, b = ipaddress.ip_address(src).packed, ipaddress.ip_address(dst).packed
+        cov = len(pkt) if cscov == 0 else min((h[4] + cscov - 1) * 4, len(pkt))
+        ph = a + b + (struct.pack(">I", len(pkt)) + b"\x00\x00\x00\x21" if v6 else b"\x00\x21" + struct.pack(">H", len(pkt)))
+        c = cksum16(ph + pkt[:cov]) ^ (0x5555 if bad else 0)
+        pkt = pkt[:6] + struct.pack(">H", c) + pkt[8:]
+        if v6:
+            return eth(IPv6(src=src, dst=dst, nh=33) / Raw(pkt))
+        return eth(IP(src=src, dst=dst, proto=33) / Raw(pkt))
+
+    o = lambda t, v=b"": bytes([t, len(v) + 2]) + v
+    opts = (o(32, b"\x01\x02") + o(33, b"\x0c\x05") + b"\x00\x01\x02\x05" + o(34, b"\x08")
+            + o(35, b"\x09\x01\x00") + o(36, b"\xde\xad\xbe\xef") + o(37, b"\x01\x02") + o(38, b"\x0f")
+            + o(39, b"") + o(40, b"\x10\x20") + o(41, struct.pack(">I", 77)) + o(41, b"\x01")
+            + o(42, struct.pack(">I", 78)) + o(42, struct.pack(">IH", 79, 5)) + o(42, struct.pack(">II", 80, 6))
+            + o(42, b"\x01") + o(43, struct.pack(">H", 7)) + o(43, struct.pack(">I", 8)) + o(43, b"\x01")
+            + o(44, b"\xca\xfe\xba\xbe") + o(128, b"\x01\x02") + o(129, struct.pack(">I", 9)) + o(130, b"\x01")
+            + o(50) + o(32))
+    pkts = [
+        dccp(0, opts),
+        dccp(1, o(41, struct.pack(">I", 1)), v6=True),
+        dccp(2, payload=b"data", x=0, cscov=1),
+        dccp(2, payload=b"data" * 10, cscov=2, bad=True),
+        dccp(3, x=0),
+        dccp(4, o(38, b"\x00\x01"), payload=b"more", v6=True, cscov=15),
+        dccp(5),
+        dccp(6, bad=True, v6=True),
+        dccp(7, body=b"\x03"),
+        dccp(7, body=b"\x14", x=0),
+        dccp(8),
+        dccp(9, x=0),
+        dccp(12, payload=b"?"),
+        dccp(3, o(40, b"")[:1] + b"\x01"),  # an option length of 1
+        dccp(3, b"\x82\x01"),  # a CCID option length of 1
+        dccp(3, o(36, b"\x01" * 10)[:4], doff=8),  # an option longer than the header
+        dccp(3, o(32, b"")),  # a feature option without its feature
+        dccp(3, doff=40),  # data offset past the packet
+        dccp(3, b"\x00\x00\x00\x00\x00\x00\x00\x00"),
+    ]
+    short = [
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(8))),  # shorter than the generic header
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes([0x13, 0x89, 0x13, 0x8a, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0]))),
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(1)[IP].payload)[:20])),  # Response cut by length
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(0)[IP].payload)[:16])),
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(7)[IP].payload)[:20])),
+        eth(IP(src=A4, dst=B4, proto=33) / Raw(bytes(dccp(3)[IP].payload)[:18])),
+    ]
+    pkts += short
+    cuts = [(pkts[0], n) for n in (34 + 6, 34 + 14, 34 + 18, 34 + 24, 34 + 40, 34 + 70)]
+    cuts += [(pkts[1], 54 + 20), (pkts[4], 34 + 14), (pkts[8], 34 + 26), (pkts[5], 54 + 30)]
+    return pkts, cuts
+
+
+def ipcomp_packets():
+    """IPComp (IP protocol 108) over IPv4 and IPv6, and cut inside its CPI."""
+    pkts = [
+        eth(IP(src=A4, dst=B4, proto=108) / Raw(b"\x04\x00\x01\x02compressed")),
+        eth(IPv6(src=A6, dst="2001:db8::2", nh=108) / Raw(b"\x29\x00\xff\xfe" + bytes(20))),
+        eth(IP(src=A4, dst=B4, proto=108) / Raw(b"\x04\x00")),
+    ]
+    return pkts, [(pkts[0], 34 + 3), (pkts[1], 54 + 1)]
+
+
+def mobility_packets():
+    """IPv6 mobility headers (next header 135, and the old 62): every message type, each
+    option, header lengths too small for their type, options past the header or capture."""
+    from scapy.layers.inet6 import (MIP6MH_BA, MIP6MH_BE, MIP6MH_BRR, MIP6MH_BU, MIP6MH_CoT,
+                                    MIP6MH_CoTI, MIP6MH_HoT, MIP6MH_HoTI, MIP6OptAltCoA,
+                                    MIP6OptBindingAuthData, MIP6OptBRAdvice, MIP6OptNonceIndices)
+
+    v6 = lambda p, nh=135: eth(IPv6(src=A6, dst="2001:db8::2", nh=nh) / p)
+    # Raw mobility headers: proto, length (8-octet units past the first 8), type, reserved,
+    # checksum, then the type's data and the options.
+    raw = lambda t, body, nh=135, ln=None: v6(Raw(bytes([59, (len(body) + 6) // 8 - 1 if ln is None else ln, t, 0, 0, 0]) + body), nh)
+    pkts = [
+        v6(MIP6MH_BRR()),
+        v6(MIP6MH_HoTI(cookie=bytes(range(1, 9)))),
+        v6(MIP6MH_CoTI(cookie=bytes(range(17, 25)))),
+        v6(MIP6MH_HoT(index=0x1234, cookie=bytes(range(33, 41)), token=bytes(range(49, 57)))),
+        v6(MIP6MH_CoT(index=7, cookie=b"\x01" * 8, token=b"\x02" * 8)),
+        v6(MIP6MH_BU(seq=100, flags=0x0f, mhtime=300, options=[MIP6OptBRAdvice(rinter=60), MIP6OptAltCoA(acoa="2001:db8::99")])),
+        v6(MIP6MH_BU(seq=101, flags=0, mhtime=1, options=[MIP6OptNonceIndices(hni=3, coni=4), MIP6OptBindingAuthData()])),
+        v6(MIP6MH_BA(status=128, flags=1, seq=100, mhtime=300)),
+        v6(MIP6MH_BA(status=0, flags=0, seq=9, mhtime=0), nh=62),
+        v6(MIP6MH_BE(status=2, ha="2001:db8::5")),
+        raw(9, bytes(10)),  # an unknown type
+        raw(5, b"\x00\x00" + b"\x40\x00\x00\x10" + b"\x00\x01\x00\x07\x00\x01\x01"),
+        raw(5, b"\x00\x00" + b"\x40\x00\x00\x10" + b"\x01\x00\x09\x02\xff\xff" + b"\x33"),
+        raw(6, b"\x00\x00" + b"\x00\x01\x00\x01" + b"\x02\x01\x00\x00\x00\x00"),  # option past the header
+        raw(5, b"\x00\x00" + b"\x40\x00\x00\x10" + b"\x00\x00\x00\x00\x00\x01"),  # a last type byte
+        raw(3, bytes(10), ln=0),  # too small for a HoT
+        raw(7, bytes(18), ln=0),
+    ]
+    cuts = [(pkts[3], 54 + 1), (pkts[3], 54 + 5), (pkts[3], 54 + 20), (pkts[5], 54 + 9),
+            (pkts[5], 54 + 14), (pkts[5], 54 + 30), (pkts[9], 54 + 12), (pkts[6], 54 + 17)]
+    return pkts, cuts
+
+
+def nsh_packets():
+    """NSH (ethertype 0x894f, RFC 8300): MD types 1 and 2 (context headers, TLVs), each next
+    protocol tcpdump follows (IPv4, IPv6, Ethernet) and the ones it does not, and the lengths
+    it rejects."""
+    def nsh(inner, md=1, np=1, length=None, ver=0, flags=0, ttl=63, ctx=None, spi=0x000abc, si=255):
+        if ctx is None:
+            ctx = struct.pack(">IIII", 1, 2, 0xdeadbeef, 4) if md == 1 else b""
+        ln = length if length is not None else 2 + len(ctx) // 4
+        base = ver << 30 | flags << 28 | ttl << 22 | ln << 16 | md << 8 | np
+        b = struct.pack(">I", base) + struct.pack(">I", spi << 8 | si) + ctx + bytes(inner)
+        return Ether(src=MA, dst=MB, type=0x894F) / Raw(b)
+
+    tlv = lambda cls, t, v: struct.pack(">HBB", cls, t, len(v)) + v + bytes(-len(v) % 4)
+    ip4 = IP(src=A4, dst=B4) / UDP(sport=1000, dport=2000) / Raw(b"x")
+    ip6 = IPv6(src=A6, dst="2001:db8::2") / UDP(sport=1000, dport=2000)
+    inner_eth = Ether(src=MA, dst="02:00:00:00:00:0b") / ip4
+    pkts = [
+        nsh(ip4),
+        nsh(ip6, md=2, np=2, flags=2, ctx=tlv(0x0102, 7, b"abcde") + tlv(9, 1, b"") + tlv(0xffff, 0x80, b"\x01\x02\x03\x04")),
+        nsh(inner_eth, np=3, flags=3),
+        nsh(ip4, np=4),
+        nsh(ip4, np=5, md=15, ctx=bytes(8)),
+        nsh(ip4, np=0xfe, md=0, ctx=b""),
+        nsh(ip4, ver=1),
+        nsh(ip4, length=1, ctx=b""),
+        nsh(b"", md=1, length=60),  # too many headers for the packet
+        nsh(ip4, md=1, ctx=bytes(8)),  # MD type 1 with other than four context headers
+        nsh(ip4, md=2, ctx=struct.pack(">HBB", 1, 2, 20) + bytes(4)),  # a TLV past the headers
+        Ether(src=MA, dst=MB, type=0x894F) / Raw(b"\x00\x00\x00"),
+    ]
+    cuts = [(pkts[0], 14 + 6), (pkts[0], 14 + 12), (pkts[0], 14 + 30), (pkts[1], 14 + 13),
+            (pkts[1], 14 + 22), (pkts[2], 14 + 30)]
+    return pkts, cuts
+
+
+def arista_packets():
+    """Arista's vendor ethertype 0xd28b: TapAgg timestamp headers (64- and 48-bit, TAI/UTC,
+    both hardware kinds, nanoseconds past a second) before IPv4, an 802.1Q tag or another
+    Arista header; unknown subtypes and formats, which tcpdump dumps raw."""
+    from scapy.layers.l2 import Dot1Q
+
+    ar = lambda hdr, inner=b"": Ether(src=MA, dst=MB, type=0xD28B) / Raw(hdr + bytes(inner))
+    ts64 = lambda sec, ns, scale=0, hw=0: struct.pack(">HBBII", 1, scale, 0x10 | hw, sec, ns)
+    ts48 = lambda sec, ns, scale=1, hw=1: struct.pack(">HBBHI", 1, scale, 0x20 | hw, sec, ns)
+    ip4 = lambda: IP(src=A4, dst=B4) / UDP(sport=1000, dport=2000) / Raw(b"hi")
+    pkts = [
+        ar(ts64(1710053990, 123456789) + b"\x08\x00", ip4()),
+        ar(ts64(1710053990, 3999999999, scale=1, hw=1) + b"\x08\x00", ip4()),
+        ar(ts48(65535, 999999999) + b"\x81\x00", Dot1Q(vlan=100) / ip4()),
+        ar(ts48(7, 4294967295, scale=9, hw=7) + b"\x86\xdd", IPv6(src=A6, dst="2001:db8::2") / UDP(sport=1, dport=2)),
+        ar(ts64(0, 0) + b"\xd2\x8b" + ts48(1, 2) + b"\x08\x00", ip4()),
+        ar(struct.pack(">HBB", 1, 0, 0x30) + bytes(12)),  # an unknown format
+        ar(struct.pack(">HBB", 2, 0, 0x10) + bytes(12)),  # an unknown subtype
+        ar(b"\x00"),
+        # 40 stacked headers: tcpdump loops (goto), it does not recurse.
+        ar(b"\xd2\x8b".join(ts48(i, i) for i in range(40)) + b"\x08\x00", ip4()),
+    ]
+    cuts = [(pkts[0], 14 + 1), (pkts[0], 14 + 3), (pkts[0], 14 + 10), (pkts[2], 14 + 8),
+            (pkts[0], 14 + 13)]
+    return pkts, cuts
+
+
+def msnlb_packets():
+    """Microsoft NLB heartbeats (ethertype 0x886f), whole and cut in each field."""
+    hb = Ether(src=MA, dst="03:bf:c0:00:02:09", type=0x886F) / Raw(
+        bytes.fromhex("c0de0101") + bytes(4) + struct.pack("<I", 3) + bytes([192, 0, 2, 9, 192, 0, 2, 1]) + bytes(20))
+    return [hb], [(hb, 14 + 4), (hb, 14 + 10), (hb, 14 + 14), (hb, 14 + 19)]
+
+
+def aoe_packets():
+    """ATA over Ethernet (ethertype 0x88a2): version 1's four commands with their arguments,
+    errors, flags, and the lengths print-aoe.c calls invalid."""
+    mac_b = bytes.fromhex("02000000000b")
+    aoe = lambda b: Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x88A2) / Raw(b)
+    hdr = lambda cmd, flags=0, err=0, tag=0x11223344: bytes([0x10 | flags, err]) + struct.pack(">HBBI", 7, 1, cmd, tag)
+    issue = bytes([0x53, 0, 2, 0x25, 1, 2, 3, 4, 5, 6, 0, 0])
+    pkts = [
+        aoe(hdr(0) + issue),
+        aoe(hdr(0, flags=0x8) + issue + bytes(1024)),
+        aoe(hdr(0, flags=0xc, err=2) + bytes([0xac]) + bytes(11)),
+        aoe(hdr(0, flags=0x7, err=9) + bytes(5)),  # an ATA argument too short
+        aoe(hdr(1, flags=0x8) + struct.pack(">HHBBH", 16, 0x4019, 2, 0x13, 8) + b"shelf=1\x01"),
+        aoe(hdr(1) + struct.pack(">HHBBH", 0, 0, 0, 0x1f, 0)),
+        aoe(hdr(1) + struct.pack(">HHBBH", 1, 1, 1, 0x10, 2000) + b"x"),  # config string too long
+        aoe(hdr(1) + bytes(3)),
+        aoe(hdr(2) + bytes([0, 1, 0, 2]) + bytes([0, 1]) + mac_b + bytes([0, 2]) + mac_b),
+        aoe(hdr(2, flags=0xc) + bytes([0, 7, 9, 0])),
+        aoe(hdr(2) + bytes([0, 0, 3, 5]) + bytes(8)),  # more directives than room
+        aoe(hdr(3) + bytes([1, 2]) + mac_b + mac_b),
+        aoe(hdr(3) + bytes([9, 0])),
+        aoe(hdr(3) + bytes([1, 3]) + mac_b + mac_b),  # NMacs against the length
+        aoe(hdr(3) + bytes([1, 1, 2])),  # not whole addresses
+        aoe(hdr(9, flags=0x3)),  # an unknown command
+        aoe(bytes([0x20]) + bytes(20)),  # version 2
+        aoe(bytes([0x10, 0, 0])),
+        aoe(b""),
+    ]
+    cuts = [(pkts[0], 14 + 3), (pkts[0], 14 + 12), (pkts[0], 14 + 16), (pkts[0], 14 + 21),
+            (pkts[4], 14 + 24), (pkts[8], 14 + 20), (pkts[11], 14 + 16), (pkts[6], 14 + 19)]
+    return pkts, cuts
+
+
+def pgm_packets():
+    """PGM (IP protocol 113, RFC 3208) over IPv4 and IPv6: every packet type, each option
+    print-pgm.c decodes and the lengths it rejects, and cuts in the header and the fields."""
+    from scapy.layers.inet6 import IPv6ExtHdrDestOpt
+
+    g = lambda p: eth(IP(src=A4, dst="239.255.0.16", proto=113) / Raw(p))
+    g6 = lambda p: eth(IPv6(src=A6, dst="ff05::16", nh=113) / Raw(p))
+    a4 = struct.pack(">HH", 1, 0) + bytes([192, 0, 2, 1])
+    a6 = struct.pack(">HH", 2, 0) + bytes.fromhex("20010db8000000000000000000000009")
+
+    def pgm(typ, body, opts=b"", options=None, length=0):
+        o = 0x01 if opts else 0
+        if options is not None:
+            o = options
+        return struct.pack(">HHBBH", 3056, 5563, typ, o, 0) + bytes.fromhex("0a0b0c0d0e0f") + struct.pack(">H", length) + body + opts
+
+    opt = lambda t, v: bytes([t, len(v) + 2]) + v
+    opts = lambda *o: (lambda b: bytes([0, 4]) + struct.pack(">H", 4 + len(b)) + b)(b"".join(o))
+    allopts = opts(opt(0x01, bytes(2) + struct.pack(">III", 1, 2, 3)), opt(0x02, bytes(2) + struct.pack(">II", 7, 8)),
+                   opt(0x03, bytes(2) + struct.pack(">I", 9)), opt(0x04, bytes(2) + struct.pack(">II", 10, 11)),
+                   opt(0x05, bytes(2) + struct.pack(">II", 12, 13)), opt(0x07, bytes(2) + a4),
+                   opt(0x07, bytes(2) + a6), opt(0x08, bytes(2) + struct.pack(">I", 14)),
+                   opt(0x09, bytes(2) + struct.pack(">I", 15)), opt(0x0A, bytes(2) + struct.pack(">I", 16)),
+                   opt(0x0B, bytes(2)), opt(0x0C, bytes(2)), opt(0x0D, bytes(2)), opt(0x0E, bytes(2)),
+                   opt(0x0F, bytes(2)), opt(0x10, bytes(2)), opt(0x11, bytes(2)),
+                   opt(0x12, bytes(2) + struct.pack(">I", 17) + a4), opt(0x13, bytes(2) + struct.pack(">I", 18) + a6),
+                   opt(0x00, bytes(2)), opt(0x20, bytes(4)), opt(0x8E, bytes(2)))
+    pkts = [
+        g(pgm(0, struct.pack(">III", 100, 90, 110) + a4)),
+        g6(pgm(0, struct.pack(">III", 101, 91, 111) + a6, allopts)),
+        g(pgm(1, struct.pack(">IHH", 5, 1, 0) + a4 + struct.pack(">III", 1000, 0xdeadbeef, 0xffff0000))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x8D, bytes(2))))),
+        g(pgm(4, struct.pack(">II", 200, 150) + b"payload", length=7)),
+        g(pgm(5, struct.pack(">II", 201, 151), allopts, length=0)),
+        g(pgm(8, struct.pack(">I", 300) + a4 + bytes([0, 1]) + bytes(2) + bytes([0, 1, 0, 2]))),
+        g(pgm(9, struct.pack(">I", 301) + a6 + bytes(4) + bytes([0, 2]) + bytes(14))),
+        g(pgm(10, struct.pack(">I", 302) + a4 + bytes(4) + bytes([0, 7, 0, 0]))),  # group "AFI" 7
+        g(pgm(11, struct.pack(">II", 400, 0xffffffff))),
+        g(pgm(12, b"")),
+        g(pgm(0x33, b"", opts(opt(0x8C, bytes(6))))),
+        g(pgm(0, struct.pack(">III", 1, 2, 3) + struct.pack(">HH", 9, 0) + bytes(4))),  # unknown NLA family
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([1, 4, 0, 8]))),  # first option not OPT_LENGTH
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 5, 0, 8]))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 4, 0, 2]))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 4, 0, 6]) + bytes(2))),  # no room
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(bytes([0x03, 3]) + bytes(1)))),  # option length 3
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), bytes([0, 4, 0, 8]) + bytes([0x03, 40, 0, 0]))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x03, bytes(6)), opt(0x01, bytes(4)), opt(0x02, bytes(5))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x02, bytes(2) + bytes(5))))),  # NAK list not /4
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x07, bytes(2) + struct.pack(">HH", 1, 0) + bytes(8))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x07, bytes(2) + struct.pack(">HH", 5, 0) + bytes(4))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x12, bytes(4))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x13, bytes(2) + struct.pack(">IHH", 1, 2, 0) + bytes(4))))),
+        g(pgm(2, struct.pack(">IHH", 5, 1, 0), opts(opt(0x0B, bytes(4)), opt(0x0D, b""), opt(0x04, bytes(2))))),
+        eth(IPv6(src=A6, dst="ff05::16") / IPv6ExtHdrDestOpt(nh=113) / Raw(pgm(11, struct.pack(">II", 1, 2)))),
+        g(b"\x0b\xf0"),
+    ]
+    cuts = [(pkts[0], 34 + 3), (pkts[0], 34 + 10), (pkts[0], 34 + 20), (pkts[0], 34 + 34),
+            (pkts[1], 54 + 40), (pkts[2], 34 + 40), (pkts[5], 34 + 30), (pkts[5], 34 + 60),
+            (pkts[6], 34 + 30), (pkts[1], 54 + 3)]
+    return pkts, cuts
+
+
+def geonet_packets():
+    """ETSI GeoNetworking (ethertypes 0x8947 and 0x0707) and CALM FAST (0x1111): each header
+    type, BTP-A/B with ITS PDU headers, the lengths print-geonet.c rejects; one over
+    LLC/SNAP."""
+    def gn(ht, hst, nh=1, body=b"", payload=0, t=0x8947, hop=10):
+        common = bytes([0x10 | nh, ht << 4 | hst, 0, 0]) + struct.pack(">HBB", payload, 0, hop)
+        lpv = bytes.fromhex("bc00020000000a0b") + struct.pack(">III", 0, 480000000, 110000000) + bytes(8)
+        return Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=t) / Raw(common + lpv + body)
+
+    btp = lambda d, s, pdu=b"": struct.pack(">HH", d, s) + pdu
+    pkts = [
+        gn(5, 0, body=btp(2001, 0, b"\x01\x02" + bytes(30)), payload=36),
+        gn(1, 0, nh=0, body=bytes(8)),
+        gn(0, 3, nh=2, body=btp(2002, 7, b"\x01\x00")),
+        gn(5, 1, body=bytes(32) + btp(2003, 1, b"\x01\x96abc")),
+        gn(5, 1, body=bytes(20)),  # shorter than a multi-hop header
+        gn(5, 0, body=b"\x07\xd1"),  # BTP shorter than 4
+        gn(5, 0, nh=3, body=bytes(10)),
+        gn(5, 0, nh=9, body=btp(1, 2, b"\x01\x63"), t=0x0707),
+        gn(2, 0, body=bytes(24)),
+        gn(3, 1, body=bytes(8)),
+        gn(4, 2, body=bytes(8)),
+        gn(6, 1, body=bytes(8)),
+        gn(6, 5, body=bytes(8)),
+        gn(9, 0, body=bytes(8)),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8947) / Raw(bytes(20)),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x1111) / Raw(b"\x05\x06extra"),
+        Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x1111) / Raw(b"\x05"),
+        Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / LLC(dsap=0xaa, ssap=0xaa, ctrl=3)
+        / Raw(b"\x00\x00\x00\x89\x47" + bytes(gn(5, 0, body=btp(2001, 0, b"\x01\x00"))[Raw].load)),
+    ]
+    cuts = [(pkts[0], 14 + 5), (pkts[0], 14 + 12), (pkts[0], 14 + 30), (pkts[0], 14 + 38),
+            (pkts[0], 14 + 41), (pkts[0], 14 + 50), (pkts[3], 14 + 50), (pkts[15], 14 + 1)]
+    return pkts, cuts
+
+
+def ipx_packets():
+    """Novell IPX over Ethernet II, raw 802.3, 802.2 LLC and SNAP: each socket print-ipx.c
+    names, SAP and RIP requests and responses and their bad lengths. (EIGRP over IPX, socket
+    0x85be, is left out: the printer has no EIGRP yet.)"""
+    def ipx(dskt, data, sskt=0x4008, length=None, pt=4):
+        ln = 30 + len(data) if length is None else length
+        return (struct.pack(">HHBB", 0xffff, ln, 0, pt) + struct.pack(">I", 0x0a0b0c0d) + bytes.fromhex("ffffffffffff")
+                + struct.pack(">HI", dskt, 0x01020304) + bytes.fromhex("02000000000a") + struct.pack(">H", sskt) + data)
+
+    e2 = lambda b: Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8137) / Raw(b)
+    raw = lambda b: Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / Raw(b)
+    l2 = lambda b: Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / LLC(dsap=0xe0, ssap=0xe0, ctrl=3) / Raw(b)
+    sn = lambda b: Dot3(src=MA, dst="ff:ff:ff:ff:ff:ff") / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / Raw(b"\x00\x00\x00\x81\x37" + b)
+    sap_entry = lambda t, name: struct.pack(">H", t) + name.ljust(48, b"\x00") + struct.pack(">I", 0x0a0b0c0d) + bytes.fromhex("02000000000b") + struct.pack(">HH", 0x0451, 1)
+    pkts = [
+        e2(ipx(0x0451, b"ncp-data")),
+        raw(ipx(0x0452, struct.pack(">HH", 1, 0x0004))),
+        l2(ipx(0x0452, struct.pack(">HH", 3, 0x0278))),
+        sn(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"FILESRV") + sap_entry(0x030c, b"PRINTER\x01"))),
+        e2(ipx(0x0452, struct.pack(">H", 4) + sap_entry(0x0640, b"X" * 48))),
+        e2(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"A")[:30])),  # name cut by the length
+        e2(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"A")[:55])),  # address cut
+        e2(ipx(0x0452, struct.pack(">H", 2) + sap_entry(0x0004, b"A")[:62])),  # socket cut
+        e2(ipx(0x0452, struct.pack(">H", 2) + b"\x00")),
+        e2(ipx(0x0452, struct.pack(">H", 9))),
+        e2(ipx(0x0452, b"\x00\x01", length=31)),  # the command past the length
+        e2(ipx(0x0453, struct.pack(">H", 1) + struct.pack(">IHH", 0xffffffff, 0xffff, 0xffff))),
+        e2(ipx(0x0453, struct.pack(">H", 1))),
+        e2(ipx(0x0453, struct.pack(">H", 1) + bytes(5))),
+        l2(ipx(0x0453, struct.pack(">H", 2) + struct.pack(">IHH", 0x0a0b0c0d, 1, 2) + struct.pack(">IHH", 5, 3, 4))),
+        e2(ipx(0x0453, struct.pack(">H", 2) + bytes(12))),
+        e2(ipx(0x0453, struct.pack(">H", 7))),
+        e2(ipx(0x0455, b"nb")),
+        e2(ipx(0x0456, b"")),
+        e2(ipx(0x0553, b"dgm")),
+        e2(ipx(0x9999, b"other")),
+        e2(ipx(0x0451, b"", length=20)),
+    ]
+    cuts = [(pkts[0], 14 + 5), (pkts[0], 14 + 20), (pkts[0], 14 + 29), (pkts[3], 22 + 45),
+            (pkts[3], 22 + 100), (pkts[14], 17 + 40), (pkts[1], 14 + 31)]
+    return pkts, cuts
+
+
+def tipc_packets():
+    """TIPC (ethertype 0x88ca): payload messages with short and long headers, internal
+    protocol messages, neighbor detection, users tcpdump prints nothing for, and cuts."""
+    tp = lambda b: Ether(src=MA, dst="01:00:5e:00:00:12", type=0x88CA) / Raw(b)
+    addr = lambda z, c, n: z << 24 | c << 12 | n
+    w0 = lambda user, hsize, msize, ver=2: ver << 29 | user << 25 | hsize << 21 | msize
+    words = lambda *w: b"".join(struct.pack(">I", x) for x in w)
+    pkts = [
+        tp(words(w0(0, 6, 24), 1 << 29 | 5, 0x00030004, addr(1, 1, 10), 1000, 2000)),
+        tp(words(w0(3, 10, 60), 2 << 29 | 0xffff, 0xfffe0001, addr(1, 1, 10), 1001, 2001, addr(1, 2, 3), addr(4, 5, 6), 77, 0, 0) + b"payload"),
+        tp(words(w0(11, 11, 44), 3 << 29 | 9, 0x00010002, addr(1, 1, 11), 1, 2, addr(1, 1, 12), addr(1, 1, 13), 0, 0, 0)),
+        tp(words(w0(8, 8, 32), 7 << 29, 0, 0, 3, 4, addr(0, 0, 1), addr(0, 0, 2))),
+        tp(words(w0(7, 10, 40), 1 << 29 | 0x12345678 & 0x1fffffff, 0x00050006, addr(1, 1, 20), 0x00070008, 0x00090000,
+                 addr(1, 1, 21), addr(1, 1, 22), 4242, 0x000a000b)),
+        tp(words(w0(5, 10, 40), 0, 1, 2, 3, 4, 5, 6, 7, 8)),
+        tp(words(w0(12, 10, 40), 0, 1, 2, 3, 4, 5, 6, 7, 8)),
+        tp(words(w0(13, 10, 40), 1 << 29 | 0xbeef, addr(1, 1, 0), addr(1, 1, 30), 4711, 1) + bytes(16)),
+        tp(words(w0(13, 10, 40), 5 << 29, addr(1, 1, 0), addr(1, 1, 30), 4711, 1) + bytes(16)),
+        tp(words(w0(4, 10, 40), 0, 0)),  # users tcpdump prints nothing for
+        tp(words(w0(15, 10, 40))),
+    ]
+    cuts = [(pkts[0], 14 + 3), (pkts[0], 14 + 14), (pkts[1], 14 + 26), (pkts[1], 14 + 30),
+            (pkts[4], 14 + 30), (pkts[4], 14 + 36), (pkts[7], 14 + 14), (pkts[7], 14 + 18)]
+    return pkts, cuts
+
+
+def cooked_packets():
+    """The ethertype-dispatched protocols above (slow, CFM, NSH, MS NLB, AoE, GeoNetworking
+    and CALM FAST, IPX, TIPC, Arista) over Linux cooked v1, as `-i any` captures them: the
+    same decoders, but GeoNetworking and CALM FAST have no source MAC to print."""
+    from scapy.layers.l2 import CookedLinux
+
+    pkts = []
+    for make in (slow_packets, cfm_packets, nsh_packets, msnlb_packets, aoe_packets,
+                 geonet_packets, ipx_packets, tipc_packets, arista_packets):
+        for p in make()[0]:
+            if Ether in p and p[Ether].type > 1500:
+                pkts.append(CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=bytes.fromhex("02000000000a0000"),
+                                        proto=p[Ether].type) / Raw(bytes(p[Ether].payload)))
+    return pkts, [(pkts[0], 16 + 10), (pkts[-20], 16 + 20)]
+
+
+def write(fname, packets, cuts, linktype=1):
+    """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
+    length (a caplen of None keeps the whole packet)."""
     with open(fname, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, linktype))
         recs = [(bytes(p), None) for p in packets] + [(bytes(p)[:n], len(bytes(p)))
                                                        for p, n in cuts]
         recs = [(b, w if w != len(b) else None) for b, w in recs]
@@ -2587,3 +3107,31 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-eigrp.pcap", packets, cuts)
     packets, cuts = rpl_packets()
     write(sys.argv[1] + "/proto-rpl.pcap", packets, cuts)
+    packets, cuts = slow_packets()
+    write(sys.argv[1] + "/proto-slow.pcap", packets, cuts)
+    packets, cuts = cfm_packets()
+    write(sys.argv[1] + "/proto-cfm.pcap", packets, cuts)
+    packets, cuts = dccp_packets()
+    write(sys.argv[1] + "/proto-dccp.pcap", packets, cuts)
+    packets, cuts = ipcomp_packets()
+    write(sys.argv[1] + "/proto-ipcomp.pcap", packets, cuts)
+    packets, cuts = mobility_packets()
+    write(sys.argv[1] + "/proto-mobility.pcap", packets, cuts)
+    packets, cuts = nsh_packets()
+    write(sys.argv[1] + "/proto-nsh.pcap", packets, cuts)
+    packets, cuts = arista_packets()
+    write(sys.argv[1] + "/proto-arista.pcap", packets, cuts)
+    packets, cuts = msnlb_packets()
+    write(sys.argv[1] + "/proto-msnlb.pcap", packets, cuts)
+    packets, cuts = aoe_packets()
+    write(sys.argv[1] + "/proto-aoe.pcap", packets, cuts)
+    packets, cuts = pgm_packets()
+    write(sys.argv[1] + "/proto-pgm.pcap", packets, cuts)
+    packets, cuts = geonet_packets()
+    write(sys.argv[1] + "/proto-geonet.pcap", packets, cuts)
+    packets, cuts = ipx_packets()
+    write(sys.argv[1] + "/proto-ipx.pcap", packets, cuts)
+    packets, cuts = tipc_packets()
+    write(sys.argv[1] + "/proto-tipc.pcap", packets, cuts)
+    packets, cuts = cooked_packets()
+    write(sys.argv[1] + "/proto-cooked.pcap", packets, cuts, linktype=113)
