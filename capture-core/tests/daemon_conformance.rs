@@ -346,8 +346,8 @@ vrrp_instance v3ip6 {{
     )
 }
 
-/// lldpd on both sides: a sends every protocol it has (forced: -cc -ee -ss -ff -l); b sends
-/// LLDP and CDPv2.
+/// lldpd on both sides: a sends every protocol it has (forced: -ccc -ee -ss -ff -l); b sends
+/// LLDP and CDPv2. -k: the machine's kernel version stays out of the (committed) frames.
 fn start_lldpd(lab: &Lab, guard: &mut Cleanup) {
     for (side, ns, dev, protos) in [
         ("a", &lab.a, &lab.va, "-ccc -ee -ss -ff -l"),
@@ -361,7 +361,7 @@ fn start_lldpd(lab: &Lab, guard: &mut Cleanup) {
             ),
         );
         let sock = lab.path(&format!("lldpd-{side}.sock"));
-        let mut cmd = vec!["lldpd", "-d", "-u", &sock, "-I", dev, "-O", &conf];
+        let mut cmd = vec!["lldpd", "-d", "-k", "-u", &sock, "-I", dev, "-O", &conf];
         cmd.extend(protos.split(' '));
         lab.spawn(guard, ns, &format!("lldpd-{side}"), &cmd);
     }
@@ -375,6 +375,7 @@ fn snmp(lab: &Lab, guard: &mut Cleanup) {
         &format!(
             "[snmp] persistentDir {state}\nrocommunity public 192.0.2.0/24\n\
              rwcommunity private 192.0.2.0/24\nsysLocation dumpy-lab\nsysContact dumpy\n\
+             sysDescr dumpy-lab snmpd\n\
              createUser bob SHA dumpy-auth-pw\nrouser bob auth\n"
         ),
     );
