@@ -8,7 +8,7 @@
 //! an election), redis-server and redis-cli (RESP), lldpd (LLDP, CDP, EDP, SONMP, FDP),
 //! chronyd (NTP server; a client that never touches the clock; chronyc on UDP), dnsmasq
 //! (DHCP, DHCPv6) with busybox udhcpc and dhclient, logger (syslog), tftpd-hpa with busybox
-//! tftp, and freeradius with radclient (RADIUS auth and accounting). `scripts/install-deps`
+//! tftp, freeradius with radclient (RADIUS auth and accounting), and NFS (below). `scripts/install-deps`
 //! installs them, and keeps their system services from ever starting.
 //!
 //! tcpdump records the veth in namespace a; the capture is split into one file per protocol
@@ -17,8 +17,10 @@
 //! line fails the test, with the diff; the per-protocol match table is printed
 //! (`--nocapture`). Needs root; it fails, never skips, without it.
 //!
-//! NFS is not here: nfsd is per network namespace, but its export table, rpcbind and the
-//! client's mount are not, and a mount left by a failed run outlives the test.
+//! NFS runs in user space at both ends: nfs-ganesha (v3 and v4, with an rpcbind of its own in
+//! a private /run) and libnfs's nfs-ls/nfs-cat/nfs-cp. The kernel's nfsd is per network
+//! namespace, but this machine's kernel has neither it nor the NFS client, and a kernel
+//! mount left by a failed run would outlive the test.
 //!
 //! `DUMPY_DAEMON_CORPUS=DIR` keeps the per-protocol files of the protocols whose decoder is
 //! `merged` in DIR (NAME.pcap) and stops before comparing: `printer/tests/golden/regen --corpus`
@@ -103,6 +105,11 @@ const PROTOS: &[Proto] = &[
     Proto {
         name: "tftp",
         filter: "udp and host 198.51.100.2",
+        merged: true,
+    },
+    Proto {
+        name: "nfs",
+        filter: "port 2049 or port 111 or port 20048",
         merged: true,
     },
     Proto {
@@ -1006,6 +1013,61 @@ fn radius(lab: &Lab, guard: &mut Cleanup) {
     );
 }
 
+fn nfs(lab: &Lab, guard: &mut Cleanup) {
+    let export = lab.dir.join("export");
+    std::fs::create_dir_all(export.join("sub")).unwrap();
+    std::fs::write(export.join("hello.txt"), "hello from dumpy\n").unwrap();
+    let recovery = lab.path("ganesha-recovery");
+    let export = export.to_str().unwrap();
+    // v3 needs rpcbind; its socket and state go to a tmpfs /run of its own: `ip netns exec`
+    // gives each command a mount namespace whose mounts do not reach the host's.
+    let rpcbind = lab.spawn(
+        guard,
+        &lab.b,
+        "rpcbind",
+        &["sh", "-c", "mount -t tmpfs tmpfs /run && exec rpcbind -f"],
+    );
+    wait_output(&lab.b, &["ss", "-lnt"], ":111 ", 10);
+    let conf = lab.write(
+        "ganesha.conf",
+        &format!(
+            r#"NFS_CORE_PARAM {{ Protocols = 3, 4; NFS_Port = 2049; MNT_Port = 20048;
+  Enable_NLM = false; Enable_RQUOTA = false; Bind_addr = 192.0.2.2; }}
+NFSV4 {{ RecoveryBackend = fs; RecoveryRoot = "{recovery}"; Graceless = true; }}
+EXPORT {{ Export_Id = 1; Path = "{export}"; Pseudo = /export; Access_Type = RW;
+  Squash = No_Root_Squash; Protocols = 3, 4; Transports = TCP, UDP; SecType = sys;
+  FSAL {{ Name = VFS; }} }}
+"#
+        ),
+    );
+    // ganesha joins rpcbind's namespaces (network, and the mounts with its /run).
+    let target = guard.children[rpcbind].id().to_string();
+    let (log, pid) = (lab.path("ganesha.log"), lab.path("ganesha.pid"));
+    let child = std::process::Command::new("nsenter")
+        .args(["-t", &target, "-m", "-n", "ganesha.nfsd", "-F", "-f", &conf])
+        .args(["-L", &log, "-p", &pid])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn ganesha.nfsd");
+    guard.children.push(child);
+    lab.wait_log("ganesha", "NFS SERVER INITIALIZED", 20);
+    let url = |path: &str, query: &str| format!("nfs://192.0.2.2{export}{path}{query}");
+    let v4 = |path: &str| format!("nfs://192.0.2.2/export{path}?version=4");
+    let up = lab.path("upload.txt");
+    std::fs::write(&up, "uploaded\n").unwrap();
+    // v3: rpcbind lookups, MOUNT, then NFS (fsinfo, readdirplus, lookup, read, create,
+    // write), and a lookup that fails.
+    client(&lab.a, &["nfs-ls", &url("", "")], false);
+    client(&lab.a, &["nfs-cat", &url("/hello.txt", "")], false);
+    client(&lab.a, &["nfs-cp", &up, &url("/upload.txt", "")], false);
+    client(&lab.a, &["nfs-cat", &url("/missing.txt", "")], true);
+    // v4: COMPOUNDs, which tcpdump names by the v3 procedure of the same number.
+    client(&lab.a, &["nfs-ls", &v4("")], false);
+    client(&lab.a, &["nfs-cat", &v4("/hello.txt")], false);
+}
+
 /// The table's protocol for a line of `proto`'s file: the file's protocol, or for the
 /// link-layer and leftover files the protocol the line names; -v's continuation lines
 /// (indented) count with the packet they belong to.
@@ -1063,6 +1125,7 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
     dhcp(&lab, &mut guard);
     ntp(&lab, &mut guard);
     radius(&lab, &mut guard);
+    nfs(&lab, &mut guard);
     // a has been VRRP master for a while now; b, of higher priority, takes over, then stops:
     // its last adverts say priority 0, and a is master again.
     let ka_b = start_keepalived(&lab, &mut guard, "b");
