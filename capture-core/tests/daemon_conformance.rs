@@ -187,8 +187,10 @@ fn wait_output(ns: &str, cmd: &[&str], text: &str, secs: u64) {
     }
 }
 
-/// bird2 on both sides: BGP over IPv4 and over IPv6, RIP, RIPng, OSPFv2 and OSPFv3, each
-/// exporting the side's static routes. Timers are short so that sessions come up in seconds.
+/// bird2 on both sides: BGP over IPv4 (with add-path and graceful restart) and over IPv6,
+/// RIP (with MD5 authentication), RIPng, OSPFv2 and OSPFv3, each exporting the side's static
+/// routes (BGP with communities, a MED and a prepended path). Timers are short so that
+/// sessions come up in seconds.
 fn start_bird(lab: &Lab, guard: &mut Cleanup) {
     for (side, ns, dev, me, me6, peer, peer6, asn, peer_asn, r4, r6) in [
         (
@@ -224,19 +226,30 @@ fn start_bird(lab: &Lab, guard: &mut Cleanup) {
 protocol device {{ }}
 protocol static st4 {{ ipv4; route {r4} blackhole; route 198.51.100.{n}/32 blackhole; }}
 protocol static st6 {{ ipv6; route {r6} blackhole; }}
+filter out_bgp {{
+  if source != RTS_STATIC then reject;
+  bgp_community.add((64512, 100));
+  bgp_large_community.add((64512, 7, 42));
+  bgp_ext_community.add((rt, 64512, 5));
+  bgp_med = 50;
+  bgp_path.prepend({asn});
+  accept;
+}}
 protocol bgp bgp4 {{
   local {me} as {asn}; neighbor {peer} as {peer_asn};
   connect delay time 1; connect retry time 2; hold time 9; keepalive time 3;
-  ipv4 {{ import all; export where source = RTS_STATIC; }};
+  graceful restart on; long lived graceful restart on;
+  ipv4 {{ import all; export filter out_bgp; add paths on; }};
 }}
 protocol bgp bgp6 {{
   local {me6} as {asn}; neighbor {peer6} as {peer_asn};
   connect delay time 1; connect retry time 2; hold time 9; keepalive time 3;
-  ipv6 {{ import all; export where source = RTS_STATIC; }};
+  ipv6 {{ import all; export filter out_bgp; }};
 }}
 protocol rip rip4 {{
   ipv4 {{ import all; export where source = RTS_STATIC; }};
-  interface "{dev}" {{ update time 2; }};
+  interface "{dev}" {{ update time 2; authentication cryptographic;
+    password "dumpy" {{ algorithm keyed md5; }}; }};
 }}
 protocol rip ng rip6 {{
   ipv6 {{ import all; export where source = RTS_STATIC; }};
@@ -282,6 +295,21 @@ fn wait_bird(lab: &Lab) {
     // What came over RIP and RIPng shows that they talk too.
     birdc(&["show", "route", "protocol", "rip4"], "203.0.113.128/25");
     birdc(&["show", "route", "protocol", "rip6"], "2001:db8:b::/48");
+}
+
+/// Once the sessions are up: a withdrawal (a's IPv4 statics go away), a route refresh, and
+/// the end of the IPv6 session (a NOTIFICATION, Cease).
+fn bird_changes(lab: &Lab) {
+    let sock = lab.path("bird-a.ctl");
+    for what in [
+        &["disable", "st4"][..],
+        &["reload", "in", "bgp4"],
+        &["disable", "bgp6", "\"dumpy test over\""],
+    ] {
+        let mut cmd = vec!["birdc", "-s", &sock];
+        cmd.extend_from_slice(what);
+        client(&lab.a, &cmd, false);
+    }
 }
 
 /// keepalived on both sides, three VRRP instances (v2 with a password, v3 over IPv4, v3
@@ -353,11 +381,11 @@ vrrp_instance v3ip6 {{
     )
 }
 
-/// lldpd on both sides: a sends every protocol it has (forced: -ccc -ee -ss -ff -l); b sends
-/// LLDP and CDPv2. -k: the machine's kernel version stays out of the (committed) frames.
+/// lldpd on both sides: a sends every protocol it has (forced: -ccc -ee -ss -ff -l) and
+/// LLDP-MED (-M 4); b sends LLDP and CDPv2. -k: the machine's kernel version stays out of the (committed) frames.
 fn start_lldpd(lab: &Lab, guard: &mut Cleanup) {
     for (side, ns, dev, protos) in [
-        ("a", &lab.a, &lab.va, "-ccc -ee -ss -ff -l"),
+        ("a", &lab.a, &lab.va, "-ccc -ee -ss -ff -l -M 4"),
         ("b", &lab.b, &lab.vb, "-cccc"),
     ] {
         let conf = lab.write(
@@ -383,7 +411,8 @@ fn snmp(lab: &Lab, guard: &mut Cleanup) {
             "[snmp] persistentDir {state}\nrocommunity public 192.0.2.0/24\n\
              rwcommunity private 192.0.2.0/24\nsysLocation dumpy-lab\nsysContact dumpy\n\
              sysDescr dumpy-lab snmpd\n\
-             createUser bob SHA dumpy-auth-pw\nrouser bob auth\n"
+             createUser bob SHA dumpy-auth-pw\nrouser bob auth\n\
+             createUser carol SHA dumpy-auth-pw AES dumpy-priv-pw\nrouser carol priv\n"
         ),
     );
     let trapconf = lab.write(
@@ -503,7 +532,8 @@ fn snmp(lab: &Lab, guard: &mut Cleanup) {
         ],
         true,
     );
-    // v3: engine discovery (a report), an authenticated get, an unknown user.
+    // v3: engine discovery (a report), an authenticated get, an encrypted one, an unknown
+    // user.
     c(
         &[
             "snmpget",
@@ -518,6 +548,27 @@ fn snmp(lab: &Lab, guard: &mut Cleanup) {
             "dumpy-auth-pw",
             h,
             "1.3.6.1.2.1.1.3.0",
+        ],
+        false,
+    );
+    c(
+        &[
+            "snmpget",
+            "-v3",
+            "-u",
+            "carol",
+            "-l",
+            "authPriv",
+            "-a",
+            "SHA",
+            "-A",
+            "dumpy-auth-pw",
+            "-x",
+            "AES",
+            "-X",
+            "dumpy-priv-pw",
+            h,
+            "1.3.6.1.2.1.1.5.0",
         ],
         false,
     );
@@ -654,12 +705,15 @@ fn redis(lab: &Lab, guard: &mut Cleanup) {
 }
 
 fn ntp(lab: &Lab, guard: &mut Cleanup) {
+    // The IPv4 exchange is authenticated (a MAC), the IPv6 one is not.
+    let keys = lab.write("chrony.keys", "1 SHA1 HEX:64756d70792d6e74702d6b6579\n");
     // The server: local stratum, and -x: chronyd never touches this machine's clock.
     let conf = lab.write(
         "chrony-b.conf",
         &format!(
             "local stratum 8\nallow 192.0.2.0/24\nallow 2001:db8::/64\n\
-             cmdallow 192.0.2.0/24\nbindcmdaddress 0.0.0.0\nbindcmdaddress {}\npidfile {}\n",
+             cmdallow 192.0.2.0/24\nbindcmdaddress 0.0.0.0\nbindcmdaddress {}\npidfile {}\n\
+             keyfile {keys}\n",
             lab.path("chrony-b.sock"),
             lab.path("chrony-b.pid")
         ),
@@ -676,9 +730,9 @@ fn ntp(lab: &Lab, guard: &mut Cleanup) {
     let conf = lab.write(
         "chrony-a.conf",
         &format!(
-            "server 192.0.2.2 iburst minpoll -4 maxpoll -4\n\
+            "server 192.0.2.2 iburst minpoll -4 maxpoll -4 key 1\n\
              server 2001:db8::2 iburst minpoll -4 maxpoll -4\n\
-             bindcmdaddress {}\npidfile {}\n",
+             bindcmdaddress {}\npidfile {}\nkeyfile {keys}\n",
             lab.path("chrony-a.sock"),
             lab.path("chrony-a.pid")
         ),
@@ -999,6 +1053,7 @@ fn radius(lab: &Lab, guard: &mut Cleanup) {
         "auth",
         true,
     );
+    rad("Message-Authenticator = 0x00", "status", false);
     rad(
         "User-Name = \"alice\", Acct-Status-Type = Start, Acct-Session-Id = \"dumpy-1\", \
          NAS-IP-Address = 192.0.2.1, Framed-IP-Address = 192.0.2.50",
@@ -1130,6 +1185,7 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
     // its last adverts say priority 0, and a is master again.
     let ka_b = start_keepalived(&lab, &mut guard, "b");
     wait_bird(&lab);
+    bird_changes(&lab);
     lab.wait_log("keepalived-b", "Entering MASTER STATE", 15);
     let _ = nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(guard.children[ka_b].id() as i32),
