@@ -3,13 +3,16 @@
 //! Two throw-away network namespaces joined by a veth pair (documentation addresses only)
 //! run the Debian packages' daemons and clients, each from a config written to the test's
 //! scratch directory, in the foreground, with pid files, sockets and state there too:
-//! snmpd and snmptrapd (SNMP v1, v2c, v3 gets, walks, sets, traps, informs), bird2 (BGP over
-//! IPv4 and IPv6, RIP, RIPng, OSPFv2, OSPFv3 between the two), keepalived (VRRP v2 and v3,
-//! an election), redis-server and redis-cli (RESP), lldpd (LLDP, CDP, EDP, SONMP, FDP),
-//! chronyd (NTP server; a client that never touches the clock; chronyc on UDP), dnsmasq
-//! (DHCP, DHCPv6) with busybox udhcpc and dhclient, logger (syslog), tftpd-hpa with busybox
-//! tftp, freeradius with radclient (RADIUS auth and accounting), and NFS (below). `scripts/install-deps`
-//! installs them, and keeps their system services from ever starting.
+//! snmpd and snmptrapd (SNMP v1, v2c, v3 with and without privacy: gets, walks, sets, errors,
+//! traps, an inform), bird2 (BGP over IPv4 and IPv6 with path attributes, a withdrawal, a
+//! route refresh and a Cease; RIP with MD5 authentication, RIPng, OSPFv2, OSPFv3), keepalived
+//! (VRRP v2 and v3, an election), redis-server and redis-cli (RESP), lldpd (LLDP, LLDP-MED,
+//! CDP, EDP, SONMP, FDP), chronyd (NTP server; a client that never touches the clock; chronyc
+//! on UDP), dnsmasq (DHCP, DHCPv6) with busybox udhcpc and dhclient, logger (syslog),
+//! tftpd-hpa with busybox tftp, freeradius with radclient (RADIUS auth, accounting, status),
+//! and NFS (below). `scripts/install-deps` installs them, and keeps their system services
+//! from ever starting. The slow talkers (routing, VRRP, LLDP) start first and meet while the
+//! request/response clients run: the whole test takes about 15 seconds.
 //!
 //! tcpdump records the veth in namespace a; the capture is split into one file per protocol
 //! (a tcpdump filter each, the rest into its own file), and each is printed by tcpdump and by
@@ -23,8 +26,8 @@
 //! mount left by a failed run would outlive the test.
 //!
 //! `DUMPY_DAEMON_CORPUS=DIR` keeps the per-protocol files of the protocols whose decoder is
-//! `merged` in DIR (NAME.pcap) and stops before comparing: `printer/tests/golden/regen --corpus`
-//! takes them as `pcap/live-NAME.pcap`.
+//! `merged` in DIR (NAME.pcap) and stops before comparing: `printer/tests/golden/regen --live`
+//! (and `--corpus`) takes them as `pcap/live-NAME.pcap`.
 
 mod common;
 
@@ -382,7 +385,8 @@ vrrp_instance v3ip6 {{
 }
 
 /// lldpd on both sides: a sends every protocol it has (forced: -ccc -ee -ss -ff -l) and
-/// LLDP-MED (-M 4); b sends LLDP and CDPv2. -k: the machine's kernel version stays out of the (committed) frames.
+/// LLDP-MED (-M 4); b sends LLDP and CDPv2. -k: the machine's kernel version stays out of
+/// the (committed) frames.
 fn start_lldpd(lab: &Lab, guard: &mut Cleanup) {
     for (side, ns, dev, protos) in [
         ("a", &lab.a, &lab.va, "-ccc -ee -ss -ff -l -M 4"),
@@ -993,8 +997,8 @@ fn radius(lab: &Lab, guard: &mut Cleanup) {
     std::fs::write(
         &users,
         format!(
-            "alice\tCleartext-Password := \"wonderland\"\n\tReply-Message := \"Hello, %{{User-Name}}\",\n\
-             \tSession-Timeout = 3600\n\n{text}"
+            "alice\tCleartext-Password := \"wonderland\"\n\
+             \tReply-Message := \"Hello, %{{User-Name}}\",\n\tSession-Timeout = 3600\n\n{text}"
         ),
     )
     .unwrap();
@@ -1039,7 +1043,8 @@ fn radius(lab: &Lab, guard: &mut Cleanup) {
         );
     };
     rad(
-        "User-Name = \"alice\", User-Password = \"wonderland\", NAS-IP-Address = 192.0.2.1, NAS-Port = 7",
+        "User-Name = \"alice\", User-Password = \"wonderland\", \
+         NAS-IP-Address = 192.0.2.1, NAS-Port = 7",
         "auth",
         false,
     );
