@@ -836,6 +836,7 @@ def sflow_packets():
     ]
     cuts = [(pkts[0], 42 + 10), (pkts[0], 42 + 30), (pkts[0], 42 + 60), (pkts[1], 42 + 100),
             (pkts[1], 42 + 200), (pkts[1], 42 + 300), (pkts[2], 62 + 80)]
+    return pkts, cuts
 def lldp_tlv(t, v):
     return struct.pack(">H", (t << 9) | len(v)) + v
 
