@@ -10,15 +10,16 @@
 //! CDP, EDP, SONMP, FDP), chronyd (NTP server; a client that never touches the clock; chronyc
 //! on UDP), dnsmasq (DHCP, DHCPv6) with busybox udhcpc and dhclient, logger (syslog),
 //! tftpd-hpa with busybox tftp, freeradius with radclient (RADIUS auth, accounting, status),
-//! and NFS (below). `scripts/install-deps` installs them, and keeps their system services
+//! NFS (below), and the kernel's own STP between two bridges on a second veth pair.
+//! `scripts/install-deps` installs the daemons, and keeps their system services
 //! from ever starting. The slow talkers (routing, VRRP, LLDP) start first and meet while the
 //! request/response clients run: the whole test takes about 15 seconds.
 //!
 //! tcpdump records the veth in namespace a; the capture is split into one file per protocol
-//! (a tcpdump filter each, the rest into its own file), and each is printed by tcpdump and by
-//! `offline::print_file` with no option, -v, -vv, -vvv, -e and -q (TZ=UTC). Any differing
-//! line fails the test, with the diff; the per-protocol match table is printed
-//! (`--nocapture`). Needs root; it fails, never skips, without it.
+//! (a tcpdump filter each, the rest into its own file; STP has its own recorder), and each is
+//! printed by tcpdump and by `offline::print_file` with no option, -v, -vv, -vvv, -e and -q
+//! (TZ=UTC). Any differing line fails the test, with the diff; the per-protocol match table
+//! is printed (`--nocapture`). Needs root; it fails, never skips, without it.
 //!
 //! NFS runs in user space at both ends: nfs-ganesha (v3 and v4, with an rpcbind of its own in
 //! a private /run) and libnfs's nfs-ls/nfs-cat/nfs-cp. The kernel's nfsd is per network
@@ -1128,6 +1129,42 @@ EXPORT {{ Export_Id = 1; Path = "{export}"; Pseudo = /export; Access_Type = RW;
     client(&lab.a, &["nfs-cat", &v4("/hello.txt")], false);
 }
 
+/// The kernel's STP: a bridge in each namespace on a veth pair of their own, b's of lower
+/// priority (a becomes root, b's port first sends, then listens). Records the BPDUs in a (on
+/// `file`); returns the recorder.
+fn stp_bridges(lab: &Lab, file: &Path, guard: &mut Cleanup) -> usize {
+    let (sa, sb) = (format!("{}s", lab.va), format!("{}s", lab.vb));
+    run(&[
+        "ip", "link", "add", &sa, "netns", &lab.a, "type", "veth", "peer", "name", &sb, "netns",
+        &lab.b,
+    ]);
+    ns_run(&lab.a, &["ip", "link", "set", &sa, "up"]);
+    let recorder = start_recorder(&lab.a, file, &["-i", &sa, "stp"], guard);
+    for (ns, dev, prio) in [(&lab.a, &sa, "4096"), (&lab.b, &sb, "32768")] {
+        ns_run(
+            ns,
+            &[
+                "ip",
+                "link",
+                "add",
+                "br0",
+                "type",
+                "bridge",
+                "stp_state",
+                "1",
+                "priority",
+                prio,
+                "hello_time",
+                "100",
+            ],
+        );
+        ns_run(ns, &["ip", "link", "set", dev, "master", "br0"]);
+        ns_run(ns, &["ip", "link", "set", dev, "up"]);
+        ns_run(ns, &["ip", "link", "set", "br0", "up"]);
+    }
+    recorder
+}
+
 /// The table's protocol for a line of `proto`'s file: the file's protocol, or for the
 /// link-layer and leftover files the protocol the line names; -v's continuation lines
 /// (indented) count with the packet they belong to.
@@ -1173,6 +1210,8 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
 
     let all = lab.dir.join("all.pcap");
     let recorder = start_recorder(&lab.a, &all, &["-i", &lab.va], &mut guard);
+    let stp = lab.dir.join("stp.pcap");
+    let stp_recorder = stp_bridges(&lab, &stp, &mut guard);
 
     // The talkers that need seconds to meet first; the request/response clients meanwhile.
     start_bird(&lab, &mut guard);
@@ -1197,7 +1236,7 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
         nix::sys::signal::Signal::SIGTERM,
     );
     std::thread::sleep(Duration::from_secs(2));
-    stop_recorders(&[recorder], &mut guard);
+    stop_recorders(&[recorder, stp_recorder], &mut guard);
     println!(
         "traffic recorded in {:.1}s",
         started.elapsed().as_secs_f64()
@@ -1206,7 +1245,8 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
     // One file per protocol, and the rest.
     let split = lab.dir.join("split");
     std::fs::create_dir_all(&split).unwrap();
-    let mut files: Vec<(&str, PathBuf)> = Vec::new();
+    // (protocol, file, whether its decoder is merged)
+    let mut files: Vec<(&str, PathBuf, bool)> = Vec::new();
     for p in PROTOS {
         let f = split.join(format!("{}.pcap", p.name));
         run(&[
@@ -1217,7 +1257,7 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
             f.to_str().unwrap(),
             p.filter,
         ]);
-        files.push((p.name, f));
+        files.push((p.name, f, p.merged));
     }
     let rest_filter = format!(
         "not ({})",
@@ -1236,12 +1276,13 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
         rest.to_str().unwrap(),
         &rest_filter,
     ]);
-    files.push(("rest", rest));
+    files.push(("rest", rest, true));
+    files.push(("stp", stp, true));
 
     if let Some(keep) = keep {
         std::fs::create_dir_all(&keep).unwrap();
-        for (p, (name, f)) in PROTOS.iter().zip(&files) {
-            if p.merged {
+        for (name, f, merged) in &files {
+            if *merged && *name != "rest" {
                 std::fs::copy(f, keep.join(format!("{name}.pcap"))).unwrap();
             }
         }
@@ -1253,14 +1294,13 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
     let mut cmp = Comparison::default();
     let mut pending = Comparison::default();
     let mut empty = Vec::new();
-    for (i, (name, f)) in files.iter().enumerate() {
+    for (name, f, merged) in &files {
         let (plain, _) = common::tcpdump(f, &[], "UTC");
         if plain.is_empty() {
             empty.push(*name);
         }
-        let merged = PROTOS.get(i).is_none_or(|p| p.merged);
         for opts in option_sets {
-            let into = if merged { &mut cmp } else { &mut pending };
+            let into = if *merged { &mut cmp } else { &mut pending };
             into.compare(f, opts, "UTC", classifier(name));
         }
     }
