@@ -6,14 +6,14 @@
 //! snmpd and snmptrapd (SNMP v1, v2c, v3 with and without privacy: gets, walks, sets, errors,
 //! traps, an inform), bird2 (BGP over IPv4 and IPv6 with path attributes, a withdrawal, a
 //! route refresh and a Cease; RIP with MD5 authentication, RIPng, OSPFv2, OSPFv3), keepalived
-//! (VRRP v2 and v3, an election), redis-server and redis-cli (RESP), lldpd (LLDP, LLDP-MED,
-//! CDP, EDP, SONMP, FDP), chronyd (NTP server; a client that never touches the clock; chronyc
-//! on UDP), dnsmasq (DHCP, DHCPv6) with busybox udhcpc and dhclient, logger (syslog),
-//! tftpd-hpa with busybox tftp, freeradius with radclient (RADIUS auth, accounting, status),
-//! NFS (below), and the kernel's own STP between two bridges on a second veth pair.
-//! `scripts/install-deps` installs the daemons, and keeps their system services
-//! from ever starting. The slow talkers (routing, VRRP, LLDP) start first and meet while the
-//! request/response clients run: the whole test takes about 15 seconds.
+//! (VRRP v2 and v3, an election), pimd (PIM-SM), redis-server and redis-cli (RESP), lldpd
+//! (LLDP, LLDP-MED, CDP, EDP, SONMP, FDP), chronyd (NTP server; a client that never touches
+//! the clock; chronyc on UDP), dnsmasq (DHCP, DHCPv6) with busybox udhcpc and dhclient,
+//! logger (syslog), tftpd-hpa with busybox tftp, freeradius with radclient (RADIUS auth,
+//! accounting, status), NFS (below), and the kernel's own STP between two bridges on a
+//! second veth pair. `scripts/install-deps` installs the daemons, and keeps their system
+//! services from ever starting. The slow talkers (routing, VRRP, PIM, LLDP) start first and
+//! meet while the request/response clients run: the whole test takes about 15 seconds.
 //!
 //! tcpdump records the veth in namespace a; the capture is split into one file per protocol
 //! (a tcpdump filter each, the rest into its own file; STP has its own recorder), and each is
@@ -73,6 +73,11 @@ const PROTOS: &[Proto] = &[
         name: "ospf",
         filter: "ip proto 89 or ip6 proto 89",
         merged: false,
+    },
+    Proto {
+        name: "pim",
+        filter: "ip proto 103",
+        merged: true,
     },
     Proto {
         name: "vrrp",
@@ -383,6 +388,29 @@ vrrp_instance v3ip6 {{
             &bfd,
         ],
     )
+}
+
+/// pimd (PIM-SM) on both sides' veth alone (-N), both candidate BSR and RP, a the static RP
+/// of 239/8: hellos, bootstraps, a candidate-RP advertisement, and the join that b (the
+/// designated router: the higher address) sends a once a listener joins a group. Its pid
+/// file and control socket go to /run, so each pimd gets a tmpfs /run of its own (`ip netns
+/// exec` gives each command a mount namespace whose mounts stay there).
+fn start_pimd(lab: &Lab, guard: &mut Cleanup) {
+    for (side, ns, dev, me, prio) in [
+        ("a", &lab.a, &lab.va, "192.0.2.1", 5),
+        ("b", &lab.b, &lab.vb, "192.0.2.2", 10),
+    ] {
+        let conf = lab.write(
+            &format!("pimd-{side}.conf"),
+            &format!(
+                "phyint {dev} enable igmpv2\nbsr-candidate {me} priority {prio}\n\
+                 rp-candidate {me} time 10 priority {prio}\ngroup-prefix 239.0.0.0 masklen 8\n\
+                 rp-address 192.0.2.1 239.0.0.0/8\n"
+            ),
+        );
+        let script = format!("mount -t tmpfs tmpfs /run && exec pimd -f -N -c {conf}");
+        lab.spawn(guard, ns, &format!("pimd-{side}"), &["sh", "-c", &script]);
+    }
 }
 
 /// lldpd on both sides: a sends every protocol it has (forced: -ccc -ee -ss -ff -l) and
@@ -1217,6 +1245,20 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
     start_bird(&lab, &mut guard);
     start_keepalived(&lab, &mut guard, "a");
     start_lldpd(&lab, &mut guard);
+    start_pimd(&lab, &mut guard);
+    // The listener (on the shared link; b's pimd, its DR, sends the PIM join to the RP).
+    lab.spawn(
+        &mut guard,
+        &lab.a,
+        "mcast-listener",
+        &[
+            "python3",
+            "-c",
+            "import socket, time\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n\
+             s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP,\n\
+             socket.inet_aton('239.1.2.3') + socket.inet_aton('192.0.2.1'))\ntime.sleep(600)",
+        ],
+    );
     snmp(&lab, &mut guard);
     redis(&lab, &mut guard);
     syslog(&lab, &mut guard);
