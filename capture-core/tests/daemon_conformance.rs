@@ -10,10 +10,11 @@
 //! (LLDP, LLDP-MED, CDP, EDP, SONMP, FDP), chronyd (NTP server; a client that never touches
 //! the clock; chronyc on UDP), dnsmasq (DHCP, DHCPv6) with busybox udhcpc and dhclient,
 //! logger (syslog), tftpd-hpa with busybox tftp, freeradius with radclient (RADIUS auth,
-//! accounting, status), NFS (below), and the kernel's own STP between two bridges on a
-//! second veth pair. `scripts/install-deps` installs the daemons, and keeps their system
-//! services from ever starting. The slow talkers (routing, VRRP, PIM, LLDP) start first and
-//! meet while the request/response clients run: the whole test takes about 15 seconds.
+//! accounting, status), krb5kdc with kinit and kvno (Kerberos 5), NFS (below), and the
+//! kernel's own STP between two bridges on a second veth pair. `scripts/install-deps`
+//! installs the daemons, and keeps their system services from ever starting. The slow
+//! talkers (routing, VRRP, PIM, LLDP) start first and meet while the request/response
+//! clients run: the whole test takes about 15 seconds.
 //!
 //! tcpdump records the veth in namespace a; the capture is split into one file per protocol
 //! (a tcpdump filter each, the rest into its own file; STP has its own recorder), and each is
@@ -119,6 +120,11 @@ const PROTOS: &[Proto] = &[
     Proto {
         name: "nfs",
         filter: "port 2049 or port 111 or port 20048",
+        merged: true,
+    },
+    Proto {
+        name: "kerberos",
+        filter: "port 88",
         merged: true,
     },
     Proto {
@@ -1157,6 +1163,55 @@ EXPORT {{ Export_Id = 1; Path = "{export}"; Pseudo = /export; Access_Type = RW;
     client(&lab.a, &["nfs-cat", &v4("/hello.txt")], false);
 }
 
+/// A Kerberos 5 KDC of a scratch realm (its database, stash and config in scratch, found
+/// through KRB5_CONFIG and KRB5_KDC_PROFILE), and kinit/kvno: AS exchanges (preauthentication
+/// required, then a good password; a wrong one; an unknown principal) and a TGS exchange.
+fn kerberos(lab: &Lab, guard: &mut Cleanup) {
+    let db = lab.path("krb5-principal");
+    let krb5_conf = lab.write(
+        "krb5.conf",
+        "[libdefaults]\n default_realm = DUMPY.TEST\n dns_lookup_kdc = false\n\
+         dns_lookup_realm = false\n rdns = false\n\
+         [realms]\n DUMPY.TEST = {\n  kdc = 192.0.2.2\n }\n",
+    );
+    let kdc_conf = lab.write(
+        "kdc.conf",
+        &format!(
+            "[kdcdefaults]\n kdc_ports = 88\n kdc_tcp_ports = 88\n\
+             [realms]\n DUMPY.TEST = {{\n  database_name = {db}\n  key_stash_file = {db}.stash\n\
+             acl_file = {db}.acl\n }}\n[logging]\n kdc = STDERR\n"
+        ),
+    );
+    // Every command finds the realm's files through the environment (scratch paths: no
+    // spaces to quote).
+    let env = format!(
+        "export KRB5_CONFIG={krb5_conf} KRB5_KDC_PROFILE={kdc_conf} KRB5CCNAME=FILE:{};",
+        lab.path("krb5-ccache")
+    );
+    run(&[
+        "sh",
+        "-c",
+        &format!("{env} kdb5_util create -s -P dumpy-master"),
+    ]);
+    for q in [
+        "addprinc +requires_preauth -pw wonderland alice",
+        "addprinc -randkey host/b.dumpy.test",
+    ] {
+        run(&["sh", "-c", &format!("{env} kadmin.local -q '{q}'")]);
+    }
+    let kdc = format!("{env} exec krb5kdc -n");
+    lab.spawn(guard, &lab.b, "krb5kdc", &["sh", "-c", &kdc]);
+    lab.wait_log("krb5kdc", "commencing operation", 10);
+    for (script, may_fail) in [
+        ("echo wonderland | kinit alice", false),
+        ("kvno host/b.dumpy.test", false),
+        ("echo wrong | kinit alice", true),
+        ("echo x | kinit nobody", true),
+    ] {
+        client(&lab.a, &["sh", "-c", &format!("{env} {script}")], may_fail);
+    }
+}
+
 /// The kernel's STP: a bridge in each namespace on a veth pair of their own, b's of lower
 /// priority (a becomes root, b's port first sends, then listens). Records the BPDUs in a (on
 /// `file`); returns the recorder.
@@ -1267,6 +1322,7 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
     ntp(&lab, &mut guard);
     radius(&lab, &mut guard);
     nfs(&lab, &mut guard);
+    kerberos(&lab, &mut guard);
     // a has been VRRP master for a while now; b, of higher priority, takes over, then stops:
     // its last adverts say priority 0, and a is master again.
     let ka_b = start_keepalived(&lab, &mut guard, "b");
