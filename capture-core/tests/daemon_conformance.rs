@@ -1248,6 +1248,23 @@ fn stp_bridges(lab: &Lab, file: &Path, guard: &mut Cleanup) -> usize {
     recorder
 }
 
+/// What names a packet's protocol in a line of the link-layer and leftover files, first match
+/// first (-v's IPv4/IPv6 header lines name it in upper case; EDP and FDP are SNAP frames of
+/// their vendors' OUIs, which tcpdump does not name).
+const LINK_LABELS: &[(&str, &str)] = &[
+    ("LLDP", "LLDP"),
+    ("CDPv", "CDP"),
+    ("SONMP", "SONMP"),
+    ("oui Unknown (0x00e02b)", "EDP"),
+    ("oui Unknown (0x00e052)", "FDP"),
+    ("ARP", "ARP"),
+    ("ICMP6", "ICMPv6"),
+    ("ICMPv6", "ICMPv6"),
+    ("ICMP", "ICMP"),
+    ("igmp", "IGMP"),
+    ("IGMP", "IGMP"),
+];
+
 /// The table's protocol for a line of `proto`'s file: the file's protocol, or for the
 /// link-layer and leftover files the protocol the line names; -v's continuation lines
 /// (indented) count with the packet they belong to.
@@ -1258,13 +1275,13 @@ fn classifier(proto: &str) -> impl Fn(&str) -> String + '_ {
             return last.borrow().clone();
         }
         let label = match proto {
-            "lldp" | "rest" => [
-                "LLDP", "CDPv", "EDP", "SONMP", "FDP", "ARP", "ICMP6", "ICMP", "igmp", "VRRP",
-            ]
-            .iter()
-            .find(|k| line.contains(*k))
-            .map(|k| format!("{proto}: {}", k.trim_end_matches('v')))
-            .unwrap_or_else(|| format!("{proto}: other")),
+            "lldp" | "rest" => LINK_LABELS
+                .iter()
+                .find(|(needle, _)| line.contains(needle))
+                .map_or_else(
+                    || format!("{proto}: other"),
+                    |(_, label)| format!("{proto}: {label}"),
+                ),
             p => p.to_string(),
         };
         *last.borrow_mut() = label.clone();
