@@ -19,112 +19,22 @@
 //! corner cases in DIR/corners), keeps it and stops before comparing: that is where
 //! `printer/tests/golden/regen --corpus` takes the golden corpus from.
 
-use capture_core::offline::{print_file, OfflineOptions};
-use printer::PrintOptions;
-use printer::TimestampStyle;
-use std::collections::BTreeMap;
+mod common;
+
+use common::{
+    ns_run, ns_spawn, run, start_recorder, stop_recorders, veth_pair, Cleanup, Comparison,
+};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// Removes what the test made (namespaces, processes, files), even when it fails.
-struct Cleanup {
-    netns: Vec<String>,
-    children: Vec<Child>,
-    /// The scratch directory, removed at the end; None when the corpus is kept.
-    dir: Option<PathBuf>,
-}
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        for c in &mut self.children {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-        for ns in &self.netns {
-            let _ = Command::new("ip").args(["netns", "del", ns]).status();
-        }
-        if let Some(dir) = &self.dir {
-            let _ = std::fs::remove_dir_all(dir);
-        }
-    }
-}
-
-fn run(cmd: &[&str]) {
-    let out = Command::new(cmd[0])
-        .args(&cmd[1..])
-        .output()
-        .expect("spawn");
-    assert!(
-        out.status.success(),
-        "{:?} failed: {}",
-        cmd,
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn ns_run(ns: &str, cmd: &[&str]) {
-    let mut v = vec!["ip", "netns", "exec", ns];
-    v.extend_from_slice(cmd);
-    run(&v);
-}
-
-fn ns_spawn(ns: &str, cmd: &[&str], stderr: &Path) -> Child {
-    Command::new("ip")
-        .args(["netns", "exec", ns])
-        .args(cmd)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(stderr).unwrap())
-        .spawn()
-        .expect("spawn")
-}
-
-fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
-    let t = Instant::now();
-    while !f() {
-        assert!(
-            t.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
+use std::process::Command;
+use std::time::Duration;
 
 /// Captures real traffic between two namespaces; returns the capture files.
 fn capture_real_traffic(dir: &Path, guard: &mut Cleanup) -> Vec<PathBuf> {
-    let id = std::process::id();
-    let (na, nb) = (format!("dpc{id}a"), format!("dpc{id}b"));
-    let (va, vb) = (format!("dpc{id}va"), format!("dpc{id}vb"));
-    run(&["ip", "netns", "add", &na]);
-    guard.netns.push(na.clone());
-    run(&["ip", "netns", "add", &nb]);
-    guard.netns.push(nb.clone());
-    run(&[
-        "ip", "link", "add", &va, "netns", &na, "type", "veth", "peer", "name", &vb, "netns", &nb,
-    ]);
-    for (ns, dev, v4, v6, vx4, remote) in [
-        (
-            &na,
-            &va,
-            "192.0.2.1/24",
-            "2001:db8::1/64",
-            "198.51.100.1/24",
-            "192.0.2.2",
-        ),
-        (
-            &nb,
-            &vb,
-            "192.0.2.2/24",
-            "2001:db8::2/64",
-            "198.51.100.2/24",
-            "192.0.2.1",
-        ),
+    let (na, nb, va, vb) = veth_pair(&format!("dpc{}", std::process::id()), guard);
+    for (ns, dev, vx4, remote) in [
+        (&na, &va, "198.51.100.1/24", "192.0.2.2"),
+        (&nb, &vb, "198.51.100.2/24", "192.0.2.1"),
     ] {
-        ns_run(ns, &["ip", "link", "set", "lo", "up"]);
-        ns_run(ns, &["ip", "addr", "add", v4, "dev", dev]);
-        ns_run(ns, &["ip", "addr", "add", v6, "dev", dev, "nodad"]);
-        ns_run(ns, &["ip", "link", "set", dev, "up"]);
         ns_run(
             ns,
             &[
@@ -159,25 +69,7 @@ fn capture_real_traffic(dir: &Path, guard: &mut Cleanup) -> Vec<PathBuf> {
     let mut tcpdumps = Vec::new();
     for (name, args) in &caps {
         let f = dir.join(name);
-        let log = dir.join(format!("{name}.log"));
-        let mut cmd = vec![
-            "tcpdump",
-            "-n",
-            "-U",
-            "-s",
-            "262144",
-            "-w",
-            f.to_str().unwrap(),
-        ];
-        cmd.extend(args.iter().copied());
-        let child = ns_spawn(&na, &cmd, &log);
-        wait_for("tcpdump to listen", || {
-            std::fs::read_to_string(&log)
-                .map(|s| s.contains("listening on"))
-                .unwrap_or(false)
-        });
-        tcpdumps.push(guard.children.len());
-        guard.children.push(child);
+        tcpdumps.push(start_recorder(&na, &f, args, guard));
         files.push(f);
     }
 
@@ -304,18 +196,7 @@ except OSError:
     ns_run(&na, &["ping", "-c", "2", "-i", "0.2", "203.0.113.2"]);
     std::thread::sleep(Duration::from_millis(300));
 
-    for i in tcpdumps {
-        let c = &mut guard.children[i];
-        // SIGINT lets tcpdump flush and close its file (`ip netns exec` execs tcpdump, so
-        // the child is tcpdump itself).
-        let _ = nix::sys::signal::kill(
-            nix::unistd::Pid::from_raw(c.id() as i32),
-            nix::sys::signal::Signal::SIGINT,
-        );
-    }
-    for i in 0..caps.len() {
-        let _ = guard.children[i].wait();
-    }
+    stop_recorders(&tcpdumps, guard);
     let mut out = Vec::new();
     for f in files {
         let ng = f.with_extension("pcapng");
@@ -376,10 +257,10 @@ fn corner_files(dir: &Path, fuzz: bool) -> Vec<PathBuf> {
 }
 
 /// The protocol a tcpdump line is about, for the match table.
-fn classify(line: &str) -> &'static str {
+fn classify(line: &str) -> String {
     let has = |s: &str| line.contains(s);
     // -v puts the IPv4 header on a line of its own; the protocol follows on the next.
-    if has("IP (tos ") || has("IP truncated-ip - ") && has("(tos ") {
+    let p = if has("IP (tos ") || has("IP truncated-ip - ") && has("(tos ") {
         "IPv4 hdr (-v)"
     } else if has("VXLAN") || has("OTV") {
         "VXLAN/OTV"
@@ -413,57 +294,8 @@ fn classify(line: &str) -> &'static str {
         "IPv4 (other)"
     } else {
         "other/link"
-    }
-}
-
-fn tcpdump(file: &Path, opts: &[&str], tz: &str) -> (String, String) {
-    let out = Command::new("tcpdump")
-        .arg("-nn")
-        .args(opts)
-        .arg("-r")
-        .arg(file)
-        .env("TZ", tz)
-        .output()
-        .expect("run tcpdump");
-    assert!(out.status.success(), "tcpdump -r {} failed", file.display());
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn ours(file: &Path, opts: &[&str], tz: &str) -> (String, String) {
-    // The test is one #[test] function, so setting TZ here races with nothing; the printer
-    // calls tzset() when it is made.
-    std::env::set_var("TZ", tz);
-    let mut print = PrintOptions::default();
-    for o in opts {
-        match *o {
-            "-e" => print.link_header = true,
-            "-q" => print.quiet = true,
-            "-t" => print.timestamps = TimestampStyle::None,
-            "-tt" => print.timestamps = TimestampStyle::Epoch,
-            "-ttt" => print.timestamps = TimestampStyle::Delta,
-            "-tttt" => print.timestamps = TimestampStyle::DateTime,
-            "-v" => print.verbose = 1,
-            "-vv" => print.verbose = 2,
-            "-vvv" => print.verbose = 3,
-            "-K" => print.dont_verify_checksums = true,
-            _ => unreachable!(),
-        }
-    }
-    let opts = OfflineOptions {
-        path: file.to_path_buf(),
-        filter: String::new(),
-        count: None,
-        print,
     };
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    print_file(&opts, &mut out, &mut err).expect("print_file");
-    (
-        String::from_utf8(out).expect("utf-8 output"),
-        String::from_utf8(err).unwrap(),
-    )
+    p.to_string()
 }
 
 #[test]
@@ -506,71 +338,22 @@ fn printer_matches_tcpdump() {
         &["-e", "-v"],
         &["-vv", "-K"],
     ];
-    // (option set, protocol) -> (lines that match, lines)
-    let mut table: BTreeMap<(String, &str), (u64, u64)> = BTreeMap::new();
-    let mut failures = String::new();
-    let mut total = 0u64;
+    let mut cmp = Comparison::default();
     for file in &files {
         for tz in ["UTC", "America/New_York"] {
             for opts in option_sets {
-                let (want, want_err) = tcpdump(file, opts, tz);
-                let (got, got_err) = ours(file, opts, tz);
-                if want_err != got_err {
-                    failures.push_str(&format!(
-                        "{} stderr:\n  tcpdump: {want_err:?}\n  ours:    {got_err:?}\n",
-                        file.display()
-                    ));
-                }
-                // Line by line (hex dumps and VXLAN's inner frame are lines of their own).
-                let split = |s: &str| -> Vec<String> { s.lines().map(str::to_string).collect() };
-                let (w, g) = (split(&want), split(&got));
-                if w.len() != g.len() {
-                    failures.push_str(&format!(
-                        "{} {:?} TZ={tz}: {} lines from tcpdump, {} from us\n",
-                        file.display(),
-                        opts,
-                        w.len(),
-                        g.len()
-                    ));
-                }
-                for (a, b) in w.iter().zip(g.iter()) {
-                    total += 1;
-                    let e = table.entry((opts.join(" "), classify(a))).or_default();
-                    e.1 += 1;
-                    if a == b {
-                        e.0 += 1;
-                    } else if failures.len() < 20_000 {
-                        failures.push_str(&format!(
-                            "{} {:?} TZ={tz}\n- tcpdump: {a}\n+ ours:    {b}\n",
-                            file.display(),
-                            opts
-                        ));
-                    }
-                }
+                cmp.compare(file, opts, tz, classify);
             }
         }
     }
-    println!(
-        "\nprinter conformance with tcpdump -nn ({} files, {total} packet lines):",
+    cmp.print_table(&format!(
+        "printer conformance with tcpdump -nn ({} files)",
         files.len()
-    );
-    println!(
-        "{:<10} {:<14} {:>8} {:>8} {:>8}",
-        "options", "protocol", "match", "total", "rate"
-    );
-    for ((o, p), (ok, n)) in &table {
-        println!(
-            "{:<10} {p:<14} {ok:>8} {n:>8} {:>7.2}%",
-            if o.is_empty() { "-nn" } else { o },
-            *ok as f64 * 100.0 / *n as f64
-        );
-    }
+    ));
+    assert!(cmp.lines() > 1000, "corpus unexpectedly small");
     assert!(
-        table.values().map(|v| v.1).sum::<u64>() > 1000,
-        "corpus unexpectedly small"
-    );
-    assert!(
-        failures.is_empty(),
-        "output differs from tcpdump:\n{failures}"
+        cmp.failures.is_empty(),
+        "output differs from tcpdump:\n{}",
+        cmp.failures
     );
 }
