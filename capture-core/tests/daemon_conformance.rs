@@ -27,8 +27,8 @@
 //! namespace, but this machine's kernel has neither it nor the NFS client, and a kernel
 //! mount left by a failed run would outlive the test.
 //!
-//! `DUMPY_DAEMON_CORPUS=DIR` keeps the per-protocol files of the protocols whose decoder is
-//! `merged` in DIR (NAME.pcap) and stops before comparing: `printer/tests/golden/regen --live`
+//! `DUMPY_DAEMON_CORPUS=DIR` keeps the per-protocol files in DIR (NAME.pcap) and stops
+//! before comparing: `printer/tests/golden/regen --live`
 //! (and `--corpus`) takes them as `pcap/live-NAME.pcap`.
 
 mod common;
@@ -47,90 +47,70 @@ struct Proto {
     name: &'static str,
     /// The tcpdump filter that picks its packets out of the whole capture.
     filter: &'static str,
-    /// Whether the printer's decoder for it is merged. While it is not (OSPF comes with the
-    /// `ospf` branch), its lines are counted in the table but do not fail the test, and its
-    /// file stays out of the golden corpus (where it would fail `cargo test -p printer`);
-    /// once every line matches, the test fails until this says true.
-    merged: bool,
 }
 
 const PROTOS: &[Proto] = &[
     Proto {
         name: "snmp",
         filter: "udp port 161 or udp port 162",
-        merged: true,
     },
     Proto {
         name: "bgp",
         filter: "tcp port 179",
-        merged: true,
     },
     Proto {
         name: "rip",
         filter: "udp port 520 or udp port 521",
-        merged: true,
     },
     Proto {
         name: "ospf",
         filter: "ip proto 89 or ip6 proto 89",
-        merged: false,
     },
     Proto {
         name: "pim",
         filter: "ip proto 103",
-        merged: true,
     },
     Proto {
         name: "vrrp",
         filter: "ip proto 112 or ip6 proto 112",
-        merged: true,
     },
     Proto {
         name: "resp",
         filter: "tcp port 6379",
-        merged: true,
     },
     Proto {
         name: "lldp",
         filter: "not ip and not ip6 and not arp",
-        merged: true,
     },
     Proto {
         name: "ntp",
         filter: "udp port 123 or udp port 323",
-        merged: true,
     },
     Proto {
         name: "dhcp",
         filter: "udp port 67 or udp port 68 or udp port 546 or udp port 547",
-        merged: true,
     },
     Proto {
         name: "syslog",
         filter: "udp port 514",
-        merged: true,
     },
     // TFTP's transfers run between two ephemeral ports: the address pair only TFTP uses
     // picks them out.
     Proto {
         name: "tftp",
         filter: "udp and host 198.51.100.2",
-        merged: true,
     },
     Proto {
         name: "nfs",
         filter: "port 2049 or port 111 or port 20048",
-        merged: true,
     },
     Proto {
         name: "kerberos",
         filter: "port 88",
-        merged: true,
     },
     Proto {
         name: "radius",
         filter: "udp port 1812 or udp port 1813",
-        merged: true,
     },
 ];
 
@@ -1360,8 +1340,8 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
     // One file per protocol, and the rest.
     let split = lab.dir.join("split");
     std::fs::create_dir_all(&split).unwrap();
-    // (protocol, file, whether its decoder is merged)
-    let mut files: Vec<(&str, PathBuf, bool)> = Vec::new();
+    // (protocol, file)
+    let mut files: Vec<(&str, PathBuf)> = Vec::new();
     for p in PROTOS {
         let f = split.join(format!("{}.pcap", p.name));
         run(&[
@@ -1372,7 +1352,7 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
             f.to_str().unwrap(),
             p.filter,
         ]);
-        files.push((p.name, f, p.merged));
+        files.push((p.name, f));
     }
     let rest_filter = format!(
         "not ({})",
@@ -1391,13 +1371,13 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
         rest.to_str().unwrap(),
         &rest_filter,
     ]);
-    files.push(("rest", rest, true));
-    files.push(("stp", stp, true));
+    files.push(("rest", rest));
+    files.push(("stp", stp));
 
     if let Some(keep) = keep {
         std::fs::create_dir_all(&keep).unwrap();
-        for (name, f, merged) in &files {
-            if *merged && *name != "rest" {
+        for (name, f) in &files {
+            if *name != "rest" {
                 std::fs::copy(f, keep.join(format!("{name}.pcap"))).unwrap();
             }
         }
@@ -1407,22 +1387,17 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
 
     let option_sets: &[&[&str]] = &[&[], &["-v"], &["-vv"], &["-vvv"], &["-e"], &["-q"]];
     let mut cmp = Comparison::default();
-    let mut pending = Comparison::default();
     let mut empty = Vec::new();
-    for (name, f, merged) in &files {
+    for (name, f) in &files {
         let (plain, _) = common::tcpdump(f, &[], "UTC");
         if plain.is_empty() {
             empty.push(*name);
         }
         for opts in option_sets {
-            let into = if *merged { &mut cmp } else { &mut pending };
-            into.compare(f, opts, "UTC", classifier(name));
+            cmp.compare(f, opts, "UTC", classifier(name));
         }
     }
     cmp.print_table("printer conformance with tcpdump -nn on daemon traffic");
-    if !pending.table.is_empty() {
-        pending.print_table("protocols whose decoder is not merged yet (not judged)");
-    }
     println!("took {:.1}s", started.elapsed().as_secs_f64());
     assert!(
         empty.is_empty(),
@@ -1432,9 +1407,5 @@ fn printer_matches_tcpdump_on_daemon_traffic() {
         cmp.failures.is_empty(),
         "output differs from tcpdump:\n{}",
         cmp.failures
-    );
-    assert!(
-        pending.table.is_empty() || !pending.failures.is_empty(),
-        "every line of the protocols marked `merged: false` matches now: mark them merged"
     );
 }
