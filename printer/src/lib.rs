@@ -21,7 +21,7 @@
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
-//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
+//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -49,6 +49,7 @@ mod igmp;
 mod ip;
 mod ip6;
 mod ipsec;
+mod isakmp;
 mod krb;
 mod llc;
 mod lldp;

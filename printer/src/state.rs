@@ -245,6 +245,8 @@ pub(crate) struct State {
     pub resolver: InterfaceResolver,
     /// NFS calls awaiting their replies (tcpdump's `xid_map`).
     pub nfs: super::nfs::XidMap,
+    /// IKEv1 initiator cookies (tcpdump's `cookiecache`).
+    pub isakmp: super::isakmp::CookieCache,
 }
 
 impl State {
@@ -255,6 +257,7 @@ impl State {
             ifnames: FnvMap::default(),
             resolver: Box::new(if_indextoname),
             nfs: Default::default(),
+            isakmp: Default::default(),
         }
     }
 

@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos, Cisco Auto-RP,
 //! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
 //! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small, snmp,
-    tftp, tunnel,
+    dhcp6, dns, hsrp, ipsec, isakmp, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small,
+    snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -112,7 +112,8 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Krb => return krb::krb_print(nd, cp),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
-            Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::Isakmp => return isakmp::isakmp_print(nd, cp, length, iph),
+            Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length, iph),
             Decoder::AutoRp => return pim::cisco_autorp_print(nd, cp, length),
             Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
@@ -180,6 +181,7 @@ enum Decoder {
     Krb,
     Ripng,
     Dhcp6,
+    Isakmp,
     NatT,
     AutoRp,
     Radius,
@@ -243,12 +245,14 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Bootp
     } else if port(520) {
         Decoder::Rip
-    } else if any(&[654, 500]) {
-        Decoder::NotCarried // AODV, ISAKMP
+    } else if port(654) {
+        Decoder::NotCarried // AODV
+    } else if port(500) {
+        Decoder::Isakmp
     } else if port(4500) {
         Decoder::NatT
     } else if any(&[7500, 8500]) {
-        Decoder::NotCarried // ISAKMP (user ports)
+        Decoder::Isakmp // the user ports
     } else if any(&[161, 162]) {
         Decoder::Snmp
     } else if port(123) {

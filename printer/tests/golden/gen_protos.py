@@ -5,7 +5,8 @@ usage: gen_protos.py PCAPDIR
 
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
-RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP) that the conformance rig's real traffic does not make, each in its
+RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
+ISAKMP/IKE) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1292,6 +1293,197 @@ def bgp_packets():
     return pkts, cuts
 
 
+def isakmp_packets():
+    """ISAKMP/IKE (print-isakmp.c): IKEv1 phase 1 and 2 with every payload, IKEv2 exchanges,
+    the cookie cache's I/R/?, NAT-T's non-ESP marker, and malformed and cut payloads."""
+    icky, rcky = bytes.fromhex("0102030405060708"), bytes.fromhex("1112131415161718")
+
+    def udp(payload, sport=500, dport=500, src=A4, dst=B4):
+        return eth(IP(src=src, dst=dst) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def udp6(payload, sport=500, dport=500):
+        return eth(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def hdr(np, body, etype=2, flags=0, msgid=0, ver=0x10, i=icky, r=bytes(8), length=None):
+        n = 28 + len(body) if length is None else length
+        return i + r + struct.pack(">BBBBII", np, ver, etype, flags, msgid, n) + body
+
+    def pl(np, body, crit=0, length=None):
+        return struct.pack(">BBH", np, crit, 4 + len(body) if length is None else length) + body
+
+    def attr(t, v):
+        if isinstance(v, int):
+            return struct.pack(">HH", 0x8000 | t, v)
+        return struct.pack(">HH", t, len(v)) + v
+
+    oakley = (attr(1, 7) + attr(14, 128) + attr(2, 4) + attr(3, 1) + attr(4, 14) + attr(11, 1) +
+              attr(12, b"\x00\x01\x51\x80") + attr(4, 18) + attr(1, 99) + attr(40, 3) +
+              attr(41, b"\xde\xad"))
+    t1 = pl(3, bytes([1, 1, 0, 0]) + oakley)
+    t2 = pl(0, bytes([2, 1, 0, 0]) + attr(1, 5) + attr(2, 2) + attr(3, 3) + attr(4, 2))
+    prop = pl(0, bytes([1, 1, 0, 2]) + t1 + t2)
+    sa = struct.pack(">II", 1, 1) + prop
+    sa_pl = pl(13, sa)
+    vid = pl(0, bytes.fromhex("4a131c81070358455c5728f20e95452f"))
+    main1 = hdr(1, sa_pl + vid)
+    ke = pl(10, bytes(range(64)))
+    nonce = pl(13, bytes(range(100, 140)))
+    main3_i = hdr(4, ke + nonce + pl(0, b"RFC 3947"), r=rcky)
+
+    def idp(np, typ, data, proto=17, port=500):
+        return pl(np, struct.pack(">BBH", typ, proto, port) + data)
+
+    ids = [idp(0, 1, bytes([192, 0, 2, 1])), idp(0, 1, b"\x01\x02"),
+           idp(0, 2, b"vpn.example.com"), idp(0, 3, b"a\x01b\xffc@example.com"),
+           idp(0, 4, bytes([192, 0, 2, 0, 255, 255, 255, 0])), idp(0, 4, bytes(5)),
+           idp(0, 5, bytes.fromhex("20010db8000000000000000000000001")), idp(0, 5, bytes(8)),
+           idp(0, 6, bytes.fromhex("20010db8" + "00" * 12) + b"\xff" * 8 + bytes(8)),
+           idp(0, 6, bytes(20)), idp(0, 7, bytes([192, 0, 2, 1, 192, 0, 2, 9])),
+           idp(0, 7, bytes(3)), idp(0, 8, bytes.fromhex("20010db8" + "00" * 11 + "01" +
+                                                         "20010db8" + "00" * 11 + "ff")),
+           idp(0, 8, bytes(16)), idp(0, 9, bytes.fromhex("3011310f300d06035504030c06736572766572")),
+           idp(0, 11, b"keyid-1"), idp(0, 0, b"zz"), idp(0, 12, b""), idp(0, 2, b"")]
+    main5 = [hdr(5, i, r=rcky, flags=0) for i in ids]
+    hash_ = pl(9, bytes(range(20)))
+    sig = pl(6, bytes(range(32)))
+    cert = pl(7, bytes([4]) + bytes(range(40)))
+    cr = pl(0, bytes([4]))
+    cr_bad = pl(0, bytes([42]) + b"xy")
+    main_more = hdr(8, hash_ + sig + cert + cr, r=rcky)
+    encrypted = hdr(5, bytes(range(48)), r=rcky, flags=1)
+    commit = hdr(8, pl(0, bytes(20)), r=rcky, flags=3, etype=32, msgid=0x12345678)
+
+    def notify(np, typ, data=b"", doi=1, proto=1, spi=b""):
+        return pl(np, struct.pack(">IBBH", doi, proto, len(spi), typ) + spi + data)
+
+    notifies = [notify(0, 14), notify(0, 24, spi=icky + rcky), notify(0, 8192),
+                notify(0, 9000), notify(0, 16384), notify(0, 20000),
+                notify(0, 24576, spi=b"\x00\x00\x10\x01", data=attr(11, 1) + attr(12, b"\x00\x00\x0e\x10"), proto=3),
+                notify(0, 24577, data=b"\x00\x00\x00\x01", proto=3),
+                notify(0, 24577, data=b"\x00\x00\x00\x00", proto=2),
+                notify(0, 24578, proto=1, spi=icky + rcky, data=b""),
+                notify(0, 24578, data=bytes(range(40))), notify(0, 36137, data=b"abc"),
+                notify(0, 40000), notify(0, 5, doi=7, proto=3, spi=b"\x01\x02"),
+                notify(0, 20000, doi=0), notify(0, 30000, doi=0), notify(0, 9999, doi=2),
+                notify(0, 24577, proto=9)]
+    infos = [hdr(11, n, r=rcky, etype=5, msgid=0xdeadbeef) for n in notifies]
+    deletes = [hdr(12, pl(0, struct.pack(">IBBH", 1, 3, 4, 2) + b"\xaa\xbb\xcc\xdd\x11\x22\x33\x44"),
+                   r=rcky, etype=5, msgid=1),
+               hdr(12, pl(0, struct.pack(">IBBH", 1, 1, 16, 1) + icky + rcky), r=rcky, etype=5, msgid=1),
+               hdr(12, pl(0, struct.pack(">IBBH", 9, 7, 2, 3) + b"\x01\x02\x03\x04"), r=rcky, etype=5, msgid=1)]
+    # Quick mode: ESP, AH and IPComp proposals with the IPsec DOI attributes.
+    ipsec_attrs = (attr(1, 1) + attr(2, b"\x00\x00\x0e\x10") + attr(1, 2) + attr(2, b"\x00\x46\x50\x00") +
+                   attr(3, 14) + attr(4, 1) + attr(4, 2) + attr(4, 9) + attr(5, 2) + attr(5, 7) +
+                   attr(6, 256) + attr(7, 1) + attr(8, 2) + attr(9, b"x") + attr(10, 1))
+    esp = pl(0, bytes([1, 3, 4, 2]) + b"\x0a\x0b\x0c\x0d" + pl(3, bytes([1, 12, 0, 0]) + ipsec_attrs) +
+             pl(0, bytes([2, 40, 0, 0]) + attr(5, 1)))
+    ah = pl(0, bytes([2, 2, 4, 1]) + b"\x01\x01\x01\x01" + pl(0, bytes([1, 3, 0, 0]) + attr(5, 2)))
+    ipcomp = pl(0, bytes([3, 4, 2, 1]) + b"\x00\x05" + pl(0, bytes([1, 2, 0, 0]) + attr(4, 1)))
+    other = pl(0, bytes([4, 9, 0, 1]) + pl(0, bytes([1, 5, 0, 0]) + attr(1, 1) + attr(2, b"zz")))
+    qm = [hdr(1, pl(10, struct.pack(">II", 1, 1) + p) + pl(0, bytes(16)), r=rcky, etype=32,
+              msgid=0x01020304) for p in (esp, ah, ipcomp, other)]
+    # Situations other than identity-only, a non-IPsec DOI.
+    sits = [hdr(1, pl(0, struct.pack(">III", 1, s, 0) + prop)) for s in (2, 3, 6, 7)]
+    sits.append(hdr(1, pl(0, struct.pack(">II", 2, 1) + prop)))
+    # Unknown payloads, an unknown exchange type, an unknown version, a length mismatch.
+    odd = [hdr(20, pl(60, b"abcd") + pl(0, b"efgh")), hdr(0, b"", etype=99),
+           hdr(1, b"", ver=0x30), hdr(0, b"", ver=0x11, length=200), hdr(14, pl(0, b"x"))]
+    # Malformed: zero-length payload, a length past the data, an attribute past its transform.
+    bad_t = pl(0, bytes([1, 1, 0, 1]) + pl(0, bytes([1, 1, 0, 0]) + attr(1, 1) + struct.pack(">HH", 2, 40)))
+    malformed = [hdr(1, pl(13, struct.pack(">II", 1, 1) + bad_t) + vid),
+                 hdr(13, pl(0, b"", length=0)), hdr(13, pl(0, b"abcd", length=4)),
+                 hdr(13, pl(0, b"abcd", length=300)), hdr(5, pl(0, b"\x01\x11\x01", length=7))]
+
+    # IKEv2.
+    def v2(np, body, etype=34, flags=0x08, msgid=0, r=bytes(8)):
+        return hdr(np, body, etype=etype, flags=flags, msgid=msgid, ver=0x20, r=r)
+
+    def t2(np, typ, tid, attrs=b""):
+        return pl(np, struct.pack(">BBH", typ, 0, tid) + attrs)
+
+    transforms = (t2(3, 1, 12, attr(14, 256)) + t2(3, 1, 20, attr(14, 128)) + t2(3, 2, 2) +
+                  t2(3, 2, 7) + t2(3, 3, 2) + t2(3, 3, 12) + t2(3, 4, 14) + t2(3, 4, 19) +
+                  t2(3, 5, 0) + t2(3, 5, 1) + t2(3, 9, 3) + t2(0, 1, 3, attr(1, b"ab")))
+    v2prop = pl(2, bytes([1, 1, 0, 12]) + transforms)
+    v2prop2 = pl(0, bytes([2, 3, 4, 1]) + b"\xca\xfe\xba\xbe" + t2(0, 1, 12, attr(14, 128)))
+    v2sa = pl(34, v2prop + v2prop2)
+    v2ke = pl(40, struct.pack(">HH", 14, 0) + bytes(range(32)))
+    v2nonce = pl(41, bytes(range(32)))
+    v2nat = pl(41, struct.pack(">BBH", 0, 0, 16388) + bytes(range(20)))
+    v2nat2 = pl(41, struct.pack(">BBH", 1, 8, 16389) + icky + bytes(20))
+    v2vid = pl(0, b"strongSwan\x01\x02")
+    init = v2(33, v2sa + v2ke + v2nonce + v2nat + v2nat2 + v2vid)
+    init_r = v2(33, v2sa, flags=0x20, r=rcky)
+    cookie = v2(41, pl(0, struct.pack(">BBH", 0, 0, 16390) + bytes(range(16))), flags=0x20, r=rcky)
+    cookie_long = v2(41, pl(0, struct.pack(">BBH", 0, 0, 16390) + bytes(range(40))), flags=0x20,
+                     r=rcky)
+    notify_types = [1, 4, 5, 7, 9, 11, 14, 17, 24, 34, 35, 36, 37, 39, 16384, 16385, 16386, 16387,
+                    16391, 16392, 16393, 16394, 16395, 100, 9000, 20000, 50000]
+    v2notifies = [v2(41, pl(0, struct.pack(">BBH", 3, 4, t) + b"\x01\x02\x03\x04" + b"data"),
+                     etype=37, msgid=2, r=rcky) for t in notify_types]
+    enc = v2(46, pl(35, bytes(range(60))), etype=35, msgid=1, r=rcky)
+    enc_crit = v2(46, pl(0, bytes(range(8)), crit=0x80), etype=35, msgid=1, r=rcky, flags=0x28)
+
+    def idv2(np, typ, data):
+        return pl(np, struct.pack(">BBH", typ, 0, 0) + data)
+
+    v2ids = [idv2(0, 1, bytes([192, 0, 2, 1])), idv2(0, 2, b"vpn.example\x01com"),
+             idv2(0, 3, b"user@example.com"), idv2(0, 5, bytes(16)), idv2(0, 9, b"\x30\x00"),
+             idv2(0, 10, b"\x30\x01\x02"), idv2(0, 11, b"k1"), idv2(0, 4, b"xx"),
+             pl(0, b"\x02\x00\x00")]
+    v2id_pkts = [v2(35 + (i % 2), d, etype=35, msgid=1, r=rcky) for i, d in enumerate(v2ids)]
+    auths = [v2(39, pl(0, struct.pack(">BBBB", m, 0, 0, 0) + bytes(range(24))), etype=35, msgid=1,
+                r=rcky) for m in (1, 2, 3, 9)]
+    auth_short = v2(39, pl(0, b"\x02\x00", ), etype=35, msgid=1, r=rcky)
+    gens = v2(37, pl(38, bytes([4]) + b"certdata") + pl(42, bytes([4]) + b"hash") +
+              pl(44, b"\x03\x04\x00\x01spi!") + pl(45, bytes(24)) + pl(47, bytes(16), crit=0x80) +
+              pl(48, bytes(8)) + pl(43, bytes(4)) + pl(0, bytes(5)), etype=35, msgid=1, r=rcky)
+    ke_short = v2(34, pl(0, b"\x00\x0e\x00"), etype=34)
+    # v2 SA malformed: a proposal longer than the SA, a zero-length transform, a transform
+    # longer than the proposal, a proposal whose next payload is not a proposal.
+    sa_bad = [v2(0, pl(0, pl(0, bytes([1, 1, 0, 1]) + t2(0, 1, 12), length=60))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 0, 1]) + t2(0, 1, 12)[:2] + b"\x00\x04xxxx"))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 0, 1]) + pl(0, bytes([1, 0, 0, 12]), length=40)))),
+              v2(0, pl(0, pl(5, bytes([1, 1, 0, 1]) + t2(0, 1, 12)) + pl(0, b"zzzz"))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 8, 1]) + b"\x01\x02"))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 0, 2]) + t2(7, 1, 12) + pl(0, b"zzzz"))))]
+    v1_in_v2 = v2(1, sa_pl[:4] + sa[:8] + prop + vid[:0], etype=34)
+    v2_in_v1 = hdr(41, pl(46, struct.pack(">BBH", 0, 0, 16384)) + pl(0, b"abcd"))
+
+    pkts = [udp(main1, 500, 500), udp(hdr(1, sa_pl + vid, r=rcky), 500, 500, src=B4, dst=A4),
+            udp(main3_i, 500, 500), udp(hdr(4, ke, i=b"\x99" * 8, r=rcky), 500, 500)]
+    pkts += [udp(m) for m in main5] + [udp(main_more), udp(hdr(7, cr_bad, r=rcky))]
+    pkts += [udp(encrypted), udp(commit)] + [udp(m) for m in infos + deletes + qm + sits + odd]
+    pkts += [udp(m) for m in malformed]
+    pkts += [udp(init), udp(init_r, src=B4, dst=A4), udp(cookie), udp(cookie_long)]
+    pkts += [udp(m) for m in v2notifies] + [udp(enc), udp(enc_crit)]
+    pkts += [udp(m) for m in v2id_pkts + auths + [auth_short, gens, ke_short] + sa_bad]
+    pkts += [udp(v1_in_v2), udp(v2_in_v1)]
+    # The other ports: NAT-T with the non-ESP marker (and its keepalive and ESP), the user
+    # ports, IPv6 (the cookie cache keeps v6 addresses), a header cut short.
+    pkts += [udp(b"\x00" * 4 + main1, 4500, 4500), udp(b"\xff", 4500, 4500),
+             udp(b"\x00\x00\x00\x00" + main1[:20], 4500, 4500),
+             udp(b"\x00\x00\x10\x01" + bytes(20), 4500, 4500), udp(main1, 7500, 40000),
+             udp(init, 40000, 8500), udp6(hdr(1, sa_pl + vid, i=b"\x66" * 8)),
+             udp6(hdr(1, sa_pl + vid, i=b"\x66" * 8, r=rcky)), udp(main1[:27])]
+    base = 42
+    cuts = [(pkts[0], n) for n in (base + 10, base + 30, base + 36, base + 44, base + 50,
+                                   base + 54, base + 60, base + 70, base + 100, base + 140)]
+    cuts += [(pkts[2], base + n) for n in (33, 50, 100, 110)]
+    cuts += [(pkts[6], base + 36), (pkts[8], base + 34), (pkts[12], base + 45)]
+    i_info = 4 + len(main5) + 4
+    cuts += [(pkts[i_info + k], base + n) for k, n in ((1, 45), (6, 44), (6, 48), (7, 44), (10, 60))]
+    i_del = i_info + len(infos)
+    cuts += [(pkts[i_del], base + 45), (pkts[i_del + 1], base + 50)]
+    i_v2 = i_del + len(deletes) + len(qm) + len(sits) + len(odd) + len(malformed)
+    cuts += [(pkts[i_v2], base + n) for n in (40, 50, 60, 70, 80, 120, 200, 240, 300, 340)]
+    cuts += [(pkts[i_v2 + 3], base + 60), (pkts[i_v2 + 4 + 5], base + 40)]
+    i_enc = i_v2 + 4 + len(v2notifies)
+    cuts += [(pkts[i_enc], base + 50), (pkts[i_enc + 2], base + 38), (pkts[i_enc + 3], base + 40),
+             (pkts[i_enc + 2 + len(v2ids)], base + 44), (pkts[i_enc + 2 + len(v2ids) + 5], base + 50)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1347,3 +1539,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-loopback.pcap", packets, cuts)
     packets, cuts = bgp_packets()
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
+    packets, cuts = isakmp_packets()
+    write(sys.argv[1] + "/proto-isakmp.pcap", packets, cuts)
