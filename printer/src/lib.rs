@@ -22,6 +22,7 @@
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
+//!   [`l2tp`] (with [`ppp`]),
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -51,6 +52,7 @@ mod ip6;
 mod ipsec;
 mod isakmp;
 mod krb;
+mod l2tp;
 mod llc;
 mod lldp;
 mod loopback;
@@ -61,6 +63,7 @@ mod nd;
 mod nfs;
 mod null;
 mod pim;
+mod ppp;
 mod radius;
 mod resp;
 mod rip;

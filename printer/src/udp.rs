@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
+//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos, L2TP,
+//! Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
 //! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, isakmp, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small,
-    snmp, tftp, tunnel,
+    dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, mpls, nfs, pim, radius, rip, ripng, sflow, sip,
+    small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -111,6 +111,10 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Snmp => return snmp::snmp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Krb => return krb::krb_print(nd, cp),
+            // PPP whose printer is not ported gets the plain line (see ppp.rs).
+            Decoder::L2tp if l2tp::decodes(nd, cp, length) => {
+                return l2tp::l2tp_print(nd, cp, length)
+            }
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::Isakmp => return isakmp::isakmp_print(nd, cp, length, iph),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length, iph),
@@ -125,7 +129,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
-            Decoder::NotCarried | Decoder::None => {}
+            Decoder::L2tp | Decoder::NotCarried | Decoder::None => {}
         }
     }
     if ulen > length && !fragmented {
@@ -179,6 +183,7 @@ enum Decoder {
     Snmp,
     Ntp,
     Krb,
+    L2tp,
     Ripng,
     Dhcp6,
     Isakmp,
@@ -259,13 +264,15 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Ntp
     } else if any(&[88, 750]) {
         Decoder::Krb
-    } else if any(&[1701, 137, 138])
+    } else if port(1701) {
+        Decoder::L2tp
+    } else if any(&[137, 138])
         || dport == 3456
         || any(&[2103, 2104])
         || (7000..=7009).contains(&sport)
         || (7000..=7009).contains(&dport)
     {
-        Decoder::NotCarried // L2TP, NetBIOS, VAT, Zephyr, AFS Rx
+        Decoder::NotCarried // NetBIOS, VAT, Zephyr, AFS Rx
     } else if port(521) {
         Decoder::Ripng
     } else if any(&[546, 547]) {

@@ -6,7 +6,7 @@ usage: gen_protos.py PCAPDIR
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
-ISAKMP/IKE) that the conformance rig's real traffic does not make, each in its
+ISAKMP/IKE, L2TP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1484,6 +1484,93 @@ def isakmp_packets():
     return pkts, cuts
 
 
+def l2tp_packets():
+    """L2TP (print-l2tp.c): control messages with every AVP the printer decodes (and too
+    short, hidden, vendor and unknown ones), header flags and lengths, L2F, and data messages
+    carrying PPP (IPv4, IPv6, MPLS, compressed and unknown protocols; print-ppp.c)."""
+    from scapy.all import ICMP
+    def udp(payload, sport=1701, dport=1701):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def avp(t, v=b"", flags=0x8000, vendor=0, length=None):
+        n = 6 + len(v) if length is None else length
+        return struct.pack(">HHH", flags | n, vendor, t) + v
+
+    def ctl(avps, tunnel=1, session=0, ns=0, nr=0, flags=0xc802, length=None, extra=b""):
+        body = struct.pack(">HH", tunnel, session) + struct.pack(">HH", ns, nr) + extra + avps
+        n = 4 + len(body) if length is None else length
+        return struct.pack(">HH", flags, n) + body
+
+    H, I = (lambda v: struct.pack(">H", v)), (lambda v: struct.pack(">I", v))
+    msg = lambda t: avp(0, H(t))
+    sccrq = ctl(msg(1) + avp(2, H(0x0100)) + avp(3, I(3)) + avp(4, I(3)) + avp(5, bytes(range(8)), 0) +
+                avp(6, H(0x0680), 0) + avp(7, b"lac.example") + avp(8, b"Vendor\x01X", 0) +
+                avp(9, H(4711)) + avp(10, H(4)) + avp(11, bytes(range(16))))
+    sccrp = ctl(msg(2) + avp(2, H(0x0100)) + avp(3, I(1)) + avp(4, I(2)) + avp(13, bytes(range(16))) +
+                avp(7, b"lns"), ns=0, nr=1)
+    scccn = ctl(msg(3) + avp(13, bytes(range(20))), ns=1, nr=1)
+    stops = [ctl(msg(4) + avp(1, H(1))), ctl(msg(4) + avp(1, H(2) + H(6))),
+             ctl(msg(4) + avp(1, H(2) + H(6) + b"bad version")), ctl(msg(4) + avp(1, H(2) + b"\x01")),
+             ctl(msg(4) + avp(1, b"\x01"))]
+    hello = ctl(msg(6), ns=2, nr=2)
+    icrq = ctl(msg(10) + avp(14, H(77)) + avp(15, I(123456)) + avp(18, I(1)) + avp(18, I(2)) +
+               avp(25, I(9)) + avp(21, b"5551234") + avp(22, b"5554321") + avp(23, b"sub") +
+               avp(16, I(9600)) + avp(17, I(1000000)), session=0)
+    icrp = ctl(msg(11) + avp(14, H(88)), session=77)
+    iccn = ctl(msg(12) + avp(24, I(100000000)) + avp(19, I(1)) + avp(19, I(2)) +
+               avp(26, bytes.fromhex("010405dc0506")) + avp(27, b"\x01\x02") + avp(28, b"\x03") +
+               avp(29, H(2)) + avp(29, H(9)) + avp(30, b"user") + avp(31, bytes(8)) +
+               avp(32, H(0x1234)) + avp(33, bytes(16)) + avp(38, I(56000)) + avp(39) +
+               avp(37, b"grp") + avp(36, bytes(4)) + avp(20, I(0)), session=88)
+    cdn = ctl(msg(14) + avp(1, H(3)) + avp(12, H(16) + b"\x02") + avp(12, H(16) + b"\x02cleared") +
+              avp(12, b"\x00\x01"), session=88)
+    wen = ctl(msg(15) + avp(34, H(0) + I(1) + I(2) + I(3) + I(4) + I(5) + I(6)) +
+              avp(34, H(0) + I(1) + I(2)) + avp(34, b"\x00"), session=88)
+    sli = ctl(msg(16) + avp(35, H(0) + I(0xffffffff) + I(0x0a)) + avp(35, H(0) + I(1)) +
+              avp(35, b""), session=88)
+    discon = ctl(msg(14) + avp(46, H(1) + H(0xc021) + b"\x01") + avp(46, H(2) + H(0x8021) + b"\x02peer") +
+                 avp(46, H(2) + H(0x8021) + b"\x07") + avp(46, H(2)))
+    odd = ctl(msg(99) + avp(99, b"zz") + avp(7, b"secret", flags=0xc000) + avp(7, b"x", flags=0x4000) +
+              avp(1, b"\x01\x02", vendor=9) + avp(5, b"\x01") + avp(6, b"\x01") + avp(13, b"\x01") +
+              avp(15, b"\x01") + avp(0, b"\x01") + avp(2, b"") + avp(3, b"") + avp(4, b"") +
+              avp(18, b"") + avp(19, b"") + avp(29, b"") + avp(32, b"") + avp(12, b"") + avp(46, b""))
+    bad = [ctl(msg(1) + avp(7, b"abc", length=4)), ctl(msg(1) + avp(7, b"abc", length=40)),
+           ctl(b""), struct.pack(">HHH", 0xc802, 8, 1) + b"\x00\x00" + H(0) + H(0),
+           ctl(b"", flags=0x8802)[:2] + b"\x00\x01\x00\x00\x00\x00\x00\x00",
+           ctl(msg(1), length=200), ctl(msg(1), length=6), ctl(msg(6), flags=0xcb02, extra=b"")[:12],
+           struct.pack(">HH", 0x0001, 0) + bytes(6), struct.pack(">HH", 0x0003, 0) + bytes(6),
+           ctl(msg(6), flags=0xc902)]
+    # Data: PPP with and without address/control and protocol compression.
+    inner = bytes(IP(src="198.51.100.1", dst="198.51.100.2") / ICMP() / Raw(b"ping"))
+    inner6 = bytes(IPv6(src="2001:db8::a", dst="2001:db8::b") / UDP(sport=1, dport=2))
+    mplsed = struct.pack(">I", (16 << 12) | 0x100 | 64) + inner
+
+    def data(ppp, flags=0x0002, tunnel=1, session=77, pre=b""):
+        if flags & 0x4000:
+            return struct.pack(">HHHH", flags, 8 + len(pre) + len(ppp), tunnel, session) + pre + ppp
+        return struct.pack(">HHH", flags, tunnel, session) + pre + ppp
+
+    datas = [data(b"\xff\x03\x00\x21" + inner), data(b"\x21" + inner), data(b"\xff\x03\x57" + inner6),
+             data(b"\x00\x57" + inner6, flags=0x0802, pre=H(5) + H(6)),
+             data(b"\xff\x03\x02\x81" + mplsed, flags=0x4002), data(b"\xff\x03\x00\xfd" + bytes(8)),
+             data(b"\xff\x03\x12\x34" + bytes(6)), data(b"\xff\x03\x00\x25" + b"ns-data"),
+             data(b"\xff\x03\xc0\x25" + b"lqm"), data(b"\x00\x03\x00\x21" + inner),
+             data(b"\x01\x03\x00\x21" + inner), data(b"\xff\x03\x08\x00" + inner),
+             data(b"\xff\x03\x00\x21" + inner, flags=0x0202, pre=H(2) + b"\x00\x00"),
+             data(b"\xff\x03\x00\x21" + inner, flags=0x0102), data(b"\xff\x03"), data(b"\x21"),
+             data(b"\xff\x03\x00\x21" + inner, flags=0x4002)[:2] + H(40) + data(b"")[2:]]
+    pkts = [udp(sccrq), udp(sccrp), udp(scccn)] + [udp(s) for s in stops]
+    pkts += [udp(m) for m in (hello, icrq, icrp, iccn, cdn, wen, sli, discon, odd)]
+    pkts += [udp(m) for m in bad] + [udp(d) for d in datas] + [udp(sccrq, 1701, 40000)]
+    base = 42
+    cuts = [(pkts[0], base + n) for n in (1, 3, 5, 7, 9, 11, 13, 20, 40, 60, 90)]
+    cuts += [(pkts[11], base + 24), (pkts[14], base + 30)]
+    i_data = 3 + len(stops) + 9 + len(bad)
+    cuts += [(pkts[i_data], base + n) for n in (3, 5, 7, 9, 20, 30)]
+    cuts += [(pkts[i_data + 3], base + 9), (pkts[i_data + 12], base + 9)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1541,3 +1628,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
     packets, cuts = isakmp_packets()
     write(sys.argv[1] + "/proto-isakmp.pcap", packets, cuts)
+    packets, cuts = l2tp_packets()
+    write(sys.argv[1] + "/proto-l2tp.pcap", packets, cuts)
