@@ -515,35 +515,7 @@ pub(crate) fn l2tp_print(nd: &mut Nd, dat: usize, length: usize) -> R {
 
 #[cfg(test)]
 mod tests {
-    use crate::{PrintOptions, Printer};
-
-    /// An Ethernet/IPv4/UDP 1701 frame around `l2tp` (checksums zero: not verified here).
-    fn frame(l2tp: &[u8]) -> Vec<u8> {
-        let mut f = vec![0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0x08, 0x00];
-        let ip_len = (20 + 8 + l2tp.len()) as u16;
-        f.extend_from_slice(&[0x45, 0, 0, 0, 0, 0, 0, 0, 64, 17, 0, 0]);
-        f[16..18].copy_from_slice(&ip_len.to_be_bytes());
-        f.extend_from_slice(&[192, 0, 2, 1, 192, 0, 2, 2]);
-        f.extend_from_slice(&[0x06, 0xa5, 0x06, 0xa5]);
-        f.extend_from_slice(&(8 + l2tp.len() as u16).to_be_bytes());
-        f.extend_from_slice(&[0, 0]);
-        f.extend_from_slice(l2tp);
-        f
-    }
-
-    fn line(l2tp: &[u8]) -> String {
-        let data = frame(l2tp);
-        let pkt = pcapng::Packet {
-            linktype: 1,
-            ts_sec: 0,
-            ts_nsec: 0,
-            wire_len: data.len() as u32,
-            data: &data,
-        };
-        let mut out = Vec::new();
-        Printer::new(PrintOptions::default()).print(&pkt, &mut out);
-        String::from_utf8(out).unwrap()
-    }
+    use crate::testutil::udp_line;
 
     /// A data message whose PPP protocol has no printer here (LCP) keeps the plain UDP line
     /// rather than a half-decoded one; IPv4 inside PPP is decoded.
@@ -552,12 +524,12 @@ mod tests {
         let lcp_echo = [
             0, 2, 0, 1, 0, 77, 0xff, 3, 0xc0, 0x21, 9, 1, 0, 8, 0, 0, 0, 0,
         ];
-        let l = line(&lcp_echo);
+        let l = udp_line(1701, 1701, &lcp_echo);
         assert!(l.ends_with("192.0.2.2.1701: UDP, length 18\n"), "{l}");
         let mut ip = vec![0, 2, 0, 1, 0, 77, 0xff, 3, 0, 0x21];
         ip.extend_from_slice(&[0x45, 0, 0, 20, 0, 0, 0, 0, 64, 59, 0, 0]);
         ip.extend_from_slice(&[198, 51, 100, 1, 198, 51, 100, 2]);
-        let l = line(&ip);
+        let l = udp_line(1701, 1701, &ip);
         assert!(
             l.contains(":  l2tp:[](1/77) {IP 198.51.100.1 > 198.51.100.2: "),
             "{l}"

@@ -22,7 +22,7 @@
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
-//!   [`l2tp`] (with [`ppp`]),
+//!   [`l2tp`] (with [`ppp`]), [`vxlan_gpe`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -78,6 +78,8 @@ mod snmp;
 mod state;
 mod stp;
 mod tcp;
+#[cfg(test)]
+mod testutil;
 mod tftp;
 mod tok;
 mod ts;
@@ -87,6 +89,7 @@ mod udld;
 mod udp;
 mod vrrp;
 mod vtp;
+mod vxlan_gpe;
 
 use pcapng::linktype;
 use pcapng::Packet;

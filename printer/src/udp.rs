@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos, L2TP,
-//! Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
-//! tcpdump does for them.
+//! Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, VXLAN-GPE and MPLS. Other ports
+//! print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
     dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, mpls, nfs, pim, radius, rip, ripng, sflow, sip,
-    small, snmp, tftp, tunnel,
+    small, snmp, tftp, tunnel, vxlan_gpe,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -127,9 +127,13 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
+            // NSH inside gets the plain line (see vxlan_gpe.rs).
+            Decoder::VxlanGpe if vxlan_gpe::decodes(nd, cp, length) => {
+                return vxlan_gpe::vxlan_gpe_print(nd, cp, length)
+            }
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
-            Decoder::L2tp | Decoder::NotCarried | Decoder::None => {}
+            Decoder::L2tp | Decoder::VxlanGpe | Decoder::NotCarried | Decoder::None => {}
         }
     }
     if ulen > length && !fragmented {
@@ -197,6 +201,7 @@ enum Decoder {
     Otv,
     Vxlan,
     Geneve,
+    VxlanGpe,
     Mpls,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
@@ -305,8 +310,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Vxlan
     } else if port(6081) {
         Decoder::Geneve
-    } else if any(&[4342, 4790, 17754]) {
-        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP
+    } else if port(4342) {
+        Decoder::NotCarried // LISP
+    } else if port(4790) {
+        Decoder::VxlanGpe
+    } else if port(17754) {
+        Decoder::NotCarried // ZEP
     } else if port(6635) {
         Decoder::Mpls
     } else if any(&[319, 320, 30490]) {

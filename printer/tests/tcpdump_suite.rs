@@ -114,7 +114,7 @@ const GAPS: &[(&str, &str)] = &[
     ("nsh-vvv", VERBOSE),
     (
         "nsh-over-vxlan-gpe",
-        "not decoded yet (issue 18): VXLAN-GPE/NSH",
+        "not decoded yet (issue 18): NSH (inside VXLAN-GPE)",
     ),
     ("nsh-over-vxlan-gpe-v", VERBOSE),
     ("nsh-over-vxlan-gpe-vv", VERBOSE),

@@ -6,7 +6,7 @@ usage: gen_protos.py PCAPDIR
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
-ISAKMP/IKE, L2TP) that the conformance rig's real traffic does not make, each in its
+ISAKMP/IKE, L2TP, VXLAN-GPE) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1571,6 +1571,27 @@ def l2tp_packets():
     return pkts, cuts
 
 
+def vxlan_gpe_packets():
+    """VXLAN-GPE (print-vxlan-gpe.c): IPv4, IPv6 and Ethernet inside, every flag, an unknown
+    next protocol, a short header and cuts."""
+    def udp(payload, sport=40000, dport=4790):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def gpe(np, inner, flags=0x0c, vni=4096):
+        return bytes([flags, 0, 0, np]) + struct.pack(">I", vni << 8) + inner
+
+    inner4 = bytes(IP(src="198.51.100.1", dst="198.51.100.2") / UDP(sport=7, dport=9) / Raw(b"hi"))
+    inner6 = bytes(IPv6(src="2001:db8::a", dst="2001:db8::b") / UDP(sport=7, dport=9))
+    inner_eth = bytes(Ether(src=MA, dst="02:00:00:00:00:0b") / IP(src="203.0.113.1", dst="203.0.113.2") /
+                      UDP(sport=7, dport=9))
+    pkts = [udp(gpe(1, inner4)), udp(gpe(2, inner6, flags=0x04)), udp(gpe(3, inner_eth, flags=0x0f)),
+            udp(gpe(1, inner4, flags=0x00, vni=0xffffff)), udp(gpe(1, inner4, flags=0x32)),
+            udp(gpe(5, bytes(8))), udp(gpe(0, b"")), udp(gpe(1, b"\x45")), udp(b"\x0c\x00\x00\x01"),
+            udp(gpe(2, inner6), 4790, 4790), udp(gpe(1, inner4), 4790, 40001)]
+    cuts = [(pkts[0], 42 + n) for n in (1, 3, 5, 7, 9, 20)] + [(pkts[2], 42 + 16)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1630,3 +1651,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-isakmp.pcap", packets, cuts)
     packets, cuts = l2tp_packets()
     write(sys.argv[1] + "/proto-l2tp.pcap", packets, cuts)
+    packets, cuts = vxlan_gpe_packets()
+    write(sys.argv[1] + "/proto-vxlan-gpe.pcap", packets, cuts)
