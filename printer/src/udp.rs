@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos, L2TP,
-//! Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, VXLAN-GPE and MPLS. Other ports
-//! print "UDP, length N" as tcpdump does for them.
+//! Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, LISP, VXLAN-GPE and MPLS. Other
+//! ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, mpls, nfs, pim, radius, rip, ripng, sflow, sip,
-    small, snmp, tftp, tunnel, vxlan_gpe,
+    dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, lisp, mpls, nfs, pim, radius, rip, ripng, sflow,
+    sip, small, snmp, tftp, tunnel, vxlan_gpe,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -127,6 +127,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
+            Decoder::Lisp => return lisp::lisp_print(nd, cp, length),
             // NSH inside gets the plain line (see vxlan_gpe.rs).
             Decoder::VxlanGpe if vxlan_gpe::decodes(nd, cp, length) => {
                 return vxlan_gpe::vxlan_gpe_print(nd, cp, length)
@@ -201,6 +202,7 @@ enum Decoder {
     Otv,
     Vxlan,
     Geneve,
+    Lisp,
     VxlanGpe,
     Mpls,
     /// A protocol tcpdump decodes at this port that we do not carry.
@@ -311,7 +313,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if port(6081) {
         Decoder::Geneve
     } else if port(4342) {
-        Decoder::NotCarried // LISP
+        Decoder::Lisp
     } else if port(4790) {
         Decoder::VxlanGpe
     } else if port(17754) {

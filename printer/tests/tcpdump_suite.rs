@@ -107,9 +107,6 @@ const GAPS: &[(&str, &str)] = &[
     ("kday7", VERBOSE),
     ("kday8", VERBOSE),
     ("olsrv1_1", VERBOSE),
-    ("lisp_eid_notify", VERBOSE),
-    ("lisp_eid_register", VERBOSE),
-    ("lisp_ipv6_eid", VERBOSE),
     ("nsh", "not decoded yet (issue 18): NSH"),
     ("nsh-vvv", VERBOSE),
     (

@@ -6,7 +6,7 @@ usage: gen_protos.py PCAPDIR
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
-ISAKMP/IKE, L2TP, VXLAN-GPE) that the conformance rig's real traffic does not make, each in its
+ISAKMP/IKE, L2TP, VXLAN-GPE, LISP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1592,6 +1592,48 @@ def vxlan_gpe_packets():
     return pkts, cuts
 
 
+def lisp_packets():
+    """LISP (print-lisp.c): Map-Register and Map-Notify with IPv4/IPv6 EIDs and locators,
+    xTR/site ids, authentication data, every action and flag, other message types, an LCAF
+    EID, trailing data, zero records and cuts."""
+    def udp(payload, sport=4342, dport=4342):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def hdr(typ, flags, count, auth=b"", key=1, flags2=0):
+        return (bytes([(typ << 4) | flags, 0, flags2, count]) + struct.pack(">QHH", 0x1122334455667788,
+                                                                               key, len(auth)) + auth)
+
+    def loc(afi, a, prio=1, weight=100, flags=0x0005):
+        return struct.pack(">BBBBHH", prio, weight, 255, 0, flags, afi) + a
+
+    v4 = lambda s: bytes(int(x) for x in s.split("."))
+    v6 = bytes.fromhex("20010db8000000000000000000000001")
+
+    def rec(afi, eid, mask, locs, ttl=1440, aair=0x10, version=5):
+        return struct.pack(">IBBBBHH", ttl, len(locs), mask, aair, 0, version, afi) + eid + b"".join(locs)
+
+    r4 = rec(1, v4("198.51.100.0"), 24, [loc(1, v4("192.0.2.10")), loc(2, v6, flags=0x0002)])
+    r6 = rec(2, v6, 48, [loc(2, v6, flags=0), loc(1, v4("192.0.2.11"), flags=7)], aair=0x70,
+             version=0xfff)
+    r_acts = [rec(1, v4("203.0.113.0"), 25, [], aair=a) for a in (0x00, 0x20, 0x50, 0xe0)]
+    r_lcaf = rec(16387, b"\x00" * 8, 0, [])
+    r_odd_loc = rec(1, v4("203.0.113.0"), 25, [loc(9, b"")])
+    xtr = bytes(range(16)) + struct.pack(">Q", 987654321012)
+    auth = bytes(range(20))
+    pkts = [udp(hdr(3, 0, 2, auth, flags2=1) + r4 + r6),
+            udp(hdr(3, 0xa, 1, auth, flags2=1) + r4 + xtr),
+            udp(hdr(4, 0x8, 1, auth) + r6 + xtr), udp(hdr(4, 0x4, 1, auth) + r4 + b"trailing"),
+            udp(hdr(3, 0, 4, bytes(32), key=2) + b"".join(r_acts)),
+            udp(hdr(3, 0, 1, b"", key=7) + r_lcaf), udp(hdr(3, 0, 1) + r_odd_loc),
+            udp(hdr(3, 0, 0)), udp(hdr(3, 2, 1, auth) + r4 + xtr[:10]),
+            udp(hdr(3, 0, 3, auth) + r4), udp(hdr(1, 0, 1) + bytes(8)), udp(hdr(2, 0, 1)),
+            udp(hdr(8, 0, 0)), udp(hdr(6, 0, 0)), udp(hdr(0, 0, 0)), udp(b"\x30\x00\x00\x01"),
+            udp(hdr(3, 0, 1, auth) + r4, 40000, 4342)]
+    cuts = [(pkts[0], 42 + n) for n in (3, 15, 16, 20, 36, 40, 50, 52, 58, 62, 66, 80, 90)]
+    cuts += [(pkts[1], 42 + n) for n in (86, 100)] + [(pkts[3], 42 + 70)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1653,3 +1695,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-l2tp.pcap", packets, cuts)
     packets, cuts = vxlan_gpe_packets()
     write(sys.argv[1] + "/proto-vxlan-gpe.pcap", packets, cuts)
+    packets, cuts = lisp_packets()
+    write(sys.argv[1] + "/proto-lisp.pcap", packets, cuts)
