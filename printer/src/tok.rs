@@ -17,13 +17,13 @@ pub(crate) fn tok2str(nd: &mut Nd, t: Tok, unknown: &str, v: u32) {
     nd.st(name(t, v).unwrap_or(unknown));
 }
 
-/// `bittok2str_internal`: for each entry in table order, the first single bit of `v` that
-/// equals the entry's value names it (so an entry of 0 matches whenever some bit of `v` is
-/// clear, as in C); names are joined by `sep`; none matching prints `none`.
+/// `bittok2str_internal` (4.99's): each entry in table order whose bits are all set in `v`
+/// names it (an entry of 0 never does; a multi-bit entry needs every one of its bits); names
+/// are joined by `sep`; none matching prints `none`.
 pub(crate) fn bittok(nd: &mut Nd, t: Tok, none: &str, v: u32, sep: &[u8]) {
     let mut first = true;
     for &(k, n) in t {
-        if (0..32).any(|b| k == v & (1u32 << b)) {
+        if k != 0 && v & k == k {
             if !first {
                 nd.s(sep);
             }
