@@ -2,7 +2,7 @@
 //! (tcpdump's print-ether.c).
 
 use super::nd::{Nd, R};
-use super::{arp, ip, ip6, lldp, loopback, mpls, names};
+use super::{arp, ip, ip6, lldp, loopback, mpls, names, ptp};
 use crate::ethertype as eth;
 
 /// `ether_if_print`: the top-level printer for DLT_EN10MB; returns the link-layer header
@@ -186,6 +186,7 @@ pub(crate) fn ethertype_print(
         eth::MPLS | eth::MPLS_MULTI => mpls::mpls_print(nd, p, length)?,
         eth::LLDP => lldp::lldp_print(nd, p, length)?,
         eth::LOOPBACK => loopback::loopback_print(nd, p, length)?,
+        eth::PTP => ptp::ptp_print(nd, p, length)?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -22,3 +22,5 @@ pub const TEB: u16 = 0x6558;
 pub const LLDP: u16 = 0x88cc;
 /// Ethernet configuration testing protocol ("Loopback").
 pub const LOOPBACK: u16 = 0x9000;
+/// IEEE 1588 precision time protocol.
+pub const PTP: u16 = 0x88f7;

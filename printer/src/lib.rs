@@ -22,7 +22,7 @@
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
-//!   [`l2tp`] (with [`ppp`]), [`vxlan_gpe`], [`lisp`],
+//!   [`l2tp`] (with [`ppp`]), [`vxlan_gpe`], [`lisp`], [`ptp`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -65,6 +65,7 @@ mod nfs;
 mod null;
 mod pim;
 mod ppp;
+mod ptp;
 mod radius;
 mod resp;
 mod rip;

@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos, L2TP,
-//! Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, LISP, VXLAN-GPE and MPLS. Other
-//! ports print "UDP, length N" as tcpdump does for them.
+//! Cisco Auto-RP, RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, LISP, VXLAN-GPE, MPLS and PTP.
+//! Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, lisp, mpls, nfs, pim, radius, rip, ripng, sflow,
-    sip, small, snmp, tftp, tunnel, vxlan_gpe,
+    dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, lisp, mpls, nfs, pim, ptp, radius, rip, ripng,
+    sflow, sip, small, snmp, tftp, tunnel, vxlan_gpe,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -133,6 +133,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
                 return vxlan_gpe::vxlan_gpe_print(nd, cp, length)
             }
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
+            Decoder::Ptp => return ptp::ptp_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::L2tp | Decoder::VxlanGpe | Decoder::NotCarried | Decoder::None => {}
         }
@@ -205,6 +206,7 @@ enum Decoder {
     Lisp,
     VxlanGpe,
     Mpls,
+    Ptp,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -320,8 +322,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // ZEP
     } else if port(6635) {
         Decoder::Mpls
-    } else if any(&[319, 320, 30490]) {
-        Decoder::NotCarried // PTP, SOME/IP
+    } else if any(&[319, 320]) {
+        Decoder::Ptp
+    } else if port(30490) {
+        Decoder::NotCarried // SOME/IP
     } else {
         Decoder::None
     }

@@ -6,7 +6,7 @@ usage: gen_protos.py PCAPDIR
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
-ISAKMP/IKE, L2TP, VXLAN-GPE, LISP) that the conformance rig's real traffic does not make, each in its
+ISAKMP/IKE, L2TP, VXLAN-GPE, LISP, PTP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1634,6 +1634,37 @@ def lisp_packets():
     return pkts, cuts
 
 
+def ptp_packets():
+    """PTP (print-ptp.c) over UDP 319/320 and Ethernet: every v2 message type, flags,
+    version 1 and others, a short message and cuts."""
+    def udp(payload, port=319):
+        return eth(IP(src=A4, dst="224.0.1.129") / UDP(sport=port, dport=port) / Raw(payload))
+
+    def v2(typ, body, flags=0x0200, domain=0, corr=0x123456789a, seq=7, control=0, lmi=0xfd, v1c=0):
+        return (bytes([typ | v1c, 2]) + struct.pack(">HBBH", 34 + len(body), domain, 0, flags) +
+                corr.to_bytes(6, "big") + struct.pack(">HI", 0x8000, 0) + bytes.fromhex("0011 22ff fe33 4455") +
+                struct.pack(">HHBB", 1, seq, control, lmi) + body)
+
+    ts = (1710053990).to_bytes(6, "big") + struct.pack(">I", 123456789)
+    pid = bytes.fromhex("0011 22ff fe33 4466") + struct.pack(">H", 2)
+    announce = ts + struct.pack(">hBBBBHB", 37, 0, 128, 6, 0x21, 0x4e5d, 128) + bytes.fromhex(
+        "0011 22ff fe33 4455") + struct.pack(">HB", 0, 0xa0)
+    msgs = [v2(0, ts), v2(1, ts, control=1), v2(2, ts + pid), v2(3, ts + pid), v2(8, ts, control=2),
+            v2(9, ts + pid, control=3), v2(0xa, ts + pid), v2(0xb, announce, control=5, flags=0x003c),
+            v2(0xc, pid), v2(0xd, pid + bytes([1, 2, 3, 4]), control=4), v2(5, b""), v2(0xf, b"",
+                                                                                      flags=0x7fff),
+            v2(0, ts, v1c=0x10, flags=0, domain=24, corr=0)]
+    pkts = [udp(m, 320 if m[0] & 0x08 else 319) for m in msgs]
+    pkts += [udp(b"\x00\x01" + bytes(40)), udp(b"\x00\x03" + bytes(40)), udp(bytes(33)),
+             eth(Raw(b"")) / Raw(b""), udp(v2(0, ts), 40000)]
+    pkts[-2] = Ether(src=MA, dst="01:1b:19:00:00:00", type=0x88f7) / Raw(v2(0xb, announce))
+    pkts.append(Ether(src=MA, dst="01:1b:19:00:00:00", type=0x88f7) / Raw(bytes(20)))
+    cuts = [(pkts[0], 42 + n) for n in (1, 3, 5, 7, 9, 15, 17, 21, 29, 31, 33, 35, 40, 44)]
+    cuts += [(pkts[7], 42 + n) for n in (38, 45, 50, 55, 60, 63)]
+    cuts += [(pkts[2], 42 + 50), (pkts[9], 42 + 40), (pkts[9], 42 + 44)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1697,3 +1728,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-vxlan-gpe.pcap", packets, cuts)
     packets, cuts = lisp_packets()
     write(sys.argv[1] + "/proto-lisp.pcap", packets, cuts)
+    packets, cuts = ptp_packets()
+    write(sys.argv[1] + "/proto-ptp.pcap", packets, cuts)
