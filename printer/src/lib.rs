@@ -23,6 +23,7 @@
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
 //!   [`l2tp`] (with [`ppp`]), [`vxlan_gpe`], [`lisp`], [`ptp`],
+//!   [`someip`], [`timed`], [`bcm_li`], [`zep`], [`vqp`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -30,6 +31,7 @@
 
 mod arp;
 mod asn1;
+mod bcm_li;
 mod bgp;
 mod cdp;
 mod cksum;
@@ -77,21 +79,25 @@ mod small;
 mod smi;
 mod snap;
 mod snmp;
+mod someip;
 mod state;
 mod stp;
 mod tcp;
 #[cfg(test)]
 mod testutil;
 mod tftp;
+mod timed;
 mod tok;
 mod ts;
 mod tunnel;
 mod txtproto;
 mod udld;
 mod udp;
+mod vqp;
 mod vrrp;
 mod vtp;
 mod vxlan_gpe;
+mod zep;
 
 use pcapng::linktype;
 use pcapng::Packet;

@@ -6,7 +6,8 @@ usage: gen_protos.py PCAPDIR
 Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the protocols
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
-ISAKMP/IKE, L2TP, VXLAN-GPE, LISP, PTP) that the conformance rig's real traffic does not make, each in its
+ISAKMP/IKE, L2TP, VXLAN-GPE, LISP, PTP,
+SOME/IP, timed, BCM-LI, ZEP, VQP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1665,6 +1666,108 @@ def ptp_packets():
     return pkts, cuts
 
 
+def someip_packets():
+    """SOME/IP (print-someip.c): methods and events, every message type and return code,
+    unknown ones, a short message and cuts."""
+    def udp(payload, sport=30490, dport=30490):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def msg(service, method, client, session, mtype, rc, payload=b"", pver=1, iver=1):
+        return struct.pack(">HHIHHBBBB", service, method, 8 + len(payload), client, session, pver,
+                           iver, mtype, rc) + payload
+    mtypes = [0x00, 0x01, 0x02, 0x80, 0x81, 0x20, 0x21, 0x22, 0xa0, 0xa1, 0x42]
+    pkts = [udp(msg(0x1234, 0x0001 + i, 7, 100 + i, t, i % 17, b"data")) for i, t in enumerate(mtypes)]
+    pkts += [udp(msg(0xffff, 0x8100, 0, 1, 2, rc)) for rc in range(6, 17)]
+    # (tcpdump's AppleTalk test before it: not decoded, see udp.rs's test.)
+    pkts += [udp(msg(1, 2, 8, 5, 1, 0), 56001, 30490), udp(b"\x00\x01\x00\x02" + bytes(8)),
+             udp(b"\x00\x01\x03\x02" + bytes(12), 300, 30490)]
+    cuts = [(pkts[0], 42 + n) for n in (2, 4, 6, 8, 10, 12, 13, 14, 15)]
+    return pkts, cuts
+
+
+def timed_packets():
+    """BSD timed (print-timed.c): every message type, times before and after 1970, a hop
+    count, names cut short and unterminated, an unknown type."""
+    def udp(payload, sport=525, dport=525):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def tsp(typ, seq=1, sec=0, usec=0, name=b"host.example\x00", vers=1):
+        return struct.pack(">BBHii", typ, vers, seq, sec, usec) + name
+    pkts = [udp(tsp(t, seq=t)) for t in range(0, 25)]
+    pkts += [udp(tsp(5, sec=1710053990, usec=123456)), udp(tsp(1, sec=-5, usec=250000)),
+             udp(tsp(1, sec=-1, usec=500000)), udp(tsp(22, sec=-3, usec=0)),
+             udp(tsp(23, sec=10, usec=-1)), udp(tsp(1, sec=-2, usec=1500000)),
+             udp(tsp(24, sec=0x05000000)), udp(tsp(99)), udp(tsp(8, name=b"A" * 300)),
+             udp(tsp(8, name=b"n\x01\xff\x00tail")), udp(tsp(8, name=b"short")),
+             udp(tsp(3), 40000, 525)]
+    cuts = [(pkts[26], 42 + n) for n in (0, 1, 3, 5, 9, 13, 16)]
+    return pkts, cuts
+
+
+def bcm_li_packets():
+    """Broadcom LI shim (print-bcm-li.c, from UDP port 49152): every direction, type and
+    subtype, the IPv4, IPv6 and Ethernet packets it carries (-v), short shims and cuts."""
+    def udp(payload, sport=49152, dport=49153):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def shim(direction, ptype, sub, li_id):
+        return struct.pack(">I", direction << 29 | ptype << 25 | sub << 22 | li_id)
+    in4 = bytes(IP(src="198.51.100.1", dst="198.51.100.2") / UDP(sport=53, dport=5353) / Raw(b"x"))
+    in6 = bytes(IPv6(src="2001:db8::a", dst="2001:db8::b") / UDP(sport=7, dport=9))
+    ineth = bytes(Ether(src=MA, dst="02:00:00:00:00:0b") / IP(src="203.0.113.1", dst="203.0.113.2") /
+                  UDP(sport=7, dport=9))
+    pkts = [udp(shim(3, 5, 3, 66666) + in4), udp(shim(2, 6, 1, 1) + in6), udp(shim(1, 7, 2, 4194303) + ineth),
+            udp(shim(3, 4, 2, 5) + in4), udp(shim(3, 4, 2, 5) + in6), udp(shim(3, 4, 2, 5) + b"\x20abc"),
+            udp(shim(0, 9, 0, 7) + b"abc"), udp(shim(5, 0, 7, 7)), udp(b"\x60\x00"), udp(shim(3, 5, 3, 1) + in4, 49152, 53)]
+    cuts = [(pkts[0], 42 + n) for n in (2, 4, 10)] + [(pkts[2], 42 + 10), (pkts[3], 42 + 4)]
+    return pkts, cuts
+
+
+def zep_packets():
+    """ZEP (print-zep.c): v1 and v2 headers without an 802.15.4 frame, v2 acks, CRC and LQI
+    modes, timestamps (local time), bad preambles, short headers and cuts."""
+    def udp(payload, sport=17754, dport=17754):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def v1(chan=11, dev=0x1234, crc=0, lqi=200, extra=b""):
+        return b"EX\x01" + struct.pack(">BHBB", chan, dev, crc, lqi) + bytes(7) + b"\x00" + extra
+
+    def v2(typ=1, chan=15, dev=0xbeef, crc=0, lqi=77, ts=(3919042790, 0x80000000), seq=42, extra=b""):
+        return (b"EX\x02" + struct.pack(">BBHBB", typ, chan, dev, crc, lqi) + struct.pack(">II", *ts) +
+                struct.pack(">I", seq) + bytes(10) + b"\x00" + extra)
+    pkts = [udp(v1()), udp(v1(crc=1)), udp(v1(extra=b"trailing bytes")), udp(v2()), udp(v2(crc=1, ts=(0, 1))),
+            udp(v2(typ=3, ts=(1, 0xffffffff))), udp(v2(ts=(3919042790, 12345))), udp(b"EX\x02\x02" + struct.pack(">I", 99)),
+            udp(b"EX\x02\x02\x00"), udp(b"EX\x01" + bytes(5)), udp(b"EX\x02\x01" + bytes(20)),
+            udp(b"XE\x02"), udp(b"E\x01\x02"), udp(v2(extra=b"xyz"), 40000, 17754)]
+    cuts = [(pkts[3], 42 + n) for n in (1, 2, 3, 5, 8, 12, 16, 20, 25, 31)] + [(pkts[2], 42 + 20)]
+    return pkts, cuts
+
+
+def vqp_packets():
+    """VQP (print-vqp.c): requests and responses with every object type, error codes,
+    unknown types and objects, bad object lengths, another version, short headers, cuts."""
+    def udp(payload, sport=1589, dport=1589):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def obj(t, v):
+        return struct.pack(">IH", t, len(v)) + v
+
+    def vqp(mtype, err, objs, seq=0x1234, n=None, vers=1):
+        return struct.pack(">BBBBI", vers, mtype, err, len(objs) if n is None else n, seq) + b"".join(objs)
+    join = [obj(0x0c01, bytes([192, 0, 2, 9])), obj(0x0c02, b"Fa0/1"), obj(0x0c03, b""),
+            obj(0x0c04, b"corp"), obj(0x0c05, b"frame\x00x"), obj(0x0c06, bytes(6)),
+            obj(0x0c08, bytes.fromhex("02000000000a"))]
+    pkts = [udp(vqp(1, 0, join)), udp(vqp(2, 0, [obj(0x0c03, b"vlan10"), obj(0x0c08, bytes(6))])),
+            udp(vqp(3, 3, join[:2])), udp(vqp(4, 4, [])), udp(vqp(9, 5, [obj(0x0c99, b"\x01\x02\x03")])),
+            udp(vqp(2, 7, [obj(0x0c01, b"\x01\x02")])), udp(vqp(2, 0, [obj(0x0c08, b"\x01")])),
+            udp(vqp(2, 0, [obj(0, b"x")])), udp(vqp(2, 0, [obj(0x0c02, b"")])),
+            udp(vqp(2, 0, [obj(0x0c02, b"abc")], n=5)), udp(vqp(2, 0, [obj(0x0c02, b"abc")[:5]])),
+            udp(vqp(1, 0, [obj(0x0c02, b"abcdef")])[:-3] + b"\x00\x09abc"), udp(vqp(1, 0, [], vers=2)),
+            udp(b"\x01\x01\x00\x00"), udp(vqp(1, 0, join[:1]), 40000, 1589)]
+    cuts = [(pkts[0], 42 + n) for n in (4, 8, 12, 16, 20, 30, 60)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1730,3 +1833,13 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-lisp.pcap", packets, cuts)
     packets, cuts = ptp_packets()
     write(sys.argv[1] + "/proto-ptp.pcap", packets, cuts)
+    packets, cuts = someip_packets()
+    write(sys.argv[1] + "/proto-someip.pcap", packets, cuts)
+    packets, cuts = timed_packets()
+    write(sys.argv[1] + "/proto-timed.pcap", packets, cuts)
+    packets, cuts = bcm_li_packets()
+    write(sys.argv[1] + "/proto-bcm-li.pcap", packets, cuts)
+    packets, cuts = zep_packets()
+    write(sys.argv[1] + "/proto-zep.pcap", packets, cuts)
+    packets, cuts = vqp_packets()
+    write(sys.argv[1] + "/proto-vqp.pcap", packets, cuts)
