@@ -23,7 +23,7 @@
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
 //!   [`l2tp`] (with [`ppp`]), [`vxlan_gpe`], [`lisp`], [`ptp`],
-//!   [`someip`], [`timed`], [`bcm_li`], [`zep`], [`vqp`],
+//!   [`someip`], [`timed`], [`bcm_li`], [`zep`], [`vqp`], [`ldp`] (UDP and TCP),
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -55,6 +55,7 @@ mod ipsec;
 mod isakmp;
 mod krb;
 mod l2tp;
+mod ldp;
 mod lisp;
 mod llc;
 mod lldp;

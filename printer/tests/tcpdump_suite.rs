@@ -27,7 +27,6 @@ const GAPS: &[(&str, &str)] = &[
         "bcm-li-v",
         "not decoded yet (issue 18): PPPoE (inside BCM-LI)",
     ),
-    ("ldp_infloop", "not decoded yet (issue 18): LDP"),
     ("ospf3_auth-vv", VERBOSE),
     ("dio02", VERBOSE),
     ("dio03", VERBOSE),
@@ -155,7 +154,6 @@ const GAPS: &[(&str, &str)] = &[
     ("mobility_opt_asan_8", VERBOSE),
     ("ppp_ccp_config_deflate_option_asan", VERBOSE),
     ("ospf6_decode_v3_asan", VERBOSE),
-    ("ldp-ldp_tlv_print-oobr", VERBOSE),
     ("rsvp-rsvp_obj_print-oobr", VERBOSE),
     ("lmp-lmp_print_data_link_subobjs-oobr", VERBOSE),
     ("hncp_dhcpv6data-oobr", VERBOSE),
@@ -193,7 +191,6 @@ const GAPS: &[(&str, &str)] = &[
     ("arista-ether-e", "not decoded yet (issue 18): Arista"),
     ("arista-ether-ev", VERBOSE),
     ("huge-tipc-messages", "not decoded yet (issue 18): TIPC"),
-    ("ldp_tlv_print-oobr", VERBOSE),
     ("lsp-ping-timestamp", VERBOSE),
     ("lwres_with_extra", "not decoded yet (issue 18): lwres"),
 ];

@@ -7,7 +7,7 @@ Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the pr
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
 ISAKMP/IKE, L2TP, VXLAN-GPE, LISP, PTP,
-SOME/IP, timed, BCM-LI, ZEP, VQP) that the conformance rig's real traffic does not make, each in its
+SOME/IP, timed, BCM-LI, ZEP, VQP, LDP) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1768,6 +1768,81 @@ def vqp_packets():
     return pkts, cuts
 
 
+def ldp_packets():
+    """LDP (print-ldp.c) over UDP (hellos) and TCP (sessions): every message and TLV the
+    printer decodes, FECs (prefixes, Martini VCs with interface parameters), undecoded
+    messages and TLVs in hex, bad lengths, several PDUs in a segment, cuts."""
+    seq = [1000]
+
+    def tcp(payload, sport=40646, dport=646):
+        p = eth(IP(src=A4, dst=B4) / TCP(sport=sport, dport=dport, flags="PA", seq=seq[0], ack=1,
+                                         window=502) / Raw(payload))
+        seq[0] += len(payload)
+        return p
+
+    def udp(payload, sport=646, dport=646):
+        return eth(IP(src=A4, dst="224.0.0.2") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def tlv(t, v, flags=0):
+        return struct.pack(">HH", flags | t, len(v)) + v
+
+    def msg(t, tlvs, mid=1, u=0):
+        body = struct.pack(">I", mid) + b"".join(tlvs)
+        return struct.pack(">HH", u | t, len(body)) + body
+
+    def pdu(msgs, lsr=(192, 0, 2, 1), space=0, version=1, length=None):
+        body = bytes(lsr) + struct.pack(">H", space) + b"".join(msgs)
+        n = 4 + len(body) - 4 + 0 if length is None else length
+        return struct.pack(">HH", version, len(body) if length is None else length) + body
+
+    v4, v6 = bytes([192, 0, 2, 1]), bytes.fromhex("20010db8000000000000000000000001")
+    hello = msg(0x100, [tlv(0x400, struct.pack(">HH", 15, 0)), tlv(0x401, v4), tlv(0x402, struct.pack(">I", 7))])
+    thello = msg(0x100, [tlv(0x400, struct.pack(">HH", 45, 0xc000)), tlv(0x403, v6)])
+    init = msg(0x200, [tlv(0x500, struct.pack(">HHBBH", 1, 180, 0, 0, 0xc000) + v4 + b"\x00\x00"),
+                       tlv(0x503, struct.pack(">HHII", 0x800f, 0, 120000, 60000)),
+                       tlv(0x503, struct.pack(">HHII", 0, 0, 0, 0)), tlv(0x601, struct.pack(">H", 1500))])
+    ka = msg(0x201, [])
+    addr = msg(0x300, [tlv(0x101, struct.pack(">H", 1) + v4 + bytes([198, 51, 100, 1]) + b"\x01")])
+    addr6 = msg(0x301, [tlv(0x101, struct.pack(">H", 2) + v6 + v6), tlv(0x101, struct.pack(">H", 9) + b"zz")])
+
+    def pfx(af, plen, addr):
+        return struct.pack(">BHB", 2, af, plen) + addr
+    mapping = msg(0x400, [tlv(0x100, pfx(1, 24, bytes([198, 51, 100])) + b""),
+                          tlv(0x100, pfx(2, 64, bytes.fromhex("20010db800000001"))),
+                          tlv(0x100, pfx(1, 33, b"")), tlv(0x100, pfx(2, 200, b"")),
+                          tlv(0x100, pfx(7, 8, b"\x0a")), tlv(0x100, b"\x01"), tlv(0x100, b"\x03"),
+                          tlv(0x100, b"\x42"), tlv(0x200, struct.pack(">I", 0x12345678)),
+                          tlv(0x201, b"\x00\x01\x00\x02", flags=0x8000), tlv(0x104, b"\x01\x02\x03\x04", flags=0xc000)])
+    martini = msg(0x400, [tlv(0x100, b"\x80" + struct.pack(">HBI", 0x8005, 0, 100)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0004, 4 + 4 + 6 + 4 + 3, 7, 1000) +
+                              bytes([1, 4]) + struct.pack(">H", 1500) + bytes([3, 6]) + b"pw-1" +
+                              bytes([0x0c, 4, 3, 6]) + bytes([0x99, 3, 0xab])),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0005, 2, 7, 1)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBI", 0x0005, 9, 7)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0063, 20, 7, 1) + bytes(4)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0005, 10, 7, 1) + bytes([1, 1, 9, 9, 9, 9]))])
+    notif = msg(0x001, [tlv(0x300, struct.pack(">II", 0x8000000a, 0x1234)), tlv(0x300, struct.pack(">II", 0x40000001, 0))], u=0x8000)
+    withdraw = msg(0x402, [tlv(0x100, b"\x01"), tlv(0x200, struct.pack(">I", 3))])
+    shorts = msg(0x100, [tlv(0x400, b"\x00"), tlv(0x401, b"\x01"), tlv(0x403, b""), tlv(0x402, b""),
+                         tlv(0x101, b"\x00"), tlv(0x500, b""), tlv(0x100, b""), tlv(0x200, b""),
+                         tlv(0x300, b""), tlv(0x503, b""), tlv(0x601, b""), tlv(0x100, b"\x02\x00"),
+                         tlv(0x100, b"\x80\x00")])
+    request = msg(0x401, [tlv(0x100, b"\x01")])
+    unknown = msg(0x3e01, [b"vendor"])
+    past = msg(0x100, [struct.pack(">HH", 0x400, 40) + b"\x00\x0f\x00\x00"])
+    pkts = [udp(pdu([hello])), udp(pdu([thello], space=3)), udp(pdu([hello]), 40000, 646)]
+    pkts += [tcp(pdu([m])) for m in (init, ka, addr, addr6, mapping, martini, notif, withdraw, shorts,
+                                     request, unknown, past)]
+    pkts += [tcp(pdu([ka, ka, request])), tcp(pdu([init]) + pdu([ka])), tcp(pdu([ka], version=2)),
+             tcp(pdu([ka], length=5)), tcp(pdu([ka], length=60)), tcp(pdu([msg(0x201, [])[:2] + b"\x00\x02"])),
+             tcp(pdu([ka])[:15]), tcp(pdu([ka]) + pdu([ka], version=3)),
+             tcp(pdu([msg(0x400, [tlv(0x100, pfx(1, 24, b"\x0a"))])]))]
+    cuts = [(pkts[0], 42 + n) for n in (2, 6, 9, 12, 16, 22, 26, 30, 36, 42)]
+    cuts += [(pkts[7], 54 + n) for n in (20, 28, 40, 60, 75, 90)]
+    cuts += [(pkts[8], 54 + n) for n in (30, 50, 70)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1843,3 +1918,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-zep.pcap", packets, cuts)
     packets, cuts = vqp_packets()
     write(sys.argv[1] + "/proto-vqp.pcap", packets, cuts)
+    packets, cuts = ldp_packets()
+    write(sys.argv[1] + "/proto-ldp.pcap", packets, cuts)
