@@ -734,7 +734,7 @@ fn rt_routing_info(nd: &mut Nd, p: usize) -> R<Option<usize>> {
 }
 
 /// `bgp_vpn_rd_print`: the route distinguisher at `p` (8 bytes, captured).
-fn vpn_rd(nd: &mut Nd, p: usize) -> R {
+pub(crate) fn vpn_rd(nd: &mut Nd, p: usize) -> R {
     let b = nd.bytes(p, 8)?;
     let be2 = |i: usize| u16::from_be_bytes([b[i], b[i + 1]]) as u64;
     let be4 = |i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as u64;

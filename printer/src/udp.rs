@@ -1,14 +1,14 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, timed, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos,
-//! L2TP, Cisco Auto-RP, RADIUS, HSRP, LDP, BCM-LI, VQP, sFlow, SIP, VXLAN, Geneve, LISP,
-//! VXLAN-GPE, ZEP, MPLS, PTP and SOME/IP. Other ports print "UDP, length N" as tcpdump does
-//! for them.
+//! L2TP, Cisco Auto-RP, RADIUS, HSRP, LDP, LSP ping, BCM-LI, VQP, sFlow, SIP, VXLAN, Geneve,
+//! LISP, VXLAN-GPE, ZEP, MPLS, PTP and SOME/IP. Other ports print "UDP, length N" as tcpdump
+//! does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    bcm_li, dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, ldp, lisp, mpls, nfs, pim, ptp, radius,
-    rip, ripng, sflow, sip, small, snmp, someip, tftp, timed, tunnel, vqp, vxlan_gpe, zep,
+    bcm_li, dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, ldp, lisp, lspping, mpls, nfs, pim, ptp,
+    radius, rip, ripng, sflow, sip, small, snmp, someip, tftp, timed, tunnel, vqp, vxlan_gpe, zep,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -124,6 +124,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
             Decoder::Ldp => return ldp::ldp_print(nd, cp, length),
+            Decoder::Lspping => return lspping::lspping_print(nd, cp, length),
             Decoder::BcmLi => return bcm_li::bcm_li_print(nd, cp, length),
             Decoder::Vqp => return vqp::vqp_print(nd, cp, length),
             Decoder::Sflow => return sflow::sflow_print(nd, cp, length),
@@ -227,6 +228,7 @@ enum Decoder {
     Radius,
     Hsrp,
     Ldp,
+    Lspping,
     BcmLi,
     Vqp,
     Sflow,
@@ -332,8 +334,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // LWRES
     } else if port(646) {
         Decoder::Ldp
-    } else if any(&[698, 3503]) {
-        Decoder::NotCarried // OLSR, LSP ping
+    } else if port(698) {
+        Decoder::NotCarried // OLSR
+    } else if port(3503) {
+        Decoder::Lspping
     } else if sport == 49152 {
         Decoder::BcmLi
     } else if matches!(dport, 3784 | 4784 | 6784 | 3785) || port(701) {

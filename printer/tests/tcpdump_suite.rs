@@ -134,7 +134,6 @@ const GAPS: &[(&str, &str)] = &[
         "not decoded yet (issue 18): OSI CLNP",
     ),
     ("tok2str-oobr-1", VERBOSE),
-    ("tok2str-oobr-2", VERBOSE),
     ("zephyr-oobr", VERBOSE),
     ("telnet-iac-check-oobr", VERBOSE),
     ("isis-extd-ipreach-oobr", VERBOSE),
@@ -191,7 +190,6 @@ const GAPS: &[(&str, &str)] = &[
     ("arista-ether-e", "not decoded yet (issue 18): Arista"),
     ("arista-ether-ev", VERBOSE),
     ("huge-tipc-messages", "not decoded yet (issue 18): TIPC"),
-    ("lsp-ping-timestamp", VERBOSE),
     ("lwres_with_extra", "not decoded yet (issue 18): lwres"),
 ];
 

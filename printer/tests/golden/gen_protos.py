@@ -7,7 +7,7 @@ Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the pr
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
 ISAKMP/IKE, L2TP, VXLAN-GPE, LISP, PTP,
-SOME/IP, timed, BCM-LI, ZEP, VQP, LDP) that the conformance rig's real traffic does not make, each in its
+SOME/IP, timed, BCM-LI, ZEP, VQP, LDP, LSP ping) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1843,6 +1843,50 @@ def ldp_packets():
     return pkts, cuts
 
 
+def lspping_packets():
+    """MPLS LSP ping (print-lspping.c): echo requests and replies with every target FEC
+    sub-TLV, downstream mappings of each address type, BFD, vendor and other TLVs, bad and
+    padded lengths, other versions, short packets and cuts."""
+    def udp(payload, sport=3503, dport=3503):
+        return eth(IP(src=A4, dst="127.0.0.1") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def tlv(t, v, length=None):
+        return struct.pack(">HH", t, len(v) if length is None else length) + v + bytes(-len(v) % 4)
+
+    def hdr(mtype=1, mode=2, rc=0, sub=0, seq=1, ts=(3919042790, 0x40000000), tr=(0, 0), version=1):
+        return struct.pack(">HHBBBBII", version, 0, mtype, mode, rc, sub, 0xdeadbeef, seq) + \
+            struct.pack(">IIII", *ts, *tr)
+    v4, v6 = bytes([192, 0, 2, 1]), bytes.fromhex("20010db8000000000000000000000001")
+    rd = struct.pack(">HHI", 0, 64512, 100)
+    subs = [tlv(1, v4 + b"\x20"), tlv(2, v6 + b"\x40"), tlv(12, v4 + b"\x18"), tlv(13, v6 + b"\x30"),
+            tlv(3, v4 + struct.pack(">HH", 0, 7) + v4 + v4 + struct.pack(">HH", 0, 9)),
+            tlv(4, v6 + struct.pack(">HH", 0, 7) + v6 + v6 + struct.pack(">HH", 0, 9)),
+            tlv(6, rd + v4 + b"\x18"), tlv(7, struct.pack(">HIH", 1, 0xc0000201, 5) + v6 + b"\x40"),
+            tlv(8, struct.pack(">HIH", 2, 65000, 7) + struct.pack(">HHH", 1, 2, 5)),
+            tlv(9, v4 + struct.pack(">IH", 1000, 4)), tlv(10, v4 + v4 + struct.pack(">IH", 77, 0x63)),
+            tlv(1, v4), tlv(99, b"xyz"), tlv(16, b"")]
+    # One sub-TLV per FEC stack: C reads a second sub-TLV 4 bytes early (see lspping.rs).
+    fec = b"".join(tlv(1, sub) for sub in subs) + tlv(1, subs[0] + subs[1])
+    ds = [tlv(2, struct.pack(">HBB", 1500, 1, 0) + v4 + v4 + struct.pack(">BBH", 0, 0, 0) + struct.pack(">I", 0x00010100)),
+          tlv(2, struct.pack(">HBB", 1500, 2, 0) + v4 + struct.pack(">I", 7) + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 9000, 3, 0) + v6 + v6 + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 9000, 4, 0) + v6 + struct.pack(">I", 9) + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 1500, 9, 0) + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 1500, 1, 0) + v4), tlv(2, struct.pack(">HBB", 1500, 9, 0)), tlv(2, b"\x05")]
+    others = [tlv(15, struct.pack(">I", 0x11223344)), tlv(15, b"\x01"), tlv(5, struct.pack(">I", 9)),
+              tlv(5, struct.pack(">I", 4242424)), tlv(5, b""), tlv(3, b"\x01" + bytes(7)),
+              tlv(9, b"\x00\x01\x02\x03"), tlv(0xfc00, b"priv"), tlv(0x7777, b"?")]
+    pkts = [udp(hdr() + fec), udp(hdr(mtype=2, rc=3, sub=1, tr=(3919042791, 0x80000000)) + b"".join(ds)),
+            udp(hdr(mtype=2, rc=8, sub=2) + b"".join(others)), udp(hdr() + tlv(7, b"")),
+            udp(hdr(rc=14) + tlv(1, b"", length=40)), udp(hdr(rc=11, sub=4) + tlv(1, b"\x00\x01\x00\x09" + v4 + b"\x20")),
+            udp(hdr() + tlv(1, b"\x00\x01")), udp(hdr() + b"\x00\x01"), udp(hdr(mtype=7)), udp(hdr(version=2)),
+            udp(hdr()[:20]), udp(hdr(mode=9) + tlv(1, subs[0]), 40000, 3503),
+            udp(hdr() + tlv(1, struct.pack(">HH", 1, 1) + b"\x0a\x00\x00"))]
+    cuts = [(pkts[0], 42 + n) for n in (2, 16, 31, 34, 40, 45, 60, 100)]
+    cuts += [(pkts[1], 42 + n) for n in (36, 40, 50)] + [(pkts[2], 42 + 40)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1920,3 +1964,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-vqp.pcap", packets, cuts)
     packets, cuts = ldp_packets()
     write(sys.argv[1] + "/proto-ldp.pcap", packets, cuts)
+    packets, cuts = lspping_packets()
+    write(sys.argv[1] + "/proto-lspping.pcap", packets, cuts)
