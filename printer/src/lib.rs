@@ -24,7 +24,7 @@
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
 //!   [`l2tp`] (with [`ppp`]), [`vxlan_gpe`], [`lisp`], [`ptp`],
 //!   [`someip`], [`timed`], [`bcm_li`], [`zep`], [`vqp`], [`ldp`] (UDP and TCP),
-//!   [`lspping`],
+//!   [`lspping`], [`lwres`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
@@ -62,6 +62,7 @@ mod llc;
 mod lldp;
 mod loopback;
 mod lspping;
+mod lwres;
 mod mpls;
 mod mptcp;
 mod names;

@@ -1,14 +1,15 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, timed, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos,
-//! L2TP, Cisco Auto-RP, RADIUS, HSRP, LDP, LSP ping, BCM-LI, VQP, sFlow, SIP, VXLAN, Geneve,
-//! LISP, VXLAN-GPE, ZEP, MPLS, PTP and SOME/IP. Other ports print "UDP, length N" as tcpdump
-//! does for them.
+//! L2TP, Cisco Auto-RP, RADIUS, HSRP, LWRES, LDP, LSP ping, BCM-LI, VQP, sFlow, SIP, VXLAN,
+//! Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP and SOME/IP. Other ports print "UDP, length N" as
+//! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    bcm_li, dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, ldp, lisp, lspping, mpls, nfs, pim, ptp,
-    radius, rip, ripng, sflow, sip, small, snmp, someip, tftp, timed, tunnel, vqp, vxlan_gpe, zep,
+    bcm_li, dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, ldp, lisp, lspping, lwres, mpls, nfs, pim,
+    ptp, radius, rip, ripng, sflow, sip, small, snmp, someip, tftp, timed, tunnel, vqp, vxlan_gpe,
+    zep,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -123,6 +124,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::AutoRp => return pim::cisco_autorp_print(nd, cp, length),
             Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
+            Decoder::Lwres => return lwres::lwres_print(nd, cp, length),
             Decoder::Ldp => return ldp::ldp_print(nd, cp, length),
             Decoder::Lspping => return lspping::lspping_print(nd, cp, length),
             Decoder::BcmLi => return bcm_li::bcm_li_print(nd, cp, length),
@@ -227,6 +229,7 @@ enum Decoder {
     AutoRp,
     Radius,
     Hsrp,
+    Lwres,
     Ldp,
     Lspping,
     BcmLi,
@@ -331,7 +334,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if dport == 1985 {
         Decoder::Hsrp
     } else if port(921) {
-        Decoder::NotCarried // LWRES
+        Decoder::Lwres
     } else if port(646) {
         Decoder::Ldp
     } else if port(698) {

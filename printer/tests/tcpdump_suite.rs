@@ -190,7 +190,6 @@ const GAPS: &[(&str, &str)] = &[
     ("arista-ether-e", "not decoded yet (issue 18): Arista"),
     ("arista-ether-ev", VERBOSE),
     ("huge-tipc-messages", "not decoded yet (issue 18): TIPC"),
-    ("lwres_with_extra", "not decoded yet (issue 18): lwres"),
 ];
 
 struct Test {

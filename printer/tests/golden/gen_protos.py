@@ -7,7 +7,7 @@ Writes one Ethernet pcap per protocol family, proto-NAME.pcap: packets of the pr
 decoded by their own printer modules (VRRP, NFS, STP, TFTP, RIP and RIPng, MPLS, Redis
 RESP, SIP, HSRP, RADIUS, PIM, SNMP, Kerberos, sFlow, LLDP, CDP and the rest of SNAP, Ethernet loopback, BGP,
 ISAKMP/IKE, L2TP, VXLAN-GPE, LISP, PTP,
-SOME/IP, timed, BCM-LI, ZEP, VQP, LDP, LSP ping) that the conformance rig's real traffic does not make, each in its
+SOME/IP, timed, BCM-LI, ZEP, VQP, LDP, LSP ping, LWRES) that the conformance rig's real traffic does not make, each in its
 ordinary form and in the forms tcpdump prints differently: every version and type, bad checksums,
 odd TTLs, and snaplen cuts inside each field ("[|proto]"). `regen` prints them with tcpdump
 like every other pcap; `regen --corpus` leaves proto-* alone (run this script instead).
@@ -1887,6 +1887,45 @@ def lspping_packets():
     return pkts, cuts
 
 
+def lwres_packets():
+    """BIND lightweight resolver (print-lwres.c): every opcode as query and response, address
+    families, names without their NUL, unknown opcodes and flags, other versions, length
+    mismatches, trailing data, short addresses and cuts."""
+    def udp(payload, sport=40921, dport=921):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def pkt(op, body, flags=0, version=0, length=None, serial=7, result=0):
+        n = 28 + len(body) if length is None else length
+        return struct.pack(">IHHIIIIHH", n, version, flags, serial, op, result, 4096, 0, 0) + body
+
+    def name(s, nul=True):
+        return struct.pack(">H", len(s)) + s + (b"\x00" if nul else b"x")
+
+    def addr(fam, a):
+        return struct.pack(">IH", fam, len(a)) + a
+    v4, v6 = bytes([192, 0, 2, 9]), bytes.fromhex("20010db8000000000000000000000009")
+    gabn_q = lambda types, n=b"host.example", nul=True: struct.pack(">II", 1, types) + name(n, nul)
+    pkts = [udp(pkt(0, b"")), udp(pkt(0, b"", flags=1), 921, 40921),
+            udp(pkt(0x10001, gabn_q(1))), udp(pkt(0x10001, gabn_q(2))), udp(pkt(0x10001, gabn_q(3))),
+            udp(pkt(0x10001, gabn_q(0x10))), udp(pkt(0x10001, gabn_q(1, nul=False))),
+            udp(pkt(0x10001, struct.pack(">IHHH", 0, 2, 3, 4) + b"real\x00" + name(b"a1") + name(b"a2") +
+                    addr(1, v4) + addr(2, v6) + addr(9, b"\x01\x02\x03"), flags=1), 921, 40921),
+            udp(pkt(0x10001, struct.pack(">IHHH", 0, 0, 1, 4) + b"real\x00" + addr(1, b"\x01\x02"), flags=1), 921, 40921),
+            udp(pkt(0x10002, struct.pack(">I", 0) + addr(1, v4))), udp(pkt(0x10002, struct.pack(">I", 0) + addr(2, v6 + b"xx"))),
+            udp(pkt(0x10002, struct.pack(">I", 0) + addr(2, v4))),
+            udp(pkt(0x10002, struct.pack(">IHH", 0, 1, 7) + b"ptr.ex\x00" + name(b"alias"), flags=1), 921, 40921),
+            udp(pkt(0x10003, struct.pack(">IHHH", 0, 1, 16, 3) + b"txt\x00")),
+            udp(pkt(0x10003, struct.pack(">IHHH", 0, 3, 99, 3) + b"txt\x00")),
+            udp(pkt(0x10003, struct.pack(">IHHHI", 0, 1, 1, 0, 0) + b"")[:28 + 10] + b"\x00\x00\x00\x00"),
+            udp(pkt(0x10003, struct.pack(">IHHIHH", 0, 1, 1, 3661, 2, 1) + name(b"r") + struct.pack(">H", 2) + b"\x01\x02" +
+                    struct.pack(">H", 1) + b"\xff" + struct.pack(">H", 3) + b"sig", flags=1), 921, 40921),
+            udp(pkt(0x10003, struct.pack(">IHHIHH", 0, 255, 28, 0, 0, 0) + name(b"z"), flags=1), 921, 40921),
+            udp(pkt(0x20001, b"?", flags=6)), udp(pkt(0x20001, b"", flags=3)), udp(pkt(0, b"", version=1)),
+            udp(pkt(0, b"", length=100)), udp(pkt(0x10001, gabn_q(1), length=80)), udp(pkt(0, b"")[:20])]
+    cuts = [(pkts[2], 42 + n) for n in (10, 27, 29, 33, 37, 40, 45)] + [(pkts[7], 42 + n) for n in (40, 50, 60, 70)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1966,3 +2005,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-ldp.pcap", packets, cuts)
     packets, cuts = lspping_packets()
     write(sys.argv[1] + "/proto-lspping.pcap", packets, cuts)
+    packets, cuts = lwres_packets()
+    write(sys.argv[1] + "/proto-lwres.pcap", packets, cuts)
