@@ -362,52 +362,6 @@ fn avp_print(nd: &mut Nd, dat: usize, length: usize) -> R<usize> {
     Ok(len)
 }
 
-/// Where a data message's PPP frame starts and how long it is, when the header reads and
-/// checks of `l2tp_print` all pass (None: it prints something else or stops before).
-fn data_payload(nd: &Nd, dat: usize, length: usize) -> Option<(usize, usize)> {
-    let flags = nd.be2(dat).ok()?;
-    if flags & 0x000f != 2 || flags & FLAG_TYPE != 0 {
-        return None;
-    }
-    let mut cnt = 2;
-    let mut length = length;
-    if flags & FLAG_LENGTH != 0 {
-        let l = nd.be2(dat + 2).ok()? as usize;
-        cnt += 2;
-        if length < l {
-            return None;
-        }
-        length = l;
-    }
-    nd.be2(dat + cnt + 2).ok()?;
-    cnt += 4;
-    if flags & FLAG_SEQUENCE != 0 {
-        nd.be2(dat + cnt + 2).ok()?;
-        cnt += 4;
-    }
-    if flags & FLAG_OFFSET != 0 {
-        let pad = nd.be2(dat + cnt).ok()? as usize;
-        if !nd.ttest(dat + cnt + 2, pad) {
-            return None;
-        }
-        cnt += 2 + pad;
-    }
-    if length < cnt {
-        return None;
-    }
-    Some((dat + cnt, length - cnt))
-}
-
-/// Whether [`l2tp_print`] prints this datagram as tcpdump does: not when it carries a PPP
-/// protocol whose printer is not ported ([`ppp::decodes`]); the caller then prints the
-/// plain UDP line.
-pub(crate) fn decodes(nd: &Nd, dat: usize, length: usize) -> bool {
-    match data_payload(nd, dat, length) {
-        Some((p, len)) => ppp::decodes(nd, p, len),
-        None => true,
-    }
-}
-
 /// `l2tp_print`.
 pub(crate) fn l2tp_print(nd: &mut Nd, dat: usize, length: usize) -> R {
     nd.proto = "l2tp";
@@ -511,28 +465,4 @@ pub(crate) fn l2tp_print(nd: &mut Nd, dat: usize, length: usize) -> R {
         nd.s(b"}");
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::testutil::udp_line;
-
-    /// A data message whose PPP protocol has no printer here (LCP) keeps the plain UDP line
-    /// rather than a half-decoded one; IPv4 inside PPP is decoded.
-    #[test]
-    fn ppp_without_a_printer_keeps_the_udp_line() {
-        let lcp_echo = [
-            0, 2, 0, 1, 0, 77, 0xff, 3, 0xc0, 0x21, 9, 1, 0, 8, 0, 0, 0, 0,
-        ];
-        let l = udp_line(1701, 1701, &lcp_echo);
-        assert!(l.ends_with("192.0.2.2.1701: UDP, length 18\n"), "{l}");
-        let mut ip = vec![0, 2, 0, 1, 0, 77, 0xff, 3, 0, 0x21];
-        ip.extend_from_slice(&[0x45, 0, 0, 20, 0, 0, 0, 0, 64, 59, 0, 0]);
-        ip.extend_from_slice(&[198, 51, 100, 1, 198, 51, 100, 2]);
-        let l = udp_line(1701, 1701, &ip);
-        assert!(
-            l.contains(":  l2tp:[](1/77) {IP 198.51.100.1 > 198.51.100.2: "),
-            "{l}"
-        );
-    }
 }

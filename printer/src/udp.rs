@@ -114,10 +114,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Snmp => return snmp::snmp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Krb => return krb::krb_print(nd, cp),
-            // PPP whose printer is not ported gets the plain line (see ppp.rs).
-            Decoder::L2tp if l2tp::decodes(nd, cp, length) => {
-                return l2tp::l2tp_print(nd, cp, length)
-            }
+            Decoder::L2tp => return l2tp::l2tp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
             Decoder::Isakmp => return isakmp::isakmp_print(nd, cp, length, iph),
             Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length, iph),
@@ -149,8 +146,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
                 return someip::someip_print(nd, cp, length)
             }
             // tcpdump decodes these; we print the generic line (see udp_decoder).
-            Decoder::L2tp
-            | Decoder::VxlanGpe
+            Decoder::VxlanGpe
             | Decoder::Zep
             | Decoder::Ptp
             | Decoder::Someip

@@ -1488,7 +1488,8 @@ def isakmp_packets():
 def l2tp_packets():
     """L2TP (print-l2tp.c): control messages with every AVP the printer decodes (and too
     short, hidden, vendor and unknown ones), header flags and lengths, L2F, and data messages
-    carrying PPP (IPv4, IPv6, MPLS, compressed and unknown protocols; print-ppp.c)."""
+    carrying PPP (IPv4, IPv6, MPLS, LCP, IPCP, IP6CP, CCP, CHAP, PAP, compressed and
+    unknown protocols; print-ppp.c)."""
     from scapy.all import ICMP
     def udp(payload, sport=1701, dport=1701):
         return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
@@ -1560,6 +1561,16 @@ def l2tp_packets():
              data(b"\xff\x03\x00\x21" + inner, flags=0x0202, pre=H(2) + b"\x00\x00"),
              data(b"\xff\x03\x00\x21" + inner, flags=0x0102), data(b"\xff\x03"), data(b"\x21"),
              data(b"\xff\x03\x00\x21" + inner, flags=0x4002)[:2] + H(40) + data(b"")[2:]]
+    # PPP's own protocols (print-ppp.c's control protocols, CHAP, PAP) in data messages.
+    lcp = lambda code, ident, body: b"\xff\x03\xc0\x21" + bytes([code, ident]) + H(4 + len(body)) + body
+    datas += [data(lcp(9, 1, b"\x12\x34\x56\x78")), data(lcp(10, 1, b"\x12\x34\x56\x78")),
+              data(lcp(1, 2, bytes([1, 4, 0x05, 0xdc, 5, 6, 1, 2, 3, 4, 3, 5, 0xc2, 0x23, 5]))),
+              data(lcp(2, 2, bytes([1, 4, 0x05, 0xdc]))), data(lcp(5, 3, b"")),
+              data(b"\xff\x03\x80\x21" + bytes([1, 1]) + H(10) + bytes([3, 6, 198, 51, 100, 7])),
+              data(b"\xff\x03\x80\x57" + bytes([1, 1]) + H(14) + bytes([1, 10]) + bytes(8)),
+              data(b"\xff\x03\xc2\x23" + bytes([1, 1]) + H(21) + bytes([16]) + bytes(16)),
+              data(b"\xff\x03\xc0\x23" + bytes([1, 1]) + H(14) + b"\x04user\x04pass"),
+              data(b"\xff\x03\x80\xfd" + bytes([1, 1]) + H(4))]
     pkts = [udp(sccrq), udp(sccrp), udp(scccn)] + [udp(s) for s in stops]
     pkts += [udp(m) for m in (hello, icrq, icrp, iccn, cdn, wen, sli, discon, odd)]
     pkts += [udp(m) for m in bad] + [udp(d) for d in datas] + [udp(sccrq, 1701, 40000)]
