@@ -68,6 +68,7 @@ mod mptcp;
 mod names;
 mod nd;
 mod nfs;
+mod nsh;
 mod null;
 mod pim;
 mod ppp;

@@ -133,10 +133,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
             Decoder::Lisp => return lisp::lisp_print(nd, cp, length),
-            // NSH inside gets the plain line (see vxlan_gpe.rs).
-            Decoder::VxlanGpe if vxlan_gpe::decodes(nd, cp, length) => {
-                return vxlan_gpe::vxlan_gpe_print(nd, cp, length)
-            }
+            Decoder::VxlanGpe => return vxlan_gpe::vxlan_gpe_print(nd, cp, length),
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
             // An 802.15.4 frame inside gets the plain line (see zep.rs).
             Decoder::Zep if zep::decodes(nd, cp, length) => return zep::zep_print(nd, cp, length),
@@ -146,12 +143,8 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
                 return someip::someip_print(nd, cp, length)
             }
             // tcpdump decodes these; we print the generic line (see udp_decoder).
-            Decoder::VxlanGpe
-            | Decoder::Zep
-            | Decoder::Ptp
-            | Decoder::Someip
-            | Decoder::NotCarried
-            | Decoder::None => {}
+            Decoder::Zep | Decoder::Ptp | Decoder::Someip | Decoder::NotCarried | Decoder::None => {
+            }
         }
     }
     if ulen > length && !fragmented {

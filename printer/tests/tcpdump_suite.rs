@@ -110,13 +110,6 @@ const GAPS: &[(&str, &str)] = &[
     ("olsrv1_1", VERBOSE),
     ("nsh", "not decoded yet (issue 18): NSH"),
     ("nsh-vvv", VERBOSE),
-    (
-        "nsh-over-vxlan-gpe",
-        "not decoded yet (issue 18): NSH (inside VXLAN-GPE)",
-    ),
-    ("nsh-over-vxlan-gpe-v", VERBOSE),
-    ("nsh-over-vxlan-gpe-vv", VERBOSE),
-    ("nsh-over-vxlan-gpe-vvv", VERBOSE),
     ("hncp", VERBOSE),
     ("bfd-raw-auth-simple", "not decoded yet (issue 18): BFD"),
     ("bfd-raw-auth-simple-v", VERBOSE),

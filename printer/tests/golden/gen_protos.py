@@ -1584,8 +1584,8 @@ def l2tp_packets():
 
 
 def vxlan_gpe_packets():
-    """VXLAN-GPE (print-vxlan-gpe.c): IPv4, IPv6 and Ethernet inside, every flag, an unknown
-    next protocol, a short header and cuts."""
+    """VXLAN-GPE (print-vxlan-gpe.c): IPv4, IPv6, Ethernet and NSH inside, every flag, an
+    unknown next protocol, a short header and cuts."""
     def udp(payload, sport=40000, dport=4790):
         return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
 
@@ -1600,6 +1600,11 @@ def vxlan_gpe_packets():
             udp(gpe(1, inner4, flags=0x00, vni=0xffffff)), udp(gpe(1, inner4, flags=0x32)),
             udp(gpe(5, bytes(8))), udp(gpe(0, b"")), udp(gpe(1, b"\x45")), udp(b"\x0c\x00\x00\x01"),
             udp(gpe(2, inner6), 4790, 4790), udp(gpe(1, inner4), 4790, 40001)]
+    # NSH inside (print-nsh.c): MD type 1 and 2, a bad next protocol.
+    nsh = lambda md, np, ctx: (struct.pack(">HBB", 0x0000 | (2 + len(ctx) // 4), md, np) +
+                               struct.pack(">I", 0x00030907) + ctx)
+    pkts += [udp(gpe(4, nsh(1, 1, bytes(range(16))) + inner4)), udp(gpe(4, nsh(2, 2, struct.pack(">HBB", 1, 2, 1) + b"\x12\x00\x00\x00") + inner6)),
+             udp(gpe(4, nsh(1, 9, bytes(16)) + b"zz"))]
     cuts = [(pkts[0], 42 + n) for n in (1, 3, 5, 7, 9, 20)] + [(pkts[2], 42 + 16)]
     return pkts, cuts
 
