@@ -93,10 +93,12 @@ fn ts(nd: &mut Nd, at: usize) -> R {
 pub(crate) fn zep_print(nd: &mut Nd, bp: usize, len: usize) -> R {
     nd.proto = "zep";
     nd.s(b"ZEP");
-    let (p0, p1) = (nd.u1(bp)?, nd.u1(bp + 1)?);
-    if p0 != b'E' || p1 != b'X' {
+    // C's `||` reads the second byte only after an 'E', and prints the first before it.
+    let p0 = nd.u1(bp)?;
+    if p0 != b'E' || nd.u1(bp + 1)? != b'X' {
         nd.s(b" [Preamble Code: ");
         nd.print_char(p0);
+        let p1 = nd.u1(bp + 1)?;
         nd.print_char(p1);
         nd.s(b"]");
         nd.invalid();

@@ -1755,7 +1755,9 @@ def zep_packets():
             udp(v2(typ=3, ts=(1, 0xffffffff))), udp(v2(ts=(3919042790, 12345))), udp(b"EX\x02\x02" + struct.pack(">I", 99)),
             udp(b"EX\x02\x02\x00"), udp(b"EX\x01" + bytes(5)), udp(b"EX\x02\x01" + bytes(20)),
             udp(b"XE\x02"), udp(b"E\x01\x02"), udp(v2(extra=b"xyz"), 40000, 17754)]
-    cuts = [(pkts[3], 42 + n) for n in (1, 2, 3, 5, 8, 12, 16, 20, 25, 31)] + [(pkts[2], 42 + 20)]
+    # (A bad preamble cut after its first byte: found by the fuzzer against tcpdump.)
+    cuts = [(pkts[3], 42 + n) for n in (1, 2, 3, 5, 8, 12, 16, 20, 25, 31)] + [(pkts[2], 42 + 20),
+                                                                                (pkts[11], 42 + 1)]
     return pkts, cuts
 
 
