@@ -53,7 +53,8 @@ const NS_RESP: [&str; 24] = [
 const MAXCDNAME: usize = 255;
 const T_OPT: u16 = 41;
 
-fn type_name(t: u16) -> Option<&'static str> {
+/// `ns_type2str` (LWRES prints it too).
+pub(crate) fn type_name(t: u16) -> Option<&'static str> {
     Some(match t {
         1 => "A",
         2 => "NS",
@@ -131,13 +132,21 @@ fn print_type(nd: &mut Nd, t: u16) {
     }
 }
 
+/// `ns_class2str` (LWRES prints it too).
+pub(crate) fn class_name(c: u16) -> Option<&'static str> {
+    Some(match c {
+        1 => "IN",
+        3 => "CHAOS",
+        4 => "HS",
+        255 => "ANY",
+        _ => return None,
+    })
+}
+
 fn print_class(nd: &mut Nd, c: u16) {
-    match c {
-        1 => nd.s(b"IN"),
-        3 => nd.s(b"CHAOS"),
-        4 => nd.s(b"HS"),
-        255 => nd.s(b"ANY"),
-        _ => {
+    match class_name(c) {
+        Some(n) => nd.st(n),
+        None => {
             nd.s(b"(Class ");
             nd.u(c as u64);
             nd.s(b")");

@@ -3,7 +3,7 @@
 
 use super::nd::{Nd, R};
 use super::{
-    aoe, arista, arp, cfm, ip, ip6, lldp, loopback, macsec, mpls, msnlb, names, nsh, slow,
+    aoe, arista, arp, cfm, ip, ip6, lldp, loopback, macsec, mpls, msnlb, names, nsh, ptp, slow,
 };
 use crate::ethertype as eth;
 
@@ -298,6 +298,7 @@ pub(crate) fn ethertype_print(
         eth::GEONET | eth::GEONET_OLD => super::geonet::geonet_print(nd, p, length, src)?,
         eth::CALM_FAST => super::calm_fast::calm_fast_print(nd, p, length, src)?,
         eth::TIPC => super::tipc::tipc_print(nd, p)?,
+        eth::PTP => ptp::ptp_print(nd, p, length)?,
         _ => return Ok(false),
     }
     Ok(true)

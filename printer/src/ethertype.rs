@@ -54,3 +54,5 @@ pub const CALM_FAST: u16 = 0x1111;
 pub const IPX: u16 = 0x8137;
 /// Transparent Inter-Process Communication.
 pub const TIPC: u16 = 0x88ca;
+/// IEEE 1588 precision time protocol.
+pub const PTP: u16 = 0x88f7;

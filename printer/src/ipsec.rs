@@ -1,7 +1,8 @@
 //! IPsec headers at default verbosity: AH, ESP (no decryption: tcpdump has no -E secret
-//! here), and ESP in UDP 4500 (tcpdump's print-ah.c, print-esp.c, `isakmp_rfc3948_print`).
+//! here), and ESP or IKE in UDP 4500 (tcpdump's print-ah.c, print-esp.c, `isakmp_rfc3948_print`).
 
-use super::nd::{Nd, Trunc, R};
+use super::isakmp;
+use super::nd::{Nd, R};
 
 /// `ah_print`: returns the AH header length.
 pub(crate) fn ah_print(nd: &mut Nd, bp: usize) -> R<usize> {
@@ -60,7 +61,7 @@ pub(crate) fn esp_print(nd: &mut Nd, bp: usize, length: usize) -> R {
 }
 
 /// `isakmp_rfc3948_print`: UDP 4500, ESP or IKE behind NAT.
-pub(crate) fn rfc3948_print(nd: &mut Nd, bp: usize, length: usize) -> R {
+pub(crate) fn rfc3948_print(nd: &mut Nd, bp: usize, length: usize, iph: usize) -> R {
     nd.proto = "isakmp_rfc3948";
     if length == 1 && nd.u1(bp)? == 0xff {
         nd.s(b"isakmp-nat-keep-alive");
@@ -71,10 +72,9 @@ pub(crate) fn rfc3948_print(nd: &mut Nd, bp: usize, length: usize) -> R {
         return Ok(());
     }
     if nd.be4(bp)? == 0 {
-        // IKE itself is not decoded.
+        // The non-ESP marker: IKE behind NAT.
         nd.s(b"NONESP-encap: ");
-        nd.proto = "isakmp";
-        return Err(Trunc);
+        return isakmp::isakmp_print(nd, bp + 4, length - 4, iph);
     }
     nd.s(b"UDP-encap: ");
     esp_print(nd, bp, length)

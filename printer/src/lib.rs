@@ -21,7 +21,10 @@
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
 //!   [`stp`] (spanning tree BPDUs, via [`llc`]), [`tftp`], [`rip`], [`ripng`], [`mpls`], [`resp`] (Redis), [`sip`], [`hsrp`], [`bfd`],
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
-//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
+//!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`], [`isakmp`] (IKEv1/IKEv2),
+//!   [`l2tp`] (with [`ppp`]), [`vxlan_gpe`], [`lisp`], [`ptp`],
+//!   [`someip`], [`timed`], [`bcm_li`], [`zep`], [`vqp`], [`ldp`] (UDP and TCP),
+//!   [`lspping`], [`lwres`],
 //!   [`sctp`] (and [`m3ua`] in its DATA chunks), [`pppoe`] (and its [`ppp`] frames), [`eigrp`],
 //!   [`bgp`], [`ospf`] (OSPFv2), [`ospf6`] (OSPFv3), [`lldp`], [`loopback`], [`slow`] (LACP, Marker, OAM), [`cfm`], [`nsh`], [`arista`], [`msnlb`], [`aoe`], [`geonet`], [`calm_fast`], [`ipx`] (via [`llc`] too), [`tipc`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //!   [`openflow`] (with [`openflow10`] and [`openflow13`]);
@@ -33,6 +36,7 @@ mod aoe;
 mod arista;
 mod arp;
 mod asn1;
+mod bcm_li;
 mod bfd;
 mod bgp;
 mod bgp_mp;
@@ -63,10 +67,16 @@ mod ip6;
 mod ipcomp;
 mod ipsec;
 mod ipx;
+mod isakmp;
 mod krb;
+mod l2tp;
+mod ldp;
+mod lisp;
 mod llc;
 mod lldp;
 mod loopback;
+mod lspping;
+mod lwres;
 mod m3ua;
 mod macsec;
 mod mobility;
@@ -87,6 +97,7 @@ mod pgm;
 mod pim;
 mod ppp;
 mod pppoe;
+mod ptp;
 mod radius;
 mod resp;
 mod rip;
@@ -100,10 +111,14 @@ mod small;
 mod smi;
 mod snap;
 mod snmp;
+mod someip;
 mod state;
 mod stp;
 mod tcp;
+#[cfg(test)]
+mod testutil;
 mod tftp;
+mod timed;
 mod tipc;
 mod tok;
 mod ts;
@@ -111,8 +126,11 @@ mod tunnel;
 mod txtproto;
 mod udld;
 mod udp;
+mod vqp;
 mod vrrp;
 mod vtp;
+mod vxlan_gpe;
+mod zep;
 
 use pcapng::linktype;
 use pcapng::Packet;

@@ -248,6 +248,8 @@ pub(crate) struct State {
     /// Verbosity tcpdump loses for the rest of the capture: an OpenFlow 1.0 frame decoded at
     /// -vvv lowers `ndo_vflag` by 3 and a truncation inside it longjmps past the restore.
     pub vflag_lost: u8,
+    /// IKEv1 initiator cookies (tcpdump's `cookiecache`).
+    pub isakmp: super::isakmp::CookieCache,
 }
 
 impl State {
@@ -259,6 +261,7 @@ impl State {
             resolver: Box::new(if_indextoname),
             nfs: Default::default(),
             vflag_lost: 0,
+            isakmp: Default::default(),
         }
     }
 

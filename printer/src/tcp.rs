@@ -1,12 +1,12 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis,
+//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, LDP, NFS, Redis,
 //! OpenFlow).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{bgp, dns, mptcp, nfs, openflow, resp, txtproto};
+use super::{bgp, dns, ldp, mptcp, nfs, openflow, resp, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -335,6 +335,9 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         txtproto::rtsp_print(nd, bp, length)?;
     } else if port(53) {
         dns::domain_print(nd, bp, length, true, false)?;
+    } else if port(646) && ![10288, 6633, 6653, 639, 323].iter().any(|&p| port(p)) {
+        // After the ports tcpdump tests first whose decoders we do not carry (see NFS).
+        ldp::ldp_print(nd, bp, length)?;
     } else if port(nfs::NFS_PORT)
         && length >= 4
         && nd.ttest(bp, 4)

@@ -17,13 +17,13 @@ pub(crate) fn tok2str(nd: &mut Nd, t: Tok, unknown: &str, v: u32) {
     nd.st(name(t, v).unwrap_or(unknown));
 }
 
-/// `bittok2str_internal`: for each entry in table order, the first single bit of `v` that
-/// equals the entry's value names it (so an entry of 0 matches whenever some bit of `v` is
-/// clear, as in C); names are joined by `sep`; none matching prints `none`.
+/// `bittok2str_internal` (4.99's): each entry in table order whose bits are all set in `v`
+/// names it (an entry of 0 never does; a multi-bit entry needs every one of its bits); names
+/// are joined by `sep`; none matching prints `none`.
 pub(crate) fn bittok(nd: &mut Nd, t: Tok, none: &str, v: u32, sep: &[u8]) {
     let mut first = true;
     for &(k, n) in t {
-        if (0..32).any(|b| k == v & (1u32 << b)) {
+        if k != 0 && v & k == k {
             if !first {
                 nd.s(sep);
             }
@@ -92,4 +92,35 @@ pub(crate) const AF: Tok = &[
     (15, "E.164 with NSAP subaddress"),
     (196, "Layer-2 VPN"),
     (25, "VPLS"),
+];
+
+/// `mpls_pw_types_values` (l2vpn.c): MPLS pseudowire types (LDP, LSP ping).
+pub(crate) const MPLS_PW_TYPES: Tok = &[
+    (0x0000, "Reserved"),
+    (0x0001, "Frame Relay DLCI (Martini Mode)"),
+    (0x0002, "ATM AAL5 SDU VCC transport"),
+    (0x0003, "ATM transparent cell transport"),
+    (0x0004, "Ethernet VLAN"),
+    (0x0005, "Ethernet"),
+    (0x0006, "Cisco-HDLC"),
+    (0x0007, "PPP"),
+    (0x0008, "SONET/SDH Circuit Emulation Service over MPLS"),
+    (0x0009, "ATM n-to-one VCC cell transport"),
+    (0x000a, "ATM n-to-one VPC cell transport"),
+    (0x000b, "IP Layer2 Transport"),
+    (0x000c, "ATM one-to-one VCC Cell Mode"),
+    (0x000d, "ATM one-to-one VPC Cell Mode"),
+    (0x000e, "ATM AAL5 PDU VCC transport"),
+    (0x000f, "Frame-Relay Port mode"),
+    (0x0010, "SONET/SDH Circuit Emulation over Packet"),
+    (0x0011, "Structure-agnostic E1 over Packet"),
+    (0x0012, "Structure-agnostic T1 (DS1) over Packet"),
+    (0x0013, "Structure-agnostic E3 over Packet"),
+    (0x0014, "Structure-agnostic T3 (DS3) over Packet"),
+    (0x0015, "CESoPSN basic mode"),
+    (0x0016, "TDMoIP basic mode"),
+    (0x0017, "CESoPSN TDM with CAS"),
+    (0x0018, "TDMoIP TDM with CAS"),
+    (0x0019, "Frame Relay DLCI"),
+    (0x0040, "IP-interworking"),
 ];

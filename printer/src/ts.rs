@@ -204,7 +204,7 @@ impl Clock {
 // libc deprecates the `time_t` alias for musl targets (it will follow musl 1.2's 64-bit
 // time_t); on x86_64 it is 64-bit with glibc and musl alike, so the cast is exact.
 #[allow(deprecated)]
-fn gmtoff(sec: i64) -> Option<i64> {
+pub(crate) fn gmtoff(sec: i64) -> Option<i64> {
     let t = sec as libc::time_t;
     // SAFETY: tm is plain data; localtime_r writes it and returns NULL on failure.
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };

@@ -1,13 +1,15 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, BFD, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
+//! (Sun RPC on port 2049), DNS, mDNS, timed, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos,
+//! L2TP, Cisco Auto-RP, RADIUS, HSRP, LWRES, LDP, LSP ping, BCM-LI, BFD, VQP, sFlow, SIP, VXLAN,
+//! Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP and SOME/IP. Other ports print "UDP, length N" as
 //! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    bfd, dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small, snmp,
-    tftp, tunnel,
+    bcm_li, bfd, dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, ldp, lisp, lspping, lwres, mpls, nfs,
+    pim, ptp, radius, rip, ripng, sflow, sip, small, snmp, someip, tftp, timed, tunnel, vqp,
+    vxlan_gpe, zep,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -104,6 +106,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         match udp_decoder(sport, dport) {
             Decoder::Dns => return dns::domain_print(nd, cp, length, false, false),
             Decoder::Mdns => return dns::domain_print(nd, cp, length, false, true),
+            Decoder::Timed => return timed::timed_print(nd, cp),
             Decoder::Tftp => return tftp::tftp_print(nd, cp, length),
             Decoder::Bootp => return small::bootp_print(nd, cp, length),
             Decoder::Rip => return rip::rip_print(nd, cp, length),
@@ -111,11 +114,18 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Snmp => return snmp::snmp_print(nd, cp, length),
             Decoder::Ntp => return small::ntp_print(nd, cp, length),
             Decoder::Krb => return krb::krb_print(nd, cp),
+            Decoder::L2tp => return l2tp::l2tp_print(nd, cp, length),
             Decoder::Dhcp6 => return dhcp6::dhcp6_print(nd, cp, length),
-            Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length),
+            Decoder::Isakmp => return isakmp::isakmp_print(nd, cp, length, iph),
+            Decoder::NatT => return ipsec::rfc3948_print(nd, cp, length, iph),
             Decoder::AutoRp => return pim::cisco_autorp_print(nd, cp, length),
             Decoder::Radius => return radius::radius_print(nd, cp, length),
             Decoder::Hsrp => return hsrp::hsrp_print(nd, cp, length),
+            Decoder::Lwres => return lwres::lwres_print(nd, cp, length),
+            Decoder::Ldp => return ldp::ldp_print(nd, cp, length),
+            Decoder::Lspping => return lspping::lspping_print(nd, cp, length),
+            Decoder::BcmLi => return bcm_li::bcm_li_print(nd, cp, length),
+            Decoder::Vqp => return vqp::vqp_print(nd, cp, length),
             Decoder::Sflow => return sflow::sflow_print(nd, cp, length),
             Decoder::Bfd => return bfd::bfd_print(nd, cp, length, dport),
             Decoder::Sip => return sip::sip_print(nd, cp, length),
@@ -123,9 +133,19 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Otv => return tunnel::otv_print(nd, cp, length),
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
+            Decoder::Lisp => return lisp::lisp_print(nd, cp, length),
+            Decoder::VxlanGpe => return vxlan_gpe::vxlan_gpe_print(nd, cp, length),
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
+            // An 802.15.4 frame inside gets the plain line (see zep.rs).
+            Decoder::Zep if zep::decodes(nd, cp, length) => return zep::zep_print(nd, cp, length),
+            // tcpdump tries AppleTalk-in-UDP before these two (see `llap`), not decoded here.
+            Decoder::Ptp if !llap(nd, cp, sport, dport) => return ptp::ptp_print(nd, cp, length),
+            Decoder::Someip if !llap(nd, cp, sport, dport) => {
+                return someip::someip_print(nd, cp, length)
+            }
             // tcpdump decodes these; we print the generic line (see udp_decoder).
-            Decoder::NotCarried | Decoder::None => {}
+            Decoder::Zep | Decoder::Ptp | Decoder::Someip | Decoder::NotCarried | Decoder::None => {
+            }
         }
     }
     if ulen > length && !fragmented {
@@ -138,6 +158,17 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         nd.u(ulen as u64);
     }
     Ok(())
+}
+
+/// tcpdump's AppleTalk-in-UDP ("kip") test, between MPLS and PTP in its chain: a DDP type
+/// byte after an AppleTalk port (PTP's 319 and 320 are AppleTalk ports too).
+fn llap(nd: &Nd, cp: usize, sport: u16, dport: u16) -> bool {
+    let atalk = |p: u16| {
+        (p.wrapping_sub(16512) as u32) < 128
+            || (p.wrapping_sub(200) as u32) < 128
+            || (p.wrapping_sub(768) as u32) < 128
+    };
+    nd.u1(cp + 2).is_ok_and(|t| t == 2) && (atalk(sport) || atalk(dport))
 }
 
 /// The checksum verdict: IPv6 from `-v` on (the checksum is mandatory there), IPv4 from
@@ -173,18 +204,26 @@ fn verify(nd: &mut Nd, bp: usize, cp: usize, length: usize, iph: usize) -> R {
 enum Decoder {
     Dns,
     Mdns,
+    Timed,
     Tftp,
     Bootp,
     Rip,
     Snmp,
     Ntp,
     Krb,
+    L2tp,
     Ripng,
     Dhcp6,
+    Isakmp,
     NatT,
     AutoRp,
     Radius,
     Hsrp,
+    Lwres,
+    Ldp,
+    Lspping,
+    BcmLi,
+    Vqp,
     Sflow,
     Bfd,
     Sip,
@@ -192,7 +231,12 @@ enum Decoder {
     Otv,
     Vxlan,
     Geneve,
+    Lisp,
+    VxlanGpe,
+    Zep,
     Mpls,
+    Ptp,
+    Someip,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -238,32 +282,36 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if port(5353) {
         Decoder::Mdns
     } else if port(525) {
-        Decoder::NotCarried // timed
+        Decoder::Timed
     } else if port(69) {
         Decoder::Tftp
     } else if any(&[68, 67]) {
         Decoder::Bootp
     } else if port(520) {
         Decoder::Rip
-    } else if any(&[654, 500]) {
-        Decoder::NotCarried // AODV, ISAKMP
+    } else if port(654) {
+        Decoder::NotCarried // AODV
+    } else if port(500) {
+        Decoder::Isakmp
     } else if port(4500) {
         Decoder::NatT
     } else if any(&[7500, 8500]) {
-        Decoder::NotCarried // ISAKMP (user ports)
+        Decoder::Isakmp // the user ports
     } else if any(&[161, 162]) {
         Decoder::Snmp
     } else if port(123) {
         Decoder::Ntp
     } else if any(&[88, 750]) {
         Decoder::Krb
-    } else if any(&[1701, 137, 138])
+    } else if port(1701) {
+        Decoder::L2tp
+    } else if any(&[137, 138])
         || dport == 3456
         || any(&[2103, 2104])
         || (7000..=7009).contains(&sport)
         || (7000..=7009).contains(&dport)
     {
-        Decoder::NotCarried // L2TP, NetBIOS, VAT, Zephyr, AFS Rx
+        Decoder::NotCarried // NetBIOS, VAT, Zephyr, AFS Rx
     } else if port(521) {
         Decoder::Ripng
     } else if any(&[546, 547]) {
@@ -276,12 +324,22 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Radius
     } else if dport == 1985 {
         Decoder::Hsrp
-    } else if any(&[921, 646, 698, 3503]) || sport == 49152 {
-        Decoder::NotCarried // LWRES, LDP, OLSR, LSP ping, BCM-LI
+    } else if port(921) {
+        Decoder::Lwres
+    } else if port(646) {
+        Decoder::Ldp
+    } else if port(698) {
+        Decoder::NotCarried // OLSR
+    } else if port(3503) {
+        Decoder::Lspping
+    } else if sport == 49152 {
+        Decoder::BcmLi
     } else if matches!(dport, 3784 | 4784 | 6784 | 3785) {
         Decoder::Bfd
-    } else if any(&[701, 1589]) {
-        Decoder::NotCarried // LMP, VQP
+    } else if port(701) {
+        Decoder::NotCarried // LMP
+    } else if port(1589) {
+        Decoder::Vqp
     } else if port(6343) {
         Decoder::Sflow
     } else if dport == 12223 || sport == 12223 || port(12222) {
@@ -296,12 +354,18 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Vxlan
     } else if port(6081) {
         Decoder::Geneve
-    } else if any(&[4342, 4790, 17754]) {
-        Decoder::NotCarried // LISP, VXLAN-GPE, ZEP
+    } else if port(4342) {
+        Decoder::Lisp
+    } else if port(4790) {
+        Decoder::VxlanGpe
+    } else if port(17754) {
+        Decoder::Zep
     } else if port(6635) {
         Decoder::Mpls
-    } else if any(&[319, 320, 30490]) {
-        Decoder::NotCarried // PTP, SOME/IP
+    } else if any(&[319, 320]) {
+        Decoder::Ptp
+    } else if port(30490) {
+        Decoder::Someip
     } else {
         Decoder::None
     }
@@ -310,6 +374,27 @@ fn chain(sport: u16, dport: u16) -> Decoder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// PTP and SOME/IP after an AppleTalk port with a DDP type byte are tcpdump's "kip"
+    /// (not decoded here): the plain line; without that byte they are decoded.
+    #[test]
+    fn appletalk_before_ptp_and_someip() {
+        use crate::testutil::udp_line;
+        let mut someip = vec![0, 1, 0, 2, 0, 0, 0, 8, 0, 8, 0, 5, 1, 1, 1, 0];
+        assert!(udp_line(56001, 30490, &someip).contains(": SOMEIP, service 1, method 2"));
+        assert!(udp_line(300, 30490, &someip).contains(": SOMEIP, service 1, method 2"));
+        someip[2] = 2;
+        assert!(udp_line(56001, 30490, &someip).contains(": SOMEIP, service 1, method 514"));
+        let l = udp_line(300, 30490, &someip);
+        assert!(l.ends_with("192.0.2.2.30490: UDP, length 16\n"), "{l}");
+        let mut ptp = vec![2, 2, 0, 34];
+        ptp.resize(34, 0);
+        assert!(udp_line(319, 319, &ptp)
+            .contains(": PTPv2, v1 compat : no, msg type : peer delay req msg"));
+        ptp[2] = 2;
+        let l = udp_line(319, 319, &ptp);
+        assert!(l.ends_with("192.0.2.2.319: UDP, length 34\n"), "{l}");
+    }
 
     /// The bitmap fast path never hides a decoder the chain would pick.
     #[test]

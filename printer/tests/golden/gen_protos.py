@@ -3026,6 +3026,656 @@ def cooked_packets():
     return pkts, [(pkts[0], 16 + 10), (pkts[-20], 16 + 20)]
 
 
+def isakmp_packets():
+    """ISAKMP/IKE (print-isakmp.c): IKEv1 phase 1 and 2 with every payload, IKEv2 exchanges,
+    the cookie cache's I/R/?, NAT-T's non-ESP marker, and malformed and cut payloads."""
+    icky, rcky = bytes.fromhex("0102030405060708"), bytes.fromhex("1112131415161718")
+
+    def udp(payload, sport=500, dport=500, src=A4, dst=B4):
+        return eth(IP(src=src, dst=dst) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def udp6(payload, sport=500, dport=500):
+        return eth(IPv6(src=A6, dst="2001:db8::2") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def hdr(np, body, etype=2, flags=0, msgid=0, ver=0x10, i=icky, r=bytes(8), length=None):
+        n = 28 + len(body) if length is None else length
+        return i + r + struct.pack(">BBBBII", np, ver, etype, flags, msgid, n) + body
+
+    def pl(np, body, crit=0, length=None):
+        return struct.pack(">BBH", np, crit, 4 + len(body) if length is None else length) + body
+
+    def attr(t, v):
+        if isinstance(v, int):
+            return struct.pack(">HH", 0x8000 | t, v)
+        return struct.pack(">HH", t, len(v)) + v
+
+    oakley = (attr(1, 7) + attr(14, 128) + attr(2, 4) + attr(3, 1) + attr(4, 14) + attr(11, 1) +
+              attr(12, b"\x00\x01\x51\x80") + attr(4, 18) + attr(1, 99) + attr(40, 3) +
+              attr(41, b"\xde\xad"))
+    t1 = pl(3, bytes([1, 1, 0, 0]) + oakley)
+    t2 = pl(0, bytes([2, 1, 0, 0]) + attr(1, 5) + attr(2, 2) + attr(3, 3) + attr(4, 2))
+    prop = pl(0, bytes([1, 1, 0, 2]) + t1 + t2)
+    sa = struct.pack(">II", 1, 1) + prop
+    sa_pl = pl(13, sa)
+    vid = pl(0, bytes.fromhex("4a131c81070358455c5728f20e95452f"))
+    main1 = hdr(1, sa_pl + vid)
+    ke = pl(10, bytes(range(64)))
+    nonce = pl(13, bytes(range(100, 140)))
+    main3_i = hdr(4, ke + nonce + pl(0, b"RFC 3947"), r=rcky)
+
+    def idp(np, typ, data, proto=17, port=500):
+        return pl(np, struct.pack(">BBH", typ, proto, port) + data)
+
+    ids = [idp(0, 1, bytes([192, 0, 2, 1])), idp(0, 1, b"\x01\x02"),
+           idp(0, 2, b"vpn.example.com"), idp(0, 3, b"a\x01b\xffc@example.com"),
+           idp(0, 4, bytes([192, 0, 2, 0, 255, 255, 255, 0])), idp(0, 4, bytes(5)),
+           idp(0, 5, bytes.fromhex("20010db8000000000000000000000001")), idp(0, 5, bytes(8)),
+           idp(0, 6, bytes.fromhex("20010db8" + "00" * 12) + b"\xff" * 8 + bytes(8)),
+           idp(0, 6, bytes(20)), idp(0, 7, bytes([192, 0, 2, 1, 192, 0, 2, 9])),
+           idp(0, 7, bytes(3)), idp(0, 8, bytes.fromhex("20010db8" + "00" * 11 + "01" +
+                                                         "20010db8" + "00" * 11 + "ff")),
+           idp(0, 8, bytes(16)), idp(0, 9, bytes.fromhex("3011310f300d06035504030c06736572766572")),
+           idp(0, 11, b"keyid-1"), idp(0, 0, b"zz"), idp(0, 12, b""), idp(0, 2, b"")]
+    main5 = [hdr(5, i, r=rcky, flags=0) for i in ids]
+    hash_ = pl(9, bytes(range(20)))
+    sig = pl(6, bytes(range(32)))
+    cert = pl(7, bytes([4]) + bytes(range(40)))
+    cr = pl(0, bytes([4]))
+    cr_bad = pl(0, bytes([42]) + b"xy")
+    main_more = hdr(8, hash_ + sig + cert + cr, r=rcky)
+    encrypted = hdr(5, bytes(range(48)), r=rcky, flags=1)
+    commit = hdr(8, pl(0, bytes(20)), r=rcky, flags=3, etype=32, msgid=0x12345678)
+
+    def notify(np, typ, data=b"", doi=1, proto=1, spi=b""):
+        return pl(np, struct.pack(">IBBH", doi, proto, len(spi), typ) + spi + data)
+
+    notifies = [notify(0, 14), notify(0, 24, spi=icky + rcky), notify(0, 8192),
+                notify(0, 9000), notify(0, 16384), notify(0, 20000),
+                notify(0, 24576, spi=b"\x00\x00\x10\x01", data=attr(11, 1) + attr(12, b"\x00\x00\x0e\x10"), proto=3),
+                notify(0, 24577, data=b"\x00\x00\x00\x01", proto=3),
+                notify(0, 24577, data=b"\x00\x00\x00\x00", proto=2),
+                notify(0, 24578, proto=1, spi=icky + rcky, data=b""),
+                notify(0, 24578, data=bytes(range(40))), notify(0, 36137, data=b"abc"),
+                notify(0, 40000), notify(0, 5, doi=7, proto=3, spi=b"\x01\x02"),
+                notify(0, 20000, doi=0), notify(0, 30000, doi=0), notify(0, 9999, doi=2),
+                notify(0, 24577, proto=9)]
+    infos = [hdr(11, n, r=rcky, etype=5, msgid=0xdeadbeef) for n in notifies]
+    deletes = [hdr(12, pl(0, struct.pack(">IBBH", 1, 3, 4, 2) + b"\xaa\xbb\xcc\xdd\x11\x22\x33\x44"),
+                   r=rcky, etype=5, msgid=1),
+               hdr(12, pl(0, struct.pack(">IBBH", 1, 1, 16, 1) + icky + rcky), r=rcky, etype=5, msgid=1),
+               hdr(12, pl(0, struct.pack(">IBBH", 9, 7, 2, 3) + b"\x01\x02\x03\x04"), r=rcky, etype=5, msgid=1)]
+    # Quick mode: ESP, AH and IPComp proposals with the IPsec DOI attributes.
+    ipsec_attrs = (attr(1, 1) + attr(2, b"\x00\x00\x0e\x10") + attr(1, 2) + attr(2, b"\x00\x46\x50\x00") +
+                   attr(3, 14) + attr(4, 1) + attr(4, 2) + attr(4, 9) + attr(5, 2) + attr(5, 7) +
+                   attr(6, 256) + attr(7, 1) + attr(8, 2) + attr(9, b"x") + attr(10, 1))
+    esp = pl(0, bytes([1, 3, 4, 2]) + b"\x0a\x0b\x0c\x0d" + pl(3, bytes([1, 12, 0, 0]) + ipsec_attrs) +
+             pl(0, bytes([2, 40, 0, 0]) + attr(5, 1)))
+    ah = pl(0, bytes([2, 2, 4, 1]) + b"\x01\x01\x01\x01" + pl(0, bytes([1, 3, 0, 0]) + attr(5, 2)))
+    ipcomp = pl(0, bytes([3, 4, 2, 1]) + b"\x00\x05" + pl(0, bytes([1, 2, 0, 0]) + attr(4, 1)))
+    other = pl(0, bytes([4, 9, 0, 1]) + pl(0, bytes([1, 5, 0, 0]) + attr(1, 1) + attr(2, b"zz")))
+    qm = [hdr(1, pl(10, struct.pack(">II", 1, 1) + p) + pl(0, bytes(16)), r=rcky, etype=32,
+              msgid=0x01020304) for p in (esp, ah, ipcomp, other)]
+    # Situations other than identity-only, a non-IPsec DOI.
+    sits = [hdr(1, pl(0, struct.pack(">III", 1, s, 0) + prop)) for s in (2, 3, 6, 7)]
+    sits.append(hdr(1, pl(0, struct.pack(">II", 2, 1) + prop)))
+    # Unknown payloads, an unknown exchange type, an unknown version, a length mismatch.
+    odd = [hdr(20, pl(60, b"abcd") + pl(0, b"efgh")), hdr(0, b"", etype=99),
+           hdr(1, b"", ver=0x30), hdr(0, b"", ver=0x11, length=200), hdr(14, pl(0, b"x"))]
+    # Malformed: zero-length payload, a length past the data, an attribute past its transform.
+    bad_t = pl(0, bytes([1, 1, 0, 1]) + pl(0, bytes([1, 1, 0, 0]) + attr(1, 1) + struct.pack(">HH", 2, 40)))
+    malformed = [hdr(1, pl(13, struct.pack(">II", 1, 1) + bad_t) + vid),
+                 hdr(13, pl(0, b"", length=0)), hdr(13, pl(0, b"abcd", length=4)),
+                 hdr(13, pl(0, b"abcd", length=300)), hdr(5, pl(0, b"\x01\x11\x01", length=7))]
+
+    # IKEv2.
+    def v2(np, body, etype=34, flags=0x08, msgid=0, r=bytes(8)):
+        return hdr(np, body, etype=etype, flags=flags, msgid=msgid, ver=0x20, r=r)
+
+    def t2(np, typ, tid, attrs=b""):
+        return pl(np, struct.pack(">BBH", typ, 0, tid) + attrs)
+
+    transforms = (t2(3, 1, 12, attr(14, 256)) + t2(3, 1, 20, attr(14, 128)) + t2(3, 2, 2) +
+                  t2(3, 2, 7) + t2(3, 3, 2) + t2(3, 3, 12) + t2(3, 4, 14) + t2(3, 4, 19) +
+                  t2(3, 5, 0) + t2(3, 5, 1) + t2(3, 9, 3) + t2(0, 1, 3, attr(1, b"ab")))
+    v2prop = pl(2, bytes([1, 1, 0, 12]) + transforms)
+    v2prop2 = pl(0, bytes([2, 3, 4, 1]) + b"\xca\xfe\xba\xbe" + t2(0, 1, 12, attr(14, 128)))
+    v2sa = pl(34, v2prop + v2prop2)
+    v2ke = pl(40, struct.pack(">HH", 14, 0) + bytes(range(32)))
+    v2nonce = pl(41, bytes(range(32)))
+    v2nat = pl(41, struct.pack(">BBH", 0, 0, 16388) + bytes(range(20)))
+    v2nat2 = pl(41, struct.pack(">BBH", 1, 8, 16389) + icky + bytes(20))
+    v2vid = pl(0, b"strongSwan\x01\x02")
+    init = v2(33, v2sa + v2ke + v2nonce + v2nat + v2nat2 + v2vid)
+    init_r = v2(33, v2sa, flags=0x20, r=rcky)
+    cookie = v2(41, pl(0, struct.pack(">BBH", 0, 0, 16390) + bytes(range(16))), flags=0x20, r=rcky)
+    cookie_long = v2(41, pl(0, struct.pack(">BBH", 0, 0, 16390) + bytes(range(40))), flags=0x20,
+                     r=rcky)
+    notify_types = [1, 4, 5, 7, 9, 11, 14, 17, 24, 34, 35, 36, 37, 39, 16384, 16385, 16386, 16387,
+                    16391, 16392, 16393, 16394, 16395, 100, 9000, 20000, 50000]
+    v2notifies = [v2(41, pl(0, struct.pack(">BBH", 3, 4, t) + b"\x01\x02\x03\x04" + b"data"),
+                     etype=37, msgid=2, r=rcky) for t in notify_types]
+    enc = v2(46, pl(35, bytes(range(60))), etype=35, msgid=1, r=rcky)
+    enc_crit = v2(46, pl(0, bytes(range(8)), crit=0x80), etype=35, msgid=1, r=rcky, flags=0x28)
+
+    def idv2(np, typ, data):
+        return pl(np, struct.pack(">BBH", typ, 0, 0) + data)
+
+    v2ids = [idv2(0, 1, bytes([192, 0, 2, 1])), idv2(0, 2, b"vpn.example\x01com"),
+             idv2(0, 3, b"user@example.com"), idv2(0, 5, bytes(16)), idv2(0, 9, b"\x30\x00"),
+             idv2(0, 10, b"\x30\x01\x02"), idv2(0, 11, b"k1"), idv2(0, 4, b"xx"),
+             pl(0, b"\x02\x00\x00")]
+    v2id_pkts = [v2(35 + (i % 2), d, etype=35, msgid=1, r=rcky) for i, d in enumerate(v2ids)]
+    auths = [v2(39, pl(0, struct.pack(">BBBB", m, 0, 0, 0) + bytes(range(24))), etype=35, msgid=1,
+                r=rcky) for m in (1, 2, 3, 9)]
+    auth_short = v2(39, pl(0, b"\x02\x00", ), etype=35, msgid=1, r=rcky)
+    gens = v2(37, pl(38, bytes([4]) + b"certdata") + pl(42, bytes([4]) + b"hash") +
+              pl(44, b"\x03\x04\x00\x01spi!") + pl(45, bytes(24)) + pl(47, bytes(16), crit=0x80) +
+              pl(48, bytes(8)) + pl(43, bytes(4)) + pl(0, bytes(5)), etype=35, msgid=1, r=rcky)
+    ke_short = v2(34, pl(0, b"\x00\x0e\x00"), etype=34)
+    # v2 SA malformed: a proposal longer than the SA, a zero-length transform, a transform
+    # longer than the proposal, a proposal whose next payload is not a proposal.
+    sa_bad = [v2(0, pl(0, pl(0, bytes([1, 1, 0, 1]) + t2(0, 1, 12), length=60))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 0, 1]) + t2(0, 1, 12)[:2] + b"\x00\x04xxxx"))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 0, 1]) + pl(0, bytes([1, 0, 0, 12]), length=40)))),
+              v2(0, pl(0, pl(5, bytes([1, 1, 0, 1]) + t2(0, 1, 12)) + pl(0, b"zzzz"))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 8, 1]) + b"\x01\x02"))),
+              v2(0, pl(0, pl(0, bytes([1, 1, 0, 2]) + t2(7, 1, 12) + pl(0, b"zzzz"))))]
+    v1_in_v2 = v2(1, sa_pl[:4] + sa[:8] + prop + vid[:0], etype=34)
+    v2_in_v1 = hdr(41, pl(46, struct.pack(">BBH", 0, 0, 16384)) + pl(0, b"abcd"))
+
+    pkts = [udp(main1, 500, 500), udp(hdr(1, sa_pl + vid, r=rcky), 500, 500, src=B4, dst=A4),
+            udp(main3_i, 500, 500), udp(hdr(4, ke, i=b"\x99" * 8, r=rcky), 500, 500)]
+    pkts += [udp(m) for m in main5] + [udp(main_more), udp(hdr(7, cr_bad, r=rcky))]
+    pkts += [udp(encrypted), udp(commit)] + [udp(m) for m in infos + deletes + qm + sits + odd]
+    pkts += [udp(m) for m in malformed]
+    pkts += [udp(init), udp(init_r, src=B4, dst=A4), udp(cookie), udp(cookie_long)]
+    pkts += [udp(m) for m in v2notifies] + [udp(enc), udp(enc_crit)]
+    pkts += [udp(m) for m in v2id_pkts + auths + [auth_short, gens, ke_short] + sa_bad]
+    pkts += [udp(v1_in_v2), udp(v2_in_v1)]
+    # The other ports: NAT-T with the non-ESP marker (and its keepalive and ESP), the user
+    # ports, IPv6 (the cookie cache keeps v6 addresses), a header cut short.
+    pkts += [udp(b"\x00" * 4 + main1, 4500, 4500), udp(b"\xff", 4500, 4500),
+             udp(b"\x00\x00\x00\x00" + main1[:20], 4500, 4500),
+             udp(b"\x00\x00\x10\x01" + bytes(20), 4500, 4500), udp(main1, 7500, 40000),
+             udp(init, 40000, 8500), udp6(hdr(1, sa_pl + vid, i=b"\x66" * 8)),
+             udp6(hdr(1, sa_pl + vid, i=b"\x66" * 8, r=rcky)), udp(main1[:27])]
+    base = 42
+    cuts = [(pkts[0], n) for n in (base + 10, base + 30, base + 36, base + 44, base + 50,
+                                   base + 54, base + 60, base + 70, base + 100, base + 140)]
+    cuts += [(pkts[2], base + n) for n in (33, 50, 100, 110)]
+    cuts += [(pkts[6], base + 36), (pkts[8], base + 34), (pkts[12], base + 45)]
+    i_info = 4 + len(main5) + 4
+    cuts += [(pkts[i_info + k], base + n) for k, n in ((1, 45), (6, 44), (6, 48), (7, 44), (10, 60))]
+    i_del = i_info + len(infos)
+    cuts += [(pkts[i_del], base + 45), (pkts[i_del + 1], base + 50)]
+    i_v2 = i_del + len(deletes) + len(qm) + len(sits) + len(odd) + len(malformed)
+    cuts += [(pkts[i_v2], base + n) for n in (40, 50, 60, 70, 80, 120, 200, 240, 300, 340)]
+    cuts += [(pkts[i_v2 + 3], base + 60), (pkts[i_v2 + 4 + 5], base + 40)]
+    i_enc = i_v2 + 4 + len(v2notifies)
+    cuts += [(pkts[i_enc], base + 50), (pkts[i_enc + 2], base + 38), (pkts[i_enc + 3], base + 40),
+             (pkts[i_enc + 2 + len(v2ids)], base + 44), (pkts[i_enc + 2 + len(v2ids) + 5], base + 50)]
+    return pkts, cuts
+
+
+def l2tp_packets():
+    """L2TP (print-l2tp.c): control messages with every AVP the printer decodes (and too
+    short, hidden, vendor and unknown ones), header flags and lengths, L2F, and data messages
+    carrying PPP (IPv4, IPv6, MPLS, LCP, IPCP, IP6CP, CCP, CHAP, PAP, compressed and
+    unknown protocols; print-ppp.c)."""
+    from scapy.all import ICMP
+    def udp(payload, sport=1701, dport=1701):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def avp(t, v=b"", flags=0x8000, vendor=0, length=None):
+        n = 6 + len(v) if length is None else length
+        return struct.pack(">HHH", flags | n, vendor, t) + v
+
+    def ctl(avps, tunnel=1, session=0, ns=0, nr=0, flags=0xc802, length=None, extra=b""):
+        body = struct.pack(">HH", tunnel, session) + struct.pack(">HH", ns, nr) + extra + avps
+        n = 4 + len(body) if length is None else length
+        return struct.pack(">HH", flags, n) + body
+
+    H, I = (lambda v: struct.pack(">H", v)), (lambda v: struct.pack(">I", v))
+    msg = lambda t: avp(0, H(t))
+    sccrq = ctl(msg(1) + avp(2, H(0x0100)) + avp(3, I(3)) + avp(4, I(3)) + avp(5, bytes(range(8)), 0) +
+                avp(6, H(0x0680), 0) + avp(7, b"lac.example") + avp(8, b"Vendor\x01X", 0) +
+                avp(9, H(4711)) + avp(10, H(4)) + avp(11, bytes(range(16))))
+    sccrp = ctl(msg(2) + avp(2, H(0x0100)) + avp(3, I(1)) + avp(4, I(2)) + avp(13, bytes(range(16))) +
+                avp(7, b"lns"), ns=0, nr=1)
+    scccn = ctl(msg(3) + avp(13, bytes(range(20))), ns=1, nr=1)
+    stops = [ctl(msg(4) + avp(1, H(1))), ctl(msg(4) + avp(1, H(2) + H(6))),
+             ctl(msg(4) + avp(1, H(2) + H(6) + b"bad version")), ctl(msg(4) + avp(1, H(2) + b"\x01")),
+             ctl(msg(4) + avp(1, b"\x01"))]
+    hello = ctl(msg(6), ns=2, nr=2)
+    icrq = ctl(msg(10) + avp(14, H(77)) + avp(15, I(123456)) + avp(18, I(1)) + avp(18, I(2)) +
+               avp(25, I(9)) + avp(21, b"5551234") + avp(22, b"5554321") + avp(23, b"sub") +
+               avp(16, I(9600)) + avp(17, I(1000000)), session=0)
+    icrp = ctl(msg(11) + avp(14, H(88)), session=77)
+    iccn = ctl(msg(12) + avp(24, I(100000000)) + avp(19, I(1)) + avp(19, I(2)) +
+               avp(26, bytes.fromhex("010405dc0506")) + avp(27, b"\x01\x02") + avp(28, b"\x03") +
+               avp(29, H(2)) + avp(29, H(9)) + avp(30, b"user") + avp(31, bytes(8)) +
+               avp(32, H(0x1234)) + avp(33, bytes(16)) + avp(38, I(56000)) + avp(39) +
+               avp(37, b"grp") + avp(36, bytes(4)) + avp(20, I(0)), session=88)
+    cdn = ctl(msg(14) + avp(1, H(3)) + avp(12, H(16) + b"\x02") + avp(12, H(16) + b"\x02cleared") +
+              avp(12, b"\x00\x01"), session=88)
+    wen = ctl(msg(15) + avp(34, H(0) + I(1) + I(2) + I(3) + I(4) + I(5) + I(6)) +
+              avp(34, H(0) + I(1) + I(2)) + avp(34, b"\x00"), session=88)
+    sli = ctl(msg(16) + avp(35, H(0) + I(0xffffffff) + I(0x0a)) + avp(35, H(0) + I(1)) +
+              avp(35, b""), session=88)
+    discon = ctl(msg(14) + avp(46, H(1) + H(0xc021) + b"\x01") + avp(46, H(2) + H(0x8021) + b"\x02peer") +
+                 avp(46, H(2) + H(0x8021) + b"\x07") + avp(46, H(2)))
+    odd = ctl(msg(99) + avp(99, b"zz") + avp(7, b"secret", flags=0xc000) + avp(7, b"x", flags=0x4000) +
+              avp(1, b"\x01\x02", vendor=9) + avp(5, b"\x01") + avp(6, b"\x01") + avp(13, b"\x01") +
+              avp(15, b"\x01") + avp(0, b"\x01") + avp(2, b"") + avp(3, b"") + avp(4, b"") +
+              avp(18, b"") + avp(19, b"") + avp(29, b"") + avp(32, b"") + avp(12, b"") + avp(46, b""))
+    bad = [ctl(msg(1) + avp(7, b"abc", length=4)), ctl(msg(1) + avp(7, b"abc", length=40)),
+           ctl(b""), struct.pack(">HHH", 0xc802, 8, 1) + b"\x00\x00" + H(0) + H(0),
+           ctl(b"", flags=0x8802)[:2] + b"\x00\x01\x00\x00\x00\x00\x00\x00",
+           ctl(msg(1), length=200), ctl(msg(1), length=6), ctl(msg(6), flags=0xcb02, extra=b"")[:12],
+           struct.pack(">HH", 0x0001, 0) + bytes(6), struct.pack(">HH", 0x0003, 0) + bytes(6),
+           ctl(msg(6), flags=0xc902)]
+    # Data: PPP with and without address/control and protocol compression.
+    inner = bytes(IP(src="198.51.100.1", dst="198.51.100.2") / ICMP() / Raw(b"ping"))
+    inner6 = bytes(IPv6(src="2001:db8::a", dst="2001:db8::b") / UDP(sport=1, dport=2))
+    mplsed = struct.pack(">I", (16 << 12) | 0x100 | 64) + inner
+
+    def data(ppp, flags=0x0002, tunnel=1, session=77, pre=b""):
+        if flags & 0x4000:
+            return struct.pack(">HHHH", flags, 8 + len(pre) + len(ppp), tunnel, session) + pre + ppp
+        return struct.pack(">HHH", flags, tunnel, session) + pre + ppp
+
+    datas = [data(b"\xff\x03\x00\x21" + inner), data(b"\x21" + inner), data(b"\xff\x03\x57" + inner6),
+             data(b"\x00\x57" + inner6, flags=0x0802, pre=H(5) + H(6)),
+             data(b"\xff\x03\x02\x81" + mplsed, flags=0x4002), data(b"\xff\x03\x00\xfd" + bytes(8)),
+             data(b"\xff\x03\x12\x34" + bytes(6)), data(b"\xff\x03\x00\x25" + b"ns-data"),
+             data(b"\xff\x03\xc0\x25" + b"lqm"), data(b"\x00\x03\x00\x21" + inner),
+             data(b"\x01\x03\x00\x21" + inner), data(b"\xff\x03\x08\x00" + inner),
+             data(b"\xff\x03\x00\x21" + inner, flags=0x0202, pre=H(2) + b"\x00\x00"),
+             data(b"\xff\x03\x00\x21" + inner, flags=0x0102), data(b"\xff\x03"), data(b"\x21"),
+             data(b"\xff\x03\x00\x21" + inner, flags=0x4002)[:2] + H(40) + data(b"")[2:]]
+    # PPP's own protocols (print-ppp.c's control protocols, CHAP, PAP) in data messages.
+    lcp = lambda code, ident, body: b"\xff\x03\xc0\x21" + bytes([code, ident]) + H(4 + len(body)) + body
+    datas += [data(lcp(9, 1, b"\x12\x34\x56\x78")), data(lcp(10, 1, b"\x12\x34\x56\x78")),
+              data(lcp(1, 2, bytes([1, 4, 0x05, 0xdc, 5, 6, 1, 2, 3, 4, 3, 5, 0xc2, 0x23, 5]))),
+              data(lcp(2, 2, bytes([1, 4, 0x05, 0xdc]))), data(lcp(5, 3, b"")),
+              data(b"\xff\x03\x80\x21" + bytes([1, 1]) + H(10) + bytes([3, 6, 198, 51, 100, 7])),
+              data(b"\xff\x03\x80\x57" + bytes([1, 1]) + H(14) + bytes([1, 10]) + bytes(8)),
+              data(b"\xff\x03\xc2\x23" + bytes([1, 1]) + H(21) + bytes([16]) + bytes(16)),
+              data(b"\xff\x03\xc0\x23" + bytes([1, 1]) + H(14) + b"\x04user\x04pass"),
+              data(b"\xff\x03\x80\xfd" + bytes([1, 1]) + H(4))]
+    pkts = [udp(sccrq), udp(sccrp), udp(scccn)] + [udp(s) for s in stops]
+    pkts += [udp(m) for m in (hello, icrq, icrp, iccn, cdn, wen, sli, discon, odd)]
+    pkts += [udp(m) for m in bad] + [udp(d) for d in datas] + [udp(sccrq, 1701, 40000)]
+    base = 42
+    cuts = [(pkts[0], base + n) for n in (1, 3, 5, 7, 9, 11, 13, 20, 40, 60, 90)]
+    cuts += [(pkts[11], base + 24), (pkts[14], base + 30)]
+    i_data = 3 + len(stops) + 9 + len(bad)
+    cuts += [(pkts[i_data], base + n) for n in (3, 5, 7, 9, 20, 30)]
+    cuts += [(pkts[i_data + 3], base + 9), (pkts[i_data + 12], base + 9)]
+    return pkts, cuts
+
+
+def vxlan_gpe_packets():
+    """VXLAN-GPE (print-vxlan-gpe.c): IPv4, IPv6, Ethernet and NSH inside, every flag, an
+    unknown next protocol, a short header and cuts."""
+    def udp(payload, sport=40000, dport=4790):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def gpe(np, inner, flags=0x0c, vni=4096):
+        return bytes([flags, 0, 0, np]) + struct.pack(">I", vni << 8) + inner
+
+    inner4 = bytes(IP(src="198.51.100.1", dst="198.51.100.2") / UDP(sport=7, dport=9) / Raw(b"hi"))
+    inner6 = bytes(IPv6(src="2001:db8::a", dst="2001:db8::b") / UDP(sport=7, dport=9))
+    inner_eth = bytes(Ether(src=MA, dst="02:00:00:00:00:0b") / IP(src="203.0.113.1", dst="203.0.113.2") /
+                      UDP(sport=7, dport=9))
+    pkts = [udp(gpe(1, inner4)), udp(gpe(2, inner6, flags=0x04)), udp(gpe(3, inner_eth, flags=0x0f)),
+            udp(gpe(1, inner4, flags=0x00, vni=0xffffff)), udp(gpe(1, inner4, flags=0x32)),
+            udp(gpe(5, bytes(8))), udp(gpe(0, b"")), udp(gpe(1, b"\x45")), udp(b"\x0c\x00\x00\x01"),
+            udp(gpe(2, inner6), 4790, 4790), udp(gpe(1, inner4), 4790, 40001)]
+    # NSH inside (print-nsh.c): MD type 1 and 2, a bad next protocol.
+    nsh = lambda md, np, ctx: (struct.pack(">HBB", 0x0000 | (2 + len(ctx) // 4), md, np) +
+                               struct.pack(">I", 0x00030907) + ctx)
+    pkts += [udp(gpe(4, nsh(1, 1, bytes(range(16))) + inner4)), udp(gpe(4, nsh(2, 2, struct.pack(">HBB", 1, 2, 1) + b"\x12\x00\x00\x00") + inner6)),
+             udp(gpe(4, nsh(1, 9, bytes(16)) + b"zz"))]
+    cuts = [(pkts[0], 42 + n) for n in (1, 3, 5, 7, 9, 20)] + [(pkts[2], 42 + 16)]
+    return pkts, cuts
+
+
+def lisp_packets():
+    """LISP (print-lisp.c): Map-Register and Map-Notify with IPv4/IPv6 EIDs and locators,
+    xTR/site ids, authentication data, every action and flag, other message types, an LCAF
+    EID, trailing data, zero records and cuts."""
+    def udp(payload, sport=4342, dport=4342):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def hdr(typ, flags, count, auth=b"", key=1, flags2=0):
+        return (bytes([(typ << 4) | flags, 0, flags2, count]) + struct.pack(">QHH", 0x1122334455667788,
+                                                                               key, len(auth)) + auth)
+
+    def loc(afi, a, prio=1, weight=100, flags=0x0005):
+        return struct.pack(">BBBBHH", prio, weight, 255, 0, flags, afi) + a
+
+    v4 = lambda s: bytes(int(x) for x in s.split("."))
+    v6 = bytes.fromhex("20010db8000000000000000000000001")
+
+    def rec(afi, eid, mask, locs, ttl=1440, aair=0x10, version=5):
+        return struct.pack(">IBBBBHH", ttl, len(locs), mask, aair, 0, version, afi) + eid + b"".join(locs)
+
+    r4 = rec(1, v4("198.51.100.0"), 24, [loc(1, v4("192.0.2.10")), loc(2, v6, flags=0x0002)])
+    r6 = rec(2, v6, 48, [loc(2, v6, flags=0), loc(1, v4("192.0.2.11"), flags=7)], aair=0x70,
+             version=0xfff)
+    r_acts = [rec(1, v4("203.0.113.0"), 25, [], aair=a) for a in (0x00, 0x20, 0x50, 0xe0)]
+    r_lcaf = rec(16387, b"\x00" * 8, 0, [])
+    r_odd_loc = rec(1, v4("203.0.113.0"), 25, [loc(9, b"")])
+    xtr = bytes(range(16)) + struct.pack(">Q", 987654321012)
+    auth = bytes(range(20))
+    pkts = [udp(hdr(3, 0, 2, auth, flags2=1) + r4 + r6),
+            udp(hdr(3, 0xa, 1, auth, flags2=1) + r4 + xtr),
+            udp(hdr(4, 0x8, 1, auth) + r6 + xtr), udp(hdr(4, 0x4, 1, auth) + r4 + b"trailing"),
+            udp(hdr(3, 0, 4, bytes(32), key=2) + b"".join(r_acts)),
+            udp(hdr(3, 0, 1, b"", key=7) + r_lcaf), udp(hdr(3, 0, 1) + r_odd_loc),
+            udp(hdr(3, 0, 0)), udp(hdr(3, 2, 1, auth) + r4 + xtr[:10]),
+            udp(hdr(3, 0, 3, auth) + r4), udp(hdr(1, 0, 1) + bytes(8)), udp(hdr(2, 0, 1)),
+            udp(hdr(8, 0, 0)), udp(hdr(6, 0, 0)), udp(hdr(0, 0, 0)), udp(b"\x30\x00\x00\x01"),
+            udp(hdr(3, 0, 1, auth) + r4, 40000, 4342)]
+    cuts = [(pkts[0], 42 + n) for n in (3, 15, 16, 20, 36, 40, 50, 52, 58, 62, 66, 80, 90)]
+    cuts += [(pkts[1], 42 + n) for n in (86, 100)] + [(pkts[3], 42 + 70)]
+    return pkts, cuts
+
+
+def ptp_packets():
+    """PTP (print-ptp.c) over UDP 319/320 and Ethernet: every v2 message type, flags,
+    version 1 and others, a short message and cuts."""
+    def udp(payload, port=319):
+        return eth(IP(src=A4, dst="224.0.1.129") / UDP(sport=port, dport=port) / Raw(payload))
+
+    def v2(typ, body, flags=0x0200, domain=0, corr=0x123456789a, seq=7, control=0, lmi=0xfd, v1c=0):
+        return (bytes([typ | v1c, 2]) + struct.pack(">HBBH", 34 + len(body), domain, 0, flags) +
+                corr.to_bytes(6, "big") + struct.pack(">HI", 0x8000, 0) + bytes.fromhex("0011 22ff fe33 4455") +
+                struct.pack(">HHBB", 1, seq, control, lmi) + body)
+
+    ts = (1710053990).to_bytes(6, "big") + struct.pack(">I", 123456789)
+    pid = bytes.fromhex("0011 22ff fe33 4466") + struct.pack(">H", 2)
+    announce = ts + struct.pack(">hBBBBHB", 37, 0, 128, 6, 0x21, 0x4e5d, 128) + bytes.fromhex(
+        "0011 22ff fe33 4455") + struct.pack(">HB", 0, 0xa0)
+    msgs = [v2(0, ts), v2(1, ts, control=1), v2(2, ts + pid), v2(3, ts + pid), v2(8, ts, control=2),
+            v2(9, ts + pid, control=3), v2(0xa, ts + pid), v2(0xb, announce, control=5, flags=0x003c),
+            v2(0xc, pid), v2(0xd, pid + bytes([1, 2, 3, 4]), control=4), v2(5, b""), v2(0xf, b"",
+                                                                                      flags=0x7fff),
+            v2(0, ts, v1c=0x10, flags=0, domain=24, corr=0)]
+    pkts = [udp(m, 320 if m[0] & 0x08 else 319) for m in msgs]
+    pkts += [udp(b"\x00\x01" + bytes(40)), udp(b"\x00\x03" + bytes(40)), udp(bytes(33)),
+             eth(Raw(b"")) / Raw(b""), udp(v2(0, ts), 40000)]
+    pkts[-2] = Ether(src=MA, dst="01:1b:19:00:00:00", type=0x88f7) / Raw(v2(0xb, announce))
+    pkts.append(Ether(src=MA, dst="01:1b:19:00:00:00", type=0x88f7) / Raw(bytes(20)))
+    cuts = [(pkts[0], 42 + n) for n in (1, 3, 5, 7, 9, 15, 17, 21, 29, 31, 33, 35, 40, 44)]
+    cuts += [(pkts[7], 42 + n) for n in (38, 45, 50, 55, 60, 63)]
+    cuts += [(pkts[2], 42 + 50), (pkts[9], 42 + 40), (pkts[9], 42 + 44)]
+    return pkts, cuts
+
+
+def someip_packets():
+    """SOME/IP (print-someip.c): methods and events, every message type and return code,
+    unknown ones, a short message and cuts."""
+    def udp(payload, sport=30490, dport=30490):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def msg(service, method, client, session, mtype, rc, payload=b"", pver=1, iver=1):
+        return struct.pack(">HHIHHBBBB", service, method, 8 + len(payload), client, session, pver,
+                           iver, mtype, rc) + payload
+    mtypes = [0x00, 0x01, 0x02, 0x80, 0x81, 0x20, 0x21, 0x22, 0xa0, 0xa1, 0x42]
+    pkts = [udp(msg(0x1234, 0x0001 + i, 7, 100 + i, t, i % 17, b"data")) for i, t in enumerate(mtypes)]
+    pkts += [udp(msg(0xffff, 0x8100, 0, 1, 2, rc)) for rc in range(6, 17)]
+    # (tcpdump's AppleTalk test before it: not decoded, see udp.rs's test.)
+    pkts += [udp(msg(1, 2, 8, 5, 1, 0), 56001, 30490), udp(b"\x00\x01\x00\x02" + bytes(8)),
+             udp(b"\x00\x01\x03\x02" + bytes(12), 300, 30490)]
+    cuts = [(pkts[0], 42 + n) for n in (2, 4, 6, 8, 10, 12, 13, 14, 15)]
+    return pkts, cuts
+
+
+def timed_packets():
+    """BSD timed (print-timed.c): every message type, times before and after 1970, a hop
+    count, names cut short and unterminated, an unknown type."""
+    def udp(payload, sport=525, dport=525):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def tsp(typ, seq=1, sec=0, usec=0, name=b"host.example\x00", vers=1):
+        return struct.pack(">BBHii", typ, vers, seq, sec, usec) + name
+    pkts = [udp(tsp(t, seq=t)) for t in range(0, 25)]
+    pkts += [udp(tsp(5, sec=1710053990, usec=123456)), udp(tsp(1, sec=-5, usec=250000)),
+             udp(tsp(1, sec=-1, usec=500000)), udp(tsp(22, sec=-3, usec=0)),
+             udp(tsp(23, sec=10, usec=-1)), udp(tsp(1, sec=-2, usec=1500000)),
+             udp(tsp(24, sec=0x05000000)), udp(tsp(99)), udp(tsp(8, name=b"A" * 300)),
+             udp(tsp(8, name=b"n\x01\xff\x00tail")), udp(tsp(8, name=b"short")),
+             udp(tsp(3), 40000, 525)]
+    cuts = [(pkts[26], 42 + n) for n in (0, 1, 3, 5, 9, 13, 16)]
+    return pkts, cuts
+
+
+def bcm_li_packets():
+    """Broadcom LI shim (print-bcm-li.c, from UDP port 49152): every direction, type and
+    subtype, the IPv4, IPv6 and Ethernet packets it carries (-v), short shims and cuts."""
+    def udp(payload, sport=49152, dport=49153):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def shim(direction, ptype, sub, li_id):
+        return struct.pack(">I", direction << 29 | ptype << 25 | sub << 22 | li_id)
+    in4 = bytes(IP(src="198.51.100.1", dst="198.51.100.2") / UDP(sport=53, dport=5353) / Raw(b"x"))
+    in6 = bytes(IPv6(src="2001:db8::a", dst="2001:db8::b") / UDP(sport=7, dport=9))
+    ineth = bytes(Ether(src=MA, dst="02:00:00:00:00:0b") / IP(src="203.0.113.1", dst="203.0.113.2") /
+                  UDP(sport=7, dport=9))
+    pkts = [udp(shim(3, 5, 3, 66666) + in4), udp(shim(2, 6, 1, 1) + in6), udp(shim(1, 7, 2, 4194303) + ineth),
+            udp(shim(3, 4, 2, 5) + in4), udp(shim(3, 4, 2, 5) + in6), udp(shim(3, 4, 2, 5) + b"\x20abc"),
+            udp(shim(0, 9, 0, 7) + b"abc"), udp(shim(5, 0, 7, 7)), udp(b"\x60\x00"), udp(shim(3, 5, 3, 1) + in4, 49152, 53)]
+    cuts = [(pkts[0], 42 + n) for n in (2, 4, 10)] + [(pkts[2], 42 + 10), (pkts[3], 42 + 4)]
+    return pkts, cuts
+
+
+def zep_packets():
+    """ZEP (print-zep.c): v1 and v2 headers without an 802.15.4 frame, v2 acks, CRC and LQI
+    modes, timestamps (local time), bad preambles, short headers and cuts."""
+    def udp(payload, sport=17754, dport=17754):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def v1(chan=11, dev=0x1234, crc=0, lqi=200, extra=b""):
+        return b"EX\x01" + struct.pack(">BHBB", chan, dev, crc, lqi) + bytes(7) + b"\x00" + extra
+
+    def v2(typ=1, chan=15, dev=0xbeef, crc=0, lqi=77, ts=(3919042790, 0x80000000), seq=42, extra=b""):
+        return (b"EX\x02" + struct.pack(">BBHBB", typ, chan, dev, crc, lqi) + struct.pack(">II", *ts) +
+                struct.pack(">I", seq) + bytes(10) + b"\x00" + extra)
+    pkts = [udp(v1()), udp(v1(crc=1)), udp(v1(extra=b"trailing bytes")), udp(v2()), udp(v2(crc=1, ts=(0, 1))),
+            udp(v2(typ=3, ts=(1, 0xffffffff))), udp(v2(ts=(3919042790, 12345))), udp(b"EX\x02\x02" + struct.pack(">I", 99)),
+            udp(b"EX\x02\x02\x00"), udp(b"EX\x01" + bytes(5)), udp(b"EX\x02\x01" + bytes(20)),
+            udp(b"XE\x02"), udp(b"E\x01\x02"), udp(v2(extra=b"xyz"), 40000, 17754)]
+    # (A bad preamble cut after its first byte: found by the fuzzer against tcpdump.)
+    cuts = [(pkts[3], 42 + n) for n in (1, 2, 3, 5, 8, 12, 16, 20, 25, 31)] + [(pkts[2], 42 + 20),
+                                                                                (pkts[11], 42 + 1)]
+    return pkts, cuts
+
+
+def vqp_packets():
+    """VQP (print-vqp.c): requests and responses with every object type, error codes,
+    unknown types and objects, bad object lengths, another version, short headers, cuts."""
+    def udp(payload, sport=1589, dport=1589):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def obj(t, v):
+        return struct.pack(">IH", t, len(v)) + v
+
+    def vqp(mtype, err, objs, seq=0x1234, n=None, vers=1):
+        return struct.pack(">BBBBI", vers, mtype, err, len(objs) if n is None else n, seq) + b"".join(objs)
+    join = [obj(0x0c01, bytes([192, 0, 2, 9])), obj(0x0c02, b"Fa0/1"), obj(0x0c03, b""),
+            obj(0x0c04, b"corp"), obj(0x0c05, b"frame\x00x"), obj(0x0c06, bytes(6)),
+            obj(0x0c08, bytes.fromhex("02000000000a"))]
+    pkts = [udp(vqp(1, 0, join)), udp(vqp(2, 0, [obj(0x0c03, b"vlan10"), obj(0x0c08, bytes(6))])),
+            udp(vqp(3, 3, join[:2])), udp(vqp(4, 4, [])), udp(vqp(9, 5, [obj(0x0c99, b"\x01\x02\x03")])),
+            udp(vqp(2, 7, [obj(0x0c01, b"\x01\x02")])), udp(vqp(2, 0, [obj(0x0c08, b"\x01")])),
+            udp(vqp(2, 0, [obj(0, b"x")])), udp(vqp(2, 0, [obj(0x0c02, b"")])),
+            udp(vqp(2, 0, [obj(0x0c02, b"abc")], n=5)), udp(vqp(2, 0, [obj(0x0c02, b"abc")[:5]])),
+            udp(vqp(1, 0, [obj(0x0c02, b"abcdef")])[:-3] + b"\x00\x09abc"), udp(vqp(1, 0, [], vers=2)),
+            udp(b"\x01\x01\x00\x00"), udp(vqp(1, 0, join[:1]), 40000, 1589)]
+    cuts = [(pkts[0], 42 + n) for n in (4, 8, 12, 16, 20, 30, 60)]
+    return pkts, cuts
+
+
+def ldp_packets():
+    """LDP (print-ldp.c) over UDP (hellos) and TCP (sessions): every message and TLV the
+    printer decodes, FECs (prefixes, Martini VCs with interface parameters), undecoded
+    messages and TLVs in hex, bad lengths, several PDUs in a segment, cuts."""
+    seq = [1000]
+
+    def tcp(payload, sport=40646, dport=646):
+        p = eth(IP(src=A4, dst=B4) / TCP(sport=sport, dport=dport, flags="PA", seq=seq[0], ack=1,
+                                         window=502) / Raw(payload))
+        seq[0] += len(payload)
+        return p
+
+    def udp(payload, sport=646, dport=646):
+        return eth(IP(src=A4, dst="224.0.0.2") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def tlv(t, v, flags=0):
+        return struct.pack(">HH", flags | t, len(v)) + v
+
+    def msg(t, tlvs, mid=1, u=0):
+        body = struct.pack(">I", mid) + b"".join(tlvs)
+        return struct.pack(">HH", u | t, len(body)) + body
+
+    def pdu(msgs, lsr=(192, 0, 2, 1), space=0, version=1, length=None):
+        body = bytes(lsr) + struct.pack(">H", space) + b"".join(msgs)
+        n = 4 + len(body) - 4 + 0 if length is None else length
+        return struct.pack(">HH", version, len(body) if length is None else length) + body
+
+    v4, v6 = bytes([192, 0, 2, 1]), bytes.fromhex("20010db8000000000000000000000001")
+    hello = msg(0x100, [tlv(0x400, struct.pack(">HH", 15, 0)), tlv(0x401, v4), tlv(0x402, struct.pack(">I", 7))])
+    thello = msg(0x100, [tlv(0x400, struct.pack(">HH", 45, 0xc000)), tlv(0x403, v6)])
+    init = msg(0x200, [tlv(0x500, struct.pack(">HHBBH", 1, 180, 0, 0, 0xc000) + v4 + b"\x00\x00"),
+                       tlv(0x503, struct.pack(">HHII", 0x800f, 0, 120000, 60000)),
+                       tlv(0x503, struct.pack(">HHII", 0, 0, 0, 0)), tlv(0x601, struct.pack(">H", 1500))])
+    ka = msg(0x201, [])
+    addr = msg(0x300, [tlv(0x101, struct.pack(">H", 1) + v4 + bytes([198, 51, 100, 1]) + b"\x01")])
+    addr6 = msg(0x301, [tlv(0x101, struct.pack(">H", 2) + v6 + v6), tlv(0x101, struct.pack(">H", 9) + b"zz")])
+
+    def pfx(af, plen, addr):
+        return struct.pack(">BHB", 2, af, plen) + addr
+    mapping = msg(0x400, [tlv(0x100, pfx(1, 24, bytes([198, 51, 100])) + b""),
+                          tlv(0x100, pfx(2, 64, bytes.fromhex("20010db800000001"))),
+                          tlv(0x100, pfx(1, 33, b"")), tlv(0x100, pfx(2, 200, b"")),
+                          tlv(0x100, pfx(7, 8, b"\x0a")), tlv(0x100, b"\x01"), tlv(0x100, b"\x03"),
+                          tlv(0x100, b"\x42"), tlv(0x200, struct.pack(">I", 0x12345678)),
+                          tlv(0x201, b"\x00\x01\x00\x02", flags=0x8000), tlv(0x104, b"\x01\x02\x03\x04", flags=0xc000)])
+    martini = msg(0x400, [tlv(0x100, b"\x80" + struct.pack(">HBI", 0x8005, 0, 100)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0004, 4 + 4 + 6 + 4 + 3, 7, 1000) +
+                              bytes([1, 4]) + struct.pack(">H", 1500) + bytes([3, 6]) + b"pw-1" +
+                              bytes([0x0c, 4, 3, 6]) + bytes([0x99, 3, 0xab])),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0005, 2, 7, 1)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBI", 0x0005, 9, 7)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0063, 20, 7, 1) + bytes(4)),
+                          tlv(0x100, b"\x80" + struct.pack(">HBII", 0x0005, 10, 7, 1) + bytes([1, 1, 9, 9, 9, 9]))])
+    notif = msg(0x001, [tlv(0x300, struct.pack(">II", 0x8000000a, 0x1234)), tlv(0x300, struct.pack(">II", 0x40000001, 0))], u=0x8000)
+    withdraw = msg(0x402, [tlv(0x100, b"\x01"), tlv(0x200, struct.pack(">I", 3))])
+    shorts = msg(0x100, [tlv(0x400, b"\x00"), tlv(0x401, b"\x01"), tlv(0x403, b""), tlv(0x402, b""),
+                         tlv(0x101, b"\x00"), tlv(0x500, b""), tlv(0x100, b""), tlv(0x200, b""),
+                         tlv(0x300, b""), tlv(0x503, b""), tlv(0x601, b""), tlv(0x100, b"\x02\x00"),
+                         tlv(0x100, b"\x80\x00")])
+    request = msg(0x401, [tlv(0x100, b"\x01")])
+    unknown = msg(0x3e01, [b"vendor"])
+    past = msg(0x100, [struct.pack(">HH", 0x400, 40) + b"\x00\x0f\x00\x00"])
+    pkts = [udp(pdu([hello])), udp(pdu([thello], space=3)), udp(pdu([hello]), 40000, 646)]
+    pkts += [tcp(pdu([m])) for m in (init, ka, addr, addr6, mapping, martini, notif, withdraw, shorts,
+                                     request, unknown, past)]
+    pkts += [tcp(pdu([ka, ka, request])), tcp(pdu([init]) + pdu([ka])), tcp(pdu([ka], version=2)),
+             tcp(pdu([ka], length=5)), tcp(pdu([ka], length=60)), tcp(pdu([msg(0x201, [])[:2] + b"\x00\x02"])),
+             tcp(pdu([ka])[:15]), tcp(pdu([ka]) + pdu([ka], version=3)),
+             tcp(pdu([msg(0x400, [tlv(0x100, pfx(1, 24, b"\x0a"))])]))]
+    cuts = [(pkts[0], 42 + n) for n in (2, 6, 9, 12, 16, 22, 26, 30, 36, 42)]
+    cuts += [(pkts[7], 54 + n) for n in (20, 28, 40, 60, 75, 90)]
+    cuts += [(pkts[8], 54 + n) for n in (30, 50, 70)]
+    return pkts, cuts
+
+
+def lspping_packets():
+    """MPLS LSP ping (print-lspping.c): echo requests and replies with every target FEC
+    sub-TLV, downstream mappings of each address type, BFD, vendor and other TLVs, bad and
+    padded lengths, other versions, short packets and cuts."""
+    def udp(payload, sport=3503, dport=3503):
+        return eth(IP(src=A4, dst="127.0.0.1") / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def tlv(t, v, length=None):
+        return struct.pack(">HH", t, len(v) if length is None else length) + v + bytes(-len(v) % 4)
+
+    def hdr(mtype=1, mode=2, rc=0, sub=0, seq=1, ts=(3919042790, 0x40000000), tr=(0, 0), version=1):
+        return struct.pack(">HHBBBBII", version, 0, mtype, mode, rc, sub, 0xdeadbeef, seq) + \
+            struct.pack(">IIII", *ts, *tr)
+    v4, v6 = bytes([192, 0, 2, 1]), bytes.fromhex("20010db8000000000000000000000001")
+    rd = struct.pack(">HHI", 0, 64512, 100)
+    subs = [tlv(1, v4 + b"\x20"), tlv(2, v6 + b"\x40"), tlv(12, v4 + b"\x18"), tlv(13, v6 + b"\x30"),
+            tlv(3, v4 + struct.pack(">HH", 0, 7) + v4 + v4 + struct.pack(">HH", 0, 9)),
+            tlv(4, v6 + struct.pack(">HH", 0, 7) + v6 + v6 + struct.pack(">HH", 0, 9)),
+            tlv(6, rd + v4 + b"\x18"), tlv(7, struct.pack(">HIH", 1, 0xc0000201, 5) + v6 + b"\x40"),
+            tlv(8, struct.pack(">HIH", 2, 65000, 7) + struct.pack(">HHH", 1, 2, 5)),
+            tlv(9, v4 + struct.pack(">IH", 1000, 4)), tlv(10, v4 + v4 + struct.pack(">IH", 77, 0x63)),
+            tlv(1, v4), tlv(99, b"xyz"), tlv(16, b"")]
+    # One sub-TLV per FEC stack: C reads a second sub-TLV 4 bytes early (see lspping.rs).
+    fec = b"".join(tlv(1, sub) for sub in subs) + tlv(1, subs[0] + subs[1])
+    ds = [tlv(2, struct.pack(">HBB", 1500, 1, 0) + v4 + v4 + struct.pack(">BBH", 0, 0, 0) + struct.pack(">I", 0x00010100)),
+          tlv(2, struct.pack(">HBB", 1500, 2, 0) + v4 + struct.pack(">I", 7) + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 9000, 3, 0) + v6 + v6 + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 9000, 4, 0) + v6 + struct.pack(">I", 9) + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 1500, 9, 0) + struct.pack(">BBH", 0, 0, 0)),
+          tlv(2, struct.pack(">HBB", 1500, 1, 0) + v4), tlv(2, struct.pack(">HBB", 1500, 9, 0)), tlv(2, b"\x05")]
+    others = [tlv(15, struct.pack(">I", 0x11223344)), tlv(15, b"\x01"), tlv(5, struct.pack(">I", 9)),
+              tlv(5, struct.pack(">I", 4242424)), tlv(5, b""), tlv(3, b"\x01" + bytes(7)),
+              tlv(9, b"\x00\x01\x02\x03"), tlv(0xfc00, b"priv"), tlv(0x7777, b"?")]
+    pkts = [udp(hdr() + fec), udp(hdr(mtype=2, rc=3, sub=1, tr=(3919042791, 0x80000000)) + b"".join(ds)),
+            udp(hdr(mtype=2, rc=8, sub=2) + b"".join(others)), udp(hdr() + tlv(7, b"")),
+            udp(hdr(rc=14) + tlv(1, b"", length=40)), udp(hdr(rc=11, sub=4) + tlv(1, b"\x00\x01\x00\x09" + v4 + b"\x20")),
+            udp(hdr() + tlv(1, b"\x00\x01")), udp(hdr() + b"\x00\x01"), udp(hdr(mtype=7)), udp(hdr(version=2)),
+            udp(hdr()[:20]), udp(hdr(mode=9) + tlv(1, subs[0]), 40000, 3503),
+            udp(hdr() + tlv(1, struct.pack(">HH", 1, 1) + b"\x0a\x00\x00"))]
+    cuts = [(pkts[0], 42 + n) for n in (2, 16, 31, 34, 40, 45, 60, 100)]
+    cuts += [(pkts[1], 42 + n) for n in (36, 40, 50)] + [(pkts[2], 42 + 40)]
+    return pkts, cuts
+
+
+def lwres_packets():
+    """BIND lightweight resolver (print-lwres.c): every opcode as query and response, address
+    families, names without their NUL, unknown opcodes and flags, other versions, length
+    mismatches, trailing data, short addresses and cuts."""
+    def udp(payload, sport=40921, dport=921):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def pkt(op, body, flags=0, version=0, length=None, serial=7, result=0):
+        n = 28 + len(body) if length is None else length
+        return struct.pack(">IHHIIIIHH", n, version, flags, serial, op, result, 4096, 0, 0) + body
+
+    def name(s, nul=True):
+        return struct.pack(">H", len(s)) + s + (b"\x00" if nul else b"x")
+
+    def addr(fam, a):
+        return struct.pack(">IH", fam, len(a)) + a
+    v4, v6 = bytes([192, 0, 2, 9]), bytes.fromhex("20010db8000000000000000000000009")
+    gabn_q = lambda types, n=b"host.example", nul=True: struct.pack(">II", 1, types) + name(n, nul)
+    pkts = [udp(pkt(0, b"")), udp(pkt(0, b"", flags=1), 921, 40921),
+            udp(pkt(0x10001, gabn_q(1))), udp(pkt(0x10001, gabn_q(2))), udp(pkt(0x10001, gabn_q(3))),
+            udp(pkt(0x10001, gabn_q(0x10))), udp(pkt(0x10001, gabn_q(1, nul=False))),
+            udp(pkt(0x10001, struct.pack(">IHHH", 0, 2, 3, 4) + b"real\x00" + name(b"a1") + name(b"a2") +
+                    addr(1, v4) + addr(2, v6) + addr(9, b"\x01\x02\x03"), flags=1), 921, 40921),
+            udp(pkt(0x10001, struct.pack(">IHHH", 0, 0, 1, 4) + b"real\x00" + addr(1, b"\x01\x02"), flags=1), 921, 40921),
+            udp(pkt(0x10002, struct.pack(">I", 0) + addr(1, v4))), udp(pkt(0x10002, struct.pack(">I", 0) + addr(2, v6 + b"xx"))),
+            udp(pkt(0x10002, struct.pack(">I", 0) + addr(2, v4))),
+            udp(pkt(0x10002, struct.pack(">IHH", 0, 1, 7) + b"ptr.ex\x00" + name(b"alias"), flags=1), 921, 40921),
+            udp(pkt(0x10003, struct.pack(">IHHH", 0, 1, 16, 3) + b"txt\x00")),
+            udp(pkt(0x10003, struct.pack(">IHHH", 0, 3, 99, 3) + b"txt\x00")),
+            udp(pkt(0x10003, struct.pack(">IHHHI", 0, 1, 1, 0, 0) + b"")[:28 + 10] + b"\x00\x00\x00\x00"),
+            udp(pkt(0x10003, struct.pack(">IHHIHH", 0, 1, 1, 3661, 2, 1) + name(b"r") + struct.pack(">H", 2) + b"\x01\x02" +
+                    struct.pack(">H", 1) + b"\xff" + struct.pack(">H", 3) + b"sig", flags=1), 921, 40921),
+            udp(pkt(0x10003, struct.pack(">IHHIHH", 0, 255, 28, 0, 0, 0) + name(b"z"), flags=1), 921, 40921),
+            udp(pkt(0x20001, b"?", flags=6)), udp(pkt(0x20001, b"", flags=3)), udp(pkt(0, b"", version=1)),
+            udp(pkt(0, b"", length=100)), udp(pkt(0x10001, gabn_q(1), length=80)), udp(pkt(0, b"")[:20])]
+    cuts = [(pkts[2], 42 + n) for n in (10, 27, 29, 33, 37, 40, 45)] + [(pkts[7], 42 + n) for n in (40, 50, 60, 70)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts, linktype=1):
     """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
     length (a caplen of None keeps the whole packet)."""
@@ -3135,3 +3785,29 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-tipc.pcap", packets, cuts)
     packets, cuts = cooked_packets()
     write(sys.argv[1] + "/proto-cooked.pcap", packets, cuts, linktype=113)
+    packets, cuts = isakmp_packets()
+    write(sys.argv[1] + "/proto-isakmp.pcap", packets, cuts)
+    packets, cuts = l2tp_packets()
+    write(sys.argv[1] + "/proto-l2tp.pcap", packets, cuts)
+    packets, cuts = vxlan_gpe_packets()
+    write(sys.argv[1] + "/proto-vxlan-gpe.pcap", packets, cuts)
+    packets, cuts = lisp_packets()
+    write(sys.argv[1] + "/proto-lisp.pcap", packets, cuts)
+    packets, cuts = ptp_packets()
+    write(sys.argv[1] + "/proto-ptp.pcap", packets, cuts)
+    packets, cuts = someip_packets()
+    write(sys.argv[1] + "/proto-someip.pcap", packets, cuts)
+    packets, cuts = timed_packets()
+    write(sys.argv[1] + "/proto-timed.pcap", packets, cuts)
+    packets, cuts = bcm_li_packets()
+    write(sys.argv[1] + "/proto-bcm-li.pcap", packets, cuts)
+    packets, cuts = zep_packets()
+    write(sys.argv[1] + "/proto-zep.pcap", packets, cuts)
+    packets, cuts = vqp_packets()
+    write(sys.argv[1] + "/proto-vqp.pcap", packets, cuts)
+    packets, cuts = ldp_packets()
+    write(sys.argv[1] + "/proto-ldp.pcap", packets, cuts)
+    packets, cuts = lspping_packets()
+    write(sys.argv[1] + "/proto-lspping.pcap", packets, cuts)
+    packets, cuts = lwres_packets()
+    write(sys.argv[1] + "/proto-lwres.pcap", packets, cuts)
