@@ -23,6 +23,7 @@
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
+//! - the rest of tcpdump's TCP and UDP port tests: [`telnet`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -74,6 +75,7 @@ mod snmp;
 mod state;
 mod stp;
 mod tcp;
+mod telnet;
 mod tftp;
 mod tok;
 mod ts;
@@ -281,6 +283,7 @@ impl Printer {
             qflag: self.opts.quiet,
             vflag: self.opts.verbose,
             kflag: self.opts.dont_verify_checksums,
+            xflag: matches!(self.opts.dump, Dump::HexAscii { .. }),
             suppress_default: self.opts.quiet || self.opts.dump.suppresses_default_print(),
             sflag: self.opts.absolute_seq,
             ll_hdr_len: None,

@@ -1,11 +1,11 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
+//! port at default verbosity that we carry (telnet, HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{bgp, dns, mptcp, nfs, resp, txtproto};
+use super::{bgp, dns, mptcp, nfs, resp, telnet, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -304,7 +304,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     let port = |p: u16| sport == p || dport == p;
     // The order of tcpdump's port tests matters where two could match.
     if port(23) {
-        // telnet options are not decoded.
+        telnet::telnet_print(nd, bp, length)?;
     } else if port(25) {
         nd.s(b": ");
         txtproto::smtp_print(nd, bp, length)?;

@@ -148,7 +148,6 @@ const GAPS: &[(&str, &str)] = &[
     ("tok2str-oobr-2", VERBOSE),
     ("zephyr-oobr", VERBOSE),
     ("isakmp-no-none-np", VERBOSE),
-    ("telnet-iac-check-oobr", VERBOSE),
     ("isis-extd-ipreach-oobr", VERBOSE),
     ("lmpv1_busyloop", VERBOSE),
     ("eap_extract_read2_asan", VERBOSE),

@@ -836,6 +836,9 @@ def sflow_packets():
     ]
     cuts = [(pkts[0], 42 + 10), (pkts[0], 42 + 30), (pkts[0], 42 + 60), (pkts[1], 42 + 100),
             (pkts[1], 42 + 200), (pkts[1], 42 + 300), (pkts[2], 62 + 80)]
+    return pkts, cuts
+
+
 def lldp_tlv(t, v):
     return struct.pack(">H", (t << 9) | len(v)) + v
 
@@ -1292,6 +1295,57 @@ def bgp_packets():
     return pkts, cuts
 
 
+def tcp_stream(port, client_port=40000):
+    """A function making the segments of one TCP connection to `port` (to the server by
+    default), sequence numbers following on."""
+    seq = {True: 1000, False: 5000}
+
+    def t(payload, to_server=True, flags="PA"):
+        sp, dp = (client_port, port) if to_server else (port, client_port)
+        src, dst = (A4, B4) if to_server else (B4, A4)
+        pkt = eth(IP(src=src, dst=dst) / TCP(sport=sp, dport=dp, flags=flags, seq=seq[to_server],
+                                            ack=seq[not to_server], window=502) / Raw(payload))
+        seq[to_server] += len(payload)
+        return pkt
+
+    return t
+
+
+def telnet_packets():
+    t = tcp_stream(23)
+    IAC, SB, SE = 255, 250, 240
+    cmd = lambda *b: bytes(b)
+    pkts = [
+        # The usual opening: DO/WILL/WONT/DONT of known options, several in one segment.
+        t(cmd(IAC, 253, 24, IAC, 253, 32, IAC, 253, 35, IAC, 253, 39), False),
+        t(cmd(IAC, 251, 24, IAC, 251, 32, IAC, 252, 35, IAC, 254, 1)),
+        # Subnegotiations: TERMINAL TYPE SEND / IS "XTERM", NAWS, NEW-ENVIRON.
+        t(cmd(IAC, SB, 24, 1, IAC, SE), False),
+        t(cmd(IAC, SB, 24, 0) + b"XTERM" + cmd(IAC, SE)),
+        t(cmd(IAC, SB, 31, 0, 80, 0, 24, IAC, SE)),
+        t(cmd(IAC, SB, 39, 2, 0) + b"USER" + cmd(1) + b"x" + cmd(IAC, SE) + b"login: "),
+        # AUTHENTICATION and ENCRYPT: known and unknown commands and types.
+        t(cmd(IAC, SB, 37, 1, 2, 2, 0, 0, IAC, SE), False),
+        t(cmd(IAC, SB, 37, 9, 8, IAC, SE, IAC, SB, 37, 0, IAC, SE, IAC, SB, 37, IAC, SE)),
+        t(cmd(IAC, SB, 38, 1, 1, 2, IAC, SE, IAC, SB, 38, 12, 5, IAC, SE, IAC, SB, 38, 3, IAC, SE)),
+        # Option numbers past the table, and 0x0 printed as "0".
+        t(cmd(IAC, 253, 200, IAC, 251, 0, IAC, SB, 99, 7, 0, IAC, SE)),
+        # The one-byte commands, IAC IAC, and data after the commands (not printed).
+        t(cmd(*sum(([IAC, c] for c in range(236, 250)), [])) + cmd(IAC, IAC) + b"data"),
+        # Text only, a byte below the command range, an unterminated subnegotiation.
+        t(b"Debian GNU/Linux 12\r\n", False),
+        t(cmd(IAC, 200, IAC, 251, 1)),
+        t(cmd(IAC, 251, 1, IAC, SB, 24, 0, 65, 66)),
+        t(cmd(IAC, 251, 1, IAC, SB, 24, 0, 65, IAC)),
+        t(cmd(IAC, 251)),
+        t(cmd(IAC)),
+    ]
+    # Cuts inside a command, a subnegotiation and the subnegotiation's end.
+    cuts = [(pkts[0], 54 + 1), (pkts[0], 54 + 6), (pkts[3], 54 + 5), (pkts[3], 54 + 9),
+            (pkts[3], 54 + 10), (pkts[8], 54 + 8)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1347,3 +1401,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-loopback.pcap", packets, cuts)
     packets, cuts = bgp_packets()
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
+    packets, cuts = telnet_packets()
+    write(sys.argv[1] + "/proto-telnet.pcap", packets, cuts)
