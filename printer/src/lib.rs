@@ -23,7 +23,7 @@
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
-//! - the rest of tcpdump's TCP and UDP port tests: [`telnet`];
+//! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -61,6 +61,7 @@ mod nd;
 mod nfs;
 mod null;
 mod pim;
+mod pptp;
 mod radius;
 mod resp;
 mod rip;

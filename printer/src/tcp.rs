@@ -1,11 +1,11 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (telnet, HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
+//! port at default verbosity that we carry (telnet, PPTP, HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{bgp, dns, mptcp, nfs, resp, telnet, txtproto};
+use super::{bgp, dns, mptcp, nfs, pptp, resp, telnet, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -315,7 +315,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     } else if port(179) {
         bgp::bgp_print(nd, bp)?;
     } else if port(1723) {
-        // PPTP is not decoded.
+        pptp::pptp_print(nd, bp)?;
     } else if port(6379) {
         resp::resp_print(nd, bp, length)?;
     } else if port(22) {

@@ -104,8 +104,14 @@ const GAPS: &[(&str, &str)] = &[
     ("eigrp5", "not decoded yet (issue 18): EIGRP"),
     ("aoe_1", "not decoded yet (issue 18): AoE"),
     ("aoe_1-v", VERBOSE),
-    ("pptp", "not decoded yet (issue 18): PPTP"),
-    ("pptp-v", VERBOSE),
+    (
+        "pptp",
+        "not decoded yet (issue 18): PPP LCP in GREv1 (the PPTP lines match)",
+    ),
+    (
+        "pptp-v",
+        "not decoded yet (issue 18): PPP LCP in GREv1 (the PPTP lines match)",
+    ),
     ("cve-2014-8767-OLSR", VERBOSE),
     ("cve-2014-8768-Geonet", VERBOSE),
     ("cve-2014-8769-AODV", VERBOSE),

@@ -1346,6 +1346,63 @@ def telnet_packets():
     return pkts, cuts
 
 
+def pptp_packets():
+    t = tcp_stream(1723)
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    s64 = lambda b, n=64: b.ljust(n, b"\0")[:n]
+
+    def msg(typ, body, cookie=0x1A2B3C4D, mtype=1, res=0):
+        return H(12 + len(body), mtype) + I(cookie) + H(typ, res) + body
+
+    sccrq = msg(1, H(0x100, 0) + I(3, 3) + H(0, 0x1234) + s64(b"pac.example") + s64(b"Vendor"))
+    sccrp = msg(2, H(0x100) + bytes([1, 0]) + I(1, 2) + H(1, 2) + s64(b"lns") + s64(b"\x01\xffv"))
+    ocrq = msg(7, H(7, 8) + I(300, 100000, 3, 1) + H(64, 0, 5, 0) + s64(b"5551234567") + s64(b"sub"))
+    icrq = msg(9, H(9, 10) + I(2, 77) + H(3, 70) + s64(b"12345") + s64(b"6" * 64) + s64(b""))
+    cdn = msg(13, H(11) + bytes([4, 0]) + H(0, 0) + s64(b"stats: fine", 128))
+    pkts = [
+        t(sccrq),
+        t(sccrp, False),
+        t(msg(3, bytes([1, 0]) + H(0))),
+        t(msg(3, bytes([3, 1]) + H(2))),
+        t(msg(3, bytes([9, 0]) + H(0))),
+        t(msg(4, bytes([1, 0]) + H(0)), False),
+        t(msg(4, bytes([2, 6]) + H(1)), False),
+        t(msg(5, I(0xDEADBEEF))),
+        t(msg(6, I(0xDEADBEEF) + bytes([1, 0]) + H(0)), False),
+        t(msg(6, I(1) + bytes([9, 9]) + H(0)), False),
+        t(ocrq),
+        t(msg(8, H(7, 9) + bytes([1, 0]) + H(0) + I(64000) + H(64, 0) + I(5)), False),
+        t(msg(8, H(7, 9) + bytes([8, 7]) + H(3) + I(0) + H(0, 0) + I(0)), False),
+        t(icrq, False),
+        t(msg(10, H(12, 9) + bytes([1, 0]) + H(64, 0, 0))),
+        t(msg(10, H(12, 9) + bytes([3, 2]) + H(64, 0, 5))),
+        t(msg(11, H(9, 0) + I(64000) + H(64, 0) + I(3)), False),
+        t(msg(11, H(9, 1) + I(64000) + H(64, 0) + I(7)), False),
+        t(msg(12, H(7, 0))),
+        t(cdn, False),
+        t(msg(13, H(11) + bytes([5, 1]) + H(2, 0) + s64(b"", 128)), False),
+        t(msg(14, H(9, 0) + I(1, 2, 3, 4, 5, 6))),
+        t(msg(15, H(9, 0) + I(0xFFFFFFFF, 0))),
+        # The management class, another class, a wrong cookie, unknown and undefined types,
+        # a reserved word set.
+        t(msg(5, I(1), mtype=2)),
+        t(msg(5, I(1), mtype=3)),
+        t(msg(5, I(1), cookie=0x12345678)),
+        t(msg(16, b"")),
+        t(msg(0, b"")),
+        t(msg(12, H(7, 0), res=5)),
+        # A message shorter than its type's fields.
+        t(msg(1, H(0x100, 0) + I(3))),
+        t(msg(9, H(9, 10) + I(2, 77) + H(3, 70) + b"123")),
+    ]
+    # Cuts in the header and inside the fields and strings of several messages.
+    cuts = [(pkts[0], 54 + n) for n in (1, 3, 6, 9, 11, 13, 20, 30, 40, 100, 150)]
+    cuts += [(pkts[10], 54 + n) for n in (30, 50, 70, 110)]
+    cuts += [(pkts[19], 54 + 30), (pkts[22], 54 + 18), (pkts[2], 54 + 13)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1403,3 +1460,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
     packets, cuts = telnet_packets()
     write(sys.argv[1] + "/proto-telnet.pcap", packets, cuts)
+    packets, cuts = pptp_packets()
+    write(sys.argv[1] + "/proto-pptp.pcap", packets, cuts)
