@@ -23,13 +23,15 @@
 //!   [`radius`] (with [`eap`] and [`smi`]'s enterprise names), [`pim`] (and Cisco Auto-RP),
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
-//! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`];
+//! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
+//!   [`rpki_rtr`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
 mod arp;
 mod asn1;
+mod beep;
 mod bgp;
 mod cdp;
 mod cksum;
@@ -56,6 +58,7 @@ mod lldp;
 mod loopback;
 mod mpls;
 mod mptcp;
+mod msdp;
 mod names;
 mod nd;
 mod nfs;
@@ -66,6 +69,7 @@ mod radius;
 mod resp;
 mod rip;
 mod ripng;
+mod rpki_rtr;
 mod sflow;
 mod sip;
 mod sll;

@@ -1,11 +1,12 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (telnet, PPTP, HTTP, RTSP, FTP, SMTP, SSH, DNS, NFS, Redis).
+//! port that we carry (telnet, PPTP, BEEP, HTTP, RTSP, FTP, SMTP, SSH, DNS, MSDP, RPKI-RTR,
+//! NFS, Redis).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{bgp, dns, mptcp, nfs, pptp, resp, telnet, txtproto};
+use super::{beep, bgp, dns, mptcp, msdp, nfs, pptp, resp, rpki_rtr, telnet, txtproto};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -320,6 +321,8 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         resp::resp_print(nd, bp, length)?;
     } else if port(22) {
         txtproto::ssh_print(nd, bp, length)?;
+    } else if port(10288) {
+        beep::beep_print(nd, bp, length);
     } else if port(21) {
         nd.s(b": ");
         txtproto::ftp_print(nd, bp, length)?;
@@ -331,13 +334,16 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         txtproto::rtsp_print(nd, bp, length)?;
     } else if port(53) {
         dns::domain_print(nd, bp, length, true, false)?;
+    } else if port(639) {
+        msdp::msdp_print(nd, bp, length)?;
+    } else if port(323) {
+        rpki_rtr::rpki_rtr_print(nd, bp, length)?;
     } else if port(nfs::NFS_PORT)
         && length >= 4
         && nd.ttest(bp, 4)
-        // The ports tcpdump tests before NFS whose decoders we do not carry (BEEP,
-        // OpenFlow, MSDP, RPKI-RTR, LDP; NetBIOS and SMB only in builds with SMB, which
-        // Debian's is not) still win.
-        && ![10288, 6633, 6653, 639, 323, 646]
+        // The ports tcpdump tests before NFS whose decoders we do not carry (OpenFlow,
+        // LDP; NetBIOS and SMB only in builds with SMB, which Debian's is not) still win.
+        && ![6633, 6653, 646]
             .iter()
             .any(|&p| port(p))
     {

@@ -1403,6 +1403,96 @@ def pptp_packets():
     return pkts, cuts
 
 
+def msdp_packets():
+    t = tcp_stream(639)
+    tlv = lambda typ, body: struct.pack(">BH", typ, 3 + len(body)) + body
+    entry = lambda g, src: bytes(3) + bytes([32]) + bytes(map(int, g.split("."))) + \
+        bytes(map(int, src.split(".")))
+    rp = bytes([192, 0, 2, 9])
+    data = bytes(IP(src="198.51.100.7", dst="233.252.0.1", ttl=3) / UDP(sport=5000, dport=5001)
+                 / Raw(b"mcast"))
+    sa = tlv(1, bytes([2]) + rp + entry("233.252.0.1", "198.51.100.7")
+             + entry("233.252.0.2", "198.51.100.8"))
+    pkts = [
+        t(sa),
+        t(tlv(1, bytes([1]) + rp + entry("233.252.0.1", "198.51.100.7") + data)),
+        t(tlv(3, bytes([1]) + rp + entry("233.252.0.1", "198.51.100.7")), False),
+        t(tlv(2, bytes([0]) + bytes([233, 252, 0, 1]))),
+        # Keepalives, one with a body; a notification; unknown types; several in a segment.
+        t(tlv(4, b"")),
+        t(tlv(4, b"\x00\x01")),
+        t(tlv(5, bytes([0x85, 1, 2, 3])), False),
+        t(tlv(6, b"abc") + tlv(7, b"")),
+        t(tlv(4, b"") + sa + tlv(2, bytes([0, 233, 252, 0, 9]))),
+        t(tlv(4, b"") + tlv(9, b"zz")),
+        # Not the start of a message (type 0, 8, a length under 3 or over 1500), a TLV longer
+        # than the segment, a length under 3 after the first, and a long TLV (> 1400).
+        t(bytes([0, 0, 3])),
+        t(bytes([8, 0, 3])),
+        t(bytes([4, 0, 2])),
+        t(bytes([4, 0x05, 0xDD]) + bytes(10)),
+        t(tlv(4, b"") + bytes([4, 0, 1])),
+        t(bytes([1, 0, 30]) + bytes(10)),
+        t(tlv(1, bytes([0]) + rp + bytes(1400))),
+        t(b"\x04"),
+    ]
+    cuts = [(pkts[0], 54 + n) for n in (1, 2, 3, 4)] + [(pkts[3], 54 + 6), (pkts[1], 54 + 40),
+                                                         (pkts[8], 54 + 5)]
+    return pkts, cuts
+
+
+def beep_packets():
+    t = tcp_stream(10288)
+    pkts = [t(b"MSG\x00 1 2 . 0 0\r\n"), t(b"RPY 0 0 . 0 110\r\n", False),
+            t(b"ERR 0 1 . 0 0\r\n", False), t(b"ANS 1 0 . 0 5 0\r\n", False),
+            t(b"NUL 1 0 . 0 0\r\n", False), t(b"SEQ 1 0 4096\r\n"), t(b"END\x00"),
+            # tcpdump's strncmp: "MSG " and "END\r" are not keywords, nor anything short.
+            t(b"MSG 0 1 . 0 52\r\n"), t(b"END\r\n"), t(b"RPY"), t(b"xyz0 rest")]
+    cuts = [(pkts[1], 54 + 3), (pkts[1], 54 + 4)]
+    return pkts, cuts
+
+
+def rpki_rtr_packets():
+    t = tcp_stream(323)
+    pdu = lambda typ, sess, body, ver=0: struct.pack(">BBHI", ver, typ, sess, 8 + len(body)) + body
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    v4 = pdu(4, 0, bytes([1, 24, 32, 0]) + bytes([192, 0, 2, 0]) + I(64496))
+    v6 = pdu(6, 0, bytes([0, 32, 48, 0]) + bytes.fromhex("20010db8" + "00" * 12) + I(64497))
+    notify = pdu(0, 0x1234, I(42))
+    text = lambda s: I(len(s)) + s
+
+    def err(code, inner, msg):
+        return pdu(10, code, I(len(inner)) + inner + text(msg))
+
+    pkts = [
+        t(notify, False),
+        t(pdu(1, 0x1234, I(41))),
+        t(pdu(2, 0, b"")),
+        t(pdu(3, 0x1234, b""), False),
+        t(v4 + v6 + pdu(7, 0x1234, I(43)), False),
+        t(pdu(8, 0, b""), False),
+        t(err(5, pdu(99, 0, b""), b"unsupported PDU type")),
+        t(err(7, v4, b"")),
+        t(err(9, b"", b"bad \x01 text")),
+        t(err(0, err(1, notify, b"inner"), b"outer")),
+        # Unknown types (dumped with -v), another version, too short, lengths that do not
+        # fit, and error reports whose parts overrun the PDU.
+        t(pdu(9, 0, b"\xde\xad\xbe\xef")),
+        t(pdu(1, 0, I(1), ver=1) + notify),
+        t(bytes([0, 1, 0, 0])),
+        t(pdu(1, 0, I(41) + b"xx")),
+        t(struct.pack(">BBHI", 0, 2, 0, 4)),
+        t(struct.pack(">BBHI", 0, 2, 0, 64) + bytes(8)),
+        t(pdu(4, 0, bytes(8))),
+        t(pdu(10, 0, I(100))),
+        t(pdu(10, 0, I(0) + I(50) + b"short")),
+        t(pdu(10, 0, b"")),
+    ]
+    cuts = [(pkts[0], 54 + n) for n in (2, 9, 13)] + [(pkts[4], 54 + n) for n in (14, 21, 30)]
+    cuts += [(pkts[9], 54 + n) for n in (14, 20, 40, 60)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1462,3 +1552,9 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-telnet.pcap", packets, cuts)
     packets, cuts = pptp_packets()
     write(sys.argv[1] + "/proto-pptp.pcap", packets, cuts)
+    packets, cuts = msdp_packets()
+    write(sys.argv[1] + "/proto-msdp.pcap", packets, cuts)
+    packets, cuts = beep_packets()
+    write(sys.argv[1] + "/proto-beep.pcap", packets, cuts)
+    packets, cuts = rpki_rtr_packets()
+    write(sys.argv[1] + "/proto-rpki-rtr.pcap", packets, cuts)
