@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve and MPLS. Other ports print "UDP, length N" as
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS and Babel. Other ports print "UDP, length N" as
 //! tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small, snmp,
-    tftp, tunnel,
+    babel, dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small,
+    snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -123,6 +123,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Vxlan => return tunnel::vxlan_print(nd, cp, length),
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
+            Decoder::Babel => return babel::babel_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::NotCarried | Decoder::None => {}
         }
@@ -191,6 +192,7 @@ enum Decoder {
     Vxlan,
     Geneve,
     Mpls,
+    Babel,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -266,8 +268,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Ripng
     } else if any(&[546, 547]) {
         Decoder::Dhcp6
-    } else if any(&[5359, 6696, 6697, 8231]) || dport == 4567 {
-        Decoder::NotCarried // AHCP, Babel, HNCP, WB
+    } else if port(5359) {
+        Decoder::NotCarried // AHCP
+    } else if any(&[6696, 6697]) {
+        Decoder::Babel
+    } else if port(8231) || dport == 4567 {
+        Decoder::NotCarried // HNCP, WB
     } else if port(496) {
         Decoder::AutoRp
     } else if any(&[1645, 1812, 1646, 1813, 1700, 3799]) {

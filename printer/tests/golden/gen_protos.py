@@ -1493,6 +1493,77 @@ def rpki_rtr_packets():
     return pkts, cuts
 
 
+def babel_packets():
+    L6 = "fe80::1"
+
+    def u(body, trailer=b"", v6=True, sport=6696, dport=6696, magic=42, ver=2, blen=None):
+        head = struct.pack(">BBH", magic, ver, len(body) if blen is None else blen)
+        ip = IPv6(src=L6, dst="ff02::1:6", hlim=1) if v6 else IP(src=A4, dst="224.0.0.111", ttl=1)
+        return eth(ip / UDP(sport=sport, dport=dport) / Raw(head + body + trailer))
+
+    tlv = lambda t, b: bytes([t, len(b)]) + b
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    rid = bytes.fromhex("0200000000000a01")
+    hello = tlv(4, H(0, 7, 400))
+    hello_ts = tlv(4, H(0x8000, 8, 0) + bytes([3, 4]) + I(1234567))
+    ihu6 = tlv(5, bytes([3, 0]) + H(96, 1200) + bytes.fromhex("0000000000000002"))
+    ihu4 = tlv(5, bytes([1, 0]) + H(256, 1200) + bytes([192, 0, 2, 2]) + bytes([3, 10]) + I(1, 2000000))
+    ihu_any = tlv(5, bytes([0, 0]) + H(0xFFFF, 0))
+    upd4 = tlv(8, bytes([1, 0x80, 24, 0]) + H(1600, 9, 96) + bytes([192, 0, 2]))
+    upd4_omit = tlv(8, bytes([1, 0x40, 32, 3]) + H(1600, 9, 0xFFFF) + bytes([7]))
+    upd6 = tlv(8, bytes([2, 0x80, 64, 0]) + H(0xFFFF, 10, 256) + bytes.fromhex("20010db800010000")
+               + bytes([2, 3, 1, 255, 9]))
+    upd6_omit = tlv(8, bytes([2, 0x3f, 80, 8]) + H(400, 11, 512) + bytes([0xAB, 0xCD]) + bytes([0, 1, 0]))
+    upd_any = tlv(8, bytes([0, 0, 0, 0]) + H(400, 12, 0xFFFF))
+    pkts = [
+        u(hello + ihu6 + tlv(6, H(0) + rid) + tlv(7, bytes([2, 0]) + bytes.fromhex("20010db8" + "00" * 11 + "01"))
+          + upd6 + upd6_omit),
+        u(tlv(0, b"")[:1] + tlv(1, bytes(3)) + tlv(2, H(0, 0x1234, 300)) + tlv(3, H(0x1234))),
+        u(hello_ts + ihu4 + ihu_any + tlv(7, bytes([1, 0]) + bytes([192, 0, 2, 1])), v6=False),
+        u(upd4 + upd4_omit + upd_any + tlv(7, bytes([0, 0]))),
+        u(tlv(9, bytes([2, 48]) + bytes.fromhex("20010db80001")) + tlv(9, bytes([0, 0]))
+          + tlv(9, bytes([1, 16, 198, 51]))),
+        u(tlv(10, bytes([2, 32]) + H(5) + bytes([64, 0]) + rid + bytes.fromhex("20010db8"))
+          + tlv(10, bytes([0, 0]) + H(6) + bytes([3, 0]) + rid)),
+        u(tlv(11, H(3) + I(99999))),
+        u(tlv(12, H(7) + bytes(range(16)))),
+        u(tlv(13, bytes([2, 16, 48, 0]) + H(400, 1, 2) + bytes.fromhex("20010db80002")
+              + bytes.fromhex("2001") + bytes([2, 1, 5])),
+          tlv(12, H(1) + bytes(16))),
+        u(tlv(14, bytes([2, 48, 16]) + bytes.fromhex("20010db80002") + bytes.fromhex("2001"))
+          + tlv(14, bytes([0, 0, 0]))),
+        u(tlv(15, bytes([1, 24]) + H(3) + bytes([8, 16]) + rid + bytes([192, 0, 2]) + bytes([198, 51]))),
+        u(tlv(16, bytes(20)) + tlv(17, I(77) + b"ix") + tlv(18, bytes(8)) + tlv(19, bytes(8))
+          + tlv(99, b"zz")),
+        # Sub-TLVs: pads, mandatory bit, unknown, timestamp where bogus, a short one.
+        u(tlv(4, H(0, 1, 100) + bytes([0, 1, 1, 0, 0x85, 1, 9, 2, 1, 4, 3, 2, 0, 0]))),
+        u(tlv(5, bytes([0, 0]) + H(1, 1) + bytes([3, 4]) + I(5))),
+        u(tlv(4, H(0, 1, 100) + bytes([3, 2, 0, 0]))),
+        u(tlv(4, H(0, 1, 100) + bytes([1]))),
+        u(tlv(4, H(0, 1, 100) + bytes([1, 5, 0]))),
+        # Invalid TLVs: short, bad address encodings, a TLV past the body, challenge > 192.
+        u(tlv(2, H(0)) + tlv(3, b"") + tlv(4, H(0))),
+        u(tlv(5, bytes([9, 0]) + H(1, 1))),
+        u(tlv(7, bytes([7, 0]))),
+        u(tlv(8, bytes([1, 0, 40, 0]) + H(1, 1, 1) + bytes(5))),
+        u(tlv(8, bytes([1, 0, 24, 2]) + H(1, 1, 1) + bytes(1))),
+        u(tlv(8, bytes([2, 0, 64, 0]) + H(1, 1, 1) + bytes(2))),
+        u(tlv(6, bytes(4))),
+        u(tlv(18, bytes(193))),
+        u(tlv(4, H(0, 1, 100)), blen=20),
+        u(bytes([4, 10]) + H(0, 1, 100)),
+        # Not Babel 2: another magic, another version, a short header; the old port.
+        u(b"", magic=43),
+        u(b"", ver=1),
+        u(hello, sport=6697, dport=6697),
+        u(hello, trailer=b"\x00" + tlv(1, b"")),
+    ]
+    b = len(eth(IPv6() / UDP()))
+    cuts = [(pkts[0], b + n) for n in (2, 4, 6, 9, 20, 40)] + [(pkts[2], 42 + 4 + 10)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1558,3 +1629,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-beep.pcap", packets, cuts)
     packets, cuts = rpki_rtr_packets()
     write(sys.argv[1] + "/proto-rpki-rtr.pcap", packets, cuts)
+    packets, cuts = babel_packets()
+    write(sys.argv[1] + "/proto-babel.pcap", packets, cuts)
