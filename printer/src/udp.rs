@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS and Babel. Other ports print "UDP, length N" as
-//! tcpdump does for them.
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AHCP and Babel. Other ports print "UDP,
+//! length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    babel, dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip, small,
-    snmp, tftp, tunnel,
+    ahcp, babel, dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip,
+    small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -124,6 +124,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Geneve => return tunnel::geneve_print(nd, cp, length),
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
             Decoder::Babel => return babel::babel_print(nd, cp, length),
+            Decoder::Ahcp => return ahcp::ahcp_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::NotCarried | Decoder::None => {}
         }
@@ -193,6 +194,7 @@ enum Decoder {
     Geneve,
     Mpls,
     Babel,
+    Ahcp,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -269,7 +271,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if any(&[546, 547]) {
         Decoder::Dhcp6
     } else if port(5359) {
-        Decoder::NotCarried // AHCP
+        Decoder::Ahcp
     } else if any(&[6696, 6697]) {
         Decoder::Babel
     } else if port(8231) || dport == 4567 {

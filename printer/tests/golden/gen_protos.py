@@ -1564,6 +1564,55 @@ def babel_packets():
     return pkts, cuts
 
 
+def ahcp_packets():
+    def u(payload, v6=True):
+        ip = IPv6(src="fe80::1", dst="ff02::cca6:c0f9:e182:5359", hlim=1) if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=5359, dport=5359) / Raw(payload))
+
+    src, dst = bytes.fromhex("0200000000000a01"), b"\xff" * 8
+
+    def msg(typ, opts, mbz=0, blen=None, extra=b"", hops=(1, 2)):
+        head = bytes([43, 1, hops[0], hops[1]]) + struct.pack(">I", 0x1234ABCD) + src + dst
+        return head + struct.pack(">BBH", typ, mbz, len(opts) if blen is None else blen) + opts + extra
+
+    opt = lambda n, b: bytes([n, len(b)]) + b
+    a6 = bytes.fromhex("20010db8" + "00" * 11 + "01")
+    a4 = bytes([192, 0, 2, 1])
+    full = (bytes([0, 1]) + opt(2, struct.pack(">I", 1710054000)) + opt(3, struct.pack(">I", 3600))
+            + opt(4, a6) + opt(5, a4) + opt(6, a6 + bytes([64]) + a6 + bytes([48]))
+            + opt(7, a4 + bytes([24])) + opt(8, a6 + a6) + opt(9, a4 + bytes([198, 51, 100, 1]))
+            + opt(10, a6 + bytes([56])) + opt(11, a4 + bytes([28])) + opt(12, a6) + opt(13, a6)
+            + opt(99, b"xyz"))
+    pkts = [
+        u(msg(0, b"")),
+        u(msg(1, full)),
+        u(msg(2, opt(9, a4)), v6=False),
+        u(msg(3, opt(3, struct.pack(">I", 60)), mbz=7)),
+        u(msg(4, b"")), u(msg(5, b"")), u(msg(9, b"")),
+        # Options: wrong sizes, a length past the body, a missing length.
+        u(msg(1, opt(2, b"\x00\x01"))),
+        u(msg(1, opt(3, b"\x00" * 5))),
+        u(msg(1, opt(4, a6[:10]))),
+        u(msg(1, opt(5, a4 + b"\x01"))),
+        u(msg(1, opt(6, a6))),
+        u(msg(1, opt(11, a4))),
+        u(msg(1, bytes([4, 40]) + a6)),
+        u(msg(1, bytes([0, 4]))),
+        # Body length past the datagram, extra data after the body, a short body, short header,
+        # another magic or version, too short for anything.
+        u(msg(1, opt(9, a4), blen=40)),
+        u(msg(1, opt(9, a4), extra=b"trailing")),
+        u(msg(1, b"")[:25]),
+        u(msg(1, b"")[:20]),
+        u(bytes([42, 1]) + bytes(22)),
+        u(bytes([43, 2]) + bytes(6)),
+        u(b"\x2b"),
+    ]
+    b = len(eth(IPv6() / UDP()))
+    cuts = [(pkts[1], b + n) for n in (1, 3, 10, 20, 26, 30, 40, 60, 100, 150)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1631,3 +1680,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-rpki-rtr.pcap", packets, cuts)
     packets, cuts = babel_packets()
     write(sys.argv[1] + "/proto-babel.pcap", packets, cuts)
+    packets, cuts = ahcp_packets()
+    write(sys.argv[1] + "/proto-ahcp.pcap", packets, cuts)
