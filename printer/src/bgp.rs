@@ -365,14 +365,14 @@ fn open(nd: &mut Nd, dat: usize, length: usize) -> R {
 /// What `decode_prefix4`/`decode_prefix6` return: the bytes taken (the prefix printed
 /// after `indent`), C's -1 (a prefix length over the address's) or -2 (fewer bytes than
 /// the prefix needs).
-enum Prefix {
+pub(crate) enum Prefix {
     Taken(usize),
     Illegal,
     Short,
 }
 
 /// `decode_prefix4` (`v6` false) or `decode_prefix6`, printed after `indent`.
-fn prefix(nd: &mut Nd, p: usize, itemlen: usize, v6: bool, indent: &[u8]) -> R<Prefix> {
+pub(crate) fn prefix(nd: &mut Nd, p: usize, itemlen: usize, v6: bool, indent: &[u8]) -> R<Prefix> {
     if itemlen < 1 {
         return Ok(Prefix::Short);
     }

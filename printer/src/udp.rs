@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AHCP and Babel. Other ports print "UDP,
-//! length N" as tcpdump does for them.
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AHCP, Babel and HNCP. Other ports print
+//! "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    ahcp, babel, dhcp6, dns, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow, sip,
-    small, snmp, tftp, tunnel,
+    ahcp, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow,
+    sip, small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -125,6 +125,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Mpls => return mpls::mpls_print(nd, cp, length),
             Decoder::Babel => return babel::babel_print(nd, cp, length),
             Decoder::Ahcp => return ahcp::ahcp_print(nd, cp, length),
+            Decoder::Hncp => return hncp::hncp_print(nd, cp, length),
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::NotCarried | Decoder::None => {}
         }
@@ -195,6 +196,7 @@ enum Decoder {
     Mpls,
     Babel,
     Ahcp,
+    Hncp,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -274,8 +276,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Ahcp
     } else if any(&[6696, 6697]) {
         Decoder::Babel
-    } else if port(8231) || dport == 4567 {
-        Decoder::NotCarried // HNCP, WB
+    } else if port(8231) {
+        Decoder::Hncp
+    } else if dport == 4567 {
+        Decoder::NotCarried // WB
     } else if port(496) {
         Decoder::AutoRp
     } else if any(&[1645, 1812, 1646, 1813, 1700, 3799]) {

@@ -1613,6 +1613,65 @@ def ahcp_packets():
     return pkts, cuts
 
 
+def hncp_packets():
+    def u(payload, v6=True):
+        ip = IPv6(src="fe80::1", dst="ff02::11", hlim=1) if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=8231, dport=8231) / Raw(payload))
+
+    def tlv(t, body, pad=True):
+        b = struct.pack(">HH", t, len(body)) + body
+        return b + bytes(-len(body) % 4) if pad else b
+
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    nid = bytes([1, 2, 3, 4])
+    a6 = bytes.fromhex("20010db8" + "00" * 11 + "01")
+    m4 = bytes(10) + b"\xff\xff" + bytes([192, 0, 2, 1])
+    dns = lambda *labels: b"".join(bytes([len(x)]) + x for x in labels) + b"\0"
+    pfx6 = bytes([48]) + bytes.fromhex("20010db80001")
+    pfx4 = bytes([96 + 24]) + bytes(10) + b"\xff\xff" + bytes([198, 51, 100])
+    dh4 = (bytes([6, 8, 192, 0, 2, 53, 192, 0, 2, 54]) + bytes([42, 4, 192, 0, 2, 123])
+           + bytes([119, 13]) + dns(b"home", b"arpa") + bytes([1, 2, 9, 9]))
+    dh6 = H(23, 16) + a6 + H(31, 16) + a6 + H(24, 11) + dns(b"lan", b"home") + H(99, 1) + b"x"
+    node = tlv(5, nid + I(7, 20000) + bytes(range(8)) + tlv(32, H(0, 0x1234) + b"hnetd/1.0")
+               + tlv(36, I(9) + a6) + tlv(36, I(10) + m4) + tlv(41, a6 + bytes([5]) + b"node1")
+               + tlv(35, I(9) + bytes([3]) + pfx6 + tlv(99, b""))
+               + tlv(34, I(3600000, 1800000) + pfx4 + tlv(43, bytes([0])))
+               + tlv(33, tlv(34, I(1, 2) + pfx6) + tlv(37, dh4) + tlv(38, dh6)))
+    pkts = [
+        u(tlv(4, bytes(range(8))) + tlv(3, nid + I(1)) + tlv(9, I(1, 20000))),
+        u(node + tlv(8, nid + I(2, 3)) + tlv(8, nid + I(4, 5))),
+        u(tlv(1, b"") + tlv(2, nid) + tlv(10, bytes([1, 0, 0, 0]) + bytes(range(32)) + b"cn.example")
+          + tlv(39, a6 + bytes([7]) + dns(b"home", b"arpa")) + tlv(40, dns(b"home"))
+          + tlv(42, bytes(range(32, 64)) + tlv(0, b""))),
+        u(tlv(43, bytes([129]) + dns(b"example", b"com")) + tlv(43, bytes([130]) + b"utf8 text")
+          + tlv(43, bytes([131])) + tlv(43, bytes([200])) + tlv(43, bytes([24, 192, 0, 2]))
+          + tlv(43, bytes([96 + 16]) + bytes(10) + b"\xff\xff" + bytes([10, 1]))),
+        # Undefined types in each range, several in a row (listed as "(xN)").
+        u(tlv(0, b"") + tlv(6, b"") + tlv(7, b"") + tlv(100, b"") + tlv(100, b"") + tlv(800, b"")
+          + tlv(2000, b"ab")),
+        # Invalid bodies of each kind, and a last TLV longer than the datagram.
+        u(tlv(1, b"x") + tlv(2, b"abc") + tlv(3, b"") + tlv(4, b"") + tlv(5, bytes(4)) + tlv(8, b"")
+          + tlv(9, b"") + tlv(10, bytes(36)) + tlv(32, b"") + tlv(34, bytes(9) + b"\xff")
+          + tlv(34, I(0, 0) + bytes([200]) + bytes(30)) + tlv(35, bytes(6) + b"\x80")
+          + tlv(36, bytes(4)) + tlv(39, bytes(4)) + tlv(39, a6 + bytes([0, 5]) + b"ab")
+          + tlv(40, b"") + tlv(41, a6 + bytes([9]) + b"x") + tlv(41, a6 + bytes([70]) + bytes(70))
+          + tlv(42, b"") + tlv(43, b"") + tlv(43, bytes([0, 1])) + tlv(43, bytes([131, 1]))
+          + tlv(43, bytes([96 + 40]) + bytes(10) + b"\xff\xff" + bytes(5))
+          + tlv(38, b"") + tlv(38, H(23, 3) + b"abc") + tlv(37, b"")),
+        u(tlv(37, bytes([6, 3, 1, 2, 3]))),
+        u(tlv(37, bytes([6, 9, 1, 2, 3]))),
+        u(tlv(37, bytes([6]))),
+        u(tlv(38, H(24, 2) + b"\x05a")),
+        u(tlv(1, b"") + H(2, 40) + nid),
+        u(tlv(1, b"") + b"\x00\x02"),
+        u(b""),
+    ]
+    b = len(eth(IPv6() / UDP()))
+    cuts = [(pkts[1], b + n) for n in (2, 6, 30, 60, 100, 150, 200, 260)] + [(pkts[0], b + 10)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1682,3 +1741,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-babel.pcap", packets, cuts)
     packets, cuts = ahcp_packets()
     write(sys.argv[1] + "/proto-ahcp.pcap", packets, cuts)
+    packets, cuts = hncp_packets()
+    write(sys.argv[1] + "/proto-hncp.pcap", packets, cuts)
