@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AHCP, Babel and HNCP. Other ports print
-//! "UDP, length N" as tcpdump does for them.
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel and HNCP. Other ports
+//! print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    ahcp, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng, sflow,
-    sip, small, snmp, tftp, tunnel,
+    ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng,
+    sflow, sip, small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -126,6 +126,10 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Babel => return babel::babel_print(nd, cp, length),
             Decoder::Ahcp => return ahcp::ahcp_print(nd, cp, length),
             Decoder::Hncp => return hncp::hncp_print(nd, cp, length),
+            Decoder::Aodv => {
+                let v6 = nd.u1(iph)? >> 4 == 6;
+                return aodv::aodv_print(nd, cp, length, v6);
+            }
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::NotCarried | Decoder::None => {}
         }
@@ -197,6 +201,7 @@ enum Decoder {
     Babel,
     Ahcp,
     Hncp,
+    Aodv,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -249,8 +254,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Bootp
     } else if port(520) {
         Decoder::Rip
-    } else if any(&[654, 500]) {
-        Decoder::NotCarried // AODV, ISAKMP
+    } else if port(654) {
+        Decoder::Aodv
+    } else if port(500) {
+        Decoder::NotCarried // ISAKMP
     } else if port(4500) {
         Decoder::NatT
     } else if any(&[7500, 8500]) {

@@ -1672,6 +1672,40 @@ def hncp_packets():
     return pkts, cuts
 
 
+def aodv_packets():
+    def u(payload, v6=False):
+        ip = IPv6(src=A6, dst="2001:db8::2") if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=654, dport=654) / Raw(payload))
+
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    a4 = lambda s: bytes(map(int, s.split(".")))
+    a6 = lambda n: bytes.fromhex("20010db8" + "00" * 11 + "%02x" % n)
+    hello = bytes([1, 4]) + I(1000)
+    rreq = bytes([1, 0, 0, 3]) + I(0x1234) + a4("192.0.2.9") + I(5) + a4(A4) + I(6)
+    rreq6 = bytes([1, 0, 0, 3]) + I(0x1234) + a6(9) + I(5) + a6(1) + I(6)
+    rrep = bytes([2, 0, 5, 2]) + a4("192.0.2.9") + I(7) + a4(A4) + I(3000)
+    rrep6 = bytes([2, 0, 64, 2]) + a6(9) + I(7) + a6(1) + I(3000)
+    pkts = [
+        u(rreq), u(rreq + hello), u(rreq6, True), u(rreq6 + hello, True),
+        # The flags tcpdump reads from the type byte, as it does.
+        u(bytes([0xF9]) + rreq[1:]),
+        u(rrep), u(rrep + bytes([1, 2, 0, 0, 0, 0])), u(rrep6, True),
+        u(bytes([3, 0x80, 0, 2]) + a4("192.0.2.9") + I(8) + a4("192.0.2.10") + I(9)),
+        u(bytes([3, 0, 0, 1]) + a6(9) + I(8), True),
+        u(bytes([3, 0, 0, 3]) + a4("192.0.2.9") + I(8)),
+        u(bytes([4, 0])), u(bytes([19, 0]), True),
+        u(bytes([16, 0, 0, 1]) + I(0x55, 1, 2) + a6(3) + a6(4) + hello, True),
+        u(bytes([17, 0, 0, 1]) + I(1) + a6(3) + a6(4) + I(500), True),
+        u(bytes([18, 0, 0, 1]) + a6(3) + I(8), True),
+        u(bytes([77, 1, 2])),
+        # Extensions: unknown, a short HELLO, a HELLO cut off by the datagram; short messages.
+        u(rreq + bytes([9, 3, 1, 2, 3])), u(rreq + bytes([1, 2, 0, 0, 0, 0])),
+        u(rreq + bytes([1, 4, 0, 0])), u(rreq[:20]), u(rrep[:10]), u(bytes([3, 0, 0])),
+    ]
+    cuts = [(pkts[1], 42 + n) for n in (0, 10, 24, 26, 28)] + [(pkts[8], 42 + 10), (pkts[3], 62 + 40)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1743,3 +1777,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-ahcp.pcap", packets, cuts)
     packets, cuts = hncp_packets()
     write(sys.argv[1] + "/proto-hncp.pcap", packets, cuts)
+    packets, cuts = aodv_packets()
+    write(sys.argv[1] + "/proto-aodv.pcap", packets, cuts)
