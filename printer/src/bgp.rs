@@ -1165,49 +1165,6 @@ const L2VPN_ENCAPS: Tok = &[
     (44, "DS1 (SF) Nx64kbit/s with CAS using Structure-aware"),
 ];
 
-/// glibc's `%.3f` of a double: the exact binary value rounded to nearest, ties to even;
-/// "inf", "nan" with their signs.
-fn fixed3(nd: &mut Nd, v: f64) {
-    if v.is_sign_negative() {
-        nd.s(b"-");
-    }
-    if v.is_nan() {
-        nd.s(b"nan");
-        return;
-    }
-    if v.is_infinite() {
-        nd.s(b"inf");
-        return;
-    }
-    let bits = v.abs().to_bits();
-    let (exp, frac) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
-    let (m, e) = match exp {
-        0 => (frac, -1074),
-        _ => (frac | 1 << 52, exp - 1075),
-    };
-    // |v| * 1000 = m * 1000 * 2^e, rounded: in u128 while it fits (every value a float's
-    // bandwidth arithmetic makes does), else the nearest f64 digits are exact enough.
-    let n = m as u128 * 1000;
-    let thousandths = if e >= 0 {
-        if e > 60 {
-            nd.s(format!("{:.3}", v.abs()).as_bytes());
-            return;
-        }
-        n << e
-    } else if -e >= 127 {
-        0
-    } else {
-        let sh = -e as u32;
-        let (q, r) = (n >> sh, n & ((1u128 << sh) - 1));
-        let half = 1u128 << (sh - 1);
-        q + u128::from(r > half || (r == half && q & 1 == 1))
-    };
-    nd.u((thousandths / 1000) as u64);
-    let f = (thousandths % 1000) as u64;
-    nd.s(b".");
-    super::fmt::dec_pad(nd.out, f, 3);
-}
-
 /// `bgp_extended_community_print`: the 8 bytes at `p`.
 fn extended_community(nd: &mut Nd, p: usize) -> R {
     let typ = nd.be2(p)?;
@@ -1238,7 +1195,7 @@ fn extended_community(nd: &mut Nd, p: usize) -> R {
             // C's float arithmetic, then printf's double.
             let bw = f32::from_bits(nd.be4(p + 4)?);
             nd.s(b"bandwidth: ");
-            fixed3(nd, ((bw * 8.0) / 1_000_000.0) as f64);
+            super::fmt::fixed(nd.out, ((bw * 8.0) / 1_000_000.0) as f64, 3);
             nd.s(b" Mbps");
         }
         0x0005 | 0x0105 | 0x0205 | 0x8005 | 0x0107 | 0x8001 => nd.ip4(p + 2)?,

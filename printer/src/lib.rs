@@ -24,7 +24,7 @@
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
-//!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`];
+//!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -67,6 +67,7 @@ mod names;
 mod nd;
 mod nfs;
 mod null;
+mod olsr;
 mod pim;
 mod pptp;
 mod radius;

@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel and HNCP. Other ports
-//! print "UDP, length N" as tcpdump does for them.
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP and OLSR.
+//! Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, mpls, nfs, pim, radius, rip, ripng,
-    sflow, sip, small, snmp, tftp, tunnel,
+    ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, mpls, nfs, olsr, pim, radius, rip,
+    ripng, sflow, sip, small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -130,6 +130,10 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
                 let v6 = nd.u1(iph)? >> 4 == 6;
                 return aodv::aodv_print(nd, cp, length, v6);
             }
+            Decoder::Olsr => {
+                let v6 = nd.u1(iph)? >> 4 == 6;
+                return olsr::olsr_print(nd, cp, length, v6);
+            }
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::NotCarried | Decoder::None => {}
         }
@@ -202,6 +206,7 @@ enum Decoder {
     Ahcp,
     Hncp,
     Aodv,
+    Olsr,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -293,12 +298,16 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Radius
     } else if dport == 1985 {
         Decoder::Hsrp
-    } else if any(&[921, 646, 698, 3503])
+    } else if any(&[921, 646]) {
+        Decoder::NotCarried // LWRES, LDP
+    } else if port(698) {
+        Decoder::Olsr
+    } else if port(3503)
         || sport == 49152
         || matches!(dport, 3784 | 4784 | 6784 | 3785)
         || any(&[701, 1589])
     {
-        Decoder::NotCarried // LWRES, LDP, OLSR, LSP ping, BCM-LI, BFD, LMP, VQP
+        Decoder::NotCarried // LSP ping, BCM-LI, BFD, LMP, VQP
     } else if port(6343) {
         Decoder::Sflow
     } else if dport == 12223 || sport == 12223 || port(12222) {

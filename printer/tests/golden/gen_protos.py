@@ -1706,6 +1706,62 @@ def aodv_packets():
     return pkts, cuts
 
 
+def olsr_packets():
+    def u(msgs, v6=False, plen=None, seq=1):
+        body = b"".join(msgs)
+        head = struct.pack(">HH", 4 + len(body) if plen is None else plen, seq)
+        ip = IPv6(src=A6, dst="ff02::6d") if v6 else IP(src=A4, dst="255.255.255.255")
+        return eth(ip / UDP(sport=698, dport=698) / Raw(head + body))
+
+    a4 = lambda s: bytes(map(int, s.split(".")))
+    a6 = lambda n: bytes.fromhex("20010db8" + "00" * 11 + "%02x" % n)
+
+    def msg(typ, body, v6=False, vtime=0x86, ttl=255, hops=0, seq=7, mlen=None):
+        orig = a6(1) if v6 else a4(A4)
+        n = 8 + len(orig) + len(body) if mlen is None else mlen
+        return struct.pack(">BBH", typ, vtime, n) + orig + bytes([ttl, hops]) + struct.pack(">H", seq) + body
+
+    link = lambda code, addrs: struct.pack(">BBH", code, 0, 4 + len(addrs)) + addrs
+    lq4 = lambda a, lq, nlq: a4(a) + bytes([lq, nlq, 0, 0])
+    lq6 = lambda n, lq, nlq: a6(n) + bytes([lq, nlq, 0, 0])
+    hello = msg(1, bytes([0, 0, 0x0e, 3]) + link(0x06, a4("192.0.2.2") + a4("192.0.2.3"))
+                + link(0x09, a4("192.0.2.4")) + link(0x0f, b""))
+    name = lambda t, addr, n: struct.pack(">HH", t, len(n)) + addr + n + bytes(-len(n) % 4)
+    pkts = [
+        u([]),
+        u([hello]),
+        u([msg(201, bytes([0, 0, 0x2c, 7]) + link(0x0a, lq4("192.0.2.2", 255, 128) + lq4("192.0.2.3", 1, 0)))]),
+        u([msg(201, bytes([0, 0, 0x2c, 7]) + link(0x0a, lq6(2, 200, 100)), v6=True)], v6=True),
+        u([msg(2, struct.pack(">HH", 9, 0) + a4("192.0.2.2") + a4("192.0.2.5")),
+           msg(202, struct.pack(">HH", 10, 0) + lq4("192.0.2.6", 77, 33))]),
+        u([msg(3, a4("198.51.100.1") + a4("198.51.100.2"))]),
+        u([msg(3, a6(5) + a6(6), v6=True)], v6=True),
+        u([msg(4, a4("192.0.2.0") + a4("255.255.255.0") + a4("198.51.100.0") + a4("255.255.0.255")
+               + bytes([0, 0, 0, 0, 0, 0x1f, 0x52, 0xff]) + bytes([0, 0, 0, 0, 0, 0x02, 1, 2])
+               + a4("203.0.113.0") + a4("255.255.255.128"))]),
+        u([msg(4, a6(0) + bytes.fromhex("ffffffffffffffff0000000000000000")
+               + a6(7) + bytes.fromhex("ffffffe0" + "00" * 12), v6=True)], v6=True),
+        u([msg(130, struct.pack(">HH", 1, 2) + name(0, a4("192.0.2.1"), b"host1")
+               + name(1, a4("192.0.2.2"), b"gw.example"))]),
+        u([msg(130, struct.pack(">HH", 1, 1) + name(2, a6(3), b"v6host"), v6=True)], v6=True),
+        u([msg(128, b"\x01\x02\x03\x04"), msg(77, b"")]),
+        # Invalid: a message longer than the packet, a zero type, bad Hello links, name
+        # entries that do not fit, a short TC, the packet length field shorter than the data.
+        u([msg(1, bytes(4), mlen=200)]),
+        u([msg(0, b"")]),
+        u([msg(1, bytes([0, 0, 0, 0]) + struct.pack(">BBH", 6, 0, 40))]),
+        u([msg(130, struct.pack(">HH", 1, 9) + bytes(8))]),
+        u([msg(130, struct.pack(">HH", 1, 1) + struct.pack(">HH", 0, 0) + bytes(4))]),
+        u([msg(130, struct.pack(">HH", 1, 2) + struct.pack(">HH", 1, 3) + bytes(8) + bytes(8))]),
+        u([msg(2, b"\x00")]),
+        u([msg(1, b"\x00")]),
+        u([hello, hello], plen=30),
+        u([], plen=2),
+    ]
+    cuts = [(pkts[1], 42 + n) for n in (2, 6, 12, 20, 24, 30, 36)] + [(pkts[9], 42 + 30)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1779,3 +1835,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-hncp.pcap", packets, cuts)
     packets, cuts = aodv_packets()
     write(sys.argv[1] + "/proto-aodv.pcap", packets, cuts)
+    packets, cuts = olsr_packets()
+    write(sys.argv[1] + "/proto-olsr.pcap", packets, cuts)
