@@ -24,7 +24,8 @@
 //!   [`snmp`] (on [`asn1`], the BER reader), [`krb`], [`sflow`],
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
-//!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`];
+//!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`],
+//!   [`lwapp`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -60,6 +61,7 @@ mod krb;
 mod llc;
 mod lldp;
 mod loopback;
+mod lwapp;
 mod mpls;
 mod mptcp;
 mod msdp;

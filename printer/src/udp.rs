@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP and OLSR.
-//! Other ports print "UDP, length N" as tcpdump does for them.
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP, OLSR and
+//! LWAPP. Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, mpls, nfs, olsr, pim, radius, rip,
-    ripng, sflow, sip, small, snmp, tftp, tunnel,
+    ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, lwapp, mpls, nfs, olsr, pim, radius,
+    rip, ripng, sflow, sip, small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -130,6 +130,10 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
                 let v6 = nd.u1(iph)? >> 4 == 6;
                 return aodv::aodv_print(nd, cp, length, v6);
             }
+            Decoder::LwappControl { ap_ident } => {
+                return lwapp::lwapp_control_print(nd, cp, length, ap_ident)
+            }
+            Decoder::LwappData => return lwapp::lwapp_data_print(nd, cp, length),
             Decoder::Olsr => {
                 let v6 = nd.u1(iph)? >> 4 == 6;
                 return olsr::olsr_print(nd, cp, length, v6);
@@ -207,6 +211,11 @@ enum Decoder {
     Hncp,
     Aodv,
     Olsr,
+    /// To the controller (an AP's identity first) or from it.
+    LwappControl {
+        ap_ident: bool,
+    },
+    LwappData,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -310,8 +319,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // LSP ping, BCM-LI, BFD, LMP, VQP
     } else if port(6343) {
         Decoder::Sflow
-    } else if dport == 12223 || sport == 12223 || port(12222) {
-        Decoder::NotCarried // LWAPP
+    } else if dport == 12223 {
+        Decoder::LwappControl { ap_ident: true }
+    } else if sport == 12223 {
+        Decoder::LwappControl { ap_ident: false }
+    } else if port(12222) {
+        Decoder::LwappData
     } else if port(5060) {
         Decoder::Sip
     } else if port(514) {

@@ -1762,6 +1762,32 @@ def olsr_packets():
     return pkts, cuts
 
 
+def lwapp_packets():
+    def u(payload, sport, dport):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    ctl = lambda typ, body, seq=1: struct.pack(">BBHI", typ, seq, len(body), 0xC0FFEE) + body
+    trans = lambda first, body, frag=0, tlen=None: struct.pack(
+        ">BBHH", first, frag, len(body) if tlen is None else tlen, 0) + body
+    ap = bytes.fromhex("020000000b01")
+    msgs = ctl(1, b"") + ctl(2, b"abcd", 2) + ctl(22, b"") + ctl(99, b"xy")
+    pkts = [
+        u(ap + trans(0x04, msgs), 40000, 12223),
+        u(trans(0x04 | 0x08 | 0x03, ctl(4, b"ok")), 12223, 40000),
+        u(ap + trans(0x04, ctl(40, b"") + b"\x01\x02"), 40000, 12223),
+        u(ap + trans(0x04, ctl(3, b"x" * 4), tlen=20), 40000, 12223),
+        u(ap + trans(0x04, b"", tlen=3), 40000, 12223),
+        u(ap + trans(0x44, msgs), 40000, 12223),
+        u(trans(0x00 | 0x10, b"\x08\x02" + bytes(22), frag=3), 40000, 12222),
+        u(trans(0x01, b"", tlen=4), 12222, 40000),
+        u(trans(0xC0, b""), 12222, 40000),
+        u(ap[:4], 40000, 12223),
+        u(b"\x00\x00", 40000, 12222),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (3, 8, 12, 15, 22, 30)] + [(pkts[6], 42 + 10)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1837,3 +1863,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-aodv.pcap", packets, cuts)
     packets, cuts = olsr_packets()
     write(sys.argv[1] + "/proto-olsr.pcap", packets, cuts)
+    packets, cuts = lwapp_packets()
+    write(sys.argv[1] + "/proto-lwapp.pcap", packets, cuts)
