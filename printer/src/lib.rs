@@ -25,7 +25,7 @@
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
 //!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`],
-//!   [`lwapp`];
+//!   [`lmp`] (with [`gmpls`]'s tables), [`lwapp`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -48,6 +48,7 @@ mod eap;
 mod ether;
 pub mod ethertype;
 mod fmt;
+mod gmpls;
 mod gre;
 mod hncp;
 mod hsrp;
@@ -60,6 +61,7 @@ mod ipsec;
 mod krb;
 mod llc;
 mod lldp;
+mod lmp;
 mod loopback;
 mod lwapp;
 mod mpls;

@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
-//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP, OLSR and
-//! LWAPP. Other ports print "UDP, length N" as tcpdump does for them.
+//! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP, OLSR,
+//! LMP and LWAPP. Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, lwapp, mpls, nfs, olsr, pim, radius,
-    rip, ripng, sflow, sip, small, snmp, tftp, tunnel,
+    ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, lmp, lwapp, mpls, nfs, olsr, pim,
+    radius, rip, ripng, sflow, sip, small, snmp, tftp, tunnel,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -134,6 +134,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
                 return lwapp::lwapp_control_print(nd, cp, length, ap_ident)
             }
             Decoder::LwappData => return lwapp::lwapp_data_print(nd, cp, length),
+            Decoder::Lmp => return lmp::lmp_print(nd, cp, length),
             Decoder::Olsr => {
                 let v6 = nd.u1(iph)? >> 4 == 6;
                 return olsr::olsr_print(nd, cp, length, v6);
@@ -216,6 +217,7 @@ enum Decoder {
         ap_ident: bool,
     },
     LwappData,
+    Lmp,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -311,12 +313,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::NotCarried // LWRES, LDP
     } else if port(698) {
         Decoder::Olsr
-    } else if port(3503)
-        || sport == 49152
-        || matches!(dport, 3784 | 4784 | 6784 | 3785)
-        || any(&[701, 1589])
-    {
-        Decoder::NotCarried // LSP ping, BCM-LI, BFD, LMP, VQP
+    } else if port(3503) || sport == 49152 || matches!(dport, 3784 | 4784 | 6784 | 3785) {
+        Decoder::NotCarried // LSP ping, BCM-LI, BFD
+    } else if port(701) {
+        Decoder::Lmp
+    } else if port(1589) {
+        Decoder::NotCarried // VQP
     } else if port(6343) {
         Decoder::Sflow
     } else if dport == 12223 {

@@ -1788,6 +1788,61 @@ def lwapp_packets():
     return pkts, cuts
 
 
+def lmp_packets():
+    def u(payload):
+        return eth(IP(src=A4, dst=B4, ttl=1) / UDP(sport=701, dport=701) / Raw(payload))
+
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    F = lambda v: struct.pack(">f", v)
+    a4 = bytes([192, 0, 2, 1])
+    a6 = bytes.fromhex("20010db8" + "00" * 11 + "01")
+
+    def msg(typ, objs, flags=0, ver=1, tlen=None):
+        body = b"".join(objs)
+        return H(ver << 12) + bytes([flags, typ]) + H(8 + len(body) if tlen is None else tlen, 0) + body
+
+    def obj(cls, ctype, body, neg=False, olen=None):
+        return bytes([ctype | (0x80 if neg else 0), cls]) + H(4 + len(body) if olen is None else olen) + body
+
+    sub_isc = bytes([1, 12, 51, 8]) + F(1.25e8) + F(2.5e9)
+    sub_wl = bytes([2, 8, 0, 0]) + I(1550)
+    pkts = [
+        u(msg(1, [obj(1, 1, I(7)), obj(5, 1, I(1)), obj(2, 1, a4), obj(6, 1, H(150, 450), neg=True)])),
+        u(msg(2, [obj(1, 2, I(8)), obj(5, 2, I(1)), obj(2, 2, a4)], flags=3)),
+        u(msg(4, [obj(7, 1, I(10, 11))])),
+        u(msg(5, [obj(3, 1, a4), obj(8, 1, H(3, 500) + I(4) + bytes([5, 0]) + H(0x8000) + F(1e9) + I(1310))])),
+        u(msg(6, [obj(3, 2, a4), obj(9, 1, H(100, 0x1f40)), obj(10, 1, I(99))])),
+        u(msg(14, [obj(5, 1, I(2)), obj(11, 1, bytes([3, 0, 0, 0]) + a4 + a4), obj(11, 2, bytes([1, 0, 0, 0]) + a6 + a6),
+                   obj(11, 3, bytes([0, 0, 0, 0]) + I(5, 6)),
+                   obj(12, 1, bytes([7, 0, 0, 0]) + a4 + a4 + sub_isc + sub_wl),
+                   obj(12, 2, bytes([1, 0, 0, 0]) + a6 + a6), obj(12, 3, bytes(4) + I(9, 10) + bytes([9, 4, 0, 0]))])),
+        u(msg(17, [obj(13, 1, a4 + I(0x80000001) + a4 + I(0x40000003)), obj(13, 2, a6 + I(2)),
+                   obj(13, 3, I(4, 0xC0000007))])),
+        u(msg(19, [obj(14, 1, a4 + a4), obj(14, 2, a6), obj(14, 3, I(5))])),
+        u(msg(7, [obj(20, 1, I(0x1f)), obj(20, 2, I(0x21))])),
+        u(msg(50, [obj(51, 1, bytes([3, 1, 0, 0])), obj(51, 2, bytes([5, 8, 7, 1]) + H(1, 2, 3, 4) + a4),
+                   obj(51, 2, bytes([6, 12, 0, 0]) + H(0, 0, 0, 0) + a4), obj(51, 2, bytes([9, 1, 0, 0]) + bytes(8) + a4),
+                   obj(51, 3, I(3) + bytes([0, 0, 0, 1])), obj(51, 4, bytes([0, 0, 0, 7]))])),
+        # Unknown message, class and c-types; wrong object sizes; bad subobjects.
+        u(msg(99, [obj(99, 1, b"abcd"), obj(3, 9, b"wxyz"), obj(51, 9, b"")])),
+        u(msg(1, [obj(1, 1, I(1, 2)), obj(3, 3, a4), obj(2, 1, b""), obj(6, 1, b""), obj(7, 1, b""),
+                  obj(8, 1, b""), obj(9, 1, b""), obj(10, 1, b""), obj(11, 1, b""), obj(12, 2, a6),
+                  obj(20, 1, b""), obj(51, 1, b""), obj(51, 2, b""), obj(51, 3, b""), obj(51, 4, b""),
+                  obj(5, 1, b"")])),
+        u(msg(14, [obj(12, 1, bytes(12) + bytes([1, 2, 0, 0])), obj(12, 1, bytes(12) + bytes([1, 6, 0, 0, 0, 0, 0, 0])),
+                   obj(12, 1, bytes(12) + bytes([2, 12, 0, 0, 0, 0, 0, 0])), obj(12, 1, bytes(12) + bytes([7, 4, 0, 0]) + sub_wl)])),
+        u(msg(1, [obj(1, 1, I(7), olen=2)])),
+        u(msg(1, [obj(1, 1, I(7), olen=6) + bytes(2)])),
+        u(msg(1, [obj(1, 1, I(7))], tlen=4)),
+        u(msg(1, [obj(1, 1, I(7))], tlen=40)),
+        u(msg(1, [obj(1, 1, I(7)), obj(5, 1, I(1), olen=12)], tlen=24)),
+        u(msg(1, [], ver=2)),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (2, 8, 12, 16, 30)] + [(pkts[5], 42 + 100), (pkts[9], 42 + 30)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1865,3 +1920,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-olsr.pcap", packets, cuts)
     packets, cuts = lwapp_packets()
     write(sys.argv[1] + "/proto-lwapp.pcap", packets, cuts)
+    packets, cuts = lmp_packets()
+    write(sys.argv[1] + "/proto-lmp.pcap", packets, cuts)
