@@ -25,7 +25,7 @@
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
 //!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`],
-//!   [`lmp`] (with [`gmpls`]'s tables), [`lwapp`];
+//!   [`lmp`] (with [`gmpls`]'s tables), [`lwapp`], [`zephyr`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -99,6 +99,7 @@ mod udld;
 mod udp;
 mod vrrp;
 mod vtp;
+mod zephyr;
 
 use pcapng::linktype;
 use pcapng::Packet;

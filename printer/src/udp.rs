@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
 //! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP, OLSR,
-//! LMP and LWAPP. Other ports print "UDP, length N" as tcpdump does for them.
+//! LMP, LWAPP and Zephyr. Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
     ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, lmp, lwapp, mpls, nfs, olsr, pim,
-    radius, rip, ripng, sflow, sip, small, snmp, tftp, tunnel,
+    radius, rip, ripng, sflow, sip, small, snmp, tftp, tunnel, zephyr,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -135,6 +135,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             }
             Decoder::LwappData => return lwapp::lwapp_data_print(nd, cp, length),
             Decoder::Lmp => return lmp::lmp_print(nd, cp, length),
+            Decoder::Zephyr => return zephyr::zephyr_print(nd, cp, length),
             Decoder::Olsr => {
                 let v6 = nd.u1(iph)? >> 4 == 6;
                 return olsr::olsr_print(nd, cp, length, v6);
@@ -218,6 +219,7 @@ enum Decoder {
     },
     LwappData,
     Lmp,
+    Zephyr,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -284,13 +286,12 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Ntp
     } else if any(&[88, 750]) {
         Decoder::Krb
-    } else if any(&[1701, 137, 138])
-        || dport == 3456
-        || any(&[2103, 2104])
-        || (7000..=7009).contains(&sport)
-        || (7000..=7009).contains(&dport)
-    {
-        Decoder::NotCarried // L2TP, NetBIOS, VAT, Zephyr, AFS Rx
+    } else if any(&[1701, 137, 138]) || dport == 3456 {
+        Decoder::NotCarried // L2TP, NetBIOS, VAT
+    } else if any(&[2103, 2104]) {
+        Decoder::Zephyr
+    } else if (7000..=7009).contains(&sport) || (7000..=7009).contains(&dport) {
+        Decoder::NotCarried // AFS Rx
     } else if port(521) {
         Decoder::Ripng
     } else if any(&[546, 547]) {

@@ -138,7 +138,6 @@ const GAPS: &[(&str, &str)] = &[
     ),
     ("tok2str-oobr-1", VERBOSE),
     ("tok2str-oobr-2", VERBOSE),
-    ("zephyr-oobr", VERBOSE),
     ("isakmp-no-none-np", VERBOSE),
     ("isis-extd-ipreach-oobr", VERBOSE),
     ("eap_extract_read2_asan", VERBOSE),

@@ -1843,6 +1843,62 @@ def lmp_packets():
     return pkts, cuts
 
 
+def zephyr_packets():
+    def u(payload, sport=2104, dport=2103):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def notice(kind="2", cls=b"MESSAGE", inst=b"PERSONAL", op=b"", sender=b"alice@EXAMPLE.ORG",
+               rcpt=b"bob@EXAMPLE.ORG", ver=b"ZEPH0.2", extra=b""):
+        f = [ver, b"0x11", kind.encode(), b"uid", b"0x0", b"0", b"0", b"", cls, inst, op, sender,
+             rcpt, b"fmt", b"0x12345", b"0", b"muid"]
+        return b"".join(x + b"\0" for x in f) + extra
+
+    pkts = [
+        u(notice()),
+        u(notice(kind="0x1", op=b"PING", rcpt=b"")),
+        u(notice(kind="5", extra=b"SENT\0"), 2103, 2104),
+        u(notice(kind="5", extra=b"LOST\0"), 2103, 2104),
+        u(notice(kind="6", sender=b"")),
+        u(notice(cls=b"USER_LOCATE", op=b"USER_HIDE")),
+        u(notice(cls=b"USER_LOCATE", op=b"USER_UNHIDE")),
+        u(notice(cls=b"USER_LOCATE", op=b"LOCATE", inst=b"carol@EXAMPLE.ORG")),
+        u(notice(cls=b"ZEPHYR_ADMIN", op=b"Some-OpCode")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"SUBSCRIBE", extra=b"MESSAGE\0*\0\0")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"SUBSCRIBE_NODEFS", extra=b"c\0i\0r\0")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"UNSUBSCRIBE", extra=b"c\0i")),
+        u(notice(kind="5", cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"SUBSCRIBE", extra=b"SENT\0")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"GIMME")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"GIMMEDEFS")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"CLEARSUB")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"FLUSH")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"HM", op=b"BOOT")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"REALM", op=b"ADD_SUBSCRIBE")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"REALM", op=b"RLM_UNSUBSCRIBE")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"OTHER", op=b"X")),
+        u(notice(cls=b"HM_CTL", inst=b"SERVER", op=b"SHUTDOWN")),
+        u(notice(cls=b"HM_STAT", inst=b"HMST_CLIENT", op=b"GIMMESTATS")),
+        u(notice(cls=b"HM_STAT", inst=b"HMST_CLIENT", op=b"OTHER")),
+        u(notice(cls=b"WG_CTL", inst=b"Inst", op=b"Op")),
+        u(notice(cls=b"LOGIN", op=b"USER_FLUSH")),
+        u(notice(cls=b"LOGIN", op=b"REALM-VISIBLE")),
+        u(notice(cls=b"LOGIN", op=b"OTHER")),
+        # Kinds past the table (also negative and overflowing), escaped bytes, a long triple.
+        u(notice(kind="  -0x7f")),
+        u(notice(kind="99")),
+        u(notice(kind="fffffffffffffffff")),
+        u(notice(kind="0x")),
+        u(notice(sender=b"\x01\xffme", cls=b"c" * 200, inst=b"i" * 100)),
+        u(notice(cls=b"ZEPHYR_ADMIN", op=b"O" * 300)),
+        # Another version, not Zephyr, a missing field, no NUL at all.
+        u(notice(ver=b"ZEPH0.3")),
+        u(notice(ver=b"ZEP")),
+        u(notice()[:-5]),
+        u(b"ZEPH0.2"),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (3, 20, 60)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1922,3 +1978,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-lwapp.pcap", packets, cuts)
     packets, cuts = lmp_packets()
     write(sys.argv[1] + "/proto-lmp.pcap", packets, cuts)
+    packets, cuts = zephyr_packets()
+    write(sys.argv[1] + "/proto-zephyr.pcap", packets, cuts)
