@@ -25,7 +25,8 @@
 //!   [`bgp`], [`lldp`], [`loopback`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
 //!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`],
-//!   [`lmp`] (with [`gmpls`]'s tables), [`lwapp`], [`zephyr`];
+//!   [`lmp`] (with [`gmpls`]'s tables), [`lwapp`], [`zephyr`], [`vat`],
+//!   [`wb`];
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -97,8 +98,10 @@ mod tunnel;
 mod txtproto;
 mod udld;
 mod udp;
+mod vat;
 mod vrrp;
 mod vtp;
+mod wb;
 mod zephyr;
 
 use pcapng::linktype;

@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
 //! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP, OLSR,
-//! LMP, LWAPP and Zephyr. Other ports print "UDP, length N" as tcpdump does for them.
+//! LMP, LWAPP, Zephyr, vat and wb. Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
     ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, lmp, lwapp, mpls, nfs, olsr, pim,
-    radius, rip, ripng, sflow, sip, small, snmp, tftp, tunnel, zephyr,
+    radius, rip, ripng, sflow, sip, small, snmp, tftp, tunnel, vat, wb, zephyr,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -136,6 +136,8 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::LwappData => return lwapp::lwapp_data_print(nd, cp, length),
             Decoder::Lmp => return lmp::lmp_print(nd, cp, length),
             Decoder::Zephyr => return zephyr::zephyr_print(nd, cp, length),
+            Decoder::Vat => return vat::vat_print(nd, cp, length),
+            Decoder::Wb => return wb::wb_print(nd, cp, length),
             Decoder::Olsr => {
                 let v6 = nd.u1(iph)? >> 4 == 6;
                 return olsr::olsr_print(nd, cp, length, v6);
@@ -220,6 +222,8 @@ enum Decoder {
     LwappData,
     Lmp,
     Zephyr,
+    Vat,
+    Wb,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -286,8 +290,10 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Ntp
     } else if any(&[88, 750]) {
         Decoder::Krb
-    } else if any(&[1701, 137, 138]) || dport == 3456 {
-        Decoder::NotCarried // L2TP, NetBIOS, VAT
+    } else if any(&[1701, 137, 138]) {
+        Decoder::NotCarried // L2TP, NetBIOS
+    } else if dport == 3456 {
+        Decoder::Vat
     } else if any(&[2103, 2104]) {
         Decoder::Zephyr
     } else if (7000..=7009).contains(&sport) || (7000..=7009).contains(&dport) {
@@ -303,7 +309,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if port(8231) {
         Decoder::Hncp
     } else if dport == 4567 {
-        Decoder::NotCarried // WB
+        Decoder::Wb
     } else if port(496) {
         Decoder::AutoRp
     } else if any(&[1645, 1812, 1646, 1813, 1700, 3799]) {

@@ -1899,6 +1899,59 @@ def zephyr_packets():
     return pkts, cuts
 
 
+def vat_packets():
+    u = lambda payload, dport=3456: eth(IP(src=A4, dst="233.252.0.1") / UDP(sport=40000, dport=dport)
+                                        / Raw(payload))
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    pkts = [
+        u(I(0x00000007, 123456) + bytes(160)),
+        u(I(0x3f9f0001, 99) + bytes(20)),
+        u(I(0x00800002, 5)),
+        u(struct.pack(">H", 0x1c05) + bytes(30)),
+        u(struct.pack(">H", 0x0040) + bytes(2)),
+        u(b"\x00"), u(b"\x00\x01\x02"), u(b""),
+        # Only the destination port is vat's.
+        eth(IP(src=A4, dst=B4) / UDP(sport=3456, dport=40000) / Raw(I(7, 8))),
+    ]
+    cuts = [(pkts[0], 42 + 1), (pkts[0], 42 + 6), (pkts[3], 42 + 1)]
+    return pkts, cuts
+
+
+def wb_packets():
+    def u(payload):
+        return eth(IP(src=A4, dst="233.252.0.2") / UDP(sport=40000, dport=4567) / Raw(payload))
+
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    a4 = lambda s: bytes(map(int, s.split(".")))
+    hdr = lambda typ, flags=0: I(0x0A000001, 1234) + H(1) + bytes([typ, flags])
+    page = lambda sid, uid: a4(sid) + I(uid)
+    dop = lambda t, ln=0, ts=0: I(ts) + H(ln) + bytes([0, t]) + bytes(ln) + bytes(-ln % 4)
+    ops = dop(2, 4) + dop(3) + dop(14, 0, ts=12) + dop(9, 5) + dop(99)
+    pkts = [
+        u(hdr(1) + I(3) + page("192.0.2.9", 4) + I(5) + page("192.0.2.10", 6) + H(2, 0)
+          + a4("192.0.2.11") + I(7) + a4("192.0.2.12") + I(8) + b"site.example\0"),
+        u(hdr(2, 1) + a4("192.0.2.9") + page("192.0.2.10", 6) + I(10, 20)),
+        u(hdr(3) + a4("192.0.2.9") + page("192.0.2.10", 6) + I(10, 14) + ops),
+        u(hdr(0) + page("192.0.2.10", 6) + I(10, 14) + ops),
+        u(hdr(0) + page("192.0.2.10", 6) + I(10, 12) + dop(15, 0, ts=40)),
+        u(hdr(0) + page("192.0.2.10", 6) + I(10, 12) + dop(15, 0, ts=3)),
+        u(hdr(5) + page("192.0.2.10", 6) + I(1, 9)),
+        u(hdr(7) + I(2) + I(1) + page("192.0.2.10", 6) + bytes([1, 0]) + H(0) + a4("192.0.2.11") + I(3)
+          + I(2) + page("192.0.2.12", 7) + bytes([0, 0]) + H(0)),
+        u(hdr(4)),
+        u(hdr(9)),
+        # Bodies shorter than their type's, more ids than fit, a drawing op run past the capture.
+        u(hdr(1) + bytes(20)), u(hdr(2) + bytes(8)), u(hdr(3) + bytes(8)), u(hdr(0) + bytes(8)),
+        u(hdr(5) + bytes(8)), u(hdr(7)),
+        u(hdr(1) + I(3) + page("192.0.2.9", 4) + I(5) + page("192.0.2.10", 6) + H(9, 0)),
+        u(hdr(0) + page("192.0.2.10", 6) + I(1, 9) + dop(2)),
+        u(bytes(8)),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (5, 12, 20, 40, 48, 60)] + [(pkts[7], 42 + 30), (pkts[2], 42 + 60)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -1980,3 +2033,7 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-lmp.pcap", packets, cuts)
     packets, cuts = zephyr_packets()
     write(sys.argv[1] + "/proto-zephyr.pcap", packets, cuts)
+    packets, cuts = vat_packets()
+    write(sys.argv[1] + "/proto-vat.pcap", packets, cuts)
+    packets, cuts = wb_packets()
+    write(sys.argv[1] + "/proto-wb.pcap", packets, cuts)
