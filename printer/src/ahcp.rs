@@ -87,7 +87,7 @@ fn value(nd: &mut Nd, v: Value, mut cp: usize, mut len: usize) -> R {
             let t = nd.be4(cp)?;
             nd.s(b": ");
             if let Value::Time = v {
-                ts::utc_datetime(nd.out, t as i64);
+                ts::datetime(nd.out, t as i64, b'-');
                 nd.s(b" UTC");
             } else {
                 nd.u(t as u64);

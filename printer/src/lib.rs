@@ -26,7 +26,7 @@
 //! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
 //!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`],
 //!   [`lmp`] (with [`gmpls`]'s tables), [`lwapp`], [`zephyr`], [`vat`],
-//!   [`wb`];
+//!   [`wb`], [`rx`] (AFS);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
@@ -80,6 +80,7 @@ mod resp;
 mod rip;
 mod ripng;
 mod rpki_rtr;
+mod rx;
 mod sflow;
 mod sip;
 mod sll;

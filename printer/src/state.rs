@@ -245,6 +245,8 @@ pub(crate) struct State {
     pub resolver: InterfaceResolver,
     /// NFS calls awaiting their replies (tcpdump's `xid_map`).
     pub nfs: super::nfs::XidMap,
+    /// AFS Rx calls awaiting their replies (tcpdump's `rx_cache`).
+    pub rx: super::rx::RxCache,
 }
 
 impl State {
@@ -255,6 +257,7 @@ impl State {
             ifnames: FnvMap::default(),
             resolver: Box::new(if_indextoname),
             nfs: Default::default(),
+            rx: Default::default(),
         }
     }
 

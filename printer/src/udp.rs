@@ -1,13 +1,13 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
 //! (Sun RPC on port 2049), DNS, mDNS, TFTP, RIP, RIPng, SNMP, Kerberos, Cisco Auto-RP,
 //! RADIUS, HSRP, sFlow, SIP, VXLAN, Geneve, MPLS, AODV, AHCP, Babel, HNCP, OLSR,
-//! LMP, LWAPP, Zephyr, vat and wb. Other ports print "UDP, length N" as tcpdump does for them.
+//! LMP, LWAPP, Zephyr, vat, wb and AFS Rx. Other ports print "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
     ahcp, aodv, babel, dhcp6, dns, hncp, hsrp, ipsec, krb, lmp, lwapp, mpls, nfs, olsr, pim,
-    radius, rip, ripng, sflow, sip, small, snmp, tftp, tunnel, vat, wb, zephyr,
+    radius, rip, ripng, rx, sflow, sip, small, snmp, tftp, tunnel, vat, wb, zephyr,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -137,6 +137,7 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Lmp => return lmp::lmp_print(nd, cp, length),
             Decoder::Zephyr => return zephyr::zephyr_print(nd, cp, length),
             Decoder::Vat => return vat::vat_print(nd, cp, length),
+            Decoder::Rx => return rx::rx_print(nd, cp, length, sport, dport, iph),
             Decoder::Wb => return wb::wb_print(nd, cp, length),
             Decoder::Olsr => {
                 let v6 = nd.u1(iph)? >> 4 == 6;
@@ -224,6 +225,7 @@ enum Decoder {
     Zephyr,
     Vat,
     Wb,
+    Rx,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -297,7 +299,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if any(&[2103, 2104]) {
         Decoder::Zephyr
     } else if (7000..=7009).contains(&sport) || (7000..=7009).contains(&dport) {
-        Decoder::NotCarried // AFS Rx
+        Decoder::Rx
     } else if port(521) {
         Decoder::Ripng
     } else if any(&[546, 547]) {

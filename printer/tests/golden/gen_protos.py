@@ -1952,6 +1952,117 @@ def wb_packets():
     return pkts, cuts
 
 
+def rx_packets():
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    call = [100]
+
+    def rx(payload, port, typ=1, flags=1, seq=1, callnum=None, reply=False, svc=1, client=40000):
+        cn = call[0] if callnum is None else callnum
+        hdr = I(0x5f000000, 0x1000, cn, seq, seq) + bytes([typ, flags, 0, 2]) + struct.pack(">HH", 0, svc)
+        sp, dp = (port, client) if reply else (client, port)
+        src, dst = (B4, A4) if reply else (A4, B4)
+        return eth(IP(src=src, dst=dst) / UDP(sport=sp, dport=dp) / Raw(hdr + payload))
+
+    def pair(port, op, args, reply_body=None, abort=None):
+        call[0] += 1
+        out = [rx(I(op) + args, port)]
+        if reply_body is not None:
+            out.append(rx(reply_body, port, flags=0, reply=True))
+        if abort is not None:
+            out.append(rx(I(abort & 0xFFFFFFFF), port, typ=4, flags=0, reply=True))
+        return out
+
+    s = lambda b: I(len(b)) + b + bytes(-len(b) % 4)
+    fid = I(536870913, 2, 3)
+    attrs = I(0x41F, 1710054000, 1000, 100, 0o644, 65536)
+    vec = lambda b, n: b"".join(I(c) for c in b.ljust(n, b"\0")[:n])
+    uuid = I(0x01234567, 0x89AB, 0xCDEF) + b"".join(I(x) for x in range(8))
+    acl = b"2 1\nsystem:administrators 127\nsystem:anyuser 9\nbob 4\n"
+    pkts = []
+    pkts += pair(7000, 130, fid + I(0, 4096))
+    pkts += pair(7000, 131, fid, s(acl))
+    pkts += pair(7000, 133, fid + attrs + I(0, 10, 10))
+    pkts += pair(7000, 134, fid + s(acl))
+    pkts += pair(7000, 135, fid + I(0x0E, 0, 1, 2, 0o100755, 0))
+    pkts += pair(7000, 137, fid + s(b"newfile") + attrs, fid)
+    pkts += pair(7000, 136, fid + s(b"gone"), abort=102)
+    pkts += pair(7000, 138, fid + s(b"a") + fid + s(b"b"), abort=-100)
+    pkts += pair(7000, 139, fid + s(b"ln") + s(b"target"), abort=-5)
+    pkts += pair(7000, 140, fid + s(b"hard") + fid)
+    pkts += pair(7000, 148, s(b"root.cell"))
+    pkts += pair(7000, 149, I(536870913))
+    pkts += pair(7000, 151, b"", s(b"root.afs"))
+    pkts += pair(7000, 153, b"", I(1710054000, 0))
+    pkts += pair(7000, 154, s(b"user.bob"))
+    pkts += pair(7000, 155, I(2) + fid + fid)
+    pkts += pair(7000, 65536, I(0))
+    pkts += pair(7000, 65537, fid + I(1, 2, 0, 4096))
+    pkts += pair(7000, 65538, fid + attrs + I(0, 0, 0, 1, 0, 1))
+    pkts += pair(7000, 65541, I(7))
+    pkts += pair(7000, 999, b"")
+    pkts.append(rx(b"", 7000, flags=0, reply=True, typ=3))
+    pkts += pair(7001, 204, I(1) + fid + I(1, 5, 1710054000, 1))
+    pkts += pair(7001, 214, uuid)
+    pkts += pair(7001, 213, b"", uuid)
+    pkts += pair(7001, 206, b"", abort=5)
+    pkts += pair(7002, 500, s(b"bob") + I(1000, 0))
+    pkts += pair(7002, 503, I(1, 2))
+    pkts += pair(7002, 504, I(2) + vec(b"bob", 64) + vec(b"carol", 64), I(2, 1000, 1001))
+    pkts += pair(7002, 505, I(2, 1000, 0xFFFFFFFF), I(1) + vec(b"bob", 64))
+    pkts += pair(7002, 508, I(1000), I(3, 1, 2, 3))
+    pkts += pair(7002, 510, b"", I(1000, 0xFFFFFF00))
+    pkts += pair(7002, 513, I(1000) + s(b"robert") + I(1000, 1001))
+    pkts += pair(7002, 20004, b"", I(7, 9))
+    pkts += pair(7002, 10000, I(1, 1710054000, 1, 2, 3, 4), abort=1)
+    servers = b"".join(bytes([192, 0, 2, i]) for i in range(1, 9))
+    parts = I(0, 1, 25, 26, 27, 0, 0, 0)
+    entry8 = vec(b"root.cell", 65) + I(0) + I(2) + servers + parts + bytes(32) + I(1, 2, 3)
+    servers13 = b"".join(bytes([192, 0, 2, i]) for i in range(1, 14))
+    entry13 = vec(b"user.bob", 65) + I(3) + servers13 + I(*range(13)) + bytes(52) + I(4, 5, 6)
+    entryu = vec(b"user.u", 65) + I(1) + uuid * 13 + bytes(52) + I(*range(13)) + bytes(52) + I(7, 8, 9)
+    pkts += pair(7003, 503, I(536870913, 1), entry8)
+    pkts += pair(7003, 504, s(b"root.cell"), entry8)
+    pkts += pair(7003, 510, I(0), I(1, 2) + entry8)
+    pkts += pair(7003, 518, I(536870913, 7), entry13)
+    pkts += pair(7003, 521, I(3), I(1, 4) + entry13)
+    pkts += pair(7003, 527, s(b"user.u"), entryu)
+    pkts += pair(7003, 501, vec(b"newvol", 65))
+    pkts += pair(7003, 505, I(1), I(536870999))
+    pkts += pair(7003, 506, I(5, 2) + vec(b"rep", 65), abort=363524)
+    pkts += pair(7003, 20001, I(1, 2))
+    pkts += pair(7004, 21, s(b"bob") + s(b""), abort=180490)
+    pkts += pair(7004, 23, I(3) + s(b"EXAMPLE.ORG") + I(8) + bytes(8) + s(b"afs") + s(b""), b"")
+    pkts += pair(7004, 4, s(b"bob") + s(b"") + I(2))
+    pkts += pair(7004, 12, s(b"bob"))
+    pkts += pair(7004, 20002, I(1, 2, 3, 4, 5, 1))
+    pkts += pair(7005, 100, I(1) + s(b"v") + I(0, 0), I(536870920, 7))
+    pkts += pair(7005, 103, I(7, 1710054000, 1, 2, 3, 4))
+    pkts += pair(7005, 105, I(7, 0, 1) + s(b"clone"), I(536870921))
+    pkts += pair(7005, 113, I(7), I(*range(10)) + I(1710054000, 0, 1710054000, 0, 0, 1710054000))
+    pkts += pair(7005, 116, I(0, 1), I(1) + vec(b"root.cell", 32) + I(536870913) + bytes(84))
+    pkts += pair(7005, 128, I(7, 1710054000, 2, 1, 2, 3, 4, 5, 6))
+    pkts += pair(7005, 112, I(7), s(b"name"))
+    pkts += pair(7005, 104, I(7), I(0))
+    pkts += pair(7007, 80, s(b"simple") + s(b"fs"), b"")
+    pkts += pair(7007, 82, s(b"fs") + I(1), abort=-1)
+    pkts += pair(7007, 105, s(b"/usr/afs/bin/fs") + I(1, 2, 3))
+    pkts += pair(7007, 20006, I(1, 2, 3, 4))
+    pkts += pair(7006, 1, b"")
+    # Acks (ranges of acked and nacked packets, trailer fields), other packet types, flags.
+    pkts.append(rx(I(0) * 0 + struct.pack(">HHIIIBB", 32, 0, 5, 4, 77, 1, 9) + bytes([1, 1, 1, 0, 0, 1, 0, 1, 1])
+                   + bytes(3) + I(1444, 1444, 32, 4), 7000, typ=2, flags=0x22, seq=0))
+    pkts.append(rx(struct.pack(">HHIIIBB", 32, 0, 1, 0, 78, 42, 0), 7000, typ=2, flags=2, seq=0))
+    for t in (5, 6, 7, 8, 9, 13, 44):
+        pkts.append(rx(b"", 7000, typ=t, flags=0x3f, seq=2))
+    pkts.append(rx(I(130) + fid, 7000, seq=2))
+    # Arguments cut short: a long name, a string past the capture, too few bytes.
+    pkts += pair(7000, 136, fid + I(300) + b"x" * 8)
+    pkts += pair(7000, 137, fid[:8])
+    pkts.append(rx(b"", 7000)[:-4] if False else eth(IP(src=A4, dst=B4) / UDP(sport=40000, dport=7000) / Raw(bytes(20))))
+    cuts = [(pkts[0], 42 + n) for n in (20, 30, 36, 44)] + [(pkts[2], 42 + 60), (pkts[4], 42 + 48)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts):
     """Ethernet pcap; each cut is (packet, caplen): the frame keeps its wire length (a
     caplen of None keeps the whole packet)."""
@@ -2037,3 +2148,5 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-vat.pcap", packets, cuts)
     packets, cuts = wb_packets()
     write(sys.argv[1] + "/proto-wb.pcap", packets, cuts)
+    packets, cuts = rx_packets()
+    write(sys.argv[1] + "/proto-rx.pcap", packets, cuts)
