@@ -260,3 +260,85 @@ pub(crate) fn telnet_print(nd: &mut Nd, mut sp: usize, length: usize) -> R {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Dump, PrintOptions, Printer, TimestampStyle};
+    use pcapng::reader::Reader;
+
+    /// With -vvv -X each command is dumped in hex before its name, as tcpdump prints it
+    /// (`tcpdump -t -S -nn -vvv -X`): short commands padded to a column, a long one (the
+    /// 11-byte subnegotiation) on a line of its own. The golden corpus has no -vvv -X set.
+    #[test]
+    fn vvv_x_dumps_each_command() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/pcap/proto-telnet.pcap"
+        );
+        let mut reader = Reader::new(std::fs::read(path).unwrap()).unwrap();
+        let mut printer = Printer::new(PrintOptions {
+            timestamps: TimestampStyle::None,
+            verbose: 3,
+            absolute_seq: true,
+            dump: Dump::HexAscii { link: false },
+            ..PrintOptions::default()
+        });
+        let mut out = Vec::new();
+        let mut n = 0;
+        while let Some(pkt) = reader.next_packet().unwrap() {
+            if [0, 3, 10].contains(&n) {
+                printer.print(&pkt, &mut out);
+            }
+            n += 1;
+        }
+        let expected = concat!(
+        "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 52)\n",
+        "    192.0.2.2.23 > 192.0.2.1.40000: Flags [P.], cksum 0x3ebc (correct), seq 5000:5012, ack 1000, win 502, length 12\n",
+        "Telnet:\n",
+        "0x0000:  fffd 18               \tDO TERMINAL TYPE\n",
+        "0x0003:  fffd 20               \tDO TSPEED\n",
+        "0x0006:  fffd 23               \tDO XDISPLOC\n",
+        "0x0009:  fffd 27               \tDO NEW-ENVIRON\n",
+        "\n",
+        "\t0x0000:  4500 0034 0001 0000 4006 f6bf c000 0202  E..4....@.......\n",
+        "\t0x0010:  c000 0201 0017 9c40 0000 1388 0000 03e8  .......@........\n",
+        "\t0x0020:  5018 01f6 3ebc 0000 fffd 18ff fd20 fffd  P...>...........\n",
+        "\t0x0030:  23ff fd27                                #..'\n",
+        "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 51)\n",
+        "    192.0.2.1.40000 > 192.0.2.2.23: Flags [P.], cksum 0x8240 (correct), seq 1012:1023, ack 5018, win 502, length 11\n",
+        "Telnet:\n",
+        "0x0000:  fffa 1800 5854 4552 4dff f0\n",
+        "\t\t\t\tSB TERMINAL TYPE IS 0x58 0x54 0x45 0x52 0x4d SE\n",
+        "\n",
+        "\t0x0000:  4500 0033 0001 0000 4006 f6c0 c000 0201  E..3....@.......\n",
+        "\t0x0010:  c000 0202 9c40 0017 0000 03f4 0000 139a  .....@..........\n",
+        "\t0x0020:  5018 01f6 8240 0000 fffa 1800 5854 4552  P....@......XTER\n",
+        "\t0x0030:  4dff f0                                  M..\n",
+        "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto TCP (6), length 74)\n",
+        "    192.0.2.1.40000 > 192.0.2.2.23: Flags [P.], cksum 0x9d51 (correct), seq 1104:1138, ack 5028, win 502, length 34\n",
+        "Telnet:\n",
+        "0x0000:  ffec                  \tEOF\n",
+        "0x0002:  ffed                  \tSUSP\n",
+        "0x0004:  ffee                  \tABORT\n",
+        "0x0006:  ffef                  \tEOR\n",
+        "0x0008:  fff0                  \tSE\n",
+        "0x000a:  fff1                  \tNOP\n",
+        "0x000c:  fff2                  \tDMARK\n",
+        "0x000e:  fff3                  \tBRK\n",
+        "0x0010:  fff4                  \tIP\n",
+        "0x0012:  fff5                  \tAO\n",
+        "0x0014:  fff6                  \tAYT\n",
+        "0x0016:  fff7                  \tEC\n",
+        "0x0018:  fff8                  \tEL\n",
+        "0x001a:  fff9                  \tGA\n",
+        "0x001c:  ffff                  \tIAC IAC\n",
+        "\n",
+        "\t0x0000:  4500 004a 0001 0000 4006 f6a9 c000 0201  E..J....@.......\n",
+        "\t0x0010:  c000 0202 9c40 0017 0000 0450 0000 13a4  .....@.....P....\n",
+        "\t0x0020:  5018 01f6 9d51 0000 ffec ffed ffee ffef  P....Q..........\n",
+        "\t0x0030:  fff0 fff1 fff2 fff3 fff4 fff5 fff6 fff7  ................\n",
+        "\t0x0040:  fff8 fff9 ffff 6461 7461                 ......data\n",
+        );
+        assert_eq!(String::from_utf8_lossy(&out), expected);
+    }
+}
