@@ -1241,7 +1241,7 @@ fn extended_community(nd: &mut Nd, p: usize) -> R {
             // C's float arithmetic, then printf's double.
             let bw = f32::from_bits(nd.be4(p + 4)?);
             nd.s(b"bandwidth: ");
-            super::fmt::fixed3(nd.out, ((bw * 8.0) / 1_000_000.0) as f64);
+            super::fmt::fixed(nd.out, ((bw * 8.0) / 1_000_000.0) as f64, 3);
             nd.s(b" Mbps");
         }
         0x0005 | 0x0105 | 0x0205 | 0x8005 | 0x0107 | 0x8001 => nd.ip4(p + 2)?,

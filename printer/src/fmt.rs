@@ -177,6 +177,51 @@ fn dec_pad_grow(out: &mut Vec<u8>, v: u64, width: usize) {
     dec_pad(out, v, width)
 }
 
+/// glibc's `%.Nf` of a double, N = `prec` (at most 9): the exact binary value rounded to
+/// nearest, ties to even; "inf", "nan" with their signs.
+pub fn fixed(out: &mut Vec<u8>, v: f64, prec: usize) {
+    let scale = 10u128.pow(prec as u32);
+    if v.is_sign_negative() {
+        put(out, b"-");
+    }
+    if v.is_nan() {
+        put(out, b"nan");
+        return;
+    }
+    if v.is_infinite() {
+        put(out, b"inf");
+        return;
+    }
+    let bits = v.abs().to_bits();
+    let (exp, frac) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+    let (m, e) = match exp {
+        0 => (frac, -1074),
+        _ => (frac | 1 << 52, exp - 1075),
+    };
+    // |v| * 10^N = m * 10^N * 2^e, rounded: in u128 while it fits (every value the
+    // printers compute does), else the nearest f64 digits are exact enough.
+    let n = m as u128 * scale;
+    let scaled = if e >= 0 {
+        if e >= n.leading_zeros() as i32 {
+            put(out, format!("{:.*}", prec, v.abs()).as_bytes());
+            return;
+        }
+        n << e
+    } else if -e >= 127 {
+        0
+    } else {
+        let sh = -e as u32;
+        let (q, r) = (n >> sh, n & ((1u128 << sh) - 1));
+        let half = 1u128 << (sh - 1);
+        q + u128::from(r > half || (r == half && q & 1 == 1))
+    };
+    dec(out, (scaled / scale) as u64);
+    if prec > 0 {
+        put(out, b".");
+        dec_pad(out, (scaled % scale) as u64, prec);
+    }
+}
+
 /// `%x`
 #[inline]
 pub fn hex(out: &mut Vec<u8>, v: u64) {

@@ -28,15 +28,23 @@
 //!   [`sctp`] (and [`m3ua`] in its DATA chunks), [`pppoe`] (and its [`ppp`] frames), [`eigrp`],
 //!   [`bgp`], [`ospf`] (OSPFv2), [`ospf6`] (OSPFv3), [`lldp`], [`loopback`], [`slow`] (LACP, Marker, OAM), [`cfm`], [`nsh`], [`arista`], [`msnlb`], [`aoe`], [`geonet`], [`calm_fast`], [`ipx`] (via [`llc`] too), [`tipc`], [`snap`] (LLC/SNAP: [`cdp`], [`dtp`], [`udld`], [`vtp`], PVST+ BPDUs);
 //!   [`openflow`] (with [`openflow10`] and [`openflow13`]);
+//! - the rest of tcpdump's TCP and UDP port tests: [`telnet`], [`pptp`], [`beep`], [`msdp`],
+//!   [`rpki_rtr`]; UDP: [`aodv`], [`ahcp`], [`babel`], [`hncp`], [`olsr`],
+//!   [`lmp`] (with [`gmpls`]'s tables), [`lwapp`], [`zephyr`], [`vat`],
+//!   [`wb`], [`rx`] (AFS);
 //! - [`tok`]: tcpdump's value-to-name tables and their lookups (`tok2str`, `bittok2str`);
 //! - [`cksum`]: the checksums -v verifies (unless -K), with tcpdump's pseudo-headers.
 //! - [`dump`]: the `-x`/`-X`/`-A` dumps after the line.
 
+mod ahcp;
+mod aodv;
 mod aoe;
 mod arista;
 mod arp;
 mod asn1;
+mod babel;
 mod bcm_li;
+mod beep;
 mod bfd;
 mod bgp;
 mod bgp_mp;
@@ -57,7 +65,9 @@ mod ether;
 pub mod ethertype;
 mod fmt;
 mod geonet;
+mod gmpls;
 mod gre;
+mod hncp;
 mod hsrp;
 mod icmp;
 mod icmp6;
@@ -74,20 +84,24 @@ mod ldp;
 mod lisp;
 mod llc;
 mod lldp;
+mod lmp;
 mod loopback;
 mod lspping;
+mod lwapp;
 mod lwres;
 mod m3ua;
 mod macsec;
 mod mobility;
 mod mpls;
 mod mptcp;
+mod msdp;
 mod msnlb;
 mod names;
 mod nd;
 mod nfs;
 mod nsh;
 mod null;
+mod olsr;
 mod openflow;
 mod openflow10;
 mod openflow13;
@@ -97,11 +111,14 @@ mod pgm;
 mod pim;
 mod ppp;
 mod pppoe;
+mod pptp;
 mod ptp;
 mod radius;
 mod resp;
 mod rip;
 mod ripng;
+mod rpki_rtr;
+mod rx;
 mod sctp;
 mod sflow;
 mod sip;
@@ -115,6 +132,7 @@ mod someip;
 mod state;
 mod stp;
 mod tcp;
+mod telnet;
 #[cfg(test)]
 mod testutil;
 mod tftp;
@@ -126,11 +144,14 @@ mod tunnel;
 mod txtproto;
 mod udld;
 mod udp;
+mod vat;
 mod vqp;
 mod vrrp;
 mod vtp;
 mod vxlan_gpe;
+mod wb;
 mod zep;
+mod zephyr;
 
 use pcapng::linktype;
 use pcapng::Packet;
@@ -329,6 +350,7 @@ impl Printer {
             qflag: self.opts.quiet,
             vflag: self.opts.verbose.saturating_sub(self.state.vflag_lost),
             kflag: self.opts.dont_verify_checksums,
+            xflag: matches!(self.opts.dump, Dump::HexAscii { .. }),
             suppress_default: self.opts.quiet || self.opts.dump.suppresses_default_print(),
             sflag: self.opts.absolute_seq,
             ll_hdr_len: None,

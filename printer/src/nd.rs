@@ -56,6 +56,8 @@ pub(crate) struct Nd<'a, 'o, 's> {
     pub vflag: u8,
     /// `-K`: no checksum verification
     pub kflag: bool,
+    /// `-X` given (tcpdump's `ndo_Xflag`): telnet dumps its commands with `-vvv`.
+    pub xflag: bool,
     /// `ndo_suppress_default_print`: `-q`, `-x` or `-X` (undecoded data is not dumped).
     pub suppress_default: bool,
     /// `-S`: absolute TCP sequence numbers.
@@ -370,6 +372,11 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
     /// `hex_print(ident, cp, length)` (-x): lines of 16 bytes, "IDENT0x0010:  4500 0054 ...",
     /// an odd last byte on its own.
     pub fn hex_print(&mut self, ident: &[u8], cp: usize, length: usize) -> R {
+        self.hex_print_at(ident, cp, length, 0)
+    }
+
+    /// `hex_print_with_offset`: [`Nd::hex_print`] with the line offsets counted from `oset`.
+    pub fn hex_print_at(&mut self, ident: &[u8], cp: usize, length: usize, oset: usize) -> R {
         let mut length = length;
         let caplength = self.avail(cp);
         let truncated = length > caplength;
@@ -381,7 +388,7 @@ impl<'a, 'o, 's> Nd<'a, 'o, 's> {
             .reserve(data.len().div_ceil(16) * (ident.len() + HEX_LINE_PREFIX + 40));
         for (k, chunk) in data.chunks(16).enumerate() {
             self.out.extend_from_slice(ident);
-            offset(self.out, k * 16);
+            offset(self.out, oset + k * 16);
             let mut line = [b' '; 40];
             let mut n = 0;
             for pair in chunk.chunks(2) {

@@ -320,6 +320,7 @@ fn hdlc(nd: &mut Nd, p: usize, length: usize) -> R {
         vflag: nd.vflag,
         kflag: nd.kflag,
         suppress_default: nd.suppress_default,
+        xflag: nd.xflag,
         sflag: nd.sflag,
         ll_hdr_len: nd.ll_hdr_len,
         trunc_local: false,

@@ -32,7 +32,7 @@ fn af_or_unknown(nd: &mut Nd, f: u16) {
 }
 
 /// `mask2plen`: the prefix length of a contiguous mask, -1 otherwise.
-fn mask2plen(mask: u32) -> i32 {
+pub(crate) fn mask2plen(mask: u32) -> i32 {
     (0..=32)
         .rev()
         .find(|&l| mask == if l == 0 { 0 } else { u32::MAX << (32 - l) })

@@ -250,6 +250,8 @@ pub(crate) struct State {
     pub vflag_lost: u8,
     /// IKEv1 initiator cookies (tcpdump's `cookiecache`).
     pub isakmp: super::isakmp::CookieCache,
+    /// AFS Rx calls awaiting their replies (tcpdump's `rx_cache`).
+    pub rx: super::rx::RxCache,
 }
 
 impl State {
@@ -262,6 +264,7 @@ impl State {
             nfs: Default::default(),
             vflag_lost: 0,
             isakmp: Default::default(),
+            rx: Default::default(),
         }
     }
 

@@ -1,12 +1,14 @@
 //! TCP (tcpdump's print-tcp.c): flags, sequence numbers relative per connection exactly as
 //! tcpdump computes them, window, options, length, and the payload printers tcpdump calls by
-//! port at default verbosity that we carry (HTTP, RTSP, FTP, SMTP, SSH, DNS, LDP, NFS, Redis,
-//! OpenFlow).
+//! port that we carry (telnet, SMTP, whois, BGP, PPTP, Redis, SSH, BEEP, OpenFlow, FTP, HTTP,
+//! RTSP, DNS, MSDP, RPKI-RTR, LDP, NFS).
 
 use super::cksum;
 use super::nd::{Nd, Trunc, R};
 use super::state::{TcpKey, TcpSeq};
-use super::{bgp, dns, ldp, mptcp, nfs, openflow, resp, txtproto};
+use super::{
+    beep, bgp, dns, ldp, mptcp, msdp, nfs, openflow, pptp, resp, rpki_rtr, telnet, txtproto,
+};
 
 const TH_FIN: u8 = 0x01;
 const TH_SYN: u8 = 0x02;
@@ -305,7 +307,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     let port = |p: u16| sport == p || dport == p;
     // The order of tcpdump's port tests matters where two could match.
     if port(23) {
-        // telnet options are not decoded.
+        telnet::telnet_print(nd, bp, length)?;
     } else if port(25) {
         nd.s(b": ");
         txtproto::smtp_print(nd, bp, length)?;
@@ -316,13 +318,14 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     } else if port(179) {
         bgp::bgp_print(nd, bp)?;
     } else if port(1723) {
-        // PPTP is not decoded.
+        pptp::pptp_print(nd, bp)?;
     } else if port(6379) {
         resp::resp_print(nd, bp, length)?;
     } else if port(22) {
         txtproto::ssh_print(nd, bp, length)?;
-    } else if (port(openflow::PORT_OLD) || port(openflow::PORT_IANA)) && !port(10288) {
-        // BEEP (10288), tested first, is not decoded.
+    } else if port(10288) {
+        beep::beep_print(nd, bp, length);
+    } else if port(openflow::PORT_OLD) || port(openflow::PORT_IANA) {
         openflow::openflow_print(nd, bp, length)?;
     } else if port(21) {
         nd.s(b": ");
@@ -335,19 +338,15 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
         txtproto::rtsp_print(nd, bp, length)?;
     } else if port(53) {
         dns::domain_print(nd, bp, length, true, false)?;
-    } else if port(646) && ![10288, 6633, 6653, 639, 323].iter().any(|&p| port(p)) {
-        // After the ports tcpdump tests first whose decoders we do not carry (see NFS).
+    } else if port(639) {
+        msdp::msdp_print(nd, bp, length)?;
+    } else if port(323) {
+        rpki_rtr::rpki_rtr_print(nd, bp, length)?;
+    } else if port(646) {
         ldp::ldp_print(nd, bp, length)?;
-    } else if port(nfs::NFS_PORT)
-        && length >= 4
-        && nd.ttest(bp, 4)
-        // The ports tcpdump tests before NFS whose decoders we do not carry (BEEP, MSDP,
-        // RPKI-RTR, LDP; NetBIOS and SMB only in builds with SMB, which Debian's is not)
-        // still win.
-        && ![10288, 639, 323, 646]
-            .iter()
-            .any(|&p| port(p))
-    {
+    } else if port(nfs::NFS_PORT) && length >= 4 && nd.ttest(bp, 4) {
+        // (NetBIOS and SMB, which tcpdump tests before NFS, only in builds with SMB, which
+        // Debian's is not.)
         // An RPC record mark, then the message.
         let fraglen = ((nd.be4(bp)? & 0x7fff_ffff) as usize).min(length - 4);
         if let Some(call) = nfs::direction(nd, bp + 4, sport, dport)? {

@@ -248,6 +248,29 @@ pub(crate) fn ctime(out: &mut Vec<u8>, sec: i64) {
     fmt::dec(out, y.unsigned_abs());
 }
 
+/// `strftime("%Y{sep}%m{sep}%d %H:%M:%S", tm)` of `sec` as [`local`] or UTC gives it,
+/// for years 0..=9999 (AHCP's times in UTC, "-"; AFS Rx dates in local time, "/").
+pub(crate) fn datetime(out: &mut Vec<u8>, sec: i64, sep: u8) {
+    let (days, rem) = (sec.div_euclid(86400), sec.rem_euclid(86400));
+    let (y, m, d) = civil_from_days(days);
+    fmt::dec_pad(out, y as u64, 4);
+    out.push(sep);
+    fmt::dec_pad(out, m as u64, 2);
+    out.push(sep);
+    fmt::dec_pad(out, d as u64, 2);
+    out.push(b' ');
+    fmt::dec_pad(out, (rem / 3600) as u64, 2);
+    out.push(b':');
+    fmt::dec_pad(out, (rem / 60 % 60) as u64, 2);
+    out.push(b':');
+    fmt::dec_pad(out, (rem % 60) as u64, 2);
+}
+
+/// `sec` moved to local time (`localtime`'s offset for it, TZ honoured), for [`datetime`].
+pub(crate) fn local(sec: i64) -> i64 {
+    sec + gmtoff(sec).unwrap_or(0)
+}
+
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
 pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719468;

@@ -1,15 +1,16 @@
 //! UDP (tcpdump's print-udp.c) with the port-based decoders that matter in a cluster: NFS
-//! (Sun RPC on port 2049), DNS, mDNS, timed, TFTP, RIP, RIPng, ISAKMP/IKE, SNMP, Kerberos,
-//! L2TP, Cisco Auto-RP, RADIUS, HSRP, LWRES, LDP, LSP ping, BCM-LI, BFD, VQP, sFlow, SIP, VXLAN,
-//! Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP and SOME/IP. Other ports print "UDP, length N" as
-//! tcpdump does for them.
+//! (Sun RPC on port 2049), DNS, mDNS, timed, TFTP, RIP, RIPng, AODV, ISAKMP/IKE, SNMP,
+//! Kerberos, L2TP, vat, Zephyr, AFS Rx, DHCPv6, AHCP, Babel, HNCP, wb, Cisco Auto-RP, RADIUS,
+//! HSRP, LWRES, LDP, OLSR, LSP ping, BCM-LI, BFD, LMP, VQP, sFlow, LWAPP, SIP, syslog, OTV,
+//! VXLAN, Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP and SOME/IP. Other ports print
+//! "UDP, length N" as tcpdump does for them.
 
 use super::cksum;
 use super::nd::{Nd, R};
 use super::{
-    bcm_li, bfd, dhcp6, dns, hsrp, ipsec, isakmp, krb, l2tp, ldp, lisp, lspping, lwres, mpls, nfs,
-    pim, ptp, radius, rip, ripng, sflow, sip, small, snmp, someip, tftp, timed, tunnel, vqp,
-    vxlan_gpe, zep,
+    ahcp, aodv, babel, bcm_li, bfd, dhcp6, dns, hncp, hsrp, ipsec, isakmp, krb, l2tp, ldp, lisp,
+    lmp, lspping, lwapp, lwres, mpls, nfs, olsr, pim, ptp, radius, rip, ripng, rx, sflow, sip,
+    small, snmp, someip, tftp, timed, tunnel, vat, vqp, vxlan_gpe, wb, zep, zephyr,
 };
 
 /// `udpipaddr_print`; `ports` None is tcpdump's sport == -1.
@@ -143,6 +144,26 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
             Decoder::Someip if !llap(nd, cp, sport, dport) => {
                 return someip::someip_print(nd, cp, length)
             }
+            Decoder::Babel => return babel::babel_print(nd, cp, length),
+            Decoder::Ahcp => return ahcp::ahcp_print(nd, cp, length),
+            Decoder::Hncp => return hncp::hncp_print(nd, cp, length),
+            Decoder::Aodv => {
+                let v6 = nd.u1(iph)? >> 4 == 6;
+                return aodv::aodv_print(nd, cp, length, v6);
+            }
+            Decoder::LwappControl { ap_ident } => {
+                return lwapp::lwapp_control_print(nd, cp, length, ap_ident)
+            }
+            Decoder::LwappData => return lwapp::lwapp_data_print(nd, cp, length),
+            Decoder::Lmp => return lmp::lmp_print(nd, cp, length),
+            Decoder::Zephyr => return zephyr::zephyr_print(nd, cp, length),
+            Decoder::Vat => return vat::vat_print(nd, cp, length),
+            Decoder::Rx => return rx::rx_print(nd, cp, length, sport, dport, iph),
+            Decoder::Wb => return wb::wb_print(nd, cp, length),
+            Decoder::Olsr => {
+                let v6 = nd.u1(iph)? >> 4 == 6;
+                return olsr::olsr_print(nd, cp, length, v6);
+            }
             // tcpdump decodes these; we print the generic line (see udp_decoder).
             Decoder::Zep | Decoder::Ptp | Decoder::Someip | Decoder::NotCarried | Decoder::None => {
             }
@@ -237,6 +258,21 @@ enum Decoder {
     Mpls,
     Ptp,
     Someip,
+    Babel,
+    Ahcp,
+    Hncp,
+    Aodv,
+    Olsr,
+    /// To the controller (an AP's identity first) or from it.
+    LwappControl {
+        ap_ident: bool,
+    },
+    LwappData,
+    Lmp,
+    Zephyr,
+    Vat,
+    Wb,
+    Rx,
     /// A protocol tcpdump decodes at this port that we do not carry.
     NotCarried,
     None,
@@ -290,7 +326,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if port(520) {
         Decoder::Rip
     } else if port(654) {
-        Decoder::NotCarried // AODV
+        Decoder::Aodv
     } else if port(500) {
         Decoder::Isakmp
     } else if port(4500) {
@@ -305,19 +341,26 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Krb
     } else if port(1701) {
         Decoder::L2tp
-    } else if any(&[137, 138])
-        || dport == 3456
-        || any(&[2103, 2104])
-        || (7000..=7009).contains(&sport)
-        || (7000..=7009).contains(&dport)
-    {
-        Decoder::NotCarried // NetBIOS, VAT, Zephyr, AFS Rx
+    } else if any(&[137, 138]) {
+        Decoder::NotCarried // NetBIOS
+    } else if dport == 3456 {
+        Decoder::Vat
+    } else if any(&[2103, 2104]) {
+        Decoder::Zephyr
+    } else if (7000..=7009).contains(&sport) || (7000..=7009).contains(&dport) {
+        Decoder::Rx
     } else if port(521) {
         Decoder::Ripng
     } else if any(&[546, 547]) {
         Decoder::Dhcp6
-    } else if any(&[5359, 6696, 6697, 8231]) || dport == 4567 {
-        Decoder::NotCarried // AHCP, Babel, HNCP, WB
+    } else if port(5359) {
+        Decoder::Ahcp
+    } else if any(&[6696, 6697]) {
+        Decoder::Babel
+    } else if port(8231) {
+        Decoder::Hncp
+    } else if dport == 4567 {
+        Decoder::Wb
     } else if port(496) {
         Decoder::AutoRp
     } else if any(&[1645, 1812, 1646, 1813, 1700, 3799]) {
@@ -329,7 +372,7 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if port(646) {
         Decoder::Ldp
     } else if port(698) {
-        Decoder::NotCarried // OLSR
+        Decoder::Olsr
     } else if port(3503) {
         Decoder::Lspping
     } else if sport == 49152 {
@@ -337,13 +380,17 @@ fn chain(sport: u16, dport: u16) -> Decoder {
     } else if matches!(dport, 3784 | 4784 | 6784 | 3785) {
         Decoder::Bfd
     } else if port(701) {
-        Decoder::NotCarried // LMP
+        Decoder::Lmp
     } else if port(1589) {
         Decoder::Vqp
     } else if port(6343) {
         Decoder::Sflow
-    } else if dport == 12223 || sport == 12223 || port(12222) {
-        Decoder::NotCarried // LWAPP
+    } else if dport == 12223 {
+        Decoder::LwappControl { ap_ident: true }
+    } else if sport == 12223 {
+        Decoder::LwappControl { ap_ident: false }
+    } else if port(12222) {
+        Decoder::LwappData
     } else if port(5060) {
         Decoder::Sip
     } else if port(514) {

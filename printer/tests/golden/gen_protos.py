@@ -3676,6 +3676,774 @@ def lwres_packets():
     return pkts, cuts
 
 
+def tcp_stream(port, client_port=40000):
+    """A function making the segments of one TCP connection to `port` (to the server by
+    default), sequence numbers following on."""
+    seq = {True: 1000, False: 5000}
+
+    def t(payload, to_server=True, flags="PA"):
+        sp, dp = (client_port, port) if to_server else (port, client_port)
+        src, dst = (A4, B4) if to_server else (B4, A4)
+        pkt = eth(IP(src=src, dst=dst) / TCP(sport=sp, dport=dp, flags=flags, seq=seq[to_server],
+                                            ack=seq[not to_server], window=502) / Raw(payload))
+        seq[to_server] += len(payload)
+        return pkt
+
+    return t
+
+
+def telnet_packets():
+    t = tcp_stream(23)
+    IAC, SB, SE = 255, 250, 240
+    cmd = lambda *b: bytes(b)
+    pkts = [
+        # The usual opening: DO/WILL/WONT/DONT of known options, several in one segment.
+        t(cmd(IAC, 253, 24, IAC, 253, 32, IAC, 253, 35, IAC, 253, 39), False),
+        t(cmd(IAC, 251, 24, IAC, 251, 32, IAC, 252, 35, IAC, 254, 1)),
+        # Subnegotiations: TERMINAL TYPE SEND / IS "XTERM", NAWS, NEW-ENVIRON.
+        t(cmd(IAC, SB, 24, 1, IAC, SE), False),
+        t(cmd(IAC, SB, 24, 0) + b"XTERM" + cmd(IAC, SE)),
+        t(cmd(IAC, SB, 31, 0, 80, 0, 24, IAC, SE)),
+        t(cmd(IAC, SB, 39, 2, 0) + b"USER" + cmd(1) + b"x" + cmd(IAC, SE) + b"login: "),
+        # AUTHENTICATION and ENCRYPT: known and unknown commands and types.
+        t(cmd(IAC, SB, 37, 1, 2, 2, 0, 0, IAC, SE), False),
+        t(cmd(IAC, SB, 37, 9, 8, IAC, SE, IAC, SB, 37, 0, IAC, SE, IAC, SB, 37, IAC, SE)),
+        t(cmd(IAC, SB, 38, 1, 1, 2, IAC, SE, IAC, SB, 38, 12, 5, IAC, SE, IAC, SB, 38, 3, IAC, SE)),
+        # Option numbers past the table, and 0x0 printed as "0".
+        t(cmd(IAC, 253, 200, IAC, 251, 0, IAC, SB, 99, 7, 0, IAC, SE)),
+        # The one-byte commands, IAC IAC, and data after the commands (not printed).
+        t(cmd(*sum(([IAC, c] for c in range(236, 250)), [])) + cmd(IAC, IAC) + b"data"),
+        # Text only, a byte below the command range, an unterminated subnegotiation.
+        t(b"Debian GNU/Linux 12\r\n", False),
+        t(cmd(IAC, 200, IAC, 251, 1)),
+        t(cmd(IAC, 251, 1, IAC, SB, 24, 0, 65, 66)),
+        t(cmd(IAC, 251, 1, IAC, SB, 24, 0, 65, IAC)),
+        t(cmd(IAC, 251)),
+        t(cmd(IAC)),
+    ]
+    # Cuts inside a command, a subnegotiation and the subnegotiation's end.
+    cuts = [(pkts[0], 54 + 1), (pkts[0], 54 + 6), (pkts[3], 54 + 5), (pkts[3], 54 + 9),
+            (pkts[3], 54 + 10), (pkts[8], 54 + 8)]
+    return pkts, cuts
+
+
+def pptp_packets():
+    t = tcp_stream(1723)
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    s64 = lambda b, n=64: b.ljust(n, b"\0")[:n]
+
+    def msg(typ, body, cookie=0x1A2B3C4D, mtype=1, res=0):
+        return H(12 + len(body), mtype) + I(cookie) + H(typ, res) + body
+
+    sccrq = msg(1, H(0x100, 0) + I(3, 3) + H(0, 0x1234) + s64(b"pac.example") + s64(b"Vendor"))
+    sccrp = msg(2, H(0x100) + bytes([1, 0]) + I(1, 2) + H(1, 2) + s64(b"lns") + s64(b"\x01\xffv"))
+    ocrq = msg(7, H(7, 8) + I(300, 100000, 3, 1) + H(64, 0, 5, 0) + s64(b"5551234567") + s64(b"sub"))
+    icrq = msg(9, H(9, 10) + I(2, 77) + H(3, 70) + s64(b"12345") + s64(b"6" * 64) + s64(b""))
+    cdn = msg(13, H(11) + bytes([4, 0]) + H(0, 0) + s64(b"stats: fine", 128))
+    pkts = [
+        t(sccrq),
+        t(sccrp, False),
+        t(msg(3, bytes([1, 0]) + H(0))),
+        t(msg(3, bytes([3, 1]) + H(2))),
+        t(msg(3, bytes([9, 0]) + H(0))),
+        t(msg(4, bytes([1, 0]) + H(0)), False),
+        t(msg(4, bytes([2, 6]) + H(1)), False),
+        t(msg(5, I(0xDEADBEEF))),
+        t(msg(6, I(0xDEADBEEF) + bytes([1, 0]) + H(0)), False),
+        t(msg(6, I(1) + bytes([9, 9]) + H(0)), False),
+        t(ocrq),
+        t(msg(8, H(7, 9) + bytes([1, 0]) + H(0) + I(64000) + H(64, 0) + I(5)), False),
+        t(msg(8, H(7, 9) + bytes([8, 7]) + H(3) + I(0) + H(0, 0) + I(0)), False),
+        t(icrq, False),
+        t(msg(10, H(12, 9) + bytes([1, 0]) + H(64, 0, 0))),
+        t(msg(10, H(12, 9) + bytes([3, 2]) + H(64, 0, 5))),
+        t(msg(11, H(9, 0) + I(64000) + H(64, 0) + I(3)), False),
+        t(msg(11, H(9, 1) + I(64000) + H(64, 0) + I(7)), False),
+        t(msg(12, H(7, 0))),
+        t(cdn, False),
+        t(msg(13, H(11) + bytes([5, 1]) + H(2, 0) + s64(b"", 128)), False),
+        t(msg(14, H(9, 0) + I(1, 2, 3, 4, 5, 6))),
+        t(msg(15, H(9, 0) + I(0xFFFFFFFF, 0))),
+        # The management class, another class, a wrong cookie, unknown and undefined types,
+        # a reserved word set.
+        t(msg(5, I(1), mtype=2)),
+        t(msg(5, I(1), mtype=3)),
+        t(msg(5, I(1), cookie=0x12345678)),
+        t(msg(16, b"")),
+        t(msg(0, b"")),
+        t(msg(12, H(7, 0), res=5)),
+        # A message shorter than its type's fields.
+        t(msg(1, H(0x100, 0) + I(3))),
+        t(msg(9, H(9, 10) + I(2, 77) + H(3, 70) + b"123")),
+    ]
+    # Cuts in the header and inside the fields and strings of several messages.
+    cuts = [(pkts[0], 54 + n) for n in (1, 3, 6, 9, 11, 13, 20, 30, 40, 100, 150)]
+    cuts += [(pkts[10], 54 + n) for n in (30, 50, 70, 110)]
+    cuts += [(pkts[19], 54 + 30), (pkts[22], 54 + 18), (pkts[2], 54 + 13)]
+    return pkts, cuts
+
+
+def msdp_packets():
+    t = tcp_stream(639)
+    tlv = lambda typ, body: struct.pack(">BH", typ, 3 + len(body)) + body
+    entry = lambda g, src: bytes(3) + bytes([32]) + bytes(map(int, g.split("."))) + \
+        bytes(map(int, src.split(".")))
+    rp = bytes([192, 0, 2, 9])
+    data = bytes(IP(src="198.51.100.7", dst="233.252.0.1", ttl=3) / UDP(sport=5000, dport=5001)
+                 / Raw(b"mcast"))
+    sa = tlv(1, bytes([2]) + rp + entry("233.252.0.1", "198.51.100.7")
+             + entry("233.252.0.2", "198.51.100.8"))
+    pkts = [
+        t(sa),
+        t(tlv(1, bytes([1]) + rp + entry("233.252.0.1", "198.51.100.7") + data)),
+        t(tlv(3, bytes([1]) + rp + entry("233.252.0.1", "198.51.100.7")), False),
+        t(tlv(2, bytes([0]) + bytes([233, 252, 0, 1]))),
+        # Keepalives, one with a body; a notification; unknown types; several in a segment.
+        t(tlv(4, b"")),
+        t(tlv(4, b"\x00\x01")),
+        t(tlv(5, bytes([0x85, 1, 2, 3])), False),
+        t(tlv(6, b"abc") + tlv(7, b"")),
+        t(tlv(4, b"") + sa + tlv(2, bytes([0, 233, 252, 0, 9]))),
+        t(tlv(4, b"") + tlv(9, b"zz")),
+        # Not the start of a message (type 0, 8, a length under 3 or over 1500), a TLV longer
+        # than the segment, a length under 3 after the first, and a long TLV (> 1400).
+        t(bytes([0, 0, 3])),
+        t(bytes([8, 0, 3])),
+        t(bytes([4, 0, 2])),
+        t(bytes([4, 0x05, 0xDD]) + bytes(10)),
+        t(tlv(4, b"") + bytes([4, 0, 1])),
+        t(bytes([1, 0, 30]) + bytes(10)),
+        t(tlv(1, bytes([0]) + rp + bytes(1400))),
+        t(b"\x04"),
+    ]
+    cuts = [(pkts[0], 54 + n) for n in (1, 2, 3, 4)] + [(pkts[3], 54 + 6), (pkts[1], 54 + 40),
+                                                         (pkts[8], 54 + 5)]
+    return pkts, cuts
+
+
+def beep_packets():
+    t = tcp_stream(10288)
+    pkts = [t(b"MSG\x00 1 2 . 0 0\r\n"), t(b"RPY 0 0 . 0 110\r\n", False),
+            t(b"ERR 0 1 . 0 0\r\n", False), t(b"ANS 1 0 . 0 5 0\r\n", False),
+            t(b"NUL 1 0 . 0 0\r\n", False), t(b"SEQ 1 0 4096\r\n"), t(b"END\x00"),
+            # tcpdump's strncmp: "MSG " and "END\r" are not keywords, nor anything short.
+            t(b"MSG 0 1 . 0 52\r\n"), t(b"END\r\n"), t(b"RPY"), t(b"xyz0 rest")]
+    cuts = [(pkts[1], 54 + 3), (pkts[1], 54 + 4)]
+    return pkts, cuts
+
+
+def rpki_rtr_packets():
+    t = tcp_stream(323)
+    pdu = lambda typ, sess, body, ver=0: struct.pack(">BBHI", ver, typ, sess, 8 + len(body)) + body
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    v4 = pdu(4, 0, bytes([1, 24, 32, 0]) + bytes([192, 0, 2, 0]) + I(64496))
+    v6 = pdu(6, 0, bytes([0, 32, 48, 0]) + bytes.fromhex("20010db8" + "00" * 12) + I(64497))
+    notify = pdu(0, 0x1234, I(42))
+    text = lambda s: I(len(s)) + s
+
+    def err(code, inner, msg):
+        return pdu(10, code, I(len(inner)) + inner + text(msg))
+
+    pkts = [
+        t(notify, False),
+        t(pdu(1, 0x1234, I(41))),
+        t(pdu(2, 0, b"")),
+        t(pdu(3, 0x1234, b""), False),
+        t(v4 + v6 + pdu(7, 0x1234, I(43)), False),
+        t(pdu(8, 0, b""), False),
+        t(err(5, pdu(99, 0, b""), b"unsupported PDU type")),
+        t(err(7, v4, b"")),
+        t(err(9, b"", b"bad \x01 text")),
+        t(err(0, err(1, notify, b"inner"), b"outer")),
+        # Unknown types (dumped with -v), another version, too short, lengths that do not
+        # fit, and error reports whose parts overrun the PDU.
+        t(pdu(9, 0, b"\xde\xad\xbe\xef")),
+        t(pdu(1, 0, I(1), ver=1) + notify),
+        t(bytes([0, 1, 0, 0])),
+        t(pdu(1, 0, I(41) + b"xx")),
+        t(struct.pack(">BBHI", 0, 2, 0, 4)),
+        t(struct.pack(">BBHI", 0, 2, 0, 64) + bytes(8)),
+        t(pdu(4, 0, bytes(8))),
+        t(pdu(10, 0, I(100))),
+        t(pdu(10, 0, I(0) + I(50) + b"short")),
+        t(pdu(10, 0, b"")),
+    ]
+    cuts = [(pkts[0], 54 + n) for n in (2, 9, 13)] + [(pkts[4], 54 + n) for n in (14, 21, 30)]
+    cuts += [(pkts[9], 54 + n) for n in (14, 20, 40, 60)]
+    return pkts, cuts
+
+
+def babel_packets():
+    L6 = "fe80::1"
+
+    def u(body, trailer=b"", v6=True, sport=6696, dport=6696, magic=42, ver=2, blen=None):
+        head = struct.pack(">BBH", magic, ver, len(body) if blen is None else blen)
+        ip = IPv6(src=L6, dst="ff02::1:6", hlim=1) if v6 else IP(src=A4, dst="224.0.0.111", ttl=1)
+        return eth(ip / UDP(sport=sport, dport=dport) / Raw(head + body + trailer))
+
+    tlv = lambda t, b: bytes([t, len(b)]) + b
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    rid = bytes.fromhex("0200000000000a01")
+    hello = tlv(4, H(0, 7, 400))
+    hello_ts = tlv(4, H(0x8000, 8, 0) + bytes([3, 4]) + I(1234567))
+    ihu6 = tlv(5, bytes([3, 0]) + H(96, 1200) + bytes.fromhex("0000000000000002"))
+    ihu4 = tlv(5, bytes([1, 0]) + H(256, 1200) + bytes([192, 0, 2, 2]) + bytes([3, 10]) + I(1, 2000000))
+    ihu_any = tlv(5, bytes([0, 0]) + H(0xFFFF, 0))
+    upd4 = tlv(8, bytes([1, 0x80, 24, 0]) + H(1600, 9, 96) + bytes([192, 0, 2]))
+    upd4_omit = tlv(8, bytes([1, 0x40, 32, 3]) + H(1600, 9, 0xFFFF) + bytes([7]))
+    upd6 = tlv(8, bytes([2, 0x80, 64, 0]) + H(0xFFFF, 10, 256) + bytes.fromhex("20010db800010000")
+               + bytes([2, 3, 1, 255, 9]))
+    upd6_omit = tlv(8, bytes([2, 0x3f, 80, 8]) + H(400, 11, 512) + bytes([0xAB, 0xCD]) + bytes([0, 1, 0]))
+    upd_any = tlv(8, bytes([0, 0, 0, 0]) + H(400, 12, 0xFFFF))
+    pkts = [
+        u(hello + ihu6 + tlv(6, H(0) + rid) + tlv(7, bytes([2, 0]) + bytes.fromhex("20010db8" + "00" * 11 + "01"))
+          + upd6 + upd6_omit),
+        u(tlv(0, b"")[:1] + tlv(1, bytes(3)) + tlv(2, H(0, 0x1234, 300)) + tlv(3, H(0x1234))),
+        u(hello_ts + ihu4 + ihu_any + tlv(7, bytes([1, 0]) + bytes([192, 0, 2, 1])), v6=False),
+        u(upd4 + upd4_omit + upd_any + tlv(7, bytes([0, 0]))),
+        u(tlv(9, bytes([2, 48]) + bytes.fromhex("20010db80001")) + tlv(9, bytes([0, 0]))
+          + tlv(9, bytes([1, 16, 198, 51]))),
+        u(tlv(10, bytes([2, 32]) + H(5) + bytes([64, 0]) + rid + bytes.fromhex("20010db8"))
+          + tlv(10, bytes([0, 0]) + H(6) + bytes([3, 0]) + rid)),
+        u(tlv(11, H(3) + I(99999))),
+        u(tlv(12, H(7) + bytes(range(16)))),
+        u(tlv(13, bytes([2, 16, 48, 0]) + H(400, 1, 2) + bytes.fromhex("20010db80002")
+              + bytes.fromhex("2001") + bytes([2, 1, 5])),
+          tlv(12, H(1) + bytes(16))),
+        u(tlv(14, bytes([2, 48, 16]) + bytes.fromhex("20010db80002") + bytes.fromhex("2001"))
+          + tlv(14, bytes([0, 0, 0]))),
+        u(tlv(15, bytes([1, 24]) + H(3) + bytes([8, 16]) + rid + bytes([192, 0, 2]) + bytes([198, 51]))),
+        u(tlv(16, bytes(20)) + tlv(17, I(77) + b"ix") + tlv(18, bytes(8)) + tlv(19, bytes(8))
+          + tlv(99, b"zz")),
+        # Sub-TLVs: pads, mandatory bit, unknown, timestamp where bogus, a short one.
+        u(tlv(4, H(0, 1, 100) + bytes([0, 1, 1, 0, 0x85, 1, 9, 2, 1, 4, 3, 2, 0, 0]))),
+        u(tlv(5, bytes([0, 0]) + H(1, 1) + bytes([3, 4]) + I(5))),
+        u(tlv(4, H(0, 1, 100) + bytes([3, 2, 0, 0]))),
+        u(tlv(4, H(0, 1, 100) + bytes([1]))),
+        u(tlv(4, H(0, 1, 100) + bytes([1, 5, 0]))),
+        # Invalid TLVs: short, bad address encodings, a TLV past the body, challenge > 192.
+        u(tlv(2, H(0)) + tlv(3, b"") + tlv(4, H(0))),
+        u(tlv(5, bytes([9, 0]) + H(1, 1))),
+        u(tlv(7, bytes([7, 0]))),
+        u(tlv(8, bytes([1, 0, 40, 0]) + H(1, 1, 1) + bytes(5))),
+        u(tlv(8, bytes([1, 0, 24, 2]) + H(1, 1, 1) + bytes(1))),
+        u(tlv(8, bytes([2, 0, 64, 0]) + H(1, 1, 1) + bytes(2))),
+        u(tlv(6, bytes(4))),
+        u(tlv(18, bytes(193))),
+        u(tlv(4, H(0, 1, 100)), blen=20),
+        u(bytes([4, 10]) + H(0, 1, 100)),
+        # Not Babel 2: another magic, another version, a short header; the old port.
+        u(b"", magic=43),
+        u(b"", ver=1),
+        u(hello, sport=6697, dport=6697),
+        u(hello, trailer=b"\x00" + tlv(1, b"")),
+    ]
+    b = len(eth(IPv6() / UDP()))
+    cuts = [(pkts[0], b + n) for n in (2, 4, 6, 9, 20, 40)] + [(pkts[2], 42 + 4 + 10)]
+    return pkts, cuts
+
+
+def ahcp_packets():
+    def u(payload, v6=True):
+        ip = IPv6(src="fe80::1", dst="ff02::cca6:c0f9:e182:5359", hlim=1) if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=5359, dport=5359) / Raw(payload))
+
+    src, dst = bytes.fromhex("0200000000000a01"), b"\xff" * 8
+
+    def msg(typ, opts, mbz=0, blen=None, extra=b"", hops=(1, 2)):
+        head = bytes([43, 1, hops[0], hops[1]]) + struct.pack(">I", 0x1234ABCD) + src + dst
+        return head + struct.pack(">BBH", typ, mbz, len(opts) if blen is None else blen) + opts + extra
+
+    opt = lambda n, b: bytes([n, len(b)]) + b
+    a6 = bytes.fromhex("20010db8" + "00" * 11 + "01")
+    a4 = bytes([192, 0, 2, 1])
+    full = (bytes([0, 1]) + opt(2, struct.pack(">I", 1710054000)) + opt(3, struct.pack(">I", 3600))
+            + opt(4, a6) + opt(5, a4) + opt(6, a6 + bytes([64]) + a6 + bytes([48]))
+            + opt(7, a4 + bytes([24])) + opt(8, a6 + a6) + opt(9, a4 + bytes([198, 51, 100, 1]))
+            + opt(10, a6 + bytes([56])) + opt(11, a4 + bytes([28])) + opt(12, a6) + opt(13, a6)
+            + opt(99, b"xyz"))
+    pkts = [
+        u(msg(0, b"")),
+        u(msg(1, full)),
+        u(msg(2, opt(9, a4)), v6=False),
+        u(msg(3, opt(3, struct.pack(">I", 60)), mbz=7)),
+        u(msg(4, b"")), u(msg(5, b"")), u(msg(9, b"")),
+        # Options: wrong sizes, a length past the body, a missing length.
+        u(msg(1, opt(2, b"\x00\x01"))),
+        u(msg(1, opt(3, b"\x00" * 5))),
+        u(msg(1, opt(4, a6[:10]))),
+        u(msg(1, opt(5, a4 + b"\x01"))),
+        u(msg(1, opt(6, a6))),
+        u(msg(1, opt(11, a4))),
+        u(msg(1, bytes([4, 40]) + a6)),
+        u(msg(1, bytes([0, 4]))),
+        # Body length past the datagram, extra data after the body, a short body, short header,
+        # another magic or version, too short for anything.
+        u(msg(1, opt(9, a4), blen=40)),
+        u(msg(1, opt(9, a4), extra=b"trailing")),
+        u(msg(1, b"")[:25]),
+        u(msg(1, b"")[:20]),
+        u(bytes([42, 1]) + bytes(22)),
+        u(bytes([43, 2]) + bytes(6)),
+        u(b"\x2b"),
+    ]
+    b = len(eth(IPv6() / UDP()))
+    cuts = [(pkts[1], b + n) for n in (1, 3, 10, 20, 26, 30, 40, 60, 100, 150)]
+    return pkts, cuts
+
+
+def hncp_packets():
+    def u(payload, v6=True):
+        ip = IPv6(src="fe80::1", dst="ff02::11", hlim=1) if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=8231, dport=8231) / Raw(payload))
+
+    def tlv(t, body, pad=True):
+        b = struct.pack(">HH", t, len(body)) + body
+        return b + bytes(-len(body) % 4) if pad else b
+
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    nid = bytes([1, 2, 3, 4])
+    a6 = bytes.fromhex("20010db8" + "00" * 11 + "01")
+    m4 = bytes(10) + b"\xff\xff" + bytes([192, 0, 2, 1])
+    dns = lambda *labels: b"".join(bytes([len(x)]) + x for x in labels) + b"\0"
+    pfx6 = bytes([48]) + bytes.fromhex("20010db80001")
+    pfx4 = bytes([96 + 24]) + bytes(10) + b"\xff\xff" + bytes([198, 51, 100])
+    dh4 = (bytes([6, 8, 192, 0, 2, 53, 192, 0, 2, 54]) + bytes([42, 4, 192, 0, 2, 123])
+           + bytes([119, 13]) + dns(b"home", b"arpa") + bytes([1, 2, 9, 9]))
+    dh6 = H(23, 16) + a6 + H(31, 16) + a6 + H(24, 11) + dns(b"lan", b"home") + H(99, 1) + b"x"
+    node = tlv(5, nid + I(7, 20000) + bytes(range(8)) + tlv(32, H(0, 0x1234) + b"hnetd/1.0")
+               + tlv(36, I(9) + a6) + tlv(36, I(10) + m4) + tlv(41, a6 + bytes([5]) + b"node1")
+               + tlv(35, I(9) + bytes([3]) + pfx6 + tlv(99, b""))
+               + tlv(34, I(3600000, 1800000) + pfx4 + tlv(43, bytes([0])))
+               + tlv(33, tlv(34, I(1, 2) + pfx6) + tlv(37, dh4) + tlv(38, dh6)))
+    pkts = [
+        u(tlv(4, bytes(range(8))) + tlv(3, nid + I(1)) + tlv(9, I(1, 20000))),
+        u(node + tlv(8, nid + I(2, 3)) + tlv(8, nid + I(4, 5))),
+        u(tlv(1, b"") + tlv(2, nid) + tlv(10, bytes([1, 0, 0, 0]) + bytes(range(32)) + b"cn.example")
+          + tlv(39, a6 + bytes([7]) + dns(b"home", b"arpa")) + tlv(40, dns(b"home"))
+          + tlv(42, bytes(range(32, 64)) + tlv(0, b""))),
+        u(tlv(43, bytes([129]) + dns(b"example", b"com")) + tlv(43, bytes([130]) + b"utf8 text")
+          + tlv(43, bytes([131])) + tlv(43, bytes([200])) + tlv(43, bytes([24, 192, 0, 2]))
+          + tlv(43, bytes([96 + 16]) + bytes(10) + b"\xff\xff" + bytes([10, 1]))),
+        # Undefined types in each range, several in a row (listed as "(xN)").
+        u(tlv(0, b"") + tlv(6, b"") + tlv(7, b"") + tlv(100, b"") + tlv(100, b"") + tlv(800, b"")
+          + tlv(2000, b"ab")),
+        # Invalid bodies of each kind, and a last TLV longer than the datagram.
+        u(tlv(1, b"x") + tlv(2, b"abc") + tlv(3, b"") + tlv(4, b"") + tlv(5, bytes(4)) + tlv(8, b"")
+          + tlv(9, b"") + tlv(10, bytes(36)) + tlv(32, b"") + tlv(34, bytes(9) + b"\xff")
+          + tlv(34, I(0, 0) + bytes([200]) + bytes(30)) + tlv(35, bytes(6) + b"\x80")
+          + tlv(36, bytes(4)) + tlv(39, bytes(4)) + tlv(39, a6 + bytes([0, 5]) + b"ab")
+          + tlv(40, b"") + tlv(41, a6 + bytes([9]) + b"x") + tlv(41, a6 + bytes([70]) + bytes(70))
+          + tlv(42, b"") + tlv(43, b"") + tlv(43, bytes([0, 1])) + tlv(43, bytes([131, 1]))
+          + tlv(43, bytes([96 + 40]) + bytes(10) + b"\xff\xff" + bytes(5))
+          + tlv(38, b"") + tlv(38, H(23, 3) + b"abc") + tlv(37, b"")),
+        u(tlv(37, bytes([6, 3, 1, 2, 3]))),
+        u(tlv(37, bytes([6, 9, 1, 2, 3]))),
+        u(tlv(37, bytes([6]))),
+        u(tlv(38, H(24, 2) + b"\x05a")),
+        u(tlv(1, b"") + H(2, 40) + nid),
+        u(tlv(1, b"") + b"\x00\x02"),
+        u(b""),
+    ]
+    b = len(eth(IPv6() / UDP()))
+    cuts = [(pkts[1], b + n) for n in (2, 6, 30, 60, 100, 150, 200, 260)] + [(pkts[0], b + 10)]
+    return pkts, cuts
+
+
+def aodv_packets():
+    def u(payload, v6=False):
+        ip = IPv6(src=A6, dst="2001:db8::2") if v6 else IP(src=A4, dst=B4)
+        return eth(ip / UDP(sport=654, dport=654) / Raw(payload))
+
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    a4 = lambda s: bytes(map(int, s.split(".")))
+    a6 = lambda n: bytes.fromhex("20010db8" + "00" * 11 + "%02x" % n)
+    hello = bytes([1, 4]) + I(1000)
+    rreq = bytes([1, 0, 0, 3]) + I(0x1234) + a4("192.0.2.9") + I(5) + a4(A4) + I(6)
+    rreq6 = bytes([1, 0, 0, 3]) + I(0x1234) + a6(9) + I(5) + a6(1) + I(6)
+    rrep = bytes([2, 0, 5, 2]) + a4("192.0.2.9") + I(7) + a4(A4) + I(3000)
+    rrep6 = bytes([2, 0, 64, 2]) + a6(9) + I(7) + a6(1) + I(3000)
+    pkts = [
+        u(rreq), u(rreq + hello), u(rreq6, True), u(rreq6 + hello, True),
+        # The flags tcpdump reads from the type byte, as it does.
+        u(bytes([0xF9]) + rreq[1:]),
+        u(rrep), u(rrep + bytes([1, 2, 0, 0, 0, 0])), u(rrep6, True),
+        u(bytes([3, 0x80, 0, 2]) + a4("192.0.2.9") + I(8) + a4("192.0.2.10") + I(9)),
+        u(bytes([3, 0, 0, 1]) + a6(9) + I(8), True),
+        u(bytes([3, 0, 0, 3]) + a4("192.0.2.9") + I(8)),
+        u(bytes([4, 0])), u(bytes([19, 0]), True),
+        u(bytes([16, 0, 0, 1]) + I(0x55, 1, 2) + a6(3) + a6(4) + hello, True),
+        u(bytes([17, 0, 0, 1]) + I(1) + a6(3) + a6(4) + I(500), True),
+        u(bytes([18, 0, 0, 1]) + a6(3) + I(8), True),
+        u(bytes([77, 1, 2])),
+        # Extensions: unknown, a short HELLO, a HELLO cut off by the datagram; short messages.
+        u(rreq + bytes([9, 3, 1, 2, 3])), u(rreq + bytes([1, 2, 0, 0, 0, 0])),
+        u(rreq + bytes([1, 4, 0, 0])), u(rreq[:20]), u(rrep[:10]), u(bytes([3, 0, 0])),
+    ]
+    cuts = [(pkts[1], 42 + n) for n in (0, 10, 24, 26, 28)] + [(pkts[8], 42 + 10), (pkts[3], 62 + 40)]
+    return pkts, cuts
+
+
+def olsr_packets():
+    def u(msgs, v6=False, plen=None, seq=1):
+        body = b"".join(msgs)
+        head = struct.pack(">HH", 4 + len(body) if plen is None else plen, seq)
+        ip = IPv6(src=A6, dst="ff02::6d") if v6 else IP(src=A4, dst="255.255.255.255")
+        return eth(ip / UDP(sport=698, dport=698) / Raw(head + body))
+
+    a4 = lambda s: bytes(map(int, s.split(".")))
+    a6 = lambda n: bytes.fromhex("20010db8" + "00" * 11 + "%02x" % n)
+
+    def msg(typ, body, v6=False, vtime=0x86, ttl=255, hops=0, seq=7, mlen=None):
+        orig = a6(1) if v6 else a4(A4)
+        n = 8 + len(orig) + len(body) if mlen is None else mlen
+        return struct.pack(">BBH", typ, vtime, n) + orig + bytes([ttl, hops]) + struct.pack(">H", seq) + body
+
+    link = lambda code, addrs: struct.pack(">BBH", code, 0, 4 + len(addrs)) + addrs
+    lq4 = lambda a, lq, nlq: a4(a) + bytes([lq, nlq, 0, 0])
+    lq6 = lambda n, lq, nlq: a6(n) + bytes([lq, nlq, 0, 0])
+    hello = msg(1, bytes([0, 0, 0x0e, 3]) + link(0x06, a4("192.0.2.2") + a4("192.0.2.3"))
+                + link(0x09, a4("192.0.2.4")) + link(0x0f, b""))
+    name = lambda t, addr, n: struct.pack(">HH", t, len(n)) + addr + n + bytes(-len(n) % 4)
+    pkts = [
+        u([]),
+        u([hello]),
+        u([msg(201, bytes([0, 0, 0x2c, 7]) + link(0x0a, lq4("192.0.2.2", 255, 128) + lq4("192.0.2.3", 1, 0)))]),
+        u([msg(201, bytes([0, 0, 0x2c, 7]) + link(0x0a, lq6(2, 200, 100)), v6=True)], v6=True),
+        u([msg(2, struct.pack(">HH", 9, 0) + a4("192.0.2.2") + a4("192.0.2.5")),
+           msg(202, struct.pack(">HH", 10, 0) + lq4("192.0.2.6", 77, 33))]),
+        u([msg(3, a4("198.51.100.1") + a4("198.51.100.2"))]),
+        u([msg(3, a6(5) + a6(6), v6=True)], v6=True),
+        u([msg(4, a4("192.0.2.0") + a4("255.255.255.0") + a4("198.51.100.0") + a4("255.255.0.255")
+               + bytes([0, 0, 0, 0, 0, 0x1f, 0x52, 0xff]) + bytes([0, 0, 0, 0, 0, 0x02, 1, 2])
+               + a4("203.0.113.0") + a4("255.255.255.128"))]),
+        u([msg(4, a6(0) + bytes.fromhex("ffffffffffffffff0000000000000000")
+               + a6(7) + bytes.fromhex("ffffffe0" + "00" * 12), v6=True)], v6=True),
+        u([msg(130, struct.pack(">HH", 1, 2) + name(0, a4("192.0.2.1"), b"host1")
+               + name(1, a4("192.0.2.2"), b"gw.example"))]),
+        u([msg(130, struct.pack(">HH", 1, 1) + name(2, a6(3), b"v6host"), v6=True)], v6=True),
+        u([msg(128, b"\x01\x02\x03\x04"), msg(77, b"")]),
+        # Invalid: a message longer than the packet, a zero type, bad Hello links, name
+        # entries that do not fit, a short TC, the packet length field shorter than the data.
+        u([msg(1, bytes(4), mlen=200)]),
+        u([msg(0, b"")]),
+        u([msg(1, bytes([0, 0, 0, 0]) + struct.pack(">BBH", 6, 0, 40))]),
+        u([msg(130, struct.pack(">HH", 1, 9) + bytes(8))]),
+        u([msg(130, struct.pack(">HH", 1, 1) + struct.pack(">HH", 0, 0) + bytes(4))]),
+        u([msg(130, struct.pack(">HH", 1, 2) + struct.pack(">HH", 1, 3) + bytes(8) + bytes(8))]),
+        u([msg(2, b"\x00")]),
+        u([msg(1, b"\x00")]),
+        u([hello, hello], plen=30),
+        u([], plen=2),
+    ]
+    cuts = [(pkts[1], 42 + n) for n in (2, 6, 12, 20, 24, 30, 36)] + [(pkts[9], 42 + 30)]
+    return pkts, cuts
+
+
+def lwapp_packets():
+    def u(payload, sport, dport):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    ctl = lambda typ, body, seq=1: struct.pack(">BBHI", typ, seq, len(body), 0xC0FFEE) + body
+    trans = lambda first, body, frag=0, tlen=None: struct.pack(
+        ">BBHH", first, frag, len(body) if tlen is None else tlen, 0) + body
+    ap = bytes.fromhex("020000000b01")
+    msgs = ctl(1, b"") + ctl(2, b"abcd", 2) + ctl(22, b"") + ctl(99, b"xy")
+    pkts = [
+        u(ap + trans(0x04, msgs), 40000, 12223),
+        u(trans(0x04 | 0x08 | 0x03, ctl(4, b"ok")), 12223, 40000),
+        u(ap + trans(0x04, ctl(40, b"") + b"\x01\x02"), 40000, 12223),
+        u(ap + trans(0x04, ctl(3, b"x" * 4), tlen=20), 40000, 12223),
+        u(ap + trans(0x04, b"", tlen=3), 40000, 12223),
+        u(ap + trans(0x44, msgs), 40000, 12223),
+        u(trans(0x00 | 0x10, b"\x08\x02" + bytes(22), frag=3), 40000, 12222),
+        u(trans(0x01, b"", tlen=4), 12222, 40000),
+        u(trans(0xC0, b""), 12222, 40000),
+        u(ap[:4], 40000, 12223),
+        u(b"\x00\x00", 40000, 12222),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (3, 8, 12, 15, 22, 30)] + [(pkts[6], 42 + 10)]
+    return pkts, cuts
+
+
+def lmp_packets():
+    def u(payload):
+        return eth(IP(src=A4, dst=B4, ttl=1) / UDP(sport=701, dport=701) / Raw(payload))
+
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    F = lambda v: struct.pack(">f", v)
+    a4 = bytes([192, 0, 2, 1])
+    a6 = bytes.fromhex("20010db8" + "00" * 11 + "01")
+
+    def msg(typ, objs, flags=0, ver=1, tlen=None):
+        body = b"".join(objs)
+        return H(ver << 12) + bytes([flags, typ]) + H(8 + len(body) if tlen is None else tlen, 0) + body
+
+    def obj(cls, ctype, body, neg=False, olen=None):
+        return bytes([ctype | (0x80 if neg else 0), cls]) + H(4 + len(body) if olen is None else olen) + body
+
+    sub_isc = bytes([1, 12, 51, 8]) + F(1.25e8) + F(2.5e9)
+    sub_wl = bytes([2, 8, 0, 0]) + I(1550)
+    pkts = [
+        u(msg(1, [obj(1, 1, I(7)), obj(5, 1, I(1)), obj(2, 1, a4), obj(6, 1, H(150, 450), neg=True)])),
+        u(msg(2, [obj(1, 2, I(8)), obj(5, 2, I(1)), obj(2, 2, a4)], flags=3)),
+        u(msg(4, [obj(7, 1, I(10, 11))])),
+        u(msg(5, [obj(3, 1, a4), obj(8, 1, H(3, 500) + I(4) + bytes([5, 0]) + H(0x8000) + F(1e9) + I(1310))])),
+        u(msg(6, [obj(3, 2, a4), obj(9, 1, H(100, 0x1f40)), obj(10, 1, I(99))])),
+        u(msg(14, [obj(5, 1, I(2)), obj(11, 1, bytes([3, 0, 0, 0]) + a4 + a4), obj(11, 2, bytes([1, 0, 0, 0]) + a6 + a6),
+                   obj(11, 3, bytes([0, 0, 0, 0]) + I(5, 6)),
+                   obj(12, 1, bytes([7, 0, 0, 0]) + a4 + a4 + sub_isc + sub_wl),
+                   obj(12, 2, bytes([1, 0, 0, 0]) + a6 + a6), obj(12, 3, bytes(4) + I(9, 10) + bytes([9, 4, 0, 0]))])),
+        u(msg(17, [obj(13, 1, a4 + I(0x80000001) + a4 + I(0x40000003)), obj(13, 2, a6 + I(2)),
+                   obj(13, 3, I(4, 0xC0000007))])),
+        u(msg(19, [obj(14, 1, a4 + a4), obj(14, 2, a6), obj(14, 3, I(5))])),
+        u(msg(7, [obj(20, 1, I(0x1f)), obj(20, 2, I(0x21))])),
+        u(msg(50, [obj(51, 1, bytes([3, 1, 0, 0])), obj(51, 2, bytes([5, 8, 7, 1]) + H(1, 2, 3, 4) + a4),
+                   obj(51, 2, bytes([6, 12, 0, 0]) + H(0, 0, 0, 0) + a4), obj(51, 2, bytes([9, 1, 0, 0]) + bytes(8) + a4),
+                   obj(51, 3, I(3) + bytes([0, 0, 0, 1])), obj(51, 4, bytes([0, 0, 0, 7]))])),
+        # Unknown message, class and c-types; wrong object sizes; bad subobjects.
+        u(msg(99, [obj(99, 1, b"abcd"), obj(3, 9, b"wxyz"), obj(51, 9, b"")])),
+        u(msg(1, [obj(1, 1, I(1, 2)), obj(3, 3, a4), obj(2, 1, b""), obj(6, 1, b""), obj(7, 1, b""),
+                  obj(8, 1, b""), obj(9, 1, b""), obj(10, 1, b""), obj(11, 1, b""), obj(12, 2, a6),
+                  obj(20, 1, b""), obj(51, 1, b""), obj(51, 2, b""), obj(51, 3, b""), obj(51, 4, b""),
+                  obj(5, 1, b"")])),
+        u(msg(14, [obj(12, 1, bytes(12) + bytes([1, 2, 0, 0])), obj(12, 1, bytes(12) + bytes([1, 6, 0, 0, 0, 0, 0, 0])),
+                   obj(12, 1, bytes(12) + bytes([2, 12, 0, 0, 0, 0, 0, 0])), obj(12, 1, bytes(12) + bytes([7, 4, 0, 0]) + sub_wl)])),
+        u(msg(1, [obj(1, 1, I(7), olen=2)])),
+        u(msg(1, [obj(1, 1, I(7), olen=6) + bytes(2)])),
+        u(msg(1, [obj(1, 1, I(7))], tlen=4)),
+        u(msg(1, [obj(1, 1, I(7))], tlen=40)),
+        u(msg(1, [obj(1, 1, I(7)), obj(5, 1, I(1), olen=12)], tlen=24)),
+        u(msg(1, [], ver=2)),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (2, 8, 12, 16, 30)] + [(pkts[5], 42 + 100), (pkts[9], 42 + 30)]
+    return pkts, cuts
+
+
+def zephyr_packets():
+    def u(payload, sport=2104, dport=2103):
+        return eth(IP(src=A4, dst=B4) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+    def notice(kind="2", cls=b"MESSAGE", inst=b"PERSONAL", op=b"", sender=b"alice@EXAMPLE.ORG",
+               rcpt=b"bob@EXAMPLE.ORG", ver=b"ZEPH0.2", extra=b""):
+        f = [ver, b"0x11", kind.encode(), b"uid", b"0x0", b"0", b"0", b"", cls, inst, op, sender,
+             rcpt, b"fmt", b"0x12345", b"0", b"muid"]
+        return b"".join(x + b"\0" for x in f) + extra
+
+    pkts = [
+        u(notice()),
+        u(notice(kind="0x1", op=b"PING", rcpt=b"")),
+        u(notice(kind="5", extra=b"SENT\0"), 2103, 2104),
+        u(notice(kind="5", extra=b"LOST\0"), 2103, 2104),
+        u(notice(kind="6", sender=b"")),
+        u(notice(cls=b"USER_LOCATE", op=b"USER_HIDE")),
+        u(notice(cls=b"USER_LOCATE", op=b"USER_UNHIDE")),
+        u(notice(cls=b"USER_LOCATE", op=b"LOCATE", inst=b"carol@EXAMPLE.ORG")),
+        u(notice(cls=b"ZEPHYR_ADMIN", op=b"Some-OpCode")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"SUBSCRIBE", extra=b"MESSAGE\0*\0\0")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"SUBSCRIBE_NODEFS", extra=b"c\0i\0r\0")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"UNSUBSCRIBE", extra=b"c\0i")),
+        u(notice(kind="5", cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"SUBSCRIBE", extra=b"SENT\0")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"GIMME")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"GIMMEDEFS")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"CLEARSUB")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"CLIENT", op=b"FLUSH")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"HM", op=b"BOOT")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"REALM", op=b"ADD_SUBSCRIBE")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"REALM", op=b"RLM_UNSUBSCRIBE")),
+        u(notice(cls=b"ZEPHYR_CTL", inst=b"OTHER", op=b"X")),
+        u(notice(cls=b"HM_CTL", inst=b"SERVER", op=b"SHUTDOWN")),
+        u(notice(cls=b"HM_STAT", inst=b"HMST_CLIENT", op=b"GIMMESTATS")),
+        u(notice(cls=b"HM_STAT", inst=b"HMST_CLIENT", op=b"OTHER")),
+        u(notice(cls=b"WG_CTL", inst=b"Inst", op=b"Op")),
+        u(notice(cls=b"LOGIN", op=b"USER_FLUSH")),
+        u(notice(cls=b"LOGIN", op=b"REALM-VISIBLE")),
+        u(notice(cls=b"LOGIN", op=b"OTHER")),
+        # Kinds past the table (also negative and overflowing), escaped bytes, a long triple.
+        u(notice(kind="  -0x7f")),
+        u(notice(kind="99")),
+        u(notice(kind="fffffffffffffffff")),
+        u(notice(kind="0x")),
+        u(notice(sender=b"\x01\xffme", cls=b"c" * 200, inst=b"i" * 100)),
+        u(notice(cls=b"ZEPHYR_ADMIN", op=b"O" * 300)),
+        # Another version, not Zephyr, a missing field, no NUL at all.
+        u(notice(ver=b"ZEPH0.3")),
+        u(notice(ver=b"ZEP")),
+        u(notice()[:-5]),
+        u(b"ZEPH0.2"),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (3, 20, 60)]
+    return pkts, cuts
+
+
+def vat_packets():
+    u = lambda payload, dport=3456: eth(IP(src=A4, dst="233.252.0.1") / UDP(sport=40000, dport=dport)
+                                        / Raw(payload))
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    pkts = [
+        u(I(0x00000007, 123456) + bytes(160)),
+        u(I(0x3f9f0001, 99) + bytes(20)),
+        u(I(0x00800002, 5)),
+        u(struct.pack(">H", 0x1c05) + bytes(30)),
+        u(struct.pack(">H", 0x0040) + bytes(2)),
+        u(b"\x00"), u(b"\x00\x01\x02"), u(b""),
+        # Only the destination port is vat's.
+        eth(IP(src=A4, dst=B4) / UDP(sport=3456, dport=40000) / Raw(I(7, 8))),
+    ]
+    cuts = [(pkts[0], 42 + 1), (pkts[0], 42 + 6), (pkts[3], 42 + 1)]
+    return pkts, cuts
+
+
+def wb_packets():
+    def u(payload):
+        return eth(IP(src=A4, dst="233.252.0.2") / UDP(sport=40000, dport=4567) / Raw(payload))
+
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    H = lambda *v: struct.pack(">" + "H" * len(v), *v)
+    a4 = lambda s: bytes(map(int, s.split(".")))
+    hdr = lambda typ, flags=0: I(0x0A000001, 1234) + H(1) + bytes([typ, flags])
+    page = lambda sid, uid: a4(sid) + I(uid)
+    dop = lambda t, ln=0, ts=0: I(ts) + H(ln) + bytes([0, t]) + bytes(ln) + bytes(-ln % 4)
+    ops = dop(2, 4) + dop(3) + dop(14, 0, ts=12) + dop(9, 5) + dop(99)
+    pkts = [
+        u(hdr(1) + I(3) + page("192.0.2.9", 4) + I(5) + page("192.0.2.10", 6) + H(2, 0)
+          + a4("192.0.2.11") + I(7) + a4("192.0.2.12") + I(8) + b"site.example\0"),
+        u(hdr(2, 1) + a4("192.0.2.9") + page("192.0.2.10", 6) + I(10, 20)),
+        u(hdr(3) + a4("192.0.2.9") + page("192.0.2.10", 6) + I(10, 14) + ops),
+        u(hdr(0) + page("192.0.2.10", 6) + I(10, 14) + ops),
+        u(hdr(0) + page("192.0.2.10", 6) + I(10, 12) + dop(15, 0, ts=40)),
+        u(hdr(0) + page("192.0.2.10", 6) + I(10, 12) + dop(15, 0, ts=3)),
+        u(hdr(5) + page("192.0.2.10", 6) + I(1, 9)),
+        u(hdr(7) + I(2) + I(1) + page("192.0.2.10", 6) + bytes([1, 0]) + H(0) + a4("192.0.2.11") + I(3)
+          + I(2) + page("192.0.2.12", 7) + bytes([0, 0]) + H(0)),
+        u(hdr(4)),
+        u(hdr(9)),
+        # Bodies shorter than their type's, more ids than fit, a drawing op run past the capture.
+        u(hdr(1) + bytes(20)), u(hdr(2) + bytes(8)), u(hdr(3) + bytes(8)), u(hdr(0) + bytes(8)),
+        u(hdr(5) + bytes(8)), u(hdr(7)),
+        u(hdr(1) + I(3) + page("192.0.2.9", 4) + I(5) + page("192.0.2.10", 6) + H(9, 0)),
+        u(hdr(0) + page("192.0.2.10", 6) + I(1, 9) + dop(2)),
+        u(bytes(8)),
+    ]
+    cuts = [(pkts[0], 42 + n) for n in (5, 12, 20, 40, 48, 60)] + [(pkts[7], 42 + 30), (pkts[2], 42 + 60)]
+    return pkts, cuts
+
+
+def rx_packets():
+    I = lambda *v: struct.pack(">" + "I" * len(v), *v)
+    call = [100]
+
+    def rx(payload, port, typ=1, flags=1, seq=1, callnum=None, reply=False, svc=1, client=40000):
+        cn = call[0] if callnum is None else callnum
+        hdr = I(0x5f000000, 0x1000, cn, seq, seq) + bytes([typ, flags, 0, 2]) + struct.pack(">HH", 0, svc)
+        sp, dp = (port, client) if reply else (client, port)
+        src, dst = (B4, A4) if reply else (A4, B4)
+        return eth(IP(src=src, dst=dst) / UDP(sport=sp, dport=dp) / Raw(hdr + payload))
+
+    def pair(port, op, args, reply_body=None, abort=None):
+        call[0] += 1
+        out = [rx(I(op) + args, port)]
+        if reply_body is not None:
+            out.append(rx(reply_body, port, flags=0, reply=True))
+        if abort is not None:
+            out.append(rx(I(abort & 0xFFFFFFFF), port, typ=4, flags=0, reply=True))
+        return out
+
+    s = lambda b: I(len(b)) + b + bytes(-len(b) % 4)
+    fid = I(536870913, 2, 3)
+    attrs = I(0x41F, 1710054000, 1000, 100, 0o644, 65536)
+    vec = lambda b, n: b"".join(I(c) for c in b.ljust(n, b"\0")[:n])
+    uuid = I(0x01234567, 0x89AB, 0xCDEF) + b"".join(I(x) for x in range(8))
+    acl = b"2 1\nsystem:administrators 127\nsystem:anyuser 9\nbob 4\n"
+    pkts = []
+    pkts += pair(7000, 130, fid + I(0, 4096))
+    pkts += pair(7000, 131, fid, s(acl))
+    pkts += pair(7000, 133, fid + attrs + I(0, 10, 10))
+    pkts += pair(7000, 134, fid + s(acl))
+    pkts += pair(7000, 135, fid + I(0x0E, 0, 1, 2, 0o100755, 0))
+    pkts += pair(7000, 137, fid + s(b"newfile") + attrs, fid)
+    pkts += pair(7000, 136, fid + s(b"gone"), abort=102)
+    pkts += pair(7000, 138, fid + s(b"a") + fid + s(b"b"), abort=-100)
+    pkts += pair(7000, 139, fid + s(b"ln") + s(b"target"), abort=-5)
+    pkts += pair(7000, 140, fid + s(b"hard") + fid)
+    pkts += pair(7000, 148, s(b"root.cell"))
+    pkts += pair(7000, 149, I(536870913))
+    pkts += pair(7000, 151, b"", s(b"root.afs"))
+    pkts += pair(7000, 153, b"", I(1710054000, 0))
+    pkts += pair(7000, 154, s(b"user.bob"))
+    pkts += pair(7000, 155, I(2) + fid + fid)
+    pkts += pair(7000, 65536, I(0))
+    pkts += pair(7000, 65537, fid + I(1, 2, 0, 4096))
+    pkts += pair(7000, 65538, fid + attrs + I(0, 0, 0, 1, 0, 1))
+    pkts += pair(7000, 65541, I(7))
+    pkts += pair(7000, 999, b"")
+    pkts.append(rx(b"", 7000, flags=0, reply=True, typ=3))
+    pkts += pair(7001, 204, I(1) + fid + I(1, 5, 1710054000, 1))
+    pkts += pair(7001, 214, uuid)
+    pkts += pair(7001, 213, b"", uuid)
+    pkts += pair(7001, 206, b"", abort=5)
+    pkts += pair(7002, 500, s(b"bob") + I(1000, 0))
+    pkts += pair(7002, 503, I(1, 2))
+    pkts += pair(7002, 504, I(2) + vec(b"bob", 64) + vec(b"carol", 64), I(2, 1000, 1001))
+    pkts += pair(7002, 505, I(2, 1000, 0xFFFFFFFF), I(1) + vec(b"bob", 64))
+    pkts += pair(7002, 508, I(1000), I(3, 1, 2, 3))
+    pkts += pair(7002, 510, b"", I(1000, 0xFFFFFF00))
+    pkts += pair(7002, 513, I(1000) + s(b"robert") + I(1000, 1001))
+    pkts += pair(7002, 20004, b"", I(7, 9))
+    pkts += pair(7002, 10000, I(1, 1710054000, 1, 2, 3, 4), abort=1)
+    servers = b"".join(bytes([192, 0, 2, i]) for i in range(1, 9))
+    parts = I(0, 1, 25, 26, 27, 0, 0, 0)
+    entry8 = vec(b"root.cell", 65) + I(0) + I(2) + servers + parts + bytes(32) + I(1, 2, 3)
+    servers13 = b"".join(bytes([192, 0, 2, i]) for i in range(1, 14))
+    entry13 = vec(b"user.bob", 65) + I(3) + servers13 + I(*range(13)) + bytes(52) + I(4, 5, 6)
+    entryu = vec(b"user.u", 65) + I(1) + uuid * 13 + bytes(52) + I(*range(13)) + bytes(52) + I(7, 8, 9)
+    pkts += pair(7003, 503, I(536870913, 1), entry8)
+    pkts += pair(7003, 504, s(b"root.cell"), entry8)
+    pkts += pair(7003, 510, I(0), I(1, 2) + entry8)
+    pkts += pair(7003, 518, I(536870913, 7), entry13)
+    pkts += pair(7003, 521, I(3), I(1, 4) + entry13)
+    pkts += pair(7003, 527, s(b"user.u"), entryu)
+    pkts += pair(7003, 501, vec(b"newvol", 65))
+    pkts += pair(7003, 505, I(1), I(536870999))
+    pkts += pair(7003, 506, I(5, 2) + vec(b"rep", 65), abort=363524)
+    pkts += pair(7003, 20001, I(1, 2))
+    pkts += pair(7004, 21, s(b"bob") + s(b""), abort=180490)
+    pkts += pair(7004, 23, I(3) + s(b"EXAMPLE.ORG") + I(8) + bytes(8) + s(b"afs") + s(b""), b"")
+    pkts += pair(7004, 4, s(b"bob") + s(b"") + I(2))
+    pkts += pair(7004, 12, s(b"bob"))
+    pkts += pair(7004, 20002, I(1, 2, 3, 4, 5, 1))
+    pkts += pair(7005, 100, I(1) + s(b"v") + I(0, 0), I(536870920, 7))
+    pkts += pair(7005, 103, I(7, 1710054000, 1, 2, 3, 4))
+    pkts += pair(7005, 105, I(7, 0, 1) + s(b"clone"), I(536870921))
+    pkts += pair(7005, 113, I(7), I(*range(10)) + I(1710054000, 0, 1710054000, 0, 0, 1710054000))
+    pkts += pair(7005, 116, I(0, 1), I(1) + vec(b"root.cell", 32) + I(536870913) + bytes(84))
+    pkts += pair(7005, 128, I(7, 1710054000, 2, 1, 2, 3, 4, 5, 6))
+    pkts += pair(7005, 112, I(7), s(b"name"))
+    pkts += pair(7005, 104, I(7), I(0))
+    pkts += pair(7007, 80, s(b"simple") + s(b"fs"), b"")
+    pkts += pair(7007, 82, s(b"fs") + I(1), abort=-1)
+    pkts += pair(7007, 105, s(b"/usr/afs/bin/fs") + I(1, 2, 3))
+    pkts += pair(7007, 20006, I(1, 2, 3, 4))
+    pkts += pair(7006, 1, b"")
+    # Acks (ranges of acked and nacked packets, trailer fields), other packet types, flags.
+    pkts.append(rx(I(0) * 0 + struct.pack(">HHIIIBB", 32, 0, 5, 4, 77, 1, 9) + bytes([1, 1, 1, 0, 0, 1, 0, 1, 1])
+                   + bytes(3) + I(1444, 1444, 32, 4), 7000, typ=2, flags=0x22, seq=0))
+    pkts.append(rx(struct.pack(">HHIIIBB", 32, 0, 1, 0, 78, 42, 0), 7000, typ=2, flags=2, seq=0))
+    for t in (5, 6, 7, 8, 9, 13, 44):
+        pkts.append(rx(b"", 7000, typ=t, flags=0x3f, seq=2))
+    pkts.append(rx(I(130) + fid, 7000, seq=2))
+    # Arguments cut short: a long name, a string past the capture, too few bytes.
+    pkts += pair(7000, 136, fid + I(300) + b"x" * 8)
+    pkts += pair(7000, 137, fid[:8])
+    pkts.append(rx(b"", 7000)[:-4] if False else eth(IP(src=A4, dst=B4) / UDP(sport=40000, dport=7000) / Raw(bytes(20))))
+    cuts = [(pkts[0], 42 + n) for n in (20, 30, 36, 44)] + [(pkts[2], 42 + 60), (pkts[4], 42 + 48)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts, linktype=1):
     """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
     length (a caplen of None keeps the whole packet)."""
@@ -3811,3 +4579,35 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-lspping.pcap", packets, cuts)
     packets, cuts = lwres_packets()
     write(sys.argv[1] + "/proto-lwres.pcap", packets, cuts)
+    packets, cuts = telnet_packets()
+    write(sys.argv[1] + "/proto-telnet.pcap", packets, cuts)
+    packets, cuts = pptp_packets()
+    write(sys.argv[1] + "/proto-pptp.pcap", packets, cuts)
+    packets, cuts = msdp_packets()
+    write(sys.argv[1] + "/proto-msdp.pcap", packets, cuts)
+    packets, cuts = beep_packets()
+    write(sys.argv[1] + "/proto-beep.pcap", packets, cuts)
+    packets, cuts = rpki_rtr_packets()
+    write(sys.argv[1] + "/proto-rpki-rtr.pcap", packets, cuts)
+    packets, cuts = babel_packets()
+    write(sys.argv[1] + "/proto-babel.pcap", packets, cuts)
+    packets, cuts = ahcp_packets()
+    write(sys.argv[1] + "/proto-ahcp.pcap", packets, cuts)
+    packets, cuts = hncp_packets()
+    write(sys.argv[1] + "/proto-hncp.pcap", packets, cuts)
+    packets, cuts = aodv_packets()
+    write(sys.argv[1] + "/proto-aodv.pcap", packets, cuts)
+    packets, cuts = olsr_packets()
+    write(sys.argv[1] + "/proto-olsr.pcap", packets, cuts)
+    packets, cuts = lwapp_packets()
+    write(sys.argv[1] + "/proto-lwapp.pcap", packets, cuts)
+    packets, cuts = lmp_packets()
+    write(sys.argv[1] + "/proto-lmp.pcap", packets, cuts)
+    packets, cuts = zephyr_packets()
+    write(sys.argv[1] + "/proto-zephyr.pcap", packets, cuts)
+    packets, cuts = vat_packets()
+    write(sys.argv[1] + "/proto-vat.pcap", packets, cuts)
+    packets, cuts = wb_packets()
+    write(sys.argv[1] + "/proto-wb.pcap", packets, cuts)
+    packets, cuts = rx_packets()
+    write(sys.argv[1] + "/proto-rx.pcap", packets, cuts)
