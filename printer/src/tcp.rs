@@ -304,57 +304,102 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     if flags & TH_RST != 0 && vflag > 0 {
         return rst_data(nd, bp, length);
     }
-    let port = |p: u16| sport == p || dport == p;
-    // The order of tcpdump's port tests matters where two could match.
-    if port(23) {
-        telnet::telnet_print(nd, bp, length)?;
-    } else if port(25) {
-        nd.s(b": ");
-        txtproto::smtp_print(nd, bp, length)?;
-    } else if port(43) {
-        nd.s(b": ");
-        nd.proto = "whois";
-        txtproto::whois_print(nd, bp, length)?;
-    } else if port(179) {
-        bgp::bgp_print(nd, bp)?;
-    } else if port(1723) {
-        pptp::pptp_print(nd, bp)?;
-    } else if port(6379) {
-        resp::resp_print(nd, bp, length)?;
-    } else if port(22) {
-        txtproto::ssh_print(nd, bp, length)?;
-    } else if port(10288) {
-        beep::beep_print(nd, bp, length);
-    } else if port(openflow::PORT_OLD) || port(openflow::PORT_IANA) {
-        openflow::openflow_print(nd, bp, length)?;
-    } else if port(21) {
-        nd.s(b": ");
-        txtproto::ftp_print(nd, bp, length)?;
-    } else if port(80) || port(8080) {
-        nd.s(b": ");
-        txtproto::http_print(nd, bp, length)?;
-    } else if port(554) || port(8554) {
-        nd.s(b": ");
-        txtproto::rtsp_print(nd, bp, length)?;
-    } else if port(53) {
-        dns::domain_print(nd, bp, length, true, false)?;
-    } else if port(639) {
-        msdp::msdp_print(nd, bp, length)?;
-    } else if port(323) {
-        rpki_rtr::rpki_rtr_print(nd, bp, length)?;
-    } else if port(646) {
-        ldp::ldp_print(nd, bp, length)?;
-    } else if port(nfs::NFS_PORT) && length >= 4 && nd.ttest(bp, 4) {
+    match Port::of(sport).min(Port::of(dport)) {
+        Port::Telnet => telnet::telnet_print(nd, bp, length)?,
+        Port::Smtp => {
+            nd.s(b": ");
+            txtproto::smtp_print(nd, bp, length)?;
+        }
+        Port::Whois => {
+            nd.s(b": ");
+            nd.proto = "whois";
+            txtproto::whois_print(nd, bp, length)?;
+        }
+        Port::Bgp => bgp::bgp_print(nd, bp)?,
+        Port::Pptp => pptp::pptp_print(nd, bp)?,
+        Port::Redis => resp::resp_print(nd, bp, length)?,
+        Port::Ssh => txtproto::ssh_print(nd, bp, length)?,
+        Port::Beep => beep::beep_print(nd, bp, length),
+        Port::Openflow => openflow::openflow_print(nd, bp, length)?,
+        Port::Ftp => {
+            nd.s(b": ");
+            txtproto::ftp_print(nd, bp, length)?;
+        }
+        Port::Http => {
+            nd.s(b": ");
+            txtproto::http_print(nd, bp, length)?;
+        }
+        Port::Rtsp => {
+            nd.s(b": ");
+            txtproto::rtsp_print(nd, bp, length)?;
+        }
+        Port::Dns => dns::domain_print(nd, bp, length, true, false)?,
+        Port::Msdp => msdp::msdp_print(nd, bp, length)?,
+        Port::RpkiRtr => rpki_rtr::rpki_rtr_print(nd, bp, length)?,
+        Port::Ldp => ldp::ldp_print(nd, bp, length)?,
         // (NetBIOS and SMB, which tcpdump tests before NFS, only in builds with SMB, which
         // Debian's is not.)
-        // An RPC record mark, then the message.
-        let fraglen = ((nd.be4(bp)? & 0x7fff_ffff) as usize).min(length - 4);
-        if let Some(call) = nfs::direction(nd, bp + 4, sport, dport)? {
-            nd.s(b": ");
-            nfs::nfs_print(nd, bp + 4, fraglen, iph, call)?;
+        Port::Nfs if length >= 4 && nd.ttest(bp, 4) => {
+            // An RPC record mark, then the message.
+            let fraglen = ((nd.be4(bp)? & 0x7fff_ffff) as usize).min(length - 4);
+            if let Some(call) = nfs::direction(nd, bp + 4, sport, dport)? {
+                nd.s(b": ");
+                nfs::nfs_print(nd, bp + 4, fraglen, iph, call)?;
+            }
         }
+        Port::Nfs | Port::None => {}
     }
     Ok(())
+}
+
+/// The decoders of tcpdump's TCP port tests, in the order it tests them: where both ports
+/// have one, the earlier test wins, which is the smaller of the two ([`Port::of`] each, then
+/// `min`): two table lookups instead of walking the chain for every segment.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Port {
+    Telnet,
+    Smtp,
+    Whois,
+    Bgp,
+    Pptp,
+    Redis,
+    Ssh,
+    Beep,
+    Openflow,
+    Ftp,
+    Http,
+    Rtsp,
+    Dns,
+    Msdp,
+    RpkiRtr,
+    Ldp,
+    Nfs,
+    None,
+}
+
+impl Port {
+    fn of(p: u16) -> Port {
+        match p {
+            23 => Port::Telnet,
+            25 => Port::Smtp,
+            43 => Port::Whois,
+            179 => Port::Bgp,
+            1723 => Port::Pptp,
+            6379 => Port::Redis,
+            22 => Port::Ssh,
+            10288 => Port::Beep,
+            openflow::PORT_OLD | openflow::PORT_IANA => Port::Openflow,
+            21 => Port::Ftp,
+            80 | 8080 => Port::Http,
+            554 | 8554 => Port::Rtsp,
+            53 => Port::Dns,
+            639 => Port::Msdp,
+            323 => Port::RpkiRtr,
+            646 => Port::Ldp,
+            nfs::NFS_PORT => Port::Nfs,
+            _ => Port::None,
+        }
+    }
 }
 
 /// -v's checksum verdict: `, cksum 0x1234 (correct)` or `(incorrect -> 0x...)`.
@@ -689,4 +734,59 @@ fn fastopen(nd: &mut Nd, cp: usize, datalen: usize, exp: bool) -> R {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Port;
+
+    /// tcpdump's TCP port tests in its order (print-tcp.c), each port with what it picks.
+    const CHAIN: &[(&[u16], Port)] = &[
+        (&[23], Port::Telnet),
+        (&[25], Port::Smtp),
+        (&[43], Port::Whois),
+        (&[179], Port::Bgp),
+        (&[1723], Port::Pptp),
+        (&[6379], Port::Redis),
+        (&[22], Port::Ssh),
+        (&[10288], Port::Beep),
+        (&[6633, 6653], Port::Openflow),
+        (&[21], Port::Ftp),
+        (&[80, 8080], Port::Http),
+        (&[554, 8554], Port::Rtsp),
+        (&[53], Port::Dns),
+        (&[639], Port::Msdp),
+        (&[323], Port::RpkiRtr),
+        (&[646], Port::Ldp),
+        (&[2049], Port::Nfs),
+    ];
+
+    /// The first test of the chain that either port passes, as tcpdump walks it.
+    fn walk(sport: u16, dport: u16) -> Port {
+        CHAIN
+            .iter()
+            .find(|(ports, _)| ports.contains(&sport) || ports.contains(&dport))
+            .map_or(Port::None, |&(_, d)| d)
+    }
+
+    /// The two lookups and `min` pick what walking the chain picks, for every pair of the
+    /// chain's ports (either way round) and every port against an unclaimed one.
+    #[test]
+    fn lookups_pick_what_the_chain_picks() {
+        let ports: Vec<u16> = CHAIN.iter().flat_map(|(p, _)| p.iter().copied()).collect();
+        for &a in ports.iter().chain([40000u16].iter()) {
+            for &b in ports.iter().chain([40001u16].iter()) {
+                assert!(
+                    Port::of(a).min(Port::of(b)) == walk(a, b),
+                    "ports {a} > {b}"
+                );
+            }
+        }
+        for p in 0..=u16::MAX {
+            assert!(
+                Port::of(p).min(Port::of(40000)) == walk(p, 40000),
+                "port {p}"
+            );
+        }
+    }
 }
