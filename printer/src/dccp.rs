@@ -103,21 +103,10 @@ pub(crate) fn dccp_print(nd: &mut Nd, bp: usize, iph: usize, len: usize) -> R {
     let mut hlen = nd.u1(bp + 4)? as usize * 4;
     if v6 {
         nd.need(iph + 8, 32)?;
-        nd.ip6(iph + 8)?;
     } else {
         nd.need(iph + 12, 8)?;
-        nd.ip4(iph + 12)?;
     }
-    nd.s(b".");
-    nd.u(sport as u64);
-    nd.s(b" > ");
-    if v6 {
-        nd.ip6(iph + 24)?;
-    } else {
-        nd.ip4(iph + 16)?;
-    }
-    nd.s(b".");
-    nd.u(dport as u64);
+    super::ip::addr_ports(nd, iph, v6, sport, dport)?;
     nd.s(b": DCCP");
     if nd.qflag {
         nd.s(b" ");

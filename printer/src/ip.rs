@@ -510,3 +510,25 @@ pub(crate) fn demux(
         }
     }
 }
+
+/// "SRC.SPORT > DST.DPORT" from the IPv4 (`v6` false) or IPv6 header at `iph`: how TCP,
+/// DCCP, SCTP and PGM start their line when that header is their packet's own.
+#[inline]
+pub(crate) fn addr_ports(nd: &mut Nd, iph: usize, v6: bool, sport: u16, dport: u16) -> R {
+    if v6 {
+        nd.ip6(iph + 8)?;
+    } else {
+        nd.ip4(iph + 12)?;
+    }
+    nd.s(b".");
+    nd.u(sport as u64);
+    nd.s(b" > ");
+    if v6 {
+        nd.ip6(iph + 24)?;
+    } else {
+        nd.ip4(iph + 16)?;
+    }
+    nd.s(b".");
+    nd.u(dport as u64);
+    Ok(())
+}

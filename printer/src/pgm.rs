@@ -74,13 +74,7 @@ pub(crate) fn pgm_print(nd: &mut Nd, bp: usize, length: usize, iph: usize) -> R 
     };
     if direct {
         nd.need(src, if v6 { 32 } else { 8 })?;
-        addr(nd, src)?;
-        nd.s(b".");
-        nd.u(sport as u64);
-        nd.s(b" > ");
-        addr(nd, dst)?;
-        nd.s(b".");
-        nd.u(dport as u64);
+        super::ip::addr_ports(nd, iph, v6, sport, dport)?;
         nd.s(b": ");
     } else {
         nd.u(sport as u64);

@@ -99,23 +99,13 @@ pub(crate) fn sctp_print(nd: &mut Nd, bp: usize, iph: usize, length: usize) -> R
     let mut remaining = length as u32;
     let sport = nd.be2(bp)?;
     let dport = nd.be2(bp + 2)?;
-    if nd.u1(iph)? >> 4 == 6 {
+    let v6 = nd.u1(iph)? >> 4 == 6;
+    if v6 {
         nd.need(iph + 8, 32)?;
-        nd.ip6(iph + 8)?;
-        nd.s(b".");
-        nd.u(sport as u64);
-        nd.s(b" > ");
-        nd.ip6(iph + 24)?;
     } else {
         nd.need(iph + 12, 8)?;
-        nd.ip4(iph + 12)?;
-        nd.s(b".");
-        nd.u(sport as u64);
-        nd.s(b" > ");
-        nd.ip4(iph + 16)?;
     }
-    nd.s(b".");
-    nd.u(dport as u64);
+    super::ip::addr_ports(nd, iph, v6, sport, dport)?;
     nd.s(b": sctp");
     let mut isforces = false;
     for port in [sport, dport] {

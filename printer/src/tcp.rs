@@ -110,21 +110,7 @@ pub(crate) fn tcp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
     let dport = nd.be2(bp + 2)?;
     let ip_proto = if v6 { nd.u1(iph + 6)? } else { nd.u1(iph + 9)? };
     if ip_proto == 6 {
-        if v6 {
-            nd.ip6(iph + 8)?;
-        } else {
-            nd.ip4(iph + 12)?;
-        }
-        nd.s(b".");
-        nd.u(sport as u64);
-        nd.s(b" > ");
-        if v6 {
-            nd.ip6(iph + 24)?;
-        } else {
-            nd.ip4(iph + 16)?;
-        }
-        nd.s(b".");
-        nd.u(dport as u64);
+        super::ip::addr_ports(nd, iph, v6, sport, dport)?;
         nd.s(b": ");
     } else {
         nd.u(sport as u64);
