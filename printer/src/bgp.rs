@@ -781,6 +781,17 @@ pub(crate) fn vpn_rd(nd: &mut Nd, p: usize) -> R {
     Ok(())
 }
 
+/// ", label:N (bottom)" of a route's MPLS label, with its bottom-of-stack bit `bos`.
+pub(crate) fn label_print(nd: &mut Nd, label: u32, bos: u8) {
+    nd.s(b", label:");
+    nd.u(label as u64);
+    nd.s(if bos == 0 {
+        b" (BOGUS: Bottom of Stack NOT set!)"
+    } else {
+        b" (bottom)"
+    });
+}
+
 /// `decode_labeled_vpn_prefix4`/`6`: "RD: ..., ADDR/LEN, label:N (bottom)"; None for an
 /// illegal prefix length. (C checks no room against the attribute's length here.)
 fn vpn_prefix(nd: &mut Nd, p: usize, v6: bool) -> R<Option<usize>> {
@@ -808,13 +819,7 @@ fn vpn_prefix(nd: &mut Nd, p: usize, v6: bool) -> R<Option<usize>> {
     }
     nd.s(b"/");
     nd.u(plen as u64);
-    nd.s(b", label:");
-    nd.u(label as u64);
-    nd.s(if bos == 0 {
-        b" (BOGUS: Bottom of Stack NOT set!)"
-    } else {
-        b" (bottom)"
-    });
+    label_print(nd, label, bos);
     Ok(Some(12 + bytes))
 }
 
@@ -860,13 +865,7 @@ fn labeled_prefix(nd: &mut Nd, p: usize, itemlen: usize, v6: bool) -> R<Labeled>
     }
     nd.s(b"/");
     nd.u(plen as u64);
-    nd.s(b", label:");
-    nd.u(label as u64);
-    nd.s(if bos == 0 {
-        b" (BOGUS: Bottom of Stack NOT set!)"
-    } else {
-        b" (bottom)"
-    });
+    label_print(nd, label, bos);
     Ok(Labeled::Taken(4 + bytes))
 }
 
@@ -1238,10 +1237,9 @@ fn extended_community(nd: &mut Nd, p: usize) -> R {
             nd.u(n as u64);
         }
         0x4004 => {
-            // C's float arithmetic, then printf's double.
-            let bw = f32::from_bits(nd.be4(p + 4)?);
+            let bw = nd.be4(p + 4)?;
             nd.s(b"bandwidth: ");
-            super::fmt::fixed(nd.out, ((bw * 8.0) / 1_000_000.0) as f64, 3);
+            super::fmt::mbps(nd.out, bw);
             nd.s(b" Mbps");
         }
         0x0005 | 0x0105 | 0x0205 | 0x8005 | 0x0107 | 0x8001 => nd.ip4(p + 2)?,

@@ -215,11 +215,23 @@ pub fn fixed(out: &mut Vec<u8>, v: f64, prec: usize) {
         let half = 1u128 << (sh - 1);
         q + u128::from(r > half || (r == half && q & 1 == 1))
     };
-    dec(out, (scaled / scale) as u64);
+    // Past 2^64 the integer part needs u128 digits (a float bandwidth can reach 2^128).
+    match u64::try_from(scaled / scale) {
+        Ok(i) => dec(out, i),
+        Err(_) => put(out, (scaled / scale).to_string().as_bytes()),
+    }
     if prec > 0 {
         put(out, b".");
         dec_pad(out, (scaled % scale) as u64, prec);
     }
+}
+
+/// A big-endian IEEE single of bytes per second (`bits`) as megabits, `%.3f`, in C's float
+/// arithmetic (`f * 8 / 1000000`) then printf's double: how the TE bandwidths of OSPF, LMP
+/// and BGP's link-bandwidth community print.
+pub fn mbps(out: &mut Vec<u8>, bits: u32) {
+    let f = f32::from_bits(bits);
+    fixed(out, ((f * 8.0) / 1_000_000.0) as f64, 3);
 }
 
 /// `%x`
@@ -276,53 +288,6 @@ fn hex_pad_wide(out: &mut Vec<u8>, mut v: u64, width: usize) {
     }
     let start = i.min(buf.len() - width.min(16));
     out.extend_from_slice(&buf[start..]);
-}
-
-/// glibc's `%.3f` of a double: the exact binary value rounded to nearest, ties to even;
-/// "inf", "nan" with their signs.
-pub fn fixed3(out: &mut Vec<u8>, v: f64) {
-    if v.is_sign_negative() {
-        put(out, b"-");
-    }
-    if v.is_nan() {
-        put(out, b"nan");
-        return;
-    }
-    if v.is_infinite() {
-        put(out, b"inf");
-        return;
-    }
-    let bits = v.abs().to_bits();
-    let (exp, frac) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
-    let (m, e) = match exp {
-        0 => (frac, -1074),
-        _ => (frac | 1 << 52, exp - 1075),
-    };
-    // |v| * 1000 = m * 1000 * 2^e, rounded: in u128 while it fits (every value a float's
-    // bandwidth arithmetic makes does), else the nearest f64 digits are exact enough.
-    let n = m as u128 * 1000;
-    let thousandths = if e >= 0 {
-        if e > 60 {
-            put(out, format!("{:.3}", v.abs()).as_bytes());
-            return;
-        }
-        n << e
-    } else if -e >= 127 {
-        0
-    } else {
-        let sh = -e as u32;
-        let (q, r) = (n >> sh, n & ((1u128 << sh) - 1));
-        let half = 1u128 << (sh - 1);
-        q + u128::from(r > half || (r == half && q & 1 == 1))
-    };
-    // Past 2^64 the integer part needs u128 digits (a float bandwidth can reach 2^128).
-    match u64::try_from(thousandths / 1000) {
-        Ok(i) => dec(out, i),
-        Err(_) => put(out, (thousandths / 1000).to_string().as_bytes()),
-    }
-    let f = (thousandths % 1000) as u64;
-    put(out, b".");
-    dec_pad(out, f, 3);
 }
 
 /// Bytes as two-digit hex joined by `sep` (MAC addresses: `sep` = ':').

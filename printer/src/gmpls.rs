@@ -1,5 +1,6 @@
 //! GMPLS value tables shared by the printers of protocols that carry them (tcpdump's
-//! gmpls.c): switching capabilities and encodings (RFC 3471, 4205), and the UNI 1.0
+//! gmpls.c): link protection, switching capabilities and encodings (RFC 3471, 4205) and the
+//! DiffServ-TE bandwidth-constraint models that OSPF-TE prints, and the UNI 1.0
 //! service-discovery link and signal types LMP prints.
 
 use super::tok::Tok;
@@ -56,4 +57,23 @@ pub(crate) const CPSA_SIGNAL_SONET: Tok = &[
     (10, "STM-48"),
     (11, "STM-192"),
     (12, "STM-768"),
+];
+
+/// `gmpls_link_prot_values` (gmpls.c, RFC 3471).
+pub(crate) const LINK_PROT: Tok = &[
+    (0x01, "Extra Traffic"),
+    (0x02, "Unprotected"),
+    (0x04, "Shared"),
+    (0x08, "Dedicated 1:1"),
+    (0x10, "Dedicated 1+1"),
+    (0x20, "Enhanced"),
+    (0x40, "Reserved"),
+    (0x80, "Reserved"),
+];
+
+/// `diffserv_te_bc_values` (gmpls.c).
+pub(crate) const DIFFSERV_TE_BC: Tok = &[
+    (0, "Russian dolls"),
+    (1, "Maximum allocation"),
+    (254, "Maximum allocation with E-LSP support"),
 ];

@@ -185,8 +185,8 @@ fn id_line(nd: &mut Nd, label: &[u8], at: usize, kind: Id) -> R {
 
 /// A float field in bytes per second, in Mbps as tcpdump computes it (single precision).
 fn mbps(nd: &mut Nd, at: usize) -> R {
-    let f = f32::from_bits(nd.be4(at)?);
-    fmt::fixed(nd.out, ((f * 8.0) / 1_000_000.0) as f64, 3);
+    let bits = nd.be4(at)?;
+    fmt::mbps(nd.out, bits);
     nd.s(b" Mbps");
     Ok(())
 }

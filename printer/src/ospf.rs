@@ -9,6 +9,7 @@
 //! tcpdump's gmpls.c) serve OSPFv3's LSAs too, as in C: `pub(crate)` for ospf6.rs.
 
 use super::fmt;
+use super::gmpls;
 use super::nd::{Nd, Trunc, R};
 use super::tok::{self, bittok2str, tok2str, Tok};
 
@@ -126,52 +127,6 @@ const LLS_EO_OPTIONS: Tok = &[(0x1, "LSDB resync"), (0x2, "Restart")];
 /// draft-ietf-ospf-mt-09
 const TOPOLOGY_VALUES: Tok = &[(0, "default"), (1, "multicast"), (2, "management")];
 
-/// `gmpls_link_prot_values` (gmpls.c, RFC 3471).
-const GMPLS_LINK_PROT_VALUES: Tok = &[
-    (0x01, "Extra Traffic"),
-    (0x02, "Unprotected"),
-    (0x04, "Shared"),
-    (0x08, "Dedicated 1:1"),
-    (0x10, "Dedicated 1+1"),
-    (0x20, "Enhanced"),
-    (0x40, "Reserved"),
-    (0x80, "Reserved"),
-];
-
-/// `gmpls_switch_cap_values` (gmpls.c, RFC 3471).
-const GMPLS_SWITCH_CAP_VALUES: Tok = &[
-    (1, "Packet-Switch Capable-1"),
-    (2, "Packet-Switch Capable-2"),
-    (3, "Packet-Switch Capable-3"),
-    (4, "Packet-Switch Capable-4"),
-    (51, "Layer-2 Switch Capable"),
-    (100, "Time-Division-Multiplex"),
-    (150, "Lambda-Switch Capable"),
-    (200, "Fiber-Switch Capable"),
-];
-
-/// `gmpls_encoding_values` (gmpls.c, RFC 3471).
-const GMPLS_ENCODING_VALUES: Tok = &[
-    (1, "Packet"),
-    (2, "Ethernet V2/DIX"),
-    (3, "ANSI/ETSI PDH"),
-    (4, "Reserved"),
-    (5, "SDH ITU-T G.707/SONET ANSI T1.105"),
-    (6, "Reserved"),
-    (7, "Digital Wrapper"),
-    (8, "Lambda (photonic)"),
-    (9, "Fiber"),
-    (10, "Reserved"),
-    (11, "FiberChannel"),
-];
-
-/// `diffserv_te_bc_values` (gmpls.c).
-const DIFFSERV_TE_BC_VALUES: Tok = &[
-    (0, "Russian dolls"),
-    (1, "Maximum allocation"),
-    (254, "Maximum allocation with E-LSP support"),
-];
-
 /// The size of `struct lsa_hdr`.
 const LSA_HDR_LEN: usize = 20;
 
@@ -183,11 +138,9 @@ pub(crate) fn unknown_data(nd: &mut Nd, cp: usize, ident: &[u8], len: usize) -> 
     Ok(ok)
 }
 
-/// `bw.f * 8 / 1000000` printed with `%.3f`: a big-endian IEEE float of bytes per second, in
-/// C's float arithmetic, as megabits.
+/// `bw.f * 8 / 1000000` printed with `%.3f`.
 fn mbps(nd: &mut Nd, bits: u32) {
-    let f = f32::from_bits(bits);
-    fmt::fixed3(nd.out, ((f * 8.0) / 1_000_000.0) as f64);
+    fmt::mbps(nd.out, bits);
 }
 
 /// The "OSPF packets and TLVs are 32-bit aligned" padding.
@@ -491,7 +444,7 @@ fn te_link_subtlv(
             }
             let model = nd.u1(p)?;
             nd.s(b"\n\t\tBandwidth Constraints Model ID: ");
-            tok2str(nd, DIFFSERV_TE_BC_VALUES, "unknown", model as u32);
+            tok2str(nd, gmpls::DIFFSERV_TE_BC, "unknown", model as u32);
             nd.s(b" (");
             nd.u(model as u64);
             nd.s(b")");
@@ -530,7 +483,7 @@ fn te_link_subtlv(
             }
             let v = nd.u1(p)?;
             nd.s(b", ");
-            bittok2str(nd, GMPLS_LINK_PROT_VALUES, "none", v as u32);
+            bittok2str(nd, gmpls::LINK_PROT, "none", v as u32);
         }
         15 => {
             if !want(nd, subtlv_length >= 36, b" < 36") {
@@ -538,10 +491,10 @@ fn te_link_subtlv(
             }
             let cap = nd.u1(p)?;
             nd.s(b"\n\t\tInterface Switching Capability: ");
-            tok2str(nd, GMPLS_SWITCH_CAP_VALUES, "Unknown", cap as u32);
+            tok2str(nd, gmpls::SWITCH_CAP, "Unknown", cap as u32);
             let enc = nd.u1(p + 1)?;
             nd.s(b"\n\t\tLSP Encoding: ");
-            tok2str(nd, GMPLS_ENCODING_VALUES, "Unknown", enc as u32);
+            tok2str(nd, gmpls::ENCODING, "Unknown", enc as u32);
             nd.s(b"\n\t\tMax LSP Bandwidth:");
             for level in 0..8 {
                 let v = nd.be4(p + 4 + level * 4)?;
