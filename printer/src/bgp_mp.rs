@@ -7,7 +7,7 @@
 //! decode: a route whose decode runs off the capture prints nothing of itself, and a longer
 //! text is cut to 163 characters. [`Line`] keeps both behaviours.
 
-use super::bgp::vpn_rd;
+use super::bgp::{label_print, vpn_rd};
 use super::fmt;
 use super::nd::{Nd, R};
 use super::tok::{tok2str, Tok};
@@ -350,13 +350,7 @@ pub(crate) fn clnp_prefix(nd: &mut Nd, p: usize, vpn: bool) -> R<Route> {
         nd.s(b"/");
         nd.u(plen as u64);
         if let Some((label, bos)) = label {
-            nd.s(b", label:");
-            nd.u(label as u64);
-            nd.s(if bos == 0 {
-                b" (BOGUS: Bottom of Stack NOT set!)"
-            } else {
-                b" (bottom)"
-            });
+            label_print(nd, label, bos);
         }
         Ok(Some(if vpn { 12 } else { 1 } + n))
     })?
