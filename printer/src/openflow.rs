@@ -67,6 +67,32 @@ pub(crate) struct MsgType {
     pub req: Req,
 }
 
+impl MsgType {
+    /// A row of a version's message-type table.
+    pub(crate) const fn new(name: &'static str, decoder: Option<Decoder>, req: Req) -> MsgType {
+        MsgType { name, decoder, req }
+    }
+}
+
+/// `of10_error_print`/`of13_error_print`: the error type and code from the version's own
+/// tables (`codes` by type), then the data.
+pub(crate) fn error_print(nd: &mut Nd, cp: usize, len: usize, types: Tok, codes: &[Tok]) -> R {
+    let typ = nd.be2(cp)?;
+    nd.s(b"\n\t type ");
+    tokf(nd, types, typ as u32, Unk::ParenHex("invalid", 4));
+    let code = nd.be2(cp + 2)?;
+    nd.s(b", code ");
+    match codes.get(typ as usize) {
+        Some(t) => tokf(nd, t, code as u32, Unk::ParenHex("invalid", 4)),
+        None => {
+            nd.s(b"invalid (0x");
+            nd.x0(code as u64, 4);
+            nd.s(b")");
+        }
+    }
+    data_print(nd, cp + 4, len - 4)
+}
+
 /// What `tok2str` prints for a value missing from the table: its printf default.
 #[derive(Clone, Copy)]
 pub(crate) enum Unk {

@@ -6,8 +6,8 @@
 use super::ether;
 use super::nd::{Nd, Trunc, R};
 use super::openflow::{
-    bitmap, data_print, dec2, dec4, dec8, hex4, hex8, invalid, ip4, mac, name, tokf, vendor_name,
-    Decoder, MsgType, Req, Unk,
+    self, bitmap, data_print, dec2, dec4, dec8, hex4, hex8, invalid, ip4, mac, name, tokf,
+    vendor_name, Decoder, MsgType, Req, Unk,
 };
 use super::tok::Tok;
 
@@ -1262,24 +1262,11 @@ fn port_status_print(nd: &mut Nd, cp: usize, _len: usize) -> R {
 
 /// `of10_error_print`.
 fn error_print(nd: &mut Nd, cp: usize, len: usize) -> R {
-    let typ = nd.be2(cp)?;
-    nd.s(b"\n\t type ");
-    tokf(nd, OFPET_STR, typ as u32, Unk::ParenHex("invalid", 4));
-    let code = nd.be2(cp + 2)?;
-    nd.s(b", code ");
-    match OFPET_CODES.get(typ as usize) {
-        Some(t) => tokf(nd, t, code as u32, Unk::ParenHex("invalid", 4)),
-        None => {
-            nd.s(b"invalid (0x");
-            nd.x0(code as u64, 4);
-            nd.s(b")");
-        }
-    }
-    data_print(nd, cp + 4, len - 4)
+    openflow::error_print(nd, cp, len, OFPET_STR, &OFPET_CODES)
 }
 
 const fn mt(name: &'static str, decoder: Option<Decoder>, req: Req) -> MsgType {
-    MsgType { name, decoder, req }
+    MsgType::new(name, decoder, req)
 }
 
 /// `of10_msgtypeinfo`: by type, the name, the body printer and the body's length rule
