@@ -1,8 +1,10 @@
 //! EAP requests and responses (tcpdump's print-eap.c `eap_print`), as RADIUS carries them in
 //! its EAP-Message attribute: code, id, length and the request/response type with the few
-//! fields tcpdump shows for it.
+//! fields tcpdump shows for it; and the 802.1X frames that carry EAP on a LAN (`eapol_print`,
+//! ethertype 0x888e).
 
 use super::nd::{Nd, R};
+use super::tok::{tok2str, Tok};
 
 fn code_name(c: u8) -> &'static str {
     match c {
@@ -190,4 +192,40 @@ pub(crate) fn eap_print(nd: &mut Nd, cp: usize, length: usize) -> R {
         _ => {}
     }
     Ok(())
+}
+
+/// `eap_frame_type_values`: the 802.1X frame types.
+const FRAME_TYPE: Tok = &[
+    (0, "EAP packet"),
+    (1, "EAPOL start"),
+    (2, "EAPOL logoff"),
+    (3, "EAPOL key"),
+    (4, "Encapsulated ASF alert"),
+];
+
+/// `eapol_print`: an 802.1X frame (version, type, length), and at `-v` the EAP packet an
+/// "EAP packet" frame carries.
+pub(crate) fn eapol_print(nd: &mut Nd, cp: usize) -> R {
+    nd.proto = "eap";
+    if !nd.ttest(cp, 4) {
+        nd.trunc();
+        return Ok(());
+    }
+    let (version, typ, len) = (nd.u1(cp)?, nd.u1(cp + 1)?, nd.be2(cp + 2)? as usize);
+    tok2str(nd, FRAME_TYPE, "unknown", typ as u32);
+    nd.s(b" (");
+    nd.u(typ as u64);
+    nd.s(b") v");
+    nd.u(version as u64);
+    nd.s(b", len ");
+    nd.u(len as u64);
+    if nd.vflag < 1 || typ != 0 {
+        return Ok(());
+    }
+    if len == 0 {
+        nd.trunc();
+        return Ok(());
+    }
+    nd.s(b", ");
+    eap_print(nd, cp + 4, len)
 }

@@ -287,6 +287,7 @@ pub(crate) fn ethertype_print(
             }
         }
         eth::SLOW => slow::slow_print(nd, p, length)?,
+        eth::EAPOL => super::eap::eapol_print(nd, p)?,
         eth::CFM | eth::CFM_OLD => cfm::cfm_print(nd, p, length)?,
         eth::NSH => nsh::nsh_print(nd, p, length)?,
         eth::MS_NLB_HB => msnlb::msnlb_print(nd, p)?,

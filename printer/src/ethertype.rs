@@ -32,6 +32,8 @@ pub const PPPOED2: u16 = 0x3c12;
 pub const PPPOES2: u16 = 0x3c13;
 /// PPP frames.
 pub const PPP: u16 = 0x880b;
+/// IEEE 802.1X (EAP over LANs).
+pub const EAPOL: u16 = 0x888e;
 /// IEEE 802.3 slow protocols: LACP, Marker, OAM.
 pub const SLOW: u16 = 0x8809;
 /// IEEE 802.1ag CFM / Y.1731, and the type used before it was assigned.

@@ -94,7 +94,10 @@ const GAPS: &[(&str, &str)] = &[
         "not decoded yet (issue 18): OSI CLNP",
     ),
     ("isis-extd-ipreach-oobr", VERBOSE),
-    ("eap_extract_read2_asan", VERBOSE),
+    (
+        "eap_extract_read2_asan",
+        "timestamp: microseconds past 32-bit nanoseconds (the EAPOL line matches)",
+    ),
     ("rsvp-rsvp_obj_print-oobr", VERBOSE),
 ];
 

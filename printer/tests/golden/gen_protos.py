@@ -1362,6 +1362,35 @@ def bgp_mp_packets():
     return pkts, cuts
 
 
+def eapol_packets():
+    """802.1X (ethertype 0x888e): every frame type, EAP packets of each code (identity,
+    MD5 challenge, TLS), a zero length (tcpdump's [|eap] at -v), an unknown type, a fragment
+    (EAP length other than the frame's) and cuts."""
+    pae = "01:80:c2:00:00:03"
+    frame = lambda ver, typ, body, n=None: Ether(src=MA, dst=pae, type=0x888e) / Raw(
+        struct.pack(">BBH", ver, typ, len(body) if n is None else n) + body)
+    eap = lambda code, ident, data=b"": struct.pack(">BBH", code, ident, 4 + len(data)) + data
+    pkts = [
+        frame(1, 1, b""),
+        frame(2, 0, eap(1, 1, b"\x01")),
+        frame(2, 0, eap(2, 1, b"\x01user@example.org")),
+        frame(2, 0, eap(1, 2, b"\x04\x10" + bytes(range(16)))),
+        frame(2, 0, eap(2, 2, b"\x04\x10" + bytes(16) + b"name")),
+        frame(2, 0, eap(1, 3, b"\x0d\x20")),
+        frame(2, 0, eap(2, 3, b"\x0d\x80" + struct.pack(">I", 100) + bytes(20))),
+        frame(2, 0, eap(3, 4)),
+        frame(2, 0, eap(4, 4)),
+        frame(2, 0, b"", n=0),
+        frame(2, 0, eap(1, 5, b"\x01"), n=9),
+        frame(2, 2, b""),
+        frame(2, 3, bytes(95)),
+        frame(2, 4, b"\x01\x02"),
+        frame(3, 9, b"\xff"),
+    ]
+    cuts = [(pkts[1], 14 + 2), (pkts[2], 14 + 6), (pkts[3], 14 + 9), (pkts[6], 14 + 12)]
+    return pkts, cuts
+
+
 def quic_packets():
     """QUIC v1 and v2 on UDP 443 (RFC 9000/9369: every long-header type, the short header,
     version negotiation, a retry): tcpdump 4.99 has no QUIC printer (print-quic.c came after
@@ -4501,6 +4530,8 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp.pcap", packets, cuts)
     packets, cuts = bgp_mp_packets()
     write(sys.argv[1] + "/proto-bgp-mp.pcap", packets, cuts)
+    packets, cuts = eapol_packets()
+    write(sys.argv[1] + "/proto-eapol.pcap", packets, cuts)
     packets, cuts = quic_packets()
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
     packets, cuts = ospf_packets()
