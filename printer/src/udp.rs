@@ -164,9 +164,9 @@ pub(crate) fn udp_print(nd: &mut Nd, bp: usize, length: usize, iph: usize, fragm
                 let v6 = nd.u1(iph)? >> 4 == 6;
                 return olsr::olsr_print(nd, cp, length, v6);
             }
-            // tcpdump decodes these; we print the generic line (see udp_decoder).
-            Decoder::Zep | Decoder::Ptp | Decoder::Someip | Decoder::NotCarried | Decoder::None => {
-            }
+            // ZEP carrying 802.15.4, and PTP or SOME/IP that tcpdump takes for AppleTalk in
+            // UDP (neither decoded here), print the generic line, as ports without a decoder.
+            Decoder::Zep | Decoder::Ptp | Decoder::Someip | Decoder::None => {}
         }
     }
     if ulen > length && !fragmented {
@@ -273,18 +273,16 @@ enum Decoder {
     Vat,
     Wb,
     Rx,
-    /// A protocol tcpdump decodes at this port that we do not carry.
-    NotCarried,
     None,
 }
 
 /// Every port any test of the chain below looks at (source, destination or either).
 const CHAIN_PORTS: &[u16] = &[
-    53, 5353, 525, 69, 68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 137,
-    138, 3456, 2103, 2104, 7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7009, 521, 546,
-    547, 5359, 6696, 6697, 8231, 4567, 496, 1645, 1812, 1646, 1813, 1700, 3799, 1985, 921, 646,
-    698, 3503, 49152, 3784, 4784, 6784, 3785, 701, 1589, 6343, 12223, 12222, 5060, 514, 8472, 4789,
-    6081, 4342, 4790, 17754, 6635, 319, 320, 30490,
+    53, 5353, 525, 69, 68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 3456,
+    2103, 2104, 7000, 7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7009, 521, 546, 547, 5359,
+    6696, 6697, 8231, 4567, 496, 1645, 1812, 1646, 1813, 1700, 3799, 1985, 921, 646, 698, 3503,
+    49152, 3784, 4784, 6784, 3785, 701, 1589, 6343, 12223, 12222, 5060, 514, 8472, 4789, 6081,
+    4342, 4790, 17754, 6635, 319, 320, 30490,
 ];
 
 fn chain_ports() -> &'static [u64; 1024] {
@@ -341,8 +339,8 @@ fn chain(sport: u16, dport: u16) -> Decoder {
         Decoder::Krb
     } else if port(1701) {
         Decoder::L2tp
-    } else if any(&[137, 138]) {
-        Decoder::NotCarried // NetBIOS
+    // (NetBIOS, 137 and 138, is tested here only in builds with SMB, which Debian's is not:
+    // those ports go on down the chain.)
     } else if dport == 3456 {
         Decoder::Vat
     } else if any(&[2103, 2104]) {

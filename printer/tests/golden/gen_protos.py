@@ -1391,6 +1391,18 @@ def eapol_packets():
     return pkts, cuts
 
 
+def udp_chain_packets():
+    """tcpdump's UDP port chain decides by the first test either port passes: port pairs two
+    decoders claim (DNS before NTP, TFTP before VXLAN, SNMP before syslog, RIP before BFD),
+    and the NetBIOS ports 137/138, which Debian's tcpdump (built without SMB) passes on down
+    the chain to vat, Zephyr and the rest."""
+    u = lambda s, d, body=bytes(40): eth(IP(src=A4, dst=B4) / UDP(sport=s, dport=d) / Raw(body))
+    pkts = [u(53, 123), u(123, 53), u(69, 4789), u(4789, 69), u(161, 514), u(520, 3784),
+            u(137, 3456), u(3456, 137), u(138, 2103), u(137, 137), u(138, 138), u(137, 7001),
+            u(40000, 137), u(138, 40000, b"\x11\x02")]
+    return pkts, []
+
+
 def quic_packets():
     """QUIC v1 and v2 on UDP 443 (RFC 9000/9369: every long-header type, the short header,
     version negotiation, a retry): tcpdump 4.99 has no QUIC printer (print-quic.c came after
@@ -4532,6 +4544,8 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-bgp-mp.pcap", packets, cuts)
     packets, cuts = eapol_packets()
     write(sys.argv[1] + "/proto-eapol.pcap", packets, cuts)
+    packets, cuts = udp_chain_packets()
+    write(sys.argv[1] + "/proto-udpchain.pcap", packets, cuts)
     packets, cuts = quic_packets()
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
     packets, cuts = ospf_packets()
