@@ -512,8 +512,9 @@ pub(crate) fn demux(
 }
 
 /// "SRC.SPORT > DST.DPORT" from the IPv4 (`v6` false) or IPv6 header at `iph`: how TCP,
-/// DCCP, SCTP and PGM start their line when that header is their packet's own.
-#[inline]
+/// DCCP, SCTP and PGM start their line when that header is their packet's own. (Inlined:
+/// it is on every TCP line.)
+#[inline(always)]
 pub(crate) fn addr_ports(nd: &mut Nd, iph: usize, v6: bool, sport: u16, dport: u16) -> R {
     if v6 {
         nd.ip6(iph + 8)?;

@@ -364,6 +364,7 @@ enum Port {
 }
 
 impl Port {
+    #[inline(always)]
     fn of(p: u16) -> Port {
         match p {
             23 => Port::Telnet,
