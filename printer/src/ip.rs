@@ -481,6 +481,7 @@ pub(crate) fn demux(
         89 => ospf::ospf_print(nd, bp, length),
         132 => super::sctp::sctp_print(nd, bp, iph, length),
         88 => super::eigrp::eigrp_print(nd, bp, length),
+        55 => super::mobile::mobile_print(nd, bp, length),
         77 => {
             nd.s(b" nd ");
             nd.u(length as u64);
@@ -500,8 +501,8 @@ pub(crate) fn demux(
             Ok(())
         }
         _ => {
-            // Protocols tcpdump decodes but we do not (OSPF, ...)
-            // print as tcpdump prints an unknown protocol.
+            // Unknown protocols, and those tcpdump decodes but we do not yet (RSVP, IGRP,
+            // IS-IS over IP, ...), print as tcpdump prints an unknown protocol.
             nd.s(b" ip-proto-");
             nd.u(nh as u64);
             nd.s(b" ");

@@ -15,7 +15,7 @@
 //! - [`nd`]: the printing context (tcpdump's `netdissect_options`) and truncation;
 //! - [`ts`]: timestamps (-t/-tt/-ttt/-tttt, local time honouring TZ);
 //! - link layers: [`ether`] (with 802.1Q and [`macsec`]), [`sll`] (v1 and v2), [`null`] (NULL/LOOP/RAW);
-//! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers, [`mobility`]), [`ipcomp`],
+//! - [`arp`], [`ip`] (and the next-protocol demux), [`ip6`] (with extension headers, [`mobility`]), [`ipcomp`], [`mobile`],
 //!   [`icmp`], [`icmp6`], [`igmp`] (with [`dvmrp`]), [`tcp`], [`udp`], [`dccp`], [`pgm`], [`dns`], [`txtproto`] (HTTP, FTP, ...),
 //!   [`tunnel`] (VXLAN, Geneve), [`gre`], [`small`] (BOOTP, NTP, syslog), [`dhcp`] (DHCP
 //!   options, -v), [`dhcp6`], [`vrrp`], [`nfs`] (NFS v2/v3 over Sun RPC),
@@ -91,6 +91,7 @@ mod lwapp;
 mod lwres;
 mod m3ua;
 mod macsec;
+mod mobile;
 mod mobility;
 mod mpls;
 mod mptcp;

@@ -268,6 +268,7 @@ fn handle_ppp(nd: &mut Nd, proto: u32, p: usize, length: usize) -> R {
         BAP => Ok(()),
         0x0800 | VJNC | IP => ip::ip_print(nd, p, length),
         0x86dd | IPV6 => ip6::ip6_print(nd, p, length),
+        0x8137 | IPX => super::ipx::ipx_print(nd, p),
         MPLS_UCAST | MPLS_MCAST => mpls::mpls_print(nd, p, length),
         COMP => {
             nd.s(b"compressed PPP data");

@@ -1403,6 +1403,45 @@ def udp_chain_packets():
     return pkts, []
 
 
+def mobile_packets():
+    """Minimal encapsulation for Mobile IP (IP protocol 55): with and without the original
+    source, good and bad header checksums, over IPv6 too, and short ones."""
+    def hdr(oproto, dst, src=None, good=True):
+        flags = 0x80 if src else 0
+        b = struct.pack(">BBH", oproto, flags, 0) + bytes(dst) + (bytes(src) if src else b"")
+        if good:
+            b = b[:2] + struct.pack(">H", cksum16(b)) + b[4:]
+        else:
+            b = b[:2] + b"\x12\x34" + b[4:]
+        return b
+    v4 = lambda b: eth(IP(src=A4, dst=B4, proto=55) / Raw(b))
+    v6 = lambda b: eth(IPv6(src=A6, dst="2001:db8::2", nh=55) / Raw(b))
+    d, s_ = [198, 51, 100, 7], [203, 0, 113, 9]
+    pkts = [
+        v4(hdr(6, d) + bytes(20)),
+        v4(hdr(17, d, s_) + bytes(20)),
+        v4(hdr(6, d, good=False) + bytes(4)),
+        v4(hdr(1, d, s_, good=False)),
+        v6(hdr(6, d) + bytes(8)),
+        v4(hdr(6, d)[:6]),
+        v4(hdr(6, d)),
+    ]
+    cuts = [(pkts[1], 34 + 10), (pkts[0], 34 + 11)]
+    return pkts, cuts
+
+
+def ppp_ipx_packets():
+    """IPX inside PPP (protocol 0x002b), as a PPPoE session carries it, whole and cut."""
+    ipx = struct.pack(">HHBB", 0xffff, 30 + 4, 0, 4) + struct.pack(">I", 1) + bytes.fromhex(
+        "0000000000aa") + struct.pack(">H", 0x0452) + struct.pack(">I", 2) + bytes.fromhex(
+        "0000000000bb") + struct.pack(">H", 0x0453) + b"\x00\x01\x02\x03"
+    sess = lambda body: Ether(src=MA, dst="02:00:00:00:00:0b", type=0x8864) / Raw(
+        struct.pack(">BBHH", 0x11, 0, 0x17, len(body)) + body)
+    pkts = [sess(b"\x00\x2b" + ipx), sess(b"\x00\x2b" + ipx[:20]), sess(b"\x81\x37" + ipx)]
+    cuts = [(pkts[0], 14 + 6 + 2 + 10)]
+    return pkts, cuts
+
+
 def quic_packets():
     """QUIC v1 and v2 on UDP 443 (RFC 9000/9369: every long-header type, the short header,
     version negotiation, a retry): tcpdump 4.99 has no QUIC printer (print-quic.c came after
@@ -4546,6 +4585,10 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-eapol.pcap", packets, cuts)
     packets, cuts = udp_chain_packets()
     write(sys.argv[1] + "/proto-udpchain.pcap", packets, cuts)
+    packets, cuts = mobile_packets()
+    write(sys.argv[1] + "/proto-mobile.pcap", packets, cuts)
+    packets, cuts = ppp_ipx_packets()
+    write(sys.argv[1] + "/proto-ppp-ipx.pcap", packets, cuts)
     packets, cuts = quic_packets()
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
     packets, cuts = ospf_packets()
