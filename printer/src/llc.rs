@@ -1,6 +1,7 @@
 //! IEEE 802.2 LLC (tcpdump's print-llc.c): the LLC header of 802.3 frames. IP, STP and IPX
-//! (also "raw" 802.3 IPX) over LLC are decoded, and SNAP ([`snap`]); NetBEUI and OSI
-//! payloads are not (they end in "[|llc]").
+//! (also "raw" 802.3 IPX) over LLC are decoded, and SNAP ([`snap`]); OSI payloads are not
+//! (they end in "[|llc]"); NetBEUI is printed as plain LLC, as Debian's tcpdump (built
+//! without SMB) prints it.
 
 use super::nd::{Nd, Trunc, R};
 use super::{ip, snap, stp};
@@ -154,10 +155,8 @@ pub(crate) fn llc_print(
             _ => {}
         }
     }
-    if ssap == 0xf0 && dsap == 0xf0 && (control & 1 == 0 || control == 3) {
-        // NetBEUI is not decoded.
-        return Err(Trunc);
-    }
+    // (NetBEUI frames go to tcpdump's netbeui_print only in builds with SMB, which Debian's
+    // is not: they are printed as any other LLC frame.)
     if !nd.eflag {
         if ssap == dsap {
             if let Some((src, dst)) = addrs {

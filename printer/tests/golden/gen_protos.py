@@ -1442,6 +1442,18 @@ def ppp_ipx_packets():
     return pkts, cuts
 
 
+def netbeui_packets():
+    """NetBEUI over LLC (SAP 0xf0): Debian's tcpdump, built without SMB, prints these frames
+    as plain LLC (information, unnumbered and supervisory), not as NetBEUI."""
+    llc = lambda ctrl, body=bytes(20): Dot3(src=MA, dst="03:00:00:00:00:01") / LLC(
+        dsap=0xf0, ssap=0xf0, ctrl=ctrl) / Raw(body)
+    i_frame = lambda ns, nr: Dot3(src=MA, dst="03:00:00:00:00:01") / Raw(
+        bytes([0xf0, 0xf0]) + struct.pack("<H", (ns << 1) | (nr << 9)) + bytes(20))
+    pkts = [i_frame(3, 5), llc(0x03), llc(0x03, b"\xff\xef" + bytes(30)),
+            Dot3(src=MA, dst="03:00:00:00:00:01") / Raw(bytes([0xf0, 0xf1, 0x01, 0x0a]))]
+    return pkts, [(pkts[0], 14 + 3)]
+
+
 def quic_packets():
     """QUIC v1 and v2 on UDP 443 (RFC 9000/9369: every long-header type, the short header,
     version negotiation, a retry): tcpdump 4.99 has no QUIC printer (print-quic.c came after
@@ -4589,6 +4601,8 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-mobile.pcap", packets, cuts)
     packets, cuts = ppp_ipx_packets()
     write(sys.argv[1] + "/proto-ppp-ipx.pcap", packets, cuts)
+    packets, cuts = netbeui_packets()
+    write(sys.argv[1] + "/proto-netbeui.pcap", packets, cuts)
     packets, cuts = quic_packets()
     write(sys.argv[1] + "/proto-quic.pcap", packets, cuts)
     packets, cuts = ospf_packets()
