@@ -121,8 +121,11 @@ pub fn run(args: CaptureArgs) -> Result<ExitCode, String> {
     let publish = |status: &mut Option<StatusFile>, r: &RunningCapture| {
         if let Some(f) = status {
             let (files, current) = r.files();
+            // Captured first (Acquire): the capture thread raises received before it
+            // publishes captured, so the file never shows received below captured.
+            let captured = r.counters.captured.load(Ordering::Acquire);
             f.write(&Status {
-                packets_captured: r.counters.captured.load(Ordering::Relaxed),
+                packets_captured: captured,
                 packets_received: r.counters.received.load(Ordering::Relaxed),
                 packets_dropped: r.counters.dropped.load(Ordering::Relaxed),
                 files,

@@ -435,9 +435,11 @@ fn capture_thread(
             end = EndReason::RingError(e.to_string());
             break;
         }
-        counters.captured.store(enc.captured, Ordering::Relaxed);
         // The kernel's count is read less often; it has seen at least what was captured.
+        // Raised before the captured count is published (Release, read with Acquire), so a
+        // reader that sees a captured count also sees a received count at least as large.
         counters.received.fetch_max(enc.captured, Ordering::Relaxed);
+        counters.captured.store(enc.captured, Ordering::Release);
         if args.count.is_some_and(|c| enc.captured >= c) {
             end = EndReason::CountReached;
             break;
@@ -470,8 +472,10 @@ fn capture_thread(
     };
     enc.kernel_drops = dropped;
     let captured = enc.captured;
-    counters.captured.store(captured, Ordering::Relaxed);
+    // The kernel has seen at least what was captured (its count can lag a ring's last block).
+    let received = received.max(captured);
     counters.received.store(received, Ordering::Relaxed);
+    counters.captured.store(captured, Ordering::Release);
     counters.dropped.store(dropped, Ordering::Relaxed);
     enc.finish();
     Report {
