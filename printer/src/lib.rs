@@ -72,6 +72,7 @@ mod hsrp;
 mod icmp;
 mod icmp6;
 mod igmp;
+mod igrp;
 mod ip;
 mod ip6;
 mod ipcomp;

@@ -4536,6 +4536,32 @@ def rx_packets():
     return pkts, cuts
 
 
+def igrp_packets():
+    """Cisco IGRP (print-igrp.c, IP protocol 9): updates with interior, system and exterior
+    routes, a request, an unknown opcode, extra bytes past the counted routes, counts the
+    packet does not hold (invalid), a zero bandwidth, and cuts in the header and a route."""
+    def hdr(op, nint, nsys, nxt, ver=1, ed=7, asn=100, ck=0x1234):
+        return struct.pack(">BBHHHHH", (ver << 4) | op, ed, asn, nint, nsys, nxt, ck)
+    def rte(net, dly=2000, bw=10000, mtu=1500, rel=255, ld=1, hct=0):
+        return bytes(net) + dly.to_bytes(3, "big") + bw.to_bytes(3, "big") + struct.pack(
+            ">HBBB", mtu, rel, ld, hct)
+    v4 = lambda b: eth(IP(src=A4, dst="255.255.255.255", proto=9) / Raw(b))
+    pkts = [
+        v4(hdr(1, 1, 1, 1) + rte([10, 1, 2]) + rte([192, 0, 2], 0xffffff, 0xffffff, 9000, 200,
+                                                      30, 3) + rte([198, 51, 100], bw=0)),
+        v4(hdr(2, 0, 0, 0, ed=0, asn=65535)),
+        v4(hdr(5, 0, 2, 0, ver=0) + rte([203, 0, 113]) + rte([203, 0, 114], 1, 1, 0, 0, 0,
+                                                              255)),
+        v4(hdr(1, 0, 1, 0) + rte([203, 0, 113]) + rte([203, 0, 115])),
+        v4(hdr(1, 2, 0, 0) + rte([10, 0, 0])),
+        v4(hdr(1, 0, 1, 0) + rte([203, 0, 113]) + bytes(5)),
+        v4(hdr(1, 0, 0, 0)[:8]),
+        eth(IPv6(src=A6, dst="2001:db8::2", nh=9) / Raw(hdr(1, 0, 1, 0) + rte([192, 0, 2]))),
+    ]
+    cuts = [(pkts[0], 34 + 6), (pkts[0], 34 + 12 + 20), (pkts[2], 34 + 12 + 14 + 13)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts, linktype=1):
     """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
     length (a caplen of None keeps the whole packet)."""
@@ -4601,6 +4627,8 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-mobile.pcap", packets, cuts)
     packets, cuts = ppp_ipx_packets()
     write(sys.argv[1] + "/proto-ppp-ipx.pcap", packets, cuts)
+    packets, cuts = igrp_packets()
+    write(sys.argv[1] + "/proto-igrp.pcap", packets, cuts)
     packets, cuts = netbeui_packets()
     write(sys.argv[1] + "/proto-netbeui.pcap", packets, cuts)
     packets, cuts = quic_packets()
