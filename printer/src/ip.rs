@@ -483,6 +483,7 @@ pub(crate) fn demux(
         88 => super::eigrp::eigrp_print(nd, bp, length),
         55 => super::mobile::mobile_print(nd, bp, length),
         9 => super::igrp::igrp_print(nd, bp, length),
+        8 => super::egp::egp_print(nd, bp, length),
         77 => {
             nd.s(b" nd ");
             nd.u(length as u64);

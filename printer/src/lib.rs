@@ -60,6 +60,7 @@ mod dtp;
 mod dump;
 mod dvmrp;
 mod eap;
+mod egp;
 mod eigrp;
 mod ether;
 pub mod ethertype;

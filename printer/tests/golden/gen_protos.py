@@ -4536,6 +4536,49 @@ def rx_packets():
     return pkts, cuts
 
 
+def egp_packets():
+    """EGP v2 (print-egp.c, IP protocol 8): every acquire code and status, reach hello and
+    I-heard-you, poll, updates (solicited and not) with gateways, distances and networks
+    from a class A, B and C source network and one outside them, errors with every reason,
+    unknown version, type, codes, statuses and reasons, and short and cut packets."""
+    def egp(typ, code, status, w10=0, src="0.0.0.0", ver=2, asn=65001, seq=7, body=b""):
+        return struct.pack(">BBBBHHHH", ver, typ, code, status, 0, asn, seq, w10) + bytes(
+            map(int, src.split("."))) + body
+    v4 = lambda b: eth(IP(src=A4, dst=B4, proto=8) / Raw(b))
+    gw = lambda hosts, dists: bytes(hosts) + bytes([len(dists)]) + b"".join(
+        bytes([d, len(nets)]) + b"".join(bytes(n) for n in nets) for d, nets in dists)
+    nets = [[10], [172, 16], [192, 0, 2], [224, 1, 2]]
+    pkts = [v4(egp(3, c, st, 0x003c, "0.120.0.0")) for c in (0, 1) for st in (0, 1, 2, 3)]
+    pkts += [v4(egp(3, c, st)) for c in (2, 3, 4) for st in (0, 1, 3, 4, 5, 6, 7, 9)]
+    pkts += [v4(egp(3, 5, 0)), v4(egp(5, 0, 1)), v4(egp(5, 1, 2)), v4(egp(5, 1, 3)),
+             v4(egp(5, 2, 0)), v4(egp(2, 0, 0, src="192.0.2.0")),
+             v4(egp(2, 0, 4, src="198.51.100.0"))]
+    pkts += [v4(egp(8, 0, st, r)) for st, r in ((0, 0), (1, 1), (2, 2), (0, 3), (1, 4),
+                                               (2, 5), (0, 6), (5, 7), (1, 300))]
+    pkts += [v4(egp(9, 0, 0)), v4(egp(3, 0, 0, ver=3)), v4(egp(3, 0, 0)[:15]),
+             v4(egp(3, 0, 0)[:10])]
+    # updates: (intgw << 8 | extgw), source network, gateways
+    upd = [
+        (0x0201, "10.0.0.0", gw([1, 2, 3], [(1, nets), (3, [[11]])]) +
+         gw([4, 5, 6], [(2, [[172, 17]])]) + gw([7, 8, 9], [])),
+        (0x0101, "172.16.0.0", gw([0, 1], [(0, [[192, 0, 2], [10]])]) + gw([0, 2], [])),
+        (0x0100, "192.0.2.0", gw([5], [(1, nets), (2, [[128, 1]])])),
+        (0x0100, "224.0.0.0", gw([1, 2, 3, 4], [(1, [[10]])])),
+        (0x0000, "192.0.2.0", b""),
+    ]
+    for st in (0, 0x81, 0x85):
+        pkts.append(v4(egp(1, 0, st, upd[0][0], upd[0][1], body=upd[0][2])))
+    for w, src, body in upd[1:]:
+        pkts.append(v4(egp(1, 0, 1, w, src, body=body)))
+    full = egp(1, 0, 1, 0x0100, "192.0.2.0", body=gw([5], [(1, nets)]))
+    # the IP length cuts the update (the "length <" checks), then the capture does
+    pkts += [v4(full[:n]) for n in (16, 17, 18, 19, 20, 21, 23, 26)]
+    pkts.append(v4(egp(1, 0, 1, 0x0100, "10.0.0.0", body=bytes([1, 2]))))
+    pkts.append(v4(egp(1, 0, 1, 0x0100, "172.16.0.0", body=bytes([1, 2, 1, 3, 1, 172]))))
+    cuts = [(v4(full), 34 + n) for n in (8, 15, 16, 19, 22, 26)]
+    return pkts, cuts
+
+
 def igrp_packets():
     """Cisco IGRP (print-igrp.c, IP protocol 9): updates with interior, system and exterior
     routes, a request, an unknown opcode, extra bytes past the counted routes, counts the
@@ -4627,6 +4670,8 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-mobile.pcap", packets, cuts)
     packets, cuts = ppp_ipx_packets()
     write(sys.argv[1] + "/proto-ppp-ipx.pcap", packets, cuts)
+    packets, cuts = egp_packets()
+    write(sys.argv[1] + "/proto-egp.pcap", packets, cuts)
     packets, cuts = igrp_packets()
     write(sys.argv[1] + "/proto-igrp.pcap", packets, cuts)
     packets, cuts = netbeui_packets()
