@@ -286,6 +286,7 @@ pub(crate) fn ethertype_print(
                 super::ppp::ppp_print(nd, p, length)?;
             }
         }
+        eth::MPCP => super::mpcp::mpcp_print(nd, p, length)?,
         eth::SLOW => slow::slow_print(nd, p, length)?,
         eth::EAPOL => super::eap::eapol_print(nd, p)?,
         eth::CFM | eth::CFM_OLD => cfm::cfm_print(nd, p, length)?,

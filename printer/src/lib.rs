@@ -95,6 +95,7 @@ mod m3ua;
 mod macsec;
 mod mobile;
 mod mobility;
+mod mpcp;
 mod mpls;
 mod mptcp;
 mod msdp;

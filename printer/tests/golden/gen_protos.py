@@ -4605,6 +4605,33 @@ def igrp_packets():
     return pkts, cuts
 
 
+def mpcp_packets():
+    """EPON MPCP (print-mpcp.c, ethertype 0x8808): Pause, Gate with 0 to 7 grants and every
+    flag, Report with queue sets and bitmaps, Register Request/Register/Register ACK with
+    known, multi-bit and reserved flags, an unknown opcode (hex dump), and cut frames."""
+    mp = lambda op, b=b"", ts=123456: Ether(src=MA, dst="01:80:c2:00:00:01", type=0x8808) / Raw(
+        struct.pack(">HI", op, ts) + b)
+    grants = lambda n, fl: bytes([fl | n]) + b"".join(struct.pack(">IH", 1000 * i, 50 + i)
+                                                       for i in range(n)) + struct.pack(">H", 9)
+    pkts = [mp(1, bytes(40), 0), mp(2, grants(0, 0)), mp(2, grants(1, 0x08)),
+            mp(2, grants(3, 0x30)), mp(2, grants(7, 0xf8)),
+            mp(3, bytes([1])), mp(3, bytes([3, 0x05]) + struct.pack(">HH", 10, 20) + bytes([0])
+                                   + bytes(4)),
+            mp(3, bytes([2, 0xff]) + b"".join(struct.pack(">H", i) for i in range(8))),
+            mp(4, bytes([1, 3])), mp(4, bytes([3, 0])), mp(4, bytes([0, 255])),
+            mp(4, bytes([2, 1])),
+            mp(5, struct.pack(">HBHB", 1, 1, 500, 2)), mp(5, struct.pack(">HBHB", 2, 3, 5, 0)),
+            mp(5, struct.pack(">HBHB", 3, 4, 5, 0)), mp(5, struct.pack(">HBHB", 3, 0, 5, 0)),
+            mp(5, struct.pack(">HBHB", 3, 8, 5, 0)), mp(5, struct.pack(">HBHB", 3, 6, 5, 0)),
+            mp(6, struct.pack(">BHH", 1, 7, 8)), mp(6, struct.pack(">BHH", 0, 7, 8)),
+            mp(6, struct.pack(">BHH", 5, 7, 8)), mp(6, struct.pack(">BHH", 2, 7, 8)),
+            mp(7, bytes(range(20))), mp(0xffff, b"")]
+    cuts = [(pkts[3], 14 + 5), (pkts[3], 14 + 7), (pkts[3], 14 + 15), (pkts[3], 14 + 19),
+            (pkts[7], 14 + 12), (pkts[12], 14 + 10), (pkts[18], 14 + 9), (pkts[22], 14 + 12),
+            (pkts[8], 14 + 7)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts, linktype=1):
     """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
     length (a caplen of None keeps the whole packet)."""
@@ -4674,6 +4701,8 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-egp.pcap", packets, cuts)
     packets, cuts = igrp_packets()
     write(sys.argv[1] + "/proto-igrp.pcap", packets, cuts)
+    packets, cuts = mpcp_packets()
+    write(sys.argv[1] + "/proto-mpcp.pcap", packets, cuts)
     packets, cuts = netbeui_packets()
     write(sys.argv[1] + "/proto-netbeui.pcap", packets, cuts)
     packets, cuts = quic_packets()
