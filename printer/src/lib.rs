@@ -118,6 +118,7 @@ mod pppoe;
 mod pptp;
 mod ptp;
 mod radius;
+mod realtek;
 mod resp;
 mod rip;
 mod ripng;

@@ -4632,6 +4632,28 @@ def mpcp_packets():
     return pkts, cuts
 
 
+def realtek_packets():
+    """Realtek protocols (print-realtek.c, ethertype 0x8899): RRCP hello, get and set queries
+    and replies, an unknown opcode, REP, both RLDPs, the DSA tags, an unknown type, one inside
+    802.3 LLC/SNAP, and cut frames."""
+    rt = lambda b: Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8899) / Raw(b)
+    hello_reply = bytes([1, 0x80]) + struct.pack(">HBB", 0x2379, 3, 24) + bytes.fromhex(
+        "02000000000b") + struct.pack(">HI", 0x8326, 0x0000000a) + bytes(8)
+    getset = lambda op: bytes([1, op]) + struct.pack(">H", 0x2379) + struct.pack(
+        "<HI", 0x0218, 0xdeadbeef) + struct.pack(">II", 0x11223344, 0x55667788) + bytes(8)
+    pkts = [rt(bytes([1, 0, 0x23, 0x79]) + bytes(16)), rt(hello_reply), rt(getset(1)),
+            rt(getset(0x81)), rt(getset(2)), rt(getset(0x82)), rt(bytes([1, 0x7f, 0, 0])),
+            rt(bytes([1, 0x85, 0, 0])), rt(bytes([2]) + bytes(20)), rt(bytes([3]) + bytes(20)),
+            rt(bytes([0x23]) + bytes(20)), rt(bytes([4]) + bytes(7)), rt(bytes([0x93, 1])),
+            rt(bytes([0xa5, 2])), rt(bytes([0x55])), rt(b""),
+            Dot3(src=MA, dst="01:00:5e:00:00:01") / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) /
+            Raw(bytes(3) + bytes([0x88, 0x99, 2]) + bytes(20))]
+    cuts = [(pkts[1], 14 + 1), (pkts[1], 14 + 3), (pkts[1], 14 + 12), (pkts[1], 14 + 17),
+            (pkts[2], 14 + 8), (pkts[2], 14 + 13), (pkts[2], 14 + 17), (pkts[0], 14 + 3),
+            (pkts[8], 10)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts, linktype=1):
     """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
     length (a caplen of None keeps the whole packet)."""
@@ -4703,6 +4725,8 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-igrp.pcap", packets, cuts)
     packets, cuts = mpcp_packets()
     write(sys.argv[1] + "/proto-mpcp.pcap", packets, cuts)
+    packets, cuts = realtek_packets()
+    write(sys.argv[1] + "/proto-realtek.pcap", packets, cuts)
     packets, cuts = netbeui_packets()
     write(sys.argv[1] + "/proto-netbeui.pcap", packets, cuts)
     packets, cuts = quic_packets()
