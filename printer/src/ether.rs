@@ -235,7 +235,8 @@ fn recurse(
             }
         }
         nd.set_ll_hdr_len(hdrlen);
-        if !ethertype_print(nd, length_type, p, length, caplen, Some(src_dst + 6))? {
+        let addrs = Some((src_dst + 6, src_dst));
+        if !ethertype_print(nd, length_type, p, length, caplen, addrs)? {
             if !nd.eflag {
                 addresses(nd, src_dst)?;
                 type_print(nd, length_type);
@@ -260,16 +261,18 @@ pub(crate) fn tci(nd: &mut Nd, tag: u16) {
     }
 }
 
-/// `ethertype_print`: false when the type is not one we decode. `src` is the link layer's
-/// source MAC, where it has one (GeoNetworking and CALM FAST print it).
+/// `ethertype_print`: false when the type is not one we decode. `addrs` are the link layer's
+/// source and destination MACs, where it has them (GeoNetworking, CALM FAST and Realtek print
+/// them).
 pub(crate) fn ethertype_print(
     nd: &mut Nd,
     t: u16,
     p: usize,
     length: usize,
     caplen: usize,
-    src: Option<usize>,
+    addrs: Option<(usize, usize)>,
 ) -> R<bool> {
+    let src = addrs.map(|(s, _)| s);
     match t {
         eth::IPV4 => ip::ip_print(nd, p, length)?,
         eth::IPV6 => ip6::ip6_print(nd, p, length)?,
@@ -286,6 +289,8 @@ pub(crate) fn ethertype_print(
                 super::ppp::ppp_print(nd, p, length)?;
             }
         }
+        eth::MPCP => super::mpcp::mpcp_print(nd, p, length)?,
+        eth::REALTEK => super::realtek::rtl_print(nd, p, addrs)?,
         eth::SLOW => slow::slow_print(nd, p, length)?,
         eth::EAPOL => super::eap::eapol_print(nd, p)?,
         eth::CFM | eth::CFM_OLD => cfm::cfm_print(nd, p, length)?,

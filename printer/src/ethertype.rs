@@ -34,6 +34,10 @@ pub const PPPOES2: u16 = 0x3c13;
 pub const PPP: u16 = 0x880b;
 /// IEEE 802.1X (EAP over LANs).
 pub const EAPOL: u16 = 0x888e;
+/// IEEE 802.3ah EPON multi-point control (MPCP).
+pub const MPCP: u16 = 0x8808;
+/// Realtek switch protocols (RRCP, REP, RLDP, DSA tags).
+pub const REALTEK: u16 = 0x8899;
 /// IEEE 802.3 slow protocols: LACP, Marker, OAM.
 pub const SLOW: u16 = 0x8809;
 /// IEEE 802.1ag CFM / Y.1731, and the type used before it was assigned.

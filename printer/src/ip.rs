@@ -482,6 +482,8 @@ pub(crate) fn demux(
         132 => super::sctp::sctp_print(nd, bp, iph, length),
         88 => super::eigrp::eigrp_print(nd, bp, length),
         55 => super::mobile::mobile_print(nd, bp, length),
+        9 => super::igrp::igrp_print(nd, bp, length),
+        8 => super::egp::egp_print(nd, bp, length),
         77 => {
             nd.s(b" nd ");
             nd.u(length as u64);
@@ -501,7 +503,7 @@ pub(crate) fn demux(
             Ok(())
         }
         _ => {
-            // Unknown protocols, and those tcpdump decodes but we do not yet (RSVP, IGRP,
+            // Unknown protocols, and those tcpdump decodes but we do not yet (RSVP,
             // IS-IS over IP, ...), print as tcpdump prints an unknown protocol.
             nd.s(b" ip-proto-");
             nd.u(nh as u64);

@@ -101,7 +101,7 @@ pub(crate) fn snap_print(
     // An encapsulated ethertype (AppleTalk's DDP is one the printer declines: a raw dump).
     let ethertype = matches!(orgcode, OUI_ENCAP_ETHER | OUI_CISCO_90)
         || (orgcode == OUI_APPLETALK && et == ETHERTYPE_ATALK);
-    if ethertype && ether::ethertype_print(nd, et, p, length, caplen, addrs.map(|(s, _)| s))? {
+    if ethertype && ether::ethertype_print(nd, et, p, length, caplen, addrs)? {
         return Ok(true);
     }
     match orgcode {

@@ -66,7 +66,6 @@ const GAPS: &[(&str, &str)] = &[
         "not decoded yet (issue 18): AppleTalk ARP",
     ),
     ("decnet-shorthdr-oobr", "not decoded yet (issue 18): DECnet"),
-    ("igrp-oobr", "not decoded yet (issue 18): IGRP"),
     // RSVP is not decoded, and these records' microsecond fields (above 3.3e9: damaged)
     // exceed what the reader's 32-bit sub-second field carries.
     ("rsvp_uni-oobr-1", "not decoded yet (issue 18): RSVP"),

@@ -4536,6 +4536,124 @@ def rx_packets():
     return pkts, cuts
 
 
+def egp_packets():
+    """EGP v2 (print-egp.c, IP protocol 8): every acquire code and status, reach hello and
+    I-heard-you, poll, updates (solicited and not) with gateways, distances and networks
+    from a class A, B and C source network and one outside them, errors with every reason,
+    unknown version, type, codes, statuses and reasons, and short and cut packets."""
+    def egp(typ, code, status, w10=0, src="0.0.0.0", ver=2, asn=65001, seq=7, body=b""):
+        return struct.pack(">BBBBHHHH", ver, typ, code, status, 0, asn, seq, w10) + bytes(
+            map(int, src.split("."))) + body
+    v4 = lambda b: eth(IP(src=A4, dst=B4, proto=8) / Raw(b))
+    gw = lambda hosts, dists: bytes(hosts) + bytes([len(dists)]) + b"".join(
+        bytes([d, len(nets)]) + b"".join(bytes(n) for n in nets) for d, nets in dists)
+    nets = [[10], [172, 16], [192, 0, 2], [224, 1, 2]]
+    pkts = [v4(egp(3, c, st, 0x003c, "0.120.0.0")) for c in (0, 1) for st in (0, 1, 2, 3)]
+    pkts += [v4(egp(3, c, st)) for c in (2, 3, 4) for st in (0, 1, 3, 4, 5, 6, 7, 9)]
+    pkts += [v4(egp(3, 5, 0)), v4(egp(5, 0, 1)), v4(egp(5, 1, 2)), v4(egp(5, 1, 3)),
+             v4(egp(5, 2, 0)), v4(egp(2, 0, 0, src="192.0.2.0")),
+             v4(egp(2, 0, 4, src="198.51.100.0"))]
+    pkts += [v4(egp(8, 0, st, r)) for st, r in ((0, 0), (1, 1), (2, 2), (0, 3), (1, 4),
+                                               (2, 5), (0, 6), (5, 7), (1, 300))]
+    pkts += [v4(egp(9, 0, 0)), v4(egp(3, 0, 0, ver=3)), v4(egp(3, 0, 0)[:15]),
+             v4(egp(3, 0, 0)[:10])]
+    # updates: (intgw << 8 | extgw), source network, gateways
+    upd = [
+        (0x0201, "10.0.0.0", gw([1, 2, 3], [(1, nets), (3, [[11]])]) +
+         gw([4, 5, 6], [(2, [[172, 17]])]) + gw([7, 8, 9], [])),
+        (0x0101, "172.16.0.0", gw([0, 1], [(0, [[192, 0, 2], [10]])]) + gw([0, 2], [])),
+        (0x0100, "192.0.2.0", gw([5], [(1, nets), (2, [[128, 1]])])),
+        (0x0100, "224.0.0.0", gw([1, 2, 3, 4], [(1, [[10]])])),
+        (0x0000, "192.0.2.0", b""),
+    ]
+    for st in (0, 0x81, 0x85):
+        pkts.append(v4(egp(1, 0, st, upd[0][0], upd[0][1], body=upd[0][2])))
+    for w, src, body in upd[1:]:
+        pkts.append(v4(egp(1, 0, 1, w, src, body=body)))
+    full = egp(1, 0, 1, 0x0100, "192.0.2.0", body=gw([5], [(1, nets)]))
+    # the IP length cuts the update (the "length <" checks), then the capture does
+    pkts += [v4(full[:n]) for n in (16, 17, 18, 19, 20, 21, 23, 26)]
+    pkts.append(v4(egp(1, 0, 1, 0x0100, "10.0.0.0", body=bytes([1, 2]))))
+    pkts.append(v4(egp(1, 0, 1, 0x0100, "172.16.0.0", body=bytes([1, 2, 1, 3, 1, 172]))))
+    cuts = [(v4(full), 34 + n) for n in (8, 15, 16, 19, 22, 26)]
+    return pkts, cuts
+
+
+def igrp_packets():
+    """Cisco IGRP (print-igrp.c, IP protocol 9): updates with interior, system and exterior
+    routes, a request, an unknown opcode, extra bytes past the counted routes, counts the
+    packet does not hold (invalid), a zero bandwidth, and cuts in the header and a route."""
+    def hdr(op, nint, nsys, nxt, ver=1, ed=7, asn=100, ck=0x1234):
+        return struct.pack(">BBHHHHH", (ver << 4) | op, ed, asn, nint, nsys, nxt, ck)
+    def rte(net, dly=2000, bw=10000, mtu=1500, rel=255, ld=1, hct=0):
+        return bytes(net) + dly.to_bytes(3, "big") + bw.to_bytes(3, "big") + struct.pack(
+            ">HBBB", mtu, rel, ld, hct)
+    v4 = lambda b: eth(IP(src=A4, dst="255.255.255.255", proto=9) / Raw(b))
+    pkts = [
+        v4(hdr(1, 1, 1, 1) + rte([10, 1, 2]) + rte([192, 0, 2], 0xffffff, 0xffffff, 9000, 200,
+                                                      30, 3) + rte([198, 51, 100], bw=0)),
+        v4(hdr(2, 0, 0, 0, ed=0, asn=65535)),
+        v4(hdr(5, 0, 2, 0, ver=0) + rte([203, 0, 113]) + rte([203, 0, 114], 1, 1, 0, 0, 0,
+                                                              255)),
+        v4(hdr(1, 0, 1, 0) + rte([203, 0, 113]) + rte([203, 0, 115])),
+        v4(hdr(1, 2, 0, 0) + rte([10, 0, 0])),
+        v4(hdr(1, 0, 1, 0) + rte([203, 0, 113]) + bytes(5)),
+        v4(hdr(1, 0, 0, 0)[:8]),
+        eth(IPv6(src=A6, dst="2001:db8::2", nh=9) / Raw(hdr(1, 0, 1, 0) + rte([192, 0, 2]))),
+    ]
+    cuts = [(pkts[0], 34 + 6), (pkts[0], 34 + 12 + 20), (pkts[2], 34 + 12 + 14 + 13)]
+    return pkts, cuts
+
+
+def mpcp_packets():
+    """EPON MPCP (print-mpcp.c, ethertype 0x8808): Pause, Gate with 0 to 7 grants and every
+    flag, Report with queue sets and bitmaps, Register Request/Register/Register ACK with
+    known, multi-bit and reserved flags, an unknown opcode (hex dump), and cut frames."""
+    mp = lambda op, b=b"", ts=123456: Ether(src=MA, dst="01:80:c2:00:00:01", type=0x8808) / Raw(
+        struct.pack(">HI", op, ts) + b)
+    grants = lambda n, fl: bytes([fl | n]) + b"".join(struct.pack(">IH", 1000 * i, 50 + i)
+                                                       for i in range(n)) + struct.pack(">H", 9)
+    pkts = [mp(1, bytes(40), 0), mp(2, grants(0, 0)), mp(2, grants(1, 0x08)),
+            mp(2, grants(3, 0x30)), mp(2, grants(7, 0xf8)),
+            mp(3, bytes([1])), mp(3, bytes([3, 0x05]) + struct.pack(">HH", 10, 20) + bytes([0])
+                                   + bytes(4)),
+            mp(3, bytes([2, 0xff]) + b"".join(struct.pack(">H", i) for i in range(8))),
+            mp(4, bytes([1, 3])), mp(4, bytes([3, 0])), mp(4, bytes([0, 255])),
+            mp(4, bytes([2, 1])),
+            mp(5, struct.pack(">HBHB", 1, 1, 500, 2)), mp(5, struct.pack(">HBHB", 2, 3, 5, 0)),
+            mp(5, struct.pack(">HBHB", 3, 4, 5, 0)), mp(5, struct.pack(">HBHB", 3, 0, 5, 0)),
+            mp(5, struct.pack(">HBHB", 3, 8, 5, 0)), mp(5, struct.pack(">HBHB", 3, 6, 5, 0)),
+            mp(6, struct.pack(">BHH", 1, 7, 8)), mp(6, struct.pack(">BHH", 0, 7, 8)),
+            mp(6, struct.pack(">BHH", 5, 7, 8)), mp(6, struct.pack(">BHH", 2, 7, 8)),
+            mp(7, bytes(range(20))), mp(0xffff, b"")]
+    cuts = [(pkts[3], 14 + 5), (pkts[3], 14 + 7), (pkts[3], 14 + 15), (pkts[3], 14 + 19),
+            (pkts[7], 14 + 12), (pkts[12], 14 + 10), (pkts[18], 14 + 9), (pkts[22], 14 + 12),
+            (pkts[8], 14 + 7)]
+    return pkts, cuts
+
+
+def realtek_packets():
+    """Realtek protocols (print-realtek.c, ethertype 0x8899): RRCP hello, get and set queries
+    and replies, an unknown opcode, REP, both RLDPs, the DSA tags, an unknown type, one inside
+    802.3 LLC/SNAP, and cut frames."""
+    rt = lambda b: Ether(src=MA, dst="ff:ff:ff:ff:ff:ff", type=0x8899) / Raw(b)
+    hello_reply = bytes([1, 0x80]) + struct.pack(">HBB", 0x2379, 3, 24) + bytes.fromhex(
+        "02000000000b") + struct.pack(">HI", 0x8326, 0x0000000a) + bytes(8)
+    getset = lambda op: bytes([1, op]) + struct.pack(">H", 0x2379) + struct.pack(
+        "<HI", 0x0218, 0xdeadbeef) + struct.pack(">II", 0x11223344, 0x55667788) + bytes(8)
+    pkts = [rt(bytes([1, 0, 0x23, 0x79]) + bytes(16)), rt(hello_reply), rt(getset(1)),
+            rt(getset(0x81)), rt(getset(2)), rt(getset(0x82)), rt(bytes([1, 0x7f, 0, 0])),
+            rt(bytes([1, 0x85, 0, 0])), rt(bytes([2]) + bytes(20)), rt(bytes([3]) + bytes(20)),
+            rt(bytes([0x23]) + bytes(20)), rt(bytes([4]) + bytes(7)), rt(bytes([0x93, 1])),
+            rt(bytes([0xa5, 2])), rt(bytes([0x55])), rt(b""),
+            Dot3(src=MA, dst="01:00:5e:00:00:01") / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) /
+            Raw(bytes(3) + bytes([0x88, 0x99, 2]) + bytes(20))]
+    cuts = [(pkts[1], 14 + 1), (pkts[1], 14 + 3), (pkts[1], 14 + 12), (pkts[1], 14 + 17),
+            (pkts[2], 14 + 8), (pkts[2], 14 + 13), (pkts[2], 14 + 17), (pkts[0], 14 + 3),
+            (pkts[8], 10)]
+    return pkts, cuts
+
+
 def write(fname, packets, cuts, linktype=1):
     """Ethernet pcap (or `linktype`); each cut is (packet, caplen): the frame keeps its wire
     length (a caplen of None keeps the whole packet)."""
@@ -4601,6 +4719,14 @@ if __name__ == "__main__":
     write(sys.argv[1] + "/proto-mobile.pcap", packets, cuts)
     packets, cuts = ppp_ipx_packets()
     write(sys.argv[1] + "/proto-ppp-ipx.pcap", packets, cuts)
+    packets, cuts = egp_packets()
+    write(sys.argv[1] + "/proto-egp.pcap", packets, cuts)
+    packets, cuts = igrp_packets()
+    write(sys.argv[1] + "/proto-igrp.pcap", packets, cuts)
+    packets, cuts = mpcp_packets()
+    write(sys.argv[1] + "/proto-mpcp.pcap", packets, cuts)
+    packets, cuts = realtek_packets()
+    write(sys.argv[1] + "/proto-realtek.pcap", packets, cuts)
     packets, cuts = netbeui_packets()
     write(sys.argv[1] + "/proto-netbeui.pcap", packets, cuts)
     packets, cuts = quic_packets()
