@@ -606,7 +606,7 @@ fn v1_sa(nd: &mut Nd, ext: usize, c: Ctx) -> Next {
         trunc_np(nd, NP_SA);
         return Ok(None);
     }
-    v1_sub_print(nd, NP_P, np, c)
+    sub_print(nd, NP_P, np, c, false)
 }
 
 /// `ikev1_p_print`.
@@ -638,7 +638,7 @@ fn v1_p(nd: &mut Nd, ext: usize, c: Ctx) -> Next {
         trunc_np(nd, NP_P);
         return Ok(None);
     }
-    v1_sub_print(
+    sub_print(
         nd,
         NP_T,
         next,
@@ -646,6 +646,7 @@ fn v1_p(nd: &mut Nd, ext: usize, c: Ctx) -> Next {
             proto: prot_id as u32,
             ..c
         },
+        false,
     )
 }
 
@@ -1038,8 +1039,9 @@ fn indent(nd: &mut Nd, depth: usize) {
     nd.s(b"(");
 }
 
-/// `ikev1_sub_print`: a chain of payloads starting with `np` at `ext`.
-fn v1_sub_print(nd: &mut Nd, mut np: u8, mut ext: usize, c: Ctx) -> Next {
+/// `ikev1_sub_print` (`v2` false) and `ikev2_sub_print`, the same walk: a chain of payloads
+/// starting with `np` at `ext`.
+fn sub_print(nd: &mut Nd, mut np: u8, mut ext: usize, c: Ctx, v2: bool) -> Next {
     let mut cp = ext;
     while np != 0 {
         if !nd.ttest(ext, 4) {
@@ -1053,7 +1055,7 @@ fn v1_sub_print(nd: &mut Nd, mut np: u8, mut ext: usize, c: Ctx) -> Next {
         }
         let depth = c.depth + 1;
         indent(nd, depth);
-        let r = sub0_print(nd, np, ext, Ctx { depth, ..c }, false)?;
+        let r = sub0_print(nd, np, ext, Ctx { depth, ..c }, v2)?;
         nd.s(b")");
         match r {
             Some(n) => cp = n,
@@ -1567,33 +1569,6 @@ fn v2_e(nd: &mut Nd, ext: usize, item_len: usize) -> Next {
     Ok(None)
 }
 
-/// `ikev2_sub_print`.
-fn v2_sub_print(nd: &mut Nd, mut np: u8, mut ext: usize, c: Ctx) -> Next {
-    let mut cp = ext;
-    while np != 0 {
-        if !nd.ttest(ext, 4) {
-            trunc_np(nd, np);
-            return Ok(None);
-        }
-        let len = nd.be2(ext + 2)? as usize;
-        if !nd.ttest(ext, len) {
-            trunc_np(nd, np);
-            return Ok(None);
-        }
-        let depth = c.depth + 1;
-        indent(nd, depth);
-        let r = sub0_print(nd, np, ext, Ctx { depth, ..c }, true)?;
-        nd.s(b")");
-        match r {
-            Some(n) => cp = n,
-            None => return Ok(None),
-        }
-        np = nd.u1(ext)?;
-        ext = cp;
-    }
-    Ok(Some(cp))
-}
-
 /// `ikev1_print`.
 fn v1_print(nd: &mut Nd, bp: usize, length: usize, iph: usize) -> R {
     let phase = if nd.be4(bp + 20)? == 0 { 1 } else { 2 };
@@ -1691,9 +1666,9 @@ fn finish(nd: &mut Nd, bp: usize, length: usize, v2: bool) -> R {
             depth: 0,
         };
         if v2 {
-            v2_sub_print(nd, np, bp + HDR, c)?;
+            sub_print(nd, np, bp + HDR, c, true)?;
         } else {
-            v1_sub_print(nd, np, bp + HDR, c)?;
+            sub_print(nd, np, bp + HDR, c, false)?;
         }
     }
     let len = nd.be4(bp + 24)?;
